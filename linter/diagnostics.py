@@ -1,0 +1,51 @@
+"""The diagnostic record every stage produces and every reporter consumes."""
+
+from dataclasses import dataclass, field
+
+
+@dataclass(frozen=True, order=True)
+class Span:
+    """1-based lines and columns in the original file, in code points; end_column exclusive."""
+
+    line: int
+    column: int
+    end_line: int
+    end_column: int
+
+    @classmethod
+    def at(cls, line: int, column: int = 1) -> "Span":
+        return cls(line, column, line, column)
+
+
+@dataclass(frozen=True)
+class Fix:
+    applicability: str  # "safe" | "unsafe"
+    replacement: str
+    span: Span  # what the replacement replaces
+
+    def to_dict(self) -> dict:
+        return {"applicability": self.applicability, "replacement": self.replacement,
+                "line": self.span.line, "column": self.span.column,
+                "end_line": self.span.end_line, "end_column": self.span.end_column}
+
+
+@dataclass(frozen=True)
+class Diagnostic:
+    code: str
+    name: str
+    severity: str  # "error" | "warning" | "info"
+    component: str | None
+    span: Span
+    message: str
+    fix: Fix | None = None
+    citation: str = field(default="", compare=False)
+
+    def sort_key(self):
+        return (self.span.line, self.span.column, self.code)
+
+    def to_dict(self) -> dict:
+        s = self.span
+        return {"code": self.code, "name": self.name, "severity": self.severity,
+                "component": self.component, "line": s.line, "column": s.column,
+                "end_line": s.end_line, "end_column": s.end_column, "message": self.message,
+                "fix": self.fix.to_dict() if self.fix else None}

@@ -1,0 +1,127 @@
+"""layout: physical Lines -> logical Lines.
+
+Undoes what scanning and text extraction do to a page: two header columns merged on one line
+("TỈNH ỦY QUẢNG NINH ĐẢNG CỘNG SẢN VIỆT NAM", "Số 400 - TB/TU Quảng Ninh, ngày …", "Nơi nhận:
+T/M BAN THƯỜNG VỤ"), header phrases and date lines broken over two lines ("ĐẢNG CỘNG SẢN" /
+"VIỆT NAM", "Hà Nội, ngày 19" / "tháng 11 năm 2025"), table cells flattened with "|", and OCR
+debris ("^", "*nel*", a stray quote before a title)."""
+
+import re
+
+from linter import patterns as P
+from linter.lines import Line
+from linter.text import fold, is_upper_line
+
+_TRAILING_DEBRIS = re.compile(r"(?:\s+(?:\^|\*[a-z]{1,6}\*|[`'^~]+))+$")
+_LEADING_DEBRIS = re.compile(r"^(?:[`'^~|]+\s*)+(?=\S)")
+_CELL = re.compile(r"\s*\|\s*|(?<=[^\s_])_+\s+")  # table cell borders and glued rules ("PHỦ_ Số:")
+_GAP = re.compile(r"\S(\s{4,})\S")
+
+
+def _clean(line: Line) -> Line | None:
+    t = line.text
+    m = _TRAILING_DEBRIS.search(t)
+    if m:
+        line = line.slice(0, m.start())
+    m = _LEADING_DEBRIS.match(line.text)
+    if m and (is_upper_line(line.text[m.end():]) or line.text[:1] in "|"):
+        line = line.slice(m.end())
+    if not line.text or all(not c.isalnum() and c not in "*-_=.…" for c in line.text):
+        return None
+    return line
+
+
+def _split_cells(line: Line) -> list[Line]:
+    """'CHÍNH PHỦ | CỘNG HÒA …' : a flattened table row, one Line per cell."""
+    if "|" not in line.text and "_ " not in line.text:
+        return [line]
+    out, start = [], 0
+    for m in _CELL.finditer(line.text):
+        if m.start() > start:
+            out.append(line.slice(start, m.start()))
+        start = m.end()
+    if start < len(line.text):
+        out.append(line.slice(start))
+    return [c for c in out if c.text] or [line]
+
+
+def _split_at(line: Line, i: int) -> list[Line]:
+    left, right = line.slice(0, i), line.slice(i)
+    return [x for x in (left, right) if x.text]
+
+
+def _split_columns(line: Line) -> list[Line]:
+    t = line.text
+    f = fold(t)
+    # wide gaps: two columns laid side by side by a layout-preserving extractor
+    m = _GAP.search(t)
+    if m and not P.ITEM.match(t[m.end(1):]):
+        return _split_at(line, m.end(1) - 0)
+    # issuer + banner on one line
+    for phrase in (P.BANNER_PARTY, P.QUOC_HIEU):
+        k = f.find(phrase)
+        if k > 0 and is_upper_line(t[:k]):
+            return _split_at(line, k)
+        if k == 0 and len(f) > len(phrase) + 3:
+            rest = f[len(phrase):].strip()
+            if P.TIEU_NGU_RE.match(rest) or is_upper_line(t[len(phrase):]):
+                return _split_at(line, len(phrase))
+    # number + place-date on one line
+    num = P.parse_number(t)
+    if num and num["end"] < len(t) - 8:
+        pd = P.PLACE_DATE_START.search(t, num["end"])
+        if pd:
+            return _split_at(line, pd.start(1))
+    # "Nơi nhận:" (or a recipient) and the signature authority side by side
+    for m in re.finditer(r"\s(?=(?:T/M|K/T|T/L|TM\.|KT\.|TL\.|TUQ\.|Q\.)\s+[A-ZĐÀ-Ỹ])", t):
+        if m.start() > 0 and P.authority_of(t[m.end():]):
+            return _split_at(line, m.end())
+    return [line]
+
+
+def _joinable(a: Line, b: Line) -> bool:
+    """Would a + b be a header phrase, a number or a place-date line that a alone is not?"""
+    fa, fb = fold(a.text).strip(), fold(b.text).strip()
+    joined = f"{fa} {fb}"
+    if is_upper_line(a.text) and is_upper_line(b.text):
+        if fa not in P.TYPE_NAMES and joined in P.TYPE_NAMES:  # "QUYẾT" / "ĐỊNH"
+            return True
+        for phrase in P.HEADER_PHRASES:
+            if phrase.startswith(fa) and fa != phrase and joined.startswith(phrase):
+                return True
+    if len(a.text) < 60 and a.text[:1].isupper() and not is_upper_line(a.text) and P.parse_place_date(a.text) is None:
+        text = a.text + " " + b.text
+        pd = P.parse_place_date(text)
+        # only a whole date line, broken inside: "Hà Nội, ngày 19" / "tháng 11 năm 2025"
+        if pd and not pd["malformed"] and pd["end"] >= len(fold(text).rstrip(" .")) - 2:
+            return True
+    if re.fullmatch(r"(luat\s+)?so\s*:?", fa) and P.parse_number(a.text + " " + b.text):
+        return True
+    return False
+
+
+def layout(lines: list[Line]) -> list[Line]:
+    cells: list[Line] = []
+    for line in lines:
+        line = _clean(line)
+        if line is None:
+            continue
+        for cell in _split_cells(line):
+            cell = _clean(cell) if cell is not line else cell
+            if cell is None:
+                continue
+            todo = [cell]
+            while todo:  # a line may hold several columns: split until nothing changes
+                piece = todo.pop(0)
+                parts = _split_columns(piece)
+                if len(parts) == 1:
+                    cells.append(piece)
+                else:
+                    todo[:0] = parts
+    out: list[Line] = []
+    for line in cells:
+        if out and _joinable(out[-1], line):
+            out[-1] = out[-1].join(line)
+        else:
+            out.append(line)
+    return out

@@ -1,0 +1,323 @@
+"""lex: logical Lines -> line tokens for the grammar.
+
+Each line is first given its shape (what it looks like on its own), then its token type from
+the zone of the page it sits in: an upper-case line is an ISSUER in the header, a SUBJECT under
+the type name, a SIGNER_TITLE under the authority line, body text anywhere else. Zones are found
+from anchors that OCR rarely destroys (the type name, "V/v", "Kính gửi", "Nơi nhận", the
+authority prefix). The grammar then checks the order and groups the tokens into parts."""
+
+from dataclasses import dataclass, field
+
+from linter import patterns as P
+from linter.lines import Line
+from linter.text import fold, is_upper_line
+
+HEADER_SHAPES = {"BANNER", "QUOC_HIEU", "TIEU_NGU", "STAR", "RULE", "NUMBER", "PLACE_DATE", "MARK", "UPPER"}
+
+
+@dataclass
+class Tok:
+    type: str
+    line: Line
+    data: dict = field(default_factory=dict)
+
+    @property
+    def text(self) -> str:
+        return self.line.text
+
+    def __repr__(self) -> str:
+        return f"{self.type}@{self.line.line}:{self.text[:40]!r}"
+
+
+def shape(line: Line) -> tuple[str, dict]:
+    t = line.text
+    f = fold(t).strip()
+    if t.strip("* ") == "":
+        return "STAR", {}
+    if P.SEPARATOR.match(t):
+        return "RULE", {}
+    kind = P.banner_kind(t)
+    if kind:
+        return {"party": "BANNER", "quoc_hieu": "QUOC_HIEU", "tieu_ngu": "TIEU_NGU"}[kind], {}
+    if f.rstrip(":").strip() in P.MARKS and is_upper_line(t):
+        return "MARK", {}
+    num = P.parse_number(t)
+    if num and (num["label"] or num["end"] >= len(t) - 1):
+        return "NUMBER", num
+    pd = P.parse_place_date(t)
+    if pd and pd["end"] >= len(fold(t).rstrip(" .")) - 2 and len(t) < 90:
+        return "PLACE_DATE", pd
+    dt = P.doc_type_of(t)
+    if dt:
+        return "DOC_TYPE", {"doc_type": dt[0], "type_end": dt[1]}
+    if f.startswith(("v/v", "v /v", "v/ v")) or f.startswith("v.v ") or f.startswith("ve viec"):
+        prefix = "về việc" if f.startswith("ve viec") else "V/v"
+        return "VV", {"prefix": prefix}
+    if f.startswith(("kinh gui", "kinh trinh", "dong kinh gui")):
+        return "KINH_GUI", {}
+    if f.startswith(("noi nhan", "noi nhan:")) or (f.startswith("noi nh") and len(f) < 14):
+        return "NOI_NHAN", {}
+    auth = P.authority_of(t)
+    if auth:
+        return "AUTHORITY", {"authority": auth[0], "body_at": auth[1]}
+    if P.SIGNED.match(t):
+        return "SIGNED", {}
+    sec = P.section_of(t)
+    if sec:
+        return "SECTION", {"kind": sec[0], "label": sec[1]}
+    if P.ITEM.match(t):
+        return "ITEM", {}
+    if is_upper_line(t):
+        return ("ENACT" if t.rstrip().endswith(":") else "UPPER"), {}
+    if P.is_name_line(t):
+        return "NAME", {}
+    return "TEXT", {}
+
+
+class _Zones:
+    """Walks the shaped lines once, front to back, assigning token types zone by zone."""
+
+    def __init__(self, lines: list[Line]):
+        self.shaped = [(ln, *shape(ln)) for ln in lines]
+        self.toks: list[Tok] = []
+        self.i = 0
+
+    def peek(self, k: int = 0) -> tuple[Line, str, dict] | None:
+        j = self.i + k
+        return self.shaped[j] if j < len(self.shaped) else None
+
+    def emit(self, type_: str, data: dict | None = None) -> None:
+        ln, _, d = self.shaped[self.i]
+        self.toks.append(Tok(type_, ln, {**d, **(data or {})}))
+        self.i += 1
+
+    # -- zones ---------------------------------------------------------------------------------
+    def marks(self) -> None:
+        while (p := self.peek()) and p[1] == "MARK":
+            self.emit("MARK")
+
+    def header(self) -> None:
+        seen_body_anchor = False
+        while (p := self.peek()) and not seen_body_anchor:
+            ln, sh, _ = p
+            if sh in ("BANNER", "QUOC_HIEU", "TIEU_NGU", "STAR", "NUMBER", "PLACE_DATE", "MARK"):
+                self.emit(sh)
+            elif sh == "RULE":
+                self.emit("RULE")
+            elif sh == "UPPER" and len(ln.text) <= 90:
+                self.emit("ISSUER")
+            elif sh == "VV" and self.toks:  # Party công văn: "về việc …" under the number
+                self.subject_vv()
+            else:
+                seen_body_anchor = True
+
+    def subject_vv(self) -> None:
+        self.emit("VV")
+        # wrapped continuation: short lines that go on with the phrase, before Kính gửi / body
+        n = 0
+        while (p := self.peek()) and n < 3:
+            ln, sh, _ = p
+            prev = self.toks[-1].text
+            if sh in ("TEXT", "NAME") and len(ln.text) < 90 and not prev.rstrip().endswith((".", ":", ";")) \
+                    and self._before_kinh_gui_or_short(ln):
+                self.emit("SUBJECT")
+                n += 1
+            else:
+                break
+
+    def _before_kinh_gui_or_short(self, ln: Line) -> bool:
+        nxt = self.peek(1)
+        return ln.text[:1].islower() or nxt is None or nxt[1] in ("KINH_GUI", "RULE") or len(ln.text) < 60
+
+    def title(self) -> None:
+        p = self.peek()
+        if not p:
+            return
+        if p[1] == "VV":
+            self.subject_vv()
+            return
+        if p[1] == "TEXT" and self.toks and fold(p[0].text).startswith("ve ") and len(p[0].text) < 120:
+            # a trích yếu ("về …") whose type name was lost
+            self.emit("SUBJECT")
+            while (p := self.peek()) and p[1] in ("TEXT", "NAME") and self._subject_goes_on(p[0]):
+                self.emit("SUBJECT")
+            if (p := self.peek()) and p[1] == "RULE":
+                self.emit("RULE")
+            return
+        if p[1] in ("TEXT", "NAME") and self.toks and self._kinh_gui_within(3):
+            # a công văn's trích yếu without its "V/v": the lines between the number and Kính gửi
+            while (p := self.peek()) and p[1] in ("TEXT", "NAME"):
+                self.emit("SUBJECT")
+            return
+        if p[1] != "DOC_TYPE":
+            return
+        self.emit("DOC_TYPE")
+        n = 0
+        while (p := self.peek()) and n < 8:
+            ln, sh, _ = p
+            if sh == "RULE":
+                self.emit("RULE")
+                break
+            nxt = self.peek(1)
+            enacting = nxt is not None and fold(nxt[0].text).startswith(("can cu", "- can cu", "xet de nghi"))
+            prev = self.toks[-1]
+            if sh in ("UPPER", "VV") and not enacting and not P.is_title_line(ln.text):
+                self.emit("SUBJECT")
+            elif sh in ("TEXT", "NAME") and (ln.text[:1].islower() or fold(ln.text).startswith("ve ")
+                                             or (prev.type == "SUBJECT" and not prev.text.rstrip().endswith((".", ";", ":"))
+                                                 and len(ln.text) < 100 and not ln.text.rstrip().endswith((";", ":"))
+                                                 and not (nxt and nxt[1] == "RULE" and False))):
+                if prev.type == "DOC_TYPE" or fold(ln.text).startswith(("ve ", "v/v")) or self._subject_goes_on(ln):
+                    self.emit("SUBJECT")
+                else:
+                    break
+            else:
+                break
+            n += 1
+
+    def _kinh_gui_within(self, n: int) -> bool:
+        return any((q := self.peek(k)) and q[1] == "KINH_GUI" for k in range(1, n + 1))
+
+    def _subject_goes_on(self, ln: Line) -> bool:
+        # the last line of a wrapped trích yếu: short, no full stop, and the rule or a blank
+        # line after it (a hard-wrapped body line runs to the full width)
+        nxt = self.peek(1)
+        if nxt is None or nxt[1] in ("RULE", "KINH_GUI") or ln.text[:1].islower():
+            return True
+        return len(ln.text) < 75 and not ln.text.rstrip().endswith((".", ";", ":")) and nxt[0].blank_before
+
+    def addressees(self) -> None:
+        if not ((p := self.peek()) and p[1] == "KINH_GUI"):
+            return
+        while (p := self.peek()) and p[1] == "KINH_GUI":
+            ln = p[0]
+            self.emit("KINH_GUI")
+            inline = ln.text.split(":", 1)[1].strip() if ":" in ln.text else ""
+            if not inline and (q := self.peek()) and q[1] not in ("ITEM", "SECTION", "KINH_GUI") \
+                    and len(q[0].text) < 160:
+                self.emit("ADDRESSEE")  # a single addressee on its own line, no dash
+            while (q := self.peek()):
+                qln, qsh, _ = q
+                if qsh == "ITEM" or (qln.text[:1].islower() and not qln.blank_before):
+                    self.emit("ADDRESSEE")
+                else:
+                    break
+
+    def body(self, stop: int) -> None:
+        while self.i < stop:
+            ln, sh, d = self.shaped[self.i]
+            if sh == "SECTION":
+                self.emit("SECTION")
+            elif sh == "ITEM":
+                self.emit("ITEM")
+            elif sh == "ENACT":
+                self.emit("ENACT")
+            else:
+                self.emit("PARA")
+
+    def closing_start(self) -> int:
+        """Index where the closing (Nơi nhận + signature) begins; len(lines) if none."""
+        n = len(self.shaped)
+        first = n
+        for j in range(self.i, n):
+            sh = self.shaped[j][1]
+            if sh in ("NOI_NHAN", "AUTHORITY"):
+                first = j
+                break
+        if first < n:
+            # the line before an authority may be a side title ("XÁC THỰC VĂN BẢN HỢP NHẤT")
+            return first
+        # no label, no prefix: a head signing with a bare title, then a name
+        for j in range(n - 1, self.i - 1, -1):
+            ln, sh, _ = self.shaped[j]
+            if sh in ("UPPER", "ENACT") and P.is_title_line(ln.text) and j + 1 < n and \
+                    any(s[1] == "NAME" or s[1] == "SIGNED" for s in self.shaped[j + 1: j + 4]):
+                while j - 1 >= self.i and self.shaped[j - 1][1] == "UPPER" and P.is_title_line(self.shaped[j - 1][0].text):
+                    j -= 1
+                return j
+        return n
+
+    def recipients(self) -> None:
+        self.emit("NOI_NHAN")
+        while (p := self.peek()):
+            ln, sh, _ = p
+            if sh in ("AUTHORITY", "NOI_NHAN", "SIGNED"):
+                break
+            if sh in ("UPPER", "ENACT") and P.is_title_line(ln.text):
+                break
+            if sh == "NAME" and self.toks[-1].type == "SIGNER_TITLE":
+                break
+            prev = self.toks[-1]
+            if prev.type == "RECIPIENT" and _is_last_recipient(prev.text) and sh != "ITEM" \
+                    and not P.DRAFTER.match(ln.text):
+                break  # after the closing "Lưu …." line only a drafter code may follow
+            cont = prev.type == "RECIPIENT" and sh != "ITEM" and not prev.text.rstrip().endswith((",", ";", "."))
+            if sh == "ITEM" or sh in ("TEXT", "NAME", "UPPER", "SECTION") and len(ln.text) < 140:
+                self.emit("RECIPIENT", {"continuation": cont})
+            else:
+                break
+
+    def signature(self) -> None:
+        # "XÁC THỰC VĂN BẢN" / "HỢP NHẤT" above the authority line
+        while (p := self.peek()) and p[1] == "UPPER" and any(
+                (q := self.peek(k)) and q[1] == "AUTHORITY" for k in (1, 2)):
+            self.emit("SIGN_NOTE")
+        if (p := self.peek()) and p[1] == "AUTHORITY":
+            self.emit("AUTHORITY")
+            # "T/M BỘ CHÍNH" / "TRỊ": a wrapped authority line, not a title
+            while (p := self.peek()) and p[1] in ("UPPER", "AUTHORITY") and not P.is_title_line(p[0].text) \
+                    and len(p[0].text.split()) <= 2 and self.toks[-1].type == "AUTHORITY":
+                self.emit("AUTHORITY_CONT")
+            while (p := self.peek()) and p[1] == "AUTHORITY":  # multi-level: TL. … / KT. …
+                self.emit("AUTHORITY")
+        while (p := self.peek()) and p[1] in ("UPPER", "ENACT") and len(p[0].text) < 90:
+            self.emit("SIGNER_TITLE")
+        while (p := self.peek()) and p[1] == "SIGNED":
+            self.emit("SIGNED")
+        if (p := self.peek()) and (p[1] == "NAME" or (p[1] == "TEXT" and self._namelike(p[0]))):
+            self.emit("SIGNER_NAME")
+            # a name broken over two lines: "Lê Tấn" / "Cận"
+            if (p := self.peek()) and len(p[0].text.split()) == 1 and p[0].text[:1].isupper() and p[0].text.isalpha():
+                self.emit("SIGNER_NAME")
+
+    @staticmethod
+    def _namelike(ln: Line) -> bool:
+        words = ln.text.split()
+        return 2 <= len(words) <= 6 and all(w.isalpha() for w in words) and sum(w[0].isupper() for w in words) >= 2
+
+    def closing(self) -> None:
+        done = set()
+        while (p := self.peek()):
+            sh = p[1]
+            if sh == "NOI_NHAN" and "r" not in done:
+                self.recipients()
+                done.add("r")
+            elif (sh == "AUTHORITY" or (sh in ("UPPER", "ENACT") and P.is_title_line(p[0].text))
+                  or (sh == "UPPER" and any((q := self.peek(k)) and q[1] == "AUTHORITY" for k in (1, 2)))) \
+                    and "s" not in done:
+                self.signature()
+                done.add("s")
+            else:
+                break
+
+    def trailer(self) -> None:
+        while self.i < len(self.shaped):
+            self.emit("TRAILER")
+
+    def run(self) -> list[Tok]:
+        self.marks()
+        self.header()
+        self.title()
+        self.addressees()
+        self.body(self.closing_start())
+        self.closing()
+        self.trailer()
+        return self.toks
+
+
+def _is_last_recipient(text: str) -> bool:
+    return bool(P.LUU.match(text.lstrip("-+• "))) and text.rstrip().endswith(".")
+
+
+def lex(lines: list[Line]) -> list[Tok]:
+    return _Zones(lines).run()

@@ -1,0 +1,96 @@
+"""The pipeline, one way: read → normalize → layout → lex → parse → model → validate → rules.
+
+lint_source() checks one decoded document; lint_path()/lint_bytes() wrap it with reading and a
+per-document firewall: whatever happens inside becomes a diagnostic, never a traceback."""
+
+from dataclasses import dataclass, field
+from datetime import date
+
+from linter import profile as profiles
+from linter.diagnostics import Diagnostic, Span
+from linter.layout import layout
+from linter.lex import lex
+from linter.model import COMPONENTS, build
+from linter.normalize import normalize
+from linter.parse import parse
+from linter.read import InputError, Source, from_bytes, from_path
+from linter.rules import RULES, Context, inputs, run_checks
+from linter.rules.base import diagnostic
+from linter.validate import validate
+
+
+@dataclass
+class Options:
+    today: date = field(default_factory=date.today)
+    profile: str | None = None
+    lang: str = "vi"
+
+
+@dataclass
+class FileResult:
+    path: str
+    profile: str | None = None
+    profile_reason: str | None = None
+    doc_type: str | None = None
+    components: dict = field(default_factory=lambda: dict.fromkeys(COMPONENTS))
+    diagnostics: list[Diagnostic] = field(default_factory=list)
+    text: str = ""  # the checked text, for excerpts in reports
+    readable: bool = True  # False when the input could not be read at all (exit code 2)
+
+    def counts(self) -> dict[str, int]:
+        c = {"error": 0, "warning": 0, "info": 0}
+        for d in self.diagnostics:
+            c[d.severity] += 1
+        return c
+
+    def to_dict(self) -> dict:
+        return {"path": self.path, "profile": self.profile, "profile_reason": self.profile_reason,
+                "doc_type": self.doc_type, "components": self.components,
+                "diagnostics": [d.to_dict() for d in self.diagnostics]}
+
+
+def lint_source(src: Source, opts: Options) -> FileResult:
+    res = FileResult(src.path, text=src.text)
+    for rule, args in src.notes:
+        res.diagnostics.append(diagnostic(rule, Span.at(1), opts.lang, **args))
+    toks = lex(layout(normalize(src.text)))
+    tree, dropped = parse(toks)
+    doc = build(tree, toks, dropped)
+    res.components, res.doc_type = doc.components, doc.doc_type
+    found = [k for k, v in doc.components.items() if v and k != "body"]
+    if len(found) < 2 and not doc.components["doc_type"]:
+        res.diagnostics.append(diagnostic(inputs.NOT_DOCUMENT, Span.at(1), opts.lang))
+        return res
+    res.profile, res.profile_reason = profiles.choose(doc, opts.profile)
+    ctx = Context(res.profile, opts.today, opts.lang)
+    res.diagnostics += validate(doc, res.profile, opts.lang)
+    res.diagnostics += run_checks(doc, ctx)
+    res.diagnostics.sort(key=Diagnostic.sort_key)
+    return res
+
+
+def _guarded(path: str, read, opts: Options) -> FileResult:
+    try:
+        return lint_source(read(), opts)
+    except InputError as e:
+        res = FileResult(path, readable=e.rule.code in ("VB001", "VB005"))
+        res.diagnostics.append(diagnostic(e.rule, Span.at(1), opts.lang, **e.args_))
+        return res
+    except RecursionError as e:  # pragma: no cover - the firewall, exercised by the fuzz test
+        return _internal(path, e, opts)
+    except Exception as e:  # noqa: BLE001 - the per-document firewall
+        return _internal(path, e, opts)
+
+
+def _internal(path: str, e: BaseException, opts: Options) -> FileResult:
+    res = FileResult(path, readable=False)
+    res.diagnostics.append(diagnostic(RULES["VB900"], Span.at(1), opts.lang, error=f"{type(e).__name__}: {e}"))
+    return res
+
+
+def lint_path(path: str, opts: Options) -> FileResult:
+    return _guarded(path, lambda: from_path(path), opts)
+
+
+def lint_bytes(path: str, data: bytes, opts: Options) -> FileResult:
+    return _guarded(path, lambda: from_bytes(path, data), opts)

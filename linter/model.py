@@ -1,0 +1,197 @@
+"""model: Lark tree -> Document, a plain JSON-serialisable dict of components (the output
+contract of ../shared/design.md) plus the source spans the rules point at."""
+
+import re
+from dataclasses import dataclass, field
+
+from lark import Tree
+
+from linter import patterns as P
+from linter.diagnostics import Span
+from linter.lex import Tok
+from linter.text import fold
+
+COMPONENTS = ("banner", "issuer", "number", "place_date", "doc_type", "subject", "addressees",
+              "body", "signature", "recipients", "marks")
+
+# Section kinds from the outermost to the innermost level.
+_RANK = {"phan": 0, "chuong": 1, "muc": 2, "dieu": 3, "roman": 4, "arabic": 5, "decimal": 6,
+         "letter": 7}
+_LETTERS = "abcdđeghiklmnopqrstuvxy"
+
+
+@dataclass
+class Document:
+    components: dict
+    doc_type: str | None
+    doc_type_source: str | None  # "heading" | "inferred" | None
+    toks: list[Tok]
+    parts: dict[str, list[Tok]]  # the tokens of each component found
+    dropped: list[Tok]  # tokens the grammar found out of place
+    profile: str | None = None
+    profile_reason: str | None = None
+    extra: dict = field(default_factory=dict)
+
+    def span(self, name: str) -> Span | None:
+        toks = self.parts.get(name)
+        if not toks:
+            return None
+        first, last = toks[0].line, toks[-1].line
+        return Span(first.span().line, first.span().column, last.span().end_line, last.span().end_column)
+
+    def first_line(self) -> int:
+        return self.toks[0].line.line if self.toks else 1
+
+    def last_line(self) -> int:
+        return self.toks[-1].line.end_line if self.toks else 1
+
+
+def _joined(toks: list[Tok]) -> str:
+    return " ".join(t.text for t in toks)
+
+
+def _base(toks: list[Tok]) -> dict:
+    return {"text": _joined(toks), "line": toks[0].line.line, "end_line": toks[-1].line.end_line}
+
+
+def _items(toks: list[Tok], label_types: tuple[str, ...]) -> list[dict]:
+    """Item lines, with continuation lines joined to the item they continue."""
+    items: list[dict] = []
+    for t in toks:
+        if t.type in label_types:
+            inline = t.text.split(":", 1)[1].strip() if ":" in t.text else ""
+            if inline:
+                items.append({"text": inline, "line": t.line.line, "dash": inline.startswith("-")})
+            continue
+        cont = t.data.get("continuation") or (items and t.text[:1].islower() and not P.ITEM.match(t.text))
+        if cont and items:
+            items[-1]["text"] += " " + t.text
+        else:
+            items.append({"text": t.text, "line": t.line.line, "dash": bool(P.ITEM.match(t.text))})
+    return items
+
+
+def _section_number(kind: str, label: str) -> int | None:
+    if kind in ("roman", "chuong") or (kind in ("phan", "muc") and label.isalpha() and label.isupper()):
+        return P.roman(label)
+    if kind == "letter":
+        return _LETTERS.index(label) + 1 if label in _LETTERS else None
+    if kind == "decimal":
+        return int(label.rstrip(".").split(".")[-1])
+    return int(label) if label.isdigit() else None
+
+
+def _sections(toks: list[Tok]) -> list[dict]:
+    root: list[dict] = []
+    stack: list[tuple[int, list]] = [(-1, root)]
+    for t in toks:
+        if t.type != "SECTION":
+            continue
+        kind, label = t.data["kind"], t.data["label"]
+        rank = _RANK[kind]
+        node = {"kind": kind, "label": label, "number": _section_number(kind, label),
+                "line": t.line.line, "text": t.text, "sections": []}
+        while stack[-1][0] >= rank:
+            stack.pop()
+        stack[-1][1].append(node)
+        stack.append((rank, node["sections"]))
+    return root
+
+
+def _tokens(tree: Tree, toks: list[Tok]) -> list[Tok]:
+    return [toks[tk.start_pos] for tk in tree.scan_values(lambda v: hasattr(v, "start_pos"))]
+
+
+def build(tree: Tree, toks: list[Tok], dropped: list[Tok]) -> Document:
+    parts: dict[str, list[Tok]] = {}
+    for sub in tree.iter_subtrees_topdown():
+        name = str(sub.data)
+        if name == "subject_vv":
+            name = "subject"
+        if name in COMPONENTS and name not in parts:
+            parts[name] = _tokens(sub, toks)
+    comps: dict = dict.fromkeys(COMPONENTS)
+
+    if t := parts.get("banner"):
+        lines = [x for x in t if x.type != "RULE"]
+        parts["banner"] = lines
+        comps["banner"] = {**_base(lines), "kind": "party" if lines[0].type == "BANNER" else "state",
+                           "national_title": next((x.text for x in lines if x.type == "QUOC_HIEU"), None),
+                           "motto": next((x.text for x in lines if x.type == "TIEU_NGU"), None)}
+    if t := parts.get("issuer"):
+        lines = [x for x in t if x.type == "ISSUER"]
+        parts["issuer"] = lines
+        comps["issuer"] = {**_base(lines), "lines": [x.text for x in lines],
+                           "star": any(x.type == "STAR" for x in t) or any(
+                               sub.data == "star" for sub in tree.iter_subtrees())}
+    if t := parts.get("number"):
+        t = parts["number"] = [x for x in t if x.type == "NUMBER"]
+        d = t[0].data
+        comps["number"] = {**_base(t), **{k: d[k] for k in ("seq", "symbol", "type_code", "issuer_code", "year")},
+                           "label": d["label"], "colon": d["colon"], "form": d["form"]}
+    if t := parts.get("place_date"):
+        t = parts["place_date"] = [x for x in t if x.type == "PLACE_DATE"]
+        d = t[0].data
+        comps["place_date"] = {**_base(t), **{k: d[k] for k in ("place", "day", "month", "year")}}
+    if t := parts.get("doc_type"):
+        d = t[0].data
+        comps["doc_type"] = {**_base(t), "type": d["doc_type"]}
+        rest = t[0].text[d["type_end"]:].strip()
+        if rest and not parts.get("subject"):  # "THÔNG BÁO KẾT LUẬN …" on one line
+            comps["doc_type"]["text"] = t[0].text[: d["type_end"]]
+    if t := parts.get("subject"):
+        t = parts["subject"] = [x for x in t if x.type in ("SUBJECT", "VV")]
+        head = t[0]
+        prefix = head.data.get("prefix") if head.type == "VV" else None
+        comps["subject"] = {**_base(t), "prefix": prefix}
+    if t := parts.get("addressees"):
+        comps["addressees"] = {**_base(t), "label": t[0].text.split(":")[0].strip(),
+                               "items": _items(t, ("KINH_GUI",))}
+    if t := parts.get("body"):
+        comps["body"] = {**_base(t), "sections": _sections(t)}
+    if t := parts.get("recipients"):
+        comps["recipients"] = {**_base(t), "label": t[0].text.split(":")[0].strip(),
+                               "items": _items(t, ("NOI_NHAN",))}
+    if t := parts.get("signature"):
+        auth = [x for x in t if x.type in ("AUTHORITY", "AUTHORITY_CONT")]
+        first = next((x for x in auth if x.type == "AUTHORITY"), None)
+        body = None
+        if first:
+            conts = [x.text for x in auth if x.type == "AUTHORITY_CONT"]
+            body = " ".join([first.text[first.data["body_at"]:].strip(), *conts]).strip() or None
+        levels = [x.text for x in auth if x.type == "AUTHORITY"]
+        names = [x.text for x in t if x.type == "SIGNER_NAME"]
+        comps["signature"] = {**_base(t), "authority": first.data["authority"] if first else None,
+                              "body": body, "levels": levels,
+                              "titles": [x.text for x in t if x.type == "SIGNER_TITLE"],
+                              "name": " ".join(names) or None}
+    if t := parts.get("marks"):
+        comps["marks"] = {**_base(t), "items": [x.text for x in t]}
+
+    doc_type, source = _doc_type(comps)
+    return Document(comps, doc_type, source, toks, parts, dropped)
+
+
+_CODE_TYPES = {"CV": "cong_van", "TB": "thong_bao", "CT": "chi_thi", "NQ": "nghi_quyet",
+               "KL": "ket_luan", "QC": "quy_che", "TT": "thong_tri", "HD": "huong_dan",
+               "BC": "bao_cao", "KH": "ke_hoach", "CTr": "chuong_trinh", "TTr": "to_trinh"}
+
+
+def _doc_type(c: dict) -> tuple[str | None, str | None]:
+    """The type from the heading; else inferred: a công văn has "V/v"/"về việc" or "Kính gửi"
+    and no heading, or a "-CV/" number."""
+    if c["doc_type"]:
+        return c["doc_type"]["type"], "heading"
+    num = c["number"] or {}
+    if num.get("form") == "party" and num.get("type_code") in _CODE_TYPES:
+        return _CODE_TYPES[num["type_code"]], "inferred"
+    subj = c["subject"] or {}
+    if subj.get("prefix") or c["addressees"]:
+        return "cong_van", "inferred"
+    if num.get("form") == "state" and num.get("type_code") is None and num.get("symbol"):
+        return "cong_van", "inferred"
+    return None, None
+
+
+def folded_text(s: str) -> str:
+    return re.sub(r"\s+", " ", fold(s)).strip()

@@ -1,0 +1,71 @@
+"""normalize: decoded text -> physical Lines in NFC, with markdown emphasis, control characters
+and typographic variants (dashes, no-break spaces) unified. Every edit keeps the map back to the
+original columns. Blank lines are dropped; the next line is flagged blank_before."""
+
+import re
+import unicodedata
+
+from linter.lines import Line
+
+# A line needs the slow path only if it holds one of these, or is not NFC.
+_SPECIAL = re.compile(r"[*_#\t\u00a0\u2000-\u200f\u2010-\u2015\u2212\u2028\u202f\ufeff\x00-\x08\x0b-\x1f\x7f]")
+_DASHES = dict.fromkeys(map(ord, "\u2010\u2011\u2012\u2013\u2014\u2015\u2212"), "-")
+_SPACES = dict.fromkeys(map(ord, "\t\u00a0\u2000\u2001\u2002\u2003\u2004\u2005\u2006\u2007\u2008\u2009\u200a\u202f"), " ")
+_DROP = dict.fromkeys([*range(0, 9), *range(11, 32), 0x7F, 0x200B, 0x200C, 0x200D, 0x200E, 0x200F, 0xFEFF, 0x2028])
+_TRANSLATE = {**_DASHES, **_SPACES, **_DROP}
+_EMPHASIS = re.compile(r"\*\*|__")  # markdown bold; a single "*" is the Party star or OCR debris
+_HEADING = re.compile(r"^\s*#{1,6}\s+")
+
+
+def _rebuild(raw: str, lineno: int) -> Line:
+    """Slow path: rebuild char by char, recording the original column of each output char."""
+    out: list[str] = []
+    cols: list[int] = []
+    skip = set()
+    m = _HEADING.match(raw)
+    if m:
+        skip.update(range(m.end()))
+    for m in _EMPHASIS.finditer(raw):
+        # a lone "*" line is the Party star under the issuer: keep it
+        if raw.strip() != "*":
+            skip.update(range(m.start(), m.end()))
+    i = 0
+    n = len(raw)
+    while i < n:
+        if i in skip:
+            i += 1
+            continue
+        # a grapheme-ish cluster: base char and the combining marks after it
+        j = i + 1
+        while j < n and unicodedata.combining(raw[j]):
+            j += 1
+        cluster = unicodedata.normalize("NFC", raw[i:j]).translate(_TRANSLATE)
+        for ch in cluster:
+            out.append(ch)
+            cols.append(i + 1)
+        i = j
+    text = "".join(out)
+    segs: list[tuple[int, int, int]] = []
+    for k, col in enumerate(cols):
+        if not segs or col != segs[-1][2] + (k - segs[-1][0]):
+            segs.append((k, lineno, col))
+    return Line(text, segs or [(0, lineno, 1)])
+
+
+def normalize(text: str) -> list[Line]:
+    lines: list[Line] = []
+    blank = False
+    for lineno, raw in enumerate(text.replace("\r\n", "\n").replace("\r", "\n").split("\n"), 1):
+        if _SPECIAL.search(raw) or not unicodedata.is_normalized("NFC", raw):
+            line = _rebuild(raw, lineno)
+        else:
+            line = Line.plain(raw, lineno)
+        stripped = line.text.strip()
+        if not stripped:
+            blank = True
+            continue
+        line = line.slice(0)  # strips, keeping positions
+        line.blank_before = blank or not lines
+        blank = False
+        lines.append(line)
+    return lines

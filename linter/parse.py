@@ -1,0 +1,66 @@
+"""parse: line tokens -> Lark tree, with grammar/document.lark run by LALR.
+
+The parser is built once per process (Lark's cache makes later processes fast). Our lexer's
+tokens reach Lark through a custom Lark lexer that reads them from a feed whose position
+survives error recovery: a token the grammar does not accept where it stands is dropped and
+reported, and the parse resumes at the next line."""
+
+from dataclasses import dataclass, field
+from functools import cache
+
+from lark import Lark, Token, Tree
+from lark.exceptions import UnexpectedInput, UnexpectedToken
+from lark.lexer import Lexer
+
+from linter.lex import Tok
+from linter.resources import data_dir
+
+MAX_RECOVERIES = 50
+
+
+@dataclass
+class _Feed:
+    toks: list[Tok]
+    pos: int = 0
+    dropped: list[Tok] = field(default_factory=list)
+
+
+class LineLexer(Lexer):
+    """Hands Lark the tokens our lexer made; start_pos is the token's index in the feed."""
+
+    __future_interface__ = 2
+
+    def __init__(self, lexer_conf):
+        pass
+
+    def lex(self, lexer_state, parser_state):
+        feed: _Feed = lexer_state.text
+        while feed.pos < len(feed.toks):
+            i = feed.pos
+            feed.pos += 1  # advance before yielding, so a resumed parse goes on from the next
+            t = feed.toks[i]
+            yield Token(t.type, t.text, start_pos=i, line=t.line.line, column=1,
+                        end_line=t.line.end_line, end_pos=i + 1)
+
+
+@cache
+def parser() -> Lark:
+    grammar = (data_dir("grammar") / "document.lark").read_text(encoding="utf-8")
+    return Lark(grammar, parser="lalr", lexer=LineLexer, start="start", cache=False,
+                maybe_placeholders=False)
+
+
+def parse(toks: list[Tok]) -> tuple[Tree, list[Tok]]:
+    """The tree, and the tokens that were out of place (dropped to recover)."""
+    feed = _Feed(toks)
+    budget = [MAX_RECOVERIES]
+
+    def on_error(e: UnexpectedInput) -> bool:
+        if not isinstance(e, UnexpectedToken) or e.token.type == "$END" or budget[0] <= 0:
+            return False
+        budget[0] -= 1
+        feed.dropped.append(toks[e.token.start_pos])
+        return True  # skip the token; the feed has already moved past it
+
+    tree = parser().parse(feed, on_error=on_error)
+    return tree, feed.dropped

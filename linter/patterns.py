@@ -1,0 +1,231 @@
+"""Recognisers for the shapes of document lines, shared by layout (to split and join lines)
+and lex (to classify them). Label matching runs on folded text (no marks, lower case), so OCR
+damage to diacritics ("Nơi nhân", "Kinh gui") does not hide a label. Every regex is linear."""
+
+import re
+
+from rapidfuzz import fuzz
+
+from linter.text import fold, is_upper_line
+
+# Document type names (folded) -> slug. Party (QĐ 66/QĐ 399) and State (NĐ 30 Điều 7) types,
+# plus the legal normative types, so a document is recognised whatever its regime.
+TYPE_NAMES = {
+    "cong van": "cong_van", "nghi quyet": "nghi_quyet", "quyet dinh": "quyet_dinh",
+    "chi thi": "chi_thi", "ket luan": "ket_luan", "quy dinh": "quy_dinh", "quy che": "quy_che",
+    "thong tri": "thong_tri", "huong dan": "huong_dan", "thong bao": "thong_bao",
+    "thong cao": "thong_cao", "tuyen bo": "tuyen_bo", "loi keu goi": "loi_keu_goi",
+    "bao cao": "bao_cao", "ke hoach": "ke_hoach", "quy hoach": "quy_hoach",
+    "chuong trinh": "chuong_trinh", "de an": "de_an", "phuong an": "phuong_an", "du an": "du_an",
+    "to trinh": "to_trinh", "bien ban": "bien_ban", "giay moi": "giay_moi",
+    "giay gioi thieu": "giay_gioi_thieu", "giay chung nhan": "giay_chung_nhan",
+    "giay di duong": "giay_di_duong", "giay nghi phep": "giay_nghi_phep", "phieu gui": "phieu_gui",
+    "phieu chuyen": "phieu_chuyen", "phieu bao": "phieu_bao", "thu cong": "thu_cong",
+    "cong dien": "cong_dien", "hop dong": "hop_dong", "ban ghi nho": "ban_ghi_nho",
+    "ban thoa thuan": "ban_thoa_thuan", "giay uy quyen": "giay_uy_quyen",
+    "nghi dinh": "nghi_dinh", "thong tu": "thong_tu", "thong tu lien tich": "thong_tu_lien_tich",
+    "luat": "luat", "phap lenh": "phap_lenh", "van ban hop nhat": "van_ban_hop_nhat",
+    "dieu le": "dieu_le", "cuong linh": "cuong_linh", "chien luoc": "chien_luoc",
+}
+_TYPE_RE = re.compile(r"^(" + "|".join(sorted(map(re.escape, TYPE_NAMES), key=len, reverse=True)) + r")\b")
+
+BANNER_PARTY = "dang cong san viet nam"
+QUOC_HIEU = "cong hoa xa hoi chu nghia viet nam"
+TIEU_NGU_RE = re.compile(r"^doc\s*lap\s*-?\s*tu\s*do\s*-?\s*hanh\s*phuc")
+HEADER_PHRASES = (BANNER_PARTY, QUOC_HIEU, "doc lap - tu do - hanh phuc")
+
+MARKS = {"mat", "toi mat", "tuyet mat", "khan", "thuong khan", "hoa toc", "hoa toc hen gio",
+         "tai lieu hoi nghi", "luu hanh noi bo", "xem xong tra lai", "tai lieu thu hoi"}
+
+# Words that open a signer's title: recognises a head signing without an authority prefix.
+TITLE_WORDS = ("bi thu", "pho bi thu", "chanh van phong", "pho chanh van phong", "truong ban",
+               "pho truong ban", "chu tich", "pho chu tich", "chu nhiem", "pho chu nhiem",
+               "bo truong", "thu truong", "thu tuong", "pho thu tuong", "giam doc", "pho giam doc",
+               "cuc truong", "pho cuc truong", "vu truong", "tong cuc truong", "chanh an",
+               "vien truong", "tong bi thu", "truong doan", "chu toa", "thu ky", "nguoi ghi bien ban",
+               "chu tri hoi nghi", "tong giam doc", "hieu truong", "truong phong", "pho truong phong",
+               "chanh thanh tra", "tong kiem toan", "thong doc", "pho thong doc", "tong thu ky",
+               "chu tich nuoc", "pho chu tich nuoc", "trung tuong", "thuong tuong", "dai tuong",
+               "thieu tuong", "q. ", "xac thuc van ban hop nhat")
+
+_AUTH_PARTY = re.compile(r"^(t\s*[/|\\!1lií]\s*m|k\s*[/|\\!1lií]\s*t|t\s*[/|\\!1lií]\s*l|t\s*[/|\\]\s*uq|t\s+i\s+m|q\s*\.)(?=\s|$)")
+_AUTH_STATE = re.compile(r"^(tm|kt|tl|tuq)\s*\.\s*|^(tm|kt|tl|tuq)\s+(?=\S)")
+
+NUMBER_LABEL = re.compile(r"^(?:(?:luat|phap\s+lenh|nghi\s+quyet)\s+)?s[oô]\s*(?=[:\d.…\s/]|$)")
+PARTY_NUMBER = re.compile(
+    r"^(?P<seq>[0-9O]{1,6})\s*-\s*(?P<type>[A-ZĐ][A-Za-zĐđ]{0,5})\s*/\s*"
+    r"(?P<issuer>[A-ZĐ0-9][A-ZĐ0-9]*(?:\s*-\s*[A-ZĐ0-9][A-ZĐ0-9]*)*)(?P<suffix>/[a-z]+)?")
+STATE_NUMBER = re.compile(
+    r"^(?P<seq>[0-9]{1,6}|[.…_ ]*)\s*/\s*(?:(?P<year>\d{4})\s*/\s*)?"
+    r"(?P<symbol>[A-ZĐ][A-Za-zĐđ0-9.]*(?:\s*-\s*[A-ZĐ0-9][A-Za-zĐđ0-9.]*)*)")
+
+PLACE_DATE = re.compile(
+    r"^(?P<place>[^\d,]{2,60}?)?\s*,?\s*ngay\s*(?P<d>\d{1,2}|[.…_ ]+)\s*thang\s*(?P<m>\d{1,2}|[.…_ ]+)"
+    r"\s*nam\s*(?P<y>\d{4}|[.…_ ]+)")
+PLACE_DATE_SLASH = re.compile(r"^(?P<place>[^\d,]{2,60}?)\s*,?\s*ngay\s*(?P<d>\d{1,2})\s*[/.-]\s*(?P<m>\d{1,2})\s*[/.-]\s*(?P<y>\d{4})")
+PLACE_DATE_LOOSE = re.compile(r"^(?P<place>[^\d,]{2,40}?)\s*,?\s*ngay\b(?:(?!thang)[^,]){0,25}?(?P<y>\d{4})\s*\.?$")
+PLACE_DATE_START = re.compile(r"(?:^|\s)([A-ZĐÀ-Ỹ][^\s,]*(?:\s+[A-ZĐÀ-Ỹ][^\s,]*){0,5}\s*,\s*ngày\s)")
+
+SECTION_RES = (
+    ("phan", re.compile(r"^Phần\s+(?P<n>thứ\s+\w+|[IVXLC]+|\d+)\b")),
+    ("chuong", re.compile(r"^Chương\s+(?P<n>[IVXLC]+|\d+)\b")),
+    ("muc", re.compile(r"^Mục\s+(?P<n>\d+|[IVXLC]+)\b")),
+    ("dieu", re.compile(r"^Điều\s+(?P<n>\d+)\s*[.:]?")),
+    ("roman", re.compile(r"^(?P<n>[IVXL]{1,6})\s*[.\-]\s+(?=\S)")),
+    ("decimal", re.compile(r"^(?P<n>\d{1,2}\.\d{1,2}(?:\.\d{1,2})?)\.?\s+(?=\S)")),
+    ("arabic", re.compile(r"^(?P<n>\d{1,3})\s*[.)]\s+(?=\D)")),
+    ("letter", re.compile(r"^(?P<n>[a-zđ])\s*\)\s*(?=\S)")),
+)
+ITEM = re.compile(r"^[-+•·]\s*(?=\S)")
+SEPARATOR = re.compile(r"^[-_=.…~]{3,}$")
+LUU = re.compile(r"^l[uư][uưaăo]?(?=[\s:,.]|[A-ZĐ]|$)", re.I)  # "Lưu", OCR "Lưa", "LưaVPTU"
+DRAFTER = re.compile(r"^[A-Za-zĐđ.]+[-.(]\(?\d+\)?$")  # ô 12: drafter code and copies ("NguyenVanAn-26")
+SIGNED = re.compile(r"^\((?:đã ký|ký|ký tên|ký, ghi rõ họ tên|ký, đóng dấu)[^)]*\)$", re.I)
+
+
+def roman(s: str) -> int | None:
+    vals = {"I": 1, "V": 5, "X": 10, "L": 50, "C": 100}
+    if not s or any(c not in vals for c in s):
+        return None
+    total = 0
+    for a, b in zip(s, s[1:] + " "):
+        v = vals[a]
+        total += -v if b in vals and vals[b] > v else v
+    return total
+
+
+def doc_type_of(text: str) -> tuple[str, int] | None:
+    """If the line is a type heading ("QUYẾT ĐỊNH", "THÔNG BÁO KẾT LUẬN"), the slug and the
+    length of the type words; enacting lines ("QUYẾT ĐỊNH:") are not headings."""
+    if not is_upper_line(text) or text.rstrip().endswith(":") or len(text) > 120:
+        return None
+    f = fold(text).strip()
+    m = _TYPE_RE.match(f)
+    if not m:
+        return None
+    rest = f[m.end():].strip()
+    # a heading stands alone or is followed by more upper-case title words, never by a sentence
+    if rest and (rest.startswith(("cua ", "so ")) and len(rest) < 4):
+        return None
+    return TYPE_NAMES[m.group(1)], m.end()
+
+
+def banner_kind(text: str) -> str | None:
+    """'party' for ĐẢNG CỘNG SẢN VIỆT NAM, 'quoc_hieu', 'tieu_ngu' for the State banner lines."""
+    f = " ".join(fold(text).replace("-", " - ").split())
+    if TIEU_NGU_RE.match(f):
+        return "tieu_ngu"
+    if len(f) > 60:
+        return None
+    if f.startswith(QUOC_HIEU) or fuzz.ratio(f, QUOC_HIEU) >= 88:
+        return "quoc_hieu"
+    if f == BANNER_PARTY or fuzz.ratio(f, BANNER_PARTY) >= 86:
+        return "party"
+    return None
+
+
+def authority_of(text: str) -> tuple[str, int] | None:
+    """Canonical authority prefix ("T/M", "TM.", …) and where the body starts, or None."""
+    if not is_upper_line(text) and not text[:4].isupper():
+        return None
+    f = fold(text)
+    m = _AUTH_PARTY.match(f)
+    if m:
+        g = m.group(1)
+        # the separator between the two letters is whatever OCR made of "/": take the ends
+        key = "q" if g[0] == "q" else "tuq" if g.endswith("uq") else g[0] + g[-1]
+        return {"tm": "T/M", "kt": "K/T", "tl": "T/L", "tuq": "T/UQ", "q": "Q."}[key], m.end()
+    m = _AUTH_STATE.match(f)
+    if m:
+        key = m.group(1) or m.group(2)
+        return key.upper() + ".", m.end()
+    return None
+
+
+def is_title_line(text: str) -> bool:
+    f = fold(text).strip()
+    return is_upper_line(text) and any(f.startswith(w) for w in TITLE_WORDS)
+
+
+def is_name_line(text: str) -> bool:
+    """A person's name: 2–6 capitalised words, no digits or punctuation ("Hoàng Ngân")."""
+    words = text.split()
+    if not 2 <= len(words) <= 6 or any(ch.isdigit() for ch in text):
+        return False
+    if any(not w.isalpha() for w in words):
+        return False
+    caps = sum(w[0].isupper() and (len(w) == 1 or not w[1:].isupper()) for w in words)
+    return caps >= len(words) - 1 and caps >= 2 and not is_upper_line(text)
+
+
+def parse_number(text: str) -> dict | None:
+    """Parse a number line: 'Số 400 - TB/TU', 'Số: 15/QĐ-BNV', 'Số: 12/2020/NĐ-CP', '400-TB/TU'."""
+    f = fold(text)
+    m = NUMBER_LABEL.match(f)
+    label = None
+    rest_at = 0
+    if m:
+        label = text[: m.end()].strip()
+        rest_at = m.end()
+    rest = text[rest_at:]
+    colon = False
+    stripped = rest.lstrip()
+    if stripped.startswith(":"):
+        colon = True
+        stripped = stripped[1:].lstrip()
+    lead = len(text) - len(stripped)
+    pm = PARTY_NUMBER.match(stripped)
+    sm = STATE_NUMBER.match(stripped)
+    if pm and (not sm or pm.end() >= sm.end()):
+        seq_text = pm.group("seq")
+        issuer = re.sub(r"\s+", "", pm.group("issuer"))
+        symbol = f"{pm.group('type')}/{issuer}{pm.group('suffix') or ''}"
+        return {"label": label, "colon": colon, "form": "party", "seq_text": seq_text,
+                "seq": int(seq_text.replace("O", "0")), "symbol": symbol, "type_code": pm.group("type"),
+                "issuer_code": issuer, "year": None, "end": lead + pm.end(), "raw": stripped[: pm.end()]}
+    if sm and label is not None:
+        seq_text = sm.group("seq").strip()
+        symbol = re.sub(r"\s+", "", sm.group("symbol"))
+        groups = symbol.split("-")
+        return {"label": label, "colon": colon, "form": "state", "seq_text": seq_text,
+                "seq": int(seq_text) if seq_text.isdigit() else None, "symbol": symbol,
+                "type_code": groups[0] if len(groups) > 1 else None,
+                "issuer_code": "-".join(groups[1:]) if len(groups) > 1 else groups[0],
+                "year": int(sm.group("year")) if sm.group("year") else None,
+                "end": lead + sm.end(), "raw": stripped[: sm.end()]}
+    return None
+
+
+def parse_place_date(text: str) -> dict | None:
+    f = fold(text)
+    m = PLACE_DATE.match(f)
+    malformed = False
+    if not m:
+        m = PLACE_DATE_SLASH.match(f)
+        malformed = bool(m)
+    if not m:  # "ngày 05 3 năm 2021": a date line with a word missing
+        m = PLACE_DATE_LOOSE.match(f)
+        if not m or len(text) > 70:
+            return None
+        return {"place": text[m.start("place"): m.end("place")].strip(" ,"), "day": None, "month": None,
+                "year": int(m.group("y")), "day_text": "", "month_text": "", "year_text": m.group("y"),
+                "malformed": True, "end": m.end()}
+    place = text[m.start("place"): m.end("place")].strip(" ,") if m.group("place") else None
+
+    def num(g):
+        v = m.group(g).strip()
+        return (int(v) if v.isdigit() else None), text[m.start(g): m.end(g)].strip()
+
+    (d, dt), (mo, mt), (y, yt) = num("d"), num("m"), num("y")
+    comma = "," in f[: m.start("d")]
+    return {"place": place or None, "day": d, "month": mo, "year": y, "day_text": dt,
+            "month_text": mt, "year_text": yt, "malformed": malformed or not comma and bool(place),
+            "end": m.end()}
+
+
+def section_of(text: str) -> tuple[str, str] | None:
+    for kind, rx in SECTION_RES:
+        m = rx.match(text)
+        if m:
+            return kind, m.group("n")
+    return None

@@ -1,0 +1,75 @@
+"""read: a path, stdin or bytes -> Source (decoded text and how it was stored), or an input
+diagnostic. Never raises for bad input."""
+
+from dataclasses import dataclass, field
+from pathlib import Path
+
+from linter.rules import inputs
+
+MAX_BYTES = 10 * 1024 * 1024
+
+
+@dataclass
+class Source:
+    path: str
+    text: str
+    encoding: str = "utf-8"
+    styles: list | None = None  # per-line typography, for .docx
+    page: object | None = None
+    notes: list = field(default_factory=list)  # (rule, args) to report about the input itself
+
+
+class InputError(Exception):
+    """The input cannot be checked at all: carries the rule and its message fields."""
+
+    def __init__(self, rule, **args):
+        super().__init__(rule.name)
+        self.rule = rule
+        self.args_ = args
+
+
+def from_bytes(path: str, data: bytes) -> Source:
+    if len(data) > MAX_BYTES:
+        raise InputError(inputs.TOO_LARGE, size=len(data), limit=MAX_BYTES)
+    suffix = Path(path).suffix.lower()
+    if suffix in (".docx", ".pdf"):
+        return _office(path, data, suffix)
+    from linter import decode
+
+    try:
+        d = decode.decode(data)
+    except decode.BinaryInput as e:
+        raise InputError(inputs.BINARY, reason=str(e)) from None
+    src = Source(path, d.text, d.encoding)
+    if d.replaced:
+        src.notes.append((inputs.ENCODING, {"count": d.replaced}))
+    if d.legacy:
+        src.notes.append((inputs.LEGACY, {"encoding": d.encoding.upper()}))
+    if not d.text.strip():
+        raise InputError(inputs.EMPTY)
+    return src
+
+
+def _office(path: str, data: bytes, suffix: str) -> Source:
+    from linter import office
+
+    try:
+        doc = office.read_docx(data) if suffix == ".docx" else office.read_pdf(data)
+    except office.NeedsOCR:
+        raise InputError(inputs.UNREADABLE, reason="PDF không có lớp chữ (bản quét), cần nhận dạng OCR trước") from None
+    except (office.UnreadableOffice, ImportError) as e:
+        raise InputError(inputs.UNREADABLE, reason=str(e)) from None
+    if not doc.text.strip():
+        raise InputError(inputs.EMPTY)
+    return Source(path, doc.text, doc.kind, doc.styles, doc.page)
+
+
+def from_path(path: str) -> Source:
+    try:
+        p = Path(path)
+        if p.stat().st_size > MAX_BYTES:
+            raise InputError(inputs.TOO_LARGE, size=p.stat().st_size, limit=MAX_BYTES)
+        data = p.read_bytes()
+    except OSError as e:
+        raise InputError(inputs.UNREADABLE, reason=e.strerror or str(e)) from None
+    return from_bytes(path, data)

@@ -1,0 +1,87 @@
+"""The rule registry: every rule declared once, with everything a user or a reporter needs."""
+
+from collections.abc import Callable, Iterator
+from dataclasses import dataclass, field
+
+from linter.diagnostics import Diagnostic, Fix, Span
+
+PROFILES = ("party-hd36", "party-hd05", "state-nd30")
+PARTY = frozenset({"party-hd36", "party-hd05"})
+ALL = frozenset(PROFILES)
+
+
+@dataclass(frozen=True)
+class Rule:
+    code: str  # VB0xx input, VB1xx parts, VB2xx fields, VB3xx closing, VB9xx internal
+    name: str  # kebab-case, what people remember
+    component: str | None
+    severity: str  # default: error | warning | info
+    message: dict[str, str]  # {"vi": …, "en": …}, str.format fields filled by the check
+    citation: str
+    why: dict[str, str]  # what the rule checks and why, for `vblint rule CODE`
+    bad: str = ""  # an example that triggers the rule
+    good: str = ""  # the same, conforming
+    fix: str | None = None  # "safe" | "unsafe" | None
+    profiles: frozenset = ALL
+    check: Callable | None = field(default=None, compare=False)  # None: schema or a stage reports it
+
+    def format(self, lang: str, **args) -> str:
+        return self.message.get(lang, self.message["vi"]).format(**args)
+
+
+RULES: dict[str, Rule] = {}  # code -> Rule
+BY_NAME: dict[str, Rule] = {}
+
+
+def declare(**kw) -> Rule:
+    r = Rule(**kw)
+    if r.code in RULES or r.name in BY_NAME:
+        raise ValueError(f"rule declared twice: {r.code} {r.name}")
+    RULES[r.code] = BY_NAME[r.name] = r
+    return r
+
+
+def rule(**kw) -> Callable:
+    """Decorator: declare a rule whose check is the decorated function(doc, ctx) -> hits."""
+
+    def wrap(fn: Callable) -> Callable:
+        declare(**kw, check=fn)
+        return fn
+
+    return wrap
+
+
+@dataclass
+class Hit:
+    """What a check found: where, the message's fields, and a fix when one is known."""
+
+    span: Span
+    args: dict = field(default_factory=dict)
+    fix: Fix | None = None
+    rule: str | None = None  # for checks that report more than one rule
+
+
+@dataclass
+class Context:
+    profile: str
+    today: "object"  # datetime.date
+    lang: str = "vi"
+
+
+def diagnostic(r: Rule, span: Span, lang: str, fix: Fix | None = None, severity: str | None = None,
+               **args) -> Diagnostic:
+    return Diagnostic(r.code, r.name, severity or r.severity, r.component, span,
+                      r.format(lang, **args), fix, r.citation)
+
+
+def lookup(code_or_name: str) -> Rule | None:
+    return RULES.get(code_or_name.upper()) or BY_NAME.get(code_or_name.lower())
+
+
+def run_checks(doc, ctx: Context) -> Iterator[Diagnostic]:
+    for r in RULES.values():
+        if r.check is None or ctx.profile not in r.profiles:
+            continue
+        for hit in r.check(doc, ctx) or ():
+            target = BY_NAME[hit.rule] if hit.rule else r
+            yield diagnostic(target, hit.span, ctx.lang, hit.fix, **hit.args)

@@ -1,0 +1,71 @@
+"""VB28x recipients: nơi nhận."""
+
+
+from linter import patterns as P
+from linter.diagnostics import Fix
+from linter.rules.base import PARTY, Hit, rule
+
+_CIT = "HD 36-HD/VPTW (nơi nhận); HD 05-HD/VPTW, Phần II, 3.1.9"
+
+
+def _lines(doc):
+    return {t.line.line: t for t in doc.parts.get("recipients", [])}
+
+
+@rule(code="VB281", name="recipient-item-dash", component="recipients", severity="error", fix="safe",
+      message={"vi": "Mỗi nơi nhận bắt đầu bằng \"- \".", "en": "Each recipient starts with \"- \"."},
+      citation=_CIT,
+      why={"vi": "Mỗi nơi nhận hoặc nhóm nơi nhận trên một dòng, bắt đầu bằng gạch đầu dòng.",
+           "en": "Each recipient or group is on its own line, starting with a dash."},
+      bad="Nơi nhận:\nThường trực Tỉnh ủy,", good="Nơi nhận:\n- Thường trực Tỉnh ủy,")
+def dash(doc, ctx):
+    r = doc.components["recipients"]
+    if not r:
+        return
+    toks = _lines(doc)
+    for item in r["items"]:
+        tok = toks.get(item["line"])
+        if not item["dash"] and tok is not None and tok.type == "RECIPIENT":
+            yield Hit(tok.line.span(0, 1), fix=Fix("safe", "- ", tok.line.span(0, 0)))
+
+
+def _is_luu(text: str) -> bool:
+    return bool(P.LUU.match(text.lstrip("-+• ")))
+
+
+@rule(code="VB282", name="recipients-last-not-luu", component="recipients", severity="error",
+      message={"vi": "Dòng cuối của nơi nhận phải là nơi lưu (\"- Lưu …\").",
+               "en": "The last recipient line must be the file copy (\"- Lưu …\")."},
+      citation=_CIT,
+      why={"vi": "Nơi nhận kết thúc bằng dòng lưu văn bản: \"- Lưu Văn phòng Tỉnh ủy.\" (Đảng) hoặc \"- Lưu: VT, …\" (Nhà nước).",
+           "en": "The list ends with the file copy line."},
+      bad="Nơi nhận:\n- Như trên,\n- Thường trực Tỉnh ủy.", good="Nơi nhận:\n- Như trên,\n- Lưu Văn phòng Tỉnh ủy.")
+def last_luu(doc, ctx):
+    r = doc.components["recipients"]
+    items = r["items"] if r else []
+    if items and P.DRAFTER.match(items[-1]["text"]):  # "NguyenVanAn-26" may follow the Lưu line
+        items = items[:-1]
+    if items and not _is_luu(items[-1]["text"]):
+        tok = _lines(doc).get(items[-1]["line"])
+        if tok:
+            yield Hit(tok.line.span())
+
+
+@rule(code="VB283", name="recipients-last-punctuation", component="recipients", severity="warning",
+      fix="safe", profiles=PARTY,
+      message={"vi": "Dòng lưu cuối cùng kết thúc bằng dấu chấm \".\".",
+               "en": "The final file-copy line ends with a full stop \".\"."},
+      citation=_CIT,
+      why={"vi": "Mỗi nơi nhận kết thúc bằng dấu phẩy hoặc chấm phẩy; dòng lưu cuối kết thúc bằng dấu chấm.",
+           "en": "Each recipient ends with a comma or semicolon; the last file-copy line ends with a full stop."},
+      bad="- Lưu Văn phòng Tỉnh ủy,", good="- Lưu Văn phòng Tỉnh ủy.")
+def last_stop(doc, ctx):
+    r = doc.components["recipients"]
+    if not (r and r["items"]) or not _is_luu(r["items"][-1]["text"]):
+        return
+    tok = _lines(doc).get(r["items"][-1]["line"])
+    if tok and not tok.text.rstrip().endswith("."):
+        t = tok.text.rstrip()
+        cut = len(t.rstrip(",;:"))
+        yield Hit(tok.line.span(cut, len(t)) if cut < len(t) else tok.line.span(len(t), len(t)),
+                  fix=Fix("safe", ".", tok.line.span(cut, len(t))))

@@ -1,0 +1,74 @@
+"""Golden tests over corpus/: each document has its expected result beside it
+(<name>.expected.json). Rewrite them only on purpose: pytest --update-golden, then review the diff."""
+
+import json
+from datetime import date
+from pathlib import Path
+
+import pytest
+
+from linter.lint import Options, lint_path
+
+ROOT = Path(__file__).resolve().parent.parent
+CORPUS = ROOT / "corpus"
+TODAY = date(2026, 11, 22)
+DOCS = sorted(p for p in CORPUS.rglob("*") if p.suffix in (".txt", ".md") and p.name != "README.md")
+
+
+def summarise(path: Path) -> dict:
+    """What a careful reader checks: the parts found (with their key fields) and the diagnostics."""
+    r = lint_path(str(path), Options(today=TODAY))
+    keep = {"number": ("seq", "symbol", "type_code", "issuer_code", "year"),
+            "place_date": ("place", "day", "month", "year"),
+            "signature": ("authority", "body", "titles", "name")}
+    comps = {}
+    for name, c in r.components.items():
+        if c is None:
+            comps[name] = None
+            continue
+        entry = {"line": c["line"], "end_line": c["end_line"]}
+        entry.update({k: c[k] for k in keep.get(name, ())})
+        if "items" in c:
+            entry["items"] = len(c["items"])
+        if name == "body":
+            entry["sections"] = [s["label"] for s in c["sections"]]
+        comps[name] = entry
+    return {"profile": r.profile, "doc_type": r.doc_type, "components": comps,
+            "diagnostics": [f"{d.code} {d.name} {d.span.line}:{d.span.column}" for d in r.diagnostics]}
+
+
+@pytest.mark.parametrize("path", DOCS, ids=[str(p.relative_to(CORPUS)) for p in DOCS])
+def test_golden(path, request):
+    expected_path = path.with_suffix(".expected.json")
+    got = summarise(path)
+    if request.config.getoption("--update-golden"):
+        expected_path.write_text(json.dumps(got, ensure_ascii=False, indent=1) + "\n", encoding="utf-8")
+    assert expected_path.exists(), f"no golden file: run pytest --update-golden and review {expected_path}"
+    assert got == json.loads(expected_path.read_text(encoding="utf-8"))
+
+
+VALID = sorted((CORPUS / "valid").rglob("*.txt"))
+INVALID = sorted((CORPUS / "invalid").glob("*.txt"))
+
+
+@pytest.mark.parametrize("path", VALID, ids=[p.stem for p in VALID])
+def test_valid_documents_conform(path):
+    r = lint_path(str(path), Options(today=TODAY))
+    assert r.diagnostics == [], [d.message for d in r.diagnostics]
+    assert r.doc_type == path.stem
+
+
+@pytest.mark.parametrize("path", INVALID, ids=[p.stem for p in INVALID])
+def test_invalid_document_reports_its_rule(path):
+    """corpus/invalid/<rule-name>--<case>.txt: one defect, and exactly that rule reports it."""
+    rule = path.stem.split("--")[0]
+    r = lint_path(str(path), Options(today=TODAY))
+    names = {d.name for d in r.diagnostics}
+    assert rule in names
+    assert names == {rule}, f"other rules fired too: {names - {rule}}"
+
+
+def test_party_types_have_a_conforming_sample():
+    wanted = {"cong_van", "thong_bao", "chi_thi", "nghi_quyet", "quyet_dinh", "ket_luan", "quy_dinh", "quy_che",
+              "huong_dan", "thong_tri", "bao_cao", "ke_hoach", "chuong_trinh", "to_trinh"}
+    assert wanted <= {p.stem for p in VALID}

@@ -1,0 +1,49 @@
+"""Layout and lexing of real text as users have it: merged columns, broken header phrases,
+OCR-misread labels, debris."""
+
+from linter.layout import layout
+from linter.lex import lex
+from linter.normalize import normalize
+
+
+def toks(text: str) -> list[tuple[str, str]]:
+    return [(t.type, t.text) for t in lex(layout(normalize(text)))]
+
+
+def test_merged_header_columns_are_split():
+    got = toks("TỈNH ỦY QUẢNG NINH ĐẢNG CỘNG SẢN VIỆT NAM\n*\nSố 400 - TB/TU Quảng Ninh, ngày 26 tháng 10 năm 2021\n")
+    assert got == [("ISSUER", "TỈNH ỦY QUẢNG NINH"), ("BANNER", "ĐẢNG CỘNG SẢN VIỆT NAM"), ("STAR", "*"),
+                   ("NUMBER", "Số 400 - TB/TU"), ("PLACE_DATE", "Quảng Ninh, ngày 26 tháng 10 năm 2021")]
+
+
+def test_broken_header_phrases_are_joined():
+    got = toks("BAN CHẤP HÀNH\nTRUNG ƯƠNG\n*\nĐẢNG CỘNG\nSẢN VIỆT NAM\nSố 432-TB/VPTW\nHà Nội, ngày\n26 tháng 11 năm 2025\n")
+    assert ("BANNER", "ĐẢNG CỘNG SẢN VIỆT NAM") in got
+    assert ("PLACE_DATE", "Hà Nội, ngày 26 tháng 11 năm 2025") in got
+
+
+def test_positions_map_back_to_the_original():
+    lines = layout(normalize("Số 400 - TB/TU   Quảng Ninh, ngày 26 tháng 10 năm 2021\n"))
+    assert lines[1].span().line == 1 and lines[1].span().column == 18
+
+
+def test_markdown_bold_and_ocr_labels():
+    got = toks("Nơi nhân:\n- Lưu VPTU.\n\n**T Í M  BAN THƯỜNG vụ\nBÍ THƯ**\n\nHoàng Ngân\n")
+    assert [t for t, _ in got] == ["NOI_NHAN", "RECIPIENT", "AUTHORITY", "SIGNER_TITLE", "SIGNER_NAME"]
+
+
+def test_recipients_and_signature_side_by_side():
+    got = toks("Nơi nhận: T/M BAN THƯỜNG VỤ\n- Như trên,\n- Lưu VPTU.\n")
+    assert got[0] == ("NOI_NHAN", "Nơi nhận:") and got[1][0] == "AUTHORITY"
+
+
+def test_debris_is_dropped():
+    got = toks("- Chỉ thị này được phổ biến đến chi bộ. *nel*\n^\n")
+    assert got == [("ITEM", "- Chỉ thị này được phổ biến đến chi bộ.")]
+
+
+def test_nfd_input_is_recognised():
+    import unicodedata
+
+    got = toks(unicodedata.normalize("NFD", "ĐẢNG CỘNG SẢN VIỆT NAM\n"))
+    assert got == [("BANNER", "ĐẢNG CỘNG SẢN VIỆT NAM")]

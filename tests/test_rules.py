@@ -1,0 +1,112 @@
+"""The registry, the schemas, and the rules that corpus/invalid does not exercise."""
+
+import json
+from datetime import date
+from pathlib import Path
+
+import pytest
+from jsonschema import Draft202012Validator
+
+from linter.lint import Options, lint_bytes
+from linter.rules import BY_NAME, RULES
+from linter.validate import _schemas, validator
+
+ROOT = Path(__file__).resolve().parent.parent
+VALID = ROOT / "corpus" / "valid" / "party-hd36"
+INVALID_NAMES = {p.stem.split("--")[0] for p in (ROOT / "corpus" / "invalid").glob("*.txt")}
+
+
+def names(text: str, **kw) -> set[str]:
+    r = lint_bytes("t.txt", text.encode(), Options(today=date(2026, 11, 22), **kw))
+    return {d.name for d in r.diagnostics}
+
+
+def test_every_rule_is_fully_declared():
+    for r in RULES.values():
+        assert r.code.startswith("VB") and r.name == r.name.lower() and " " not in r.name
+        assert r.severity in ("error", "warning", "info")
+        assert r.message["vi"] and r.message["en"] and r.why["vi"] and r.why["en"] and r.citation
+        assert r.fix in (None, "safe", "unsafe")
+
+
+def test_every_document_rule_has_a_failing_sample_or_a_test_here():
+    tested_here = {"misplaced-part", "number-leading-zero", "number-state-form", "recipients-last-punctuation"}
+    document_rules = {r.name for r in RULES.values() if not r.code.startswith(("VB0", "VB9"))}
+    assert document_rules <= INVALID_NAMES | tested_here
+
+
+def test_schemas_are_valid_and_name_existing_rules():
+    by_id, _ = _schemas()
+    assert len(by_id) >= 17
+    for sid, schema in by_id.items():
+        Draft202012Validator.check_schema(schema)
+        for rule in _x_rules(schema):
+            assert rule in BY_NAME, f"{sid}: x-rule {rule} is not a declared rule"
+    for t in ("cong_van", "thong_bao", "chi_thi", "nghi_quyet", "quyet_dinh", "ket_luan", "quy_dinh", "quy_che",
+              "huong_dan", "thong_tri", "bao_cao", "ke_hoach", "chuong_trinh", "to_trinh"):
+        assert f"urn:vblint:party-hd36:{t}" in by_id
+    assert validator("urn:vblint:party-hd36:cong_van") is validator("urn:vblint:party-hd36:cong_van")  # built once
+
+
+def _x_rules(node):
+    if isinstance(node, dict):
+        if "x-rule" in node:
+            yield node["x-rule"]
+        for v in node.values():
+            yield from _x_rules(v)
+    elif isinstance(node, list):
+        for v in node:
+            yield from _x_rules(v)
+
+
+def _edit(name: str, old: str, new: str) -> str:
+    text = (VALID / name).read_text(encoding="utf-8")
+    assert old in text
+    return text.replace(old, new, 1)
+
+
+def test_number_leading_zero():
+    assert names(_edit("chi_thi.txt", "Số 15-CT/TU", "Số 5-CT/TU")) == {"number-leading-zero"}
+
+
+def test_number_state_form():
+    assert "number-state-form" in names(_edit("chi_thi.txt", "Số 15-CT/TU", "Số: 15/CT-TU"))
+
+
+def test_recipients_last_punctuation():
+    assert names(_edit("chi_thi.txt", "- Lưu Văn phòng Tỉnh ủy.", "- Lưu Văn phòng Tỉnh ủy,")) == {
+        "recipients-last-punctuation"}
+
+
+def test_misplaced_part():
+    text = (VALID / "chi_thi.txt").read_text(encoding="utf-8")
+    lines = text.splitlines()
+    star = lines.index("*")
+    lines.insert(len(lines) - 1, lines.pop(star))  # the "*" moved to the end of the header? no: into the tail
+    got = names("\n".join(lines[:star] + ["*", "*"] + lines[star:]))
+    assert "misplaced-part" in got
+
+
+def test_removing_a_rule_silences_it(monkeypatch):
+    """The tests above fail when a rule's check is removed: shown here for one of them."""
+    text = _edit("chi_thi.txt", "Số 15-CT/TU", "Số 5-CT/TU")
+    monkeypatch.setitem(RULES, "VB207", RULES["VB207"].__class__(**{**RULES["VB207"].__dict__, "check": None}))
+    assert "number-leading-zero" not in names(text)
+
+
+def test_date_after_today_uses_the_today_option():
+    text = (VALID / "chi_thi.txt").read_text(encoding="utf-8")
+    r = lint_bytes("t.txt", text.encode(), Options(today=date(2021, 3, 1)))
+    assert {d.name for d in r.diagnostics} == {"date-in-future"}
+
+
+def test_messages_follow_lang():
+    text = _edit("chi_thi.txt", "Số 15-CT/TU", "Số: 15-CT/TU")
+    r = lint_bytes("t.txt", text.encode(), Options(today=date(2026, 11, 22), lang="en"))
+    assert r.diagnostics[0].message.startswith("Party documents put no colon")
+
+
+@pytest.mark.parametrize("path", sorted((ROOT / "corpus" / "seeds").glob("*.txt")))
+def test_json_contract_is_serialisable(path):
+    r = lint_bytes(path.name, path.read_bytes(), Options(today=date(2026, 11, 22)))
+    json.dumps(r.to_dict(), ensure_ascii=False)
