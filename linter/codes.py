@@ -34,3 +34,28 @@ TYPE_VI = {
 
 def type_vi(slug: str | None) -> str:
     return TYPE_VI.get(slug or "", (slug or "văn bản chưa rõ loại").replace("_", " "))
+
+# State type codes, NĐ 30/2020 Phụ lục III (27 types; a công văn has none) and copy codes.
+STATE_TYPE_CODES = {
+    "NQ": "nghi_quyet", "QĐ": "quyet_dinh", "CT": "chi_thi", "QC": "quy_che", "QyĐ": "quy_dinh",
+    "TC": "thong_cao", "TB": "thong_bao", "HD": "huong_dan", "CTr": "chuong_trinh", "KH": "ke_hoach",
+    "PA": "phuong_an", "ĐA": "de_an", "DA": "du_an", "BC": "bao_cao", "BB": "bien_ban", "TTr": "to_trinh",
+    "HĐ": "hop_dong", "CĐ": "cong_dien", "BGN": "ban_ghi_nho", "BTT": "ban_thoa_thuan",
+    "GUQ": "giay_uy_quyen", "GM": "giay_moi", "GGT": "giay_gioi_thieu", "GNP": "giay_nghi_phep",
+    "PG": "phieu_gui", "PC": "phieu_chuyen", "PB": "phieu_bao",
+}
+COPY_CODES = {"SY": "sao_y", "TrS": "trich_sao", "SL": "sao_luc"}
+# Legal normative documents: their own law (Luật Ban hành VBQPPL), not NĐ 30.
+LEGAL_TYPES = {"nghi_dinh", "thong_tu", "thong_tu_lien_tich", "luat", "phap_lenh", "van_ban_hop_nhat"}
+LEGAL_CODES = {"NĐ", "TT", "TTLT", "VBHN", "L", "PL", "QH", "QH15", "UBTVQH15"}
+# Điều 7: the 29 administrative types, and công văn.
+STATE_TYPES = set(STATE_TYPE_CODES.values()) | {"cong_van", "thu_cong"}
+# Party issuer codes that ceased with the 2025 reorganisation (standards.md §3.5, §4).
+OBSOLETE_PARTY_ISSUERS = {"HU": "huyện ủy", "QU": "quận ủy", "TXU": "thị xã ủy", "TPU": "thành phố ủy (cấp huyện)",
+                          "BTGTU": "Ban Tuyên giáo (nay BTGDVTU)", "BDVTU": "Ban Dân vận (nay BTGDVTU)",
+                          "ĐUK": "đảng ủy khối"}
+REORG_FROM = (2025, 7, 1)
+TYPE_VI.update({"cong_dien": "công điện", "giay_moi": "giấy mời", "bien_ban": "biên bản",
+                "giay_gioi_thieu": "giấy giới thiệu", "thong_cao": "thông cáo", "hop_dong": "hợp đồng",
+                "giay_nghi_phep": "giấy nghỉ phép", "giay_uy_quyen": "giấy ủy quyền", "du_an": "dự án",
+                "van_ban_hop_nhat": "văn bản hợp nhất"})

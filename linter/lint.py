@@ -16,6 +16,7 @@ from linter.parse import parse
 from linter.read import InputError, Source, from_bytes, from_path
 from linter.rules import RULES, Context, inputs, run_checks
 from linter.rules.base import diagnostic
+from linter.rules.regime import LEGAL, legal_kind
 from linter.validate import validate
 
 
@@ -24,6 +25,7 @@ class Options:
     today: date = field(default_factory=date.today)
     profile: str | None = None
     lang: str = "vi"
+    hd05_from: date = profiles.PARTY_HD05_FROM
 
 
 @dataclass
@@ -61,10 +63,17 @@ def lint_source(src: Source, opts: Options) -> FileResult:
     if len(found) < 2 and not doc.components["doc_type"]:
         res.diagnostics.append(diagnostic(inputs.NOT_DOCUMENT, Span.at(1), opts.lang))
         return res
-    res.profile, res.profile_reason = profiles.choose(doc, opts.profile)
-    ctx = Context(res.profile, opts.today, opts.lang)
-    res.diagnostics += validate(doc, res.profile, opts.lang)
-    res.diagnostics += run_checks(doc, ctx)
+    choice = profiles.choose(doc, opts.profile, opts.hd05_from)
+    res.profile, res.profile_reason = choice.profile, choice.reason
+    ctx = Context(res.profile, opts.today, opts.lang, choice)
+    legal = legal_kind(doc)
+    if legal and res.profile == "state-nd30":
+        # outside NĐ 30: identify the parts, say so once, judge nothing else
+        res.diagnostics.append(diagnostic(LEGAL, doc.span("number") or Span.at(doc.first_line()), opts.lang,
+                                          what=legal))
+    else:
+        res.diagnostics += validate(doc, res.profile, opts.lang)
+        res.diagnostics += run_checks(doc, ctx)
     res.diagnostics.sort(key=Diagnostic.sort_key)
     return res
 

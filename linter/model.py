@@ -148,7 +148,9 @@ def build(tree: Tree, toks: list[Tok], dropped: list[Tok]) -> Document:
         comps["addressees"] = {**_base(t), "label": t[0].text.split(":")[0].strip(),
                                "items": _items(t, ("KINH_GUI",))}
     if t := parts.get("body"):
-        comps["body"] = {**_base(t), "sections": _sections(t)}
+        comps["body"] = {**_base(t), "sections": _sections(t),
+                         "bases": [{"text": x.text, "line": x.line.line, "dash": x.type == "ITEM"}
+                                   for x in t if fold(x.text).lstrip("-+ ").startswith("can cu ")]}
     if t := parts.get("recipients"):
         comps["recipients"] = {**_base(t), "label": t[0].text.split(":")[0].strip(),
                                "items": _items(t, ("NOI_NHAN",))}

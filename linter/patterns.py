@@ -6,6 +6,7 @@ import re
 
 from rapidfuzz import fuzz
 
+from linter import codes
 from linter.text import fold, is_upper_line
 
 # Document type names (folded) -> slug. Party (QĐ 66/QĐ 399) and State (NĐ 30 Điều 7) types,
@@ -80,7 +81,7 @@ ITEM = re.compile(r"^[-+•·]\s*(?=\S)")
 SEPARATOR = re.compile(r"^[-_=.…~]{3,}$")
 LUU = re.compile(r"^l[uư][uưaăo]?(?=[\s:,.]|[A-ZĐ]|$)", re.I)  # "Lưu", OCR "Lưa", "LưaVPTU"
 DRAFTER = re.compile(r"^[A-Za-zĐđ.]+[-.(]\(?\d+\)?$")  # ô 12: drafter code and copies ("NguyenVanAn-26")
-SIGNED = re.compile(r"^\((?:đã ký|ký|ký tên|ký, ghi rõ họ tên|ký, đóng dấu)[^)]*\)$", re.I)
+SIGNED = re.compile(r"^\(\s*(?:đã ký|ký|ký tên|ký, ghi rõ họ tên|ký, đóng dấu)[^)]*\)$", re.I)
 
 
 def roman(s: str) -> int | None:
@@ -187,10 +188,13 @@ def parse_number(text: str) -> dict | None:
         seq_text = sm.group("seq").strip()
         symbol = re.sub(r"\s+", "", sm.group("symbol"))
         groups = symbol.split("-")
+        # "QĐ-UBND": type code then issuer; "UBND-VX" (công văn): no type code, all issuer
+        typed = len(groups) > 1 and (groups[0] in codes.STATE_TYPE_CODES or groups[0] in codes.LEGAL_CODES
+                                     or groups[0] in codes.COPY_CODES or groups[0] in ("CV", "CTUBND"))
         return {"label": label, "colon": colon, "form": "state", "seq_text": seq_text,
                 "seq": int(seq_text) if seq_text.isdigit() else None, "symbol": symbol,
-                "type_code": groups[0] if len(groups) > 1 else None,
-                "issuer_code": "-".join(groups[1:]) if len(groups) > 1 else groups[0],
+                "type_code": groups[0] if typed else None,
+                "issuer_code": "-".join(groups[1:]) if typed else symbol,
                 "year": int(sm.group("year")) if sm.group("year") else None,
                 "end": lead + sm.end(), "raw": stripped[: sm.end()]}
     return None

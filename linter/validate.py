@@ -42,6 +42,8 @@ def validator(schema_id: str) -> Draft202012Validator:
 
 def schema_id_for(profile: str, doc_type: str | None) -> str:
     by_id, _ = _schemas()
+    # HD 05 requires the same parts as HD 36 (QĐ 399 keeps QĐ 66's nine mandatory components):
+    # its differences are field rules, so party-hd05 shares the party-hd36 schemas.
     family = "state-nd30" if profile.startswith("state") else "party-hd36"
     sid = f"urn:vblint:{family}:{doc_type}"
     return sid if sid in by_id else f"urn:vblint:{family}:_generic"

@@ -7,6 +7,8 @@ from linter.diagnostics import Diagnostic, Fix, Span
 
 PROFILES = ("party-hd36", "party-hd05", "state-nd30")
 PARTY = frozenset({"party-hd36", "party-hd05"})
+STATE = frozenset({"state-nd30"})
+HD05 = frozenset({"party-hd05"})
 ALL = frozenset(PROFILES)
 
 
@@ -66,6 +68,7 @@ class Context:
     profile: str
     today: "object"  # datetime.date
     lang: str = "vi"
+    choice: "object" = None  # profile.Choice: the regime signals, for the mixed-regime rule
 
 
 def diagnostic(r: Rule, span: Span, lang: str, fix: Fix | None = None, severity: str | None = None,
