@@ -45,12 +45,31 @@ def _split_cells(line: Line) -> list[Line]:
     return [c for c in out if c.text] or [line]
 
 
+_GLUED_TITLES = sorted({w.upper() for w in (
+    "Chủ tịch", "Phó Chủ tịch", "Thủ tướng", "Phó Thủ tướng", "Bộ trưởng", "Thứ trưởng", "Bí thư", "Phó Bí thư",
+    "Trưởng ban", "Phó Trưởng ban", "Chủ nhiệm", "Phó Chủ nhiệm", "Giám đốc", "Phó Giám đốc", "Cục trưởng",
+    "Phó Cục trưởng", "Vụ trưởng", "Chánh Văn phòng", "Phó Chánh Văn phòng", "Tổng Bí thư")}, key=len, reverse=True)
+_GLUED = re.compile(r"(?<=[A-ZĐÀ-Ỹ])(?=(?:TM|KT|TL|TUQ)\.\s)|(?<=[A-ZĐÀ-Ỹ)])(?=\(\s*[Đđ]ã ký\))"
+                    r"|(?<=\))(?=[A-ZĐ][a-zà-ỹ])|(?<=[A-ZĐÀ-Ỹ])(?=" + "|".join(map(re.escape, _GLUED_TITLES)) + ")")
+
+
+def _split_glued(line: Line) -> list[Line]:
+    """Cells that a flattened table glued together: "TM. CHÍNH PHỦKT. THỦ TƯỚNGPHÓ THỦ TƯỚNG(Đã ký)…"."""
+    m = _GLUED.search(line.text)
+    if not m or not re.search(r"(?:TM|KT|TL|TUQ)\.|[Đđ]ã ký", line.text):
+        return [line]
+    return _split_at(line, m.start())
+
+
 def _split_at(line: Line, i: int) -> list[Line]:
     left, right = line.slice(0, i), line.slice(i)
     return [x for x in (left, right) if x.text]
 
 
 def _split_columns(line: Line) -> list[Line]:
+    glued = _split_glued(line)
+    if len(glued) > 1:
+        return glued
     t = line.text
     f = fold(t)
     # wide gaps: two columns laid side by side by a layout-preserving extractor
@@ -81,6 +100,8 @@ def _split_columns(line: Line) -> list[Line]:
 
 def _joinable(a: Line, b: Line) -> bool:
     """Would a + b be a header phrase, a number or a place-date line that a alone is not?"""
+    if a.text in ("-", "+", "•"):
+        return True
     fa, fb = fold(a.text).strip(), fold(b.text).strip()
     joined = f"{fa} {fb}"
     if is_upper_line(a.text) and is_upper_line(b.text):

@@ -274,11 +274,18 @@ class _Zones:
             self.emit("SIGNER_TITLE")
         while (p := self.peek()) and p[1] == "SIGNED":
             self.emit("SIGNED")
-        if (p := self.peek()) and (p[1] == "NAME" or (p[1] == "TEXT" and self._namelike(p[0]))):
+        if (p := self.peek()) and self._single_word(p[0]) and (q := self.peek(1)) and q[1] == "NAME":
+            self.emit("SIGNER_NAME")  # "Phan" / "Thị Thắng"
+            self.emit("SIGNER_NAME")
+        elif (p := self.peek()) and (p[1] == "NAME" or (p[1] == "TEXT" and self._namelike(p[0]))):
             self.emit("SIGNER_NAME")
             # a name broken over two lines: "Lê Tấn" / "Cận"
-            if (p := self.peek()) and len(p[0].text.split()) == 1 and p[0].text[:1].isupper() and p[0].text.isalpha():
+            if (p := self.peek()) and self._single_word(p[0]):
                 self.emit("SIGNER_NAME")
+
+    @staticmethod
+    def _single_word(ln: Line) -> bool:
+        return len(ln.text.split()) == 1 and ln.text[:1].isupper() and ln.text.isalpha() and not ln.text.isupper()
 
     @staticmethod
     def _namelike(ln: Line) -> bool:

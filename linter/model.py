@@ -54,16 +54,27 @@ def _base(toks: list[Tok]) -> dict:
     return {"text": _joined(toks), "line": toks[0].line.line, "end_line": toks[-1].line.end_line}
 
 
+def _terminator(toks: list[Tok]) -> str:
+    """The list's own item terminator: ";" (State, HD 05) or "," (HD 36 practice)."""
+    lines = [t for t in toks if t.type in ("RECIPIENT", "ADDRESSEE")]
+    ends = [t.text.rstrip()[-1:] for t in lines if P.ITEM.match(t.text)] or [t.text.rstrip()[-1:] for t in lines]
+    return ";" if ends.count(";") >= ends.count(",") else ","
+
+
 def _items(toks: list[Tok], label_types: tuple[str, ...]) -> list[dict]:
-    """Item lines, with continuation lines joined to the item they continue."""
+    """Item lines, with continuation lines joined to the item they continue: a line without a
+    dash continues the previous item when that item did not end with the list's terminator."""
     items: list[dict] = []
+    term = _terminator(toks)
     for t in toks:
         if t.type in label_types:
             inline = t.text.split(":", 1)[1].strip() if ":" in t.text else ""
             if inline:
                 items.append({"text": inline, "line": t.line.line, "dash": inline.startswith("-")})
             continue
-        cont = t.data.get("continuation") or (items and t.text[:1].islower() and not P.ITEM.match(t.text))
+        # "." ends only the last item: inside an item it is an abbreviation ("TP.")
+        cont = items and not P.ITEM.match(t.text) and (
+            t.text[:1].islower() or not items[-1]["text"].rstrip().endswith(term))
         if cont and items:
             items[-1]["text"] += " " + t.text
         else:
@@ -171,6 +182,10 @@ def build(tree: Tree, toks: list[Tok], dropped: list[Tok]) -> Document:
         comps["marks"] = {**_base(t), "items": [x.text for x in t]}
 
     doc_type, source = _doc_type(comps)
+    num = comps["number"]
+    if doc_type == "cong_van" and num and num["form"] == "state" and num["type_code"] not in (None, "CV"):
+        # "Số: 5348/CT-CS": in a công văn "CT" is the issuer (Cục Thuế), not chỉ thị
+        num["type_code"], num["issuer_code"] = None, num["symbol"]
     return Document(comps, doc_type, source, toks, parts, dropped)
 
 

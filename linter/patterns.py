@@ -73,14 +73,14 @@ SECTION_RES = (
     ("muc", re.compile(r"^Mục\s+(?P<n>\d+|[IVXLC]+)\b")),
     ("dieu", re.compile(r"^Điều\s+(?P<n>\d+)\s*[.:]?")),
     ("roman", re.compile(r"^(?P<n>[IVXL]{1,6})\s*[.\-]\s+(?=\S)")),
-    ("decimal", re.compile(r"^(?P<n>\d{1,2}\.\d{1,2}(?:\.\d{1,2})?)\.?\s+(?=\S)")),
+    ("decimal", re.compile(r"^(?P<n>\d{1,2}\.\d{1,2}(?:\.\d{1,2})?)(?:\.?\s+(?=\S)|\.$)")),
     ("arabic", re.compile(r"^(?P<n>\d{1,3})\s*[.)]\s+(?=\D)")),
     ("letter", re.compile(r"^(?P<n>[a-zđ])\s*\)\s*(?=\S)")),
 )
 ITEM = re.compile(r"^[-+•·]\s*(?=\S)")
 SEPARATOR = re.compile(r"^[-_=.…~]{3,}$")
 LUU = re.compile(r"^l[uư][uưaăo]?(?=[\s:,.]|[A-ZĐ]|$)", re.I)  # "Lưu", OCR "Lưa", "LưaVPTU"
-DRAFTER = re.compile(r"^[A-Za-zĐđ.]+[-.(]\(?\d+\)?$")  # ô 12: drafter code and copies ("NguyenVanAn-26")
+DRAFTER = re.compile(r"^(?=\S*\d)\S{3,40}$")  # ô 12: drafter code and copies ("NguyenVanAn-26", "PL.(300)")
 SIGNED = re.compile(r"^\(\s*(?:đã ký|ký|ký tên|ký, ghi rõ họ tên|ký, đóng dấu)[^)]*\)$", re.I)
 
 

@@ -31,6 +31,6 @@ def is_upper_line(s: str) -> bool:
     OCR lower-cases a letter here and there ("THƯỜNG vụ"), so one short lower-case word is allowed."""
     letters = [c for c in s if c.isalpha()]
     if len(letters) < 2:
-        return False
+        return len(letters) == 1 and letters[0].isupper() and len(s.strip()) == 1
     lower = sum(c.islower() for c in letters)
     return lower == 0 or (lower <= 3 and lower / len(letters) < 0.2)

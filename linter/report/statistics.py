@@ -7,16 +7,19 @@ from linter.rules import RULES
 
 _WORDS = {"vi": "tổng cộng ({rules} quy tắc, {files} tệp)",
           "en": "total ({rules} rules, {files} files)"}
-_LABEL_MAX = 72
+LABEL_MAX = 72
 
 
-def short_label(rule, lang: str = "vi") -> str:
+def short_label(rule, lang: str = "vi", limit: int | None = None) -> str:
     """The rule's message template with its fields elided: the shortest text that says what is
-    wrong, in the rule's own words (rules carry no separate title)."""
+    wrong, in the rule's own words (rules carry no separate title). Cut at a word when longer
+    than limit."""
     template = rule.message.get(lang, rule.message["vi"])
     # Formatter.parse understands "{{", "}}" and "{day:02d}", so no regex guesses at fields.
     text = "".join(lit + ("…" if field is not None else "") for lit, field, _, _ in Formatter().parse(template))
-    return text if len(text) <= _LABEL_MAX else text[:_LABEL_MAX - 1].rstrip() + "…"
+    if limit is None or len(text) <= limit:
+        return text
+    return text[:limit].rsplit(" ", 1)[0].rstrip(" ,;:(") + " …"
 
 
 def render(results, *, lang: str = "vi") -> str:
@@ -28,7 +31,7 @@ def render(results, *, lang: str = "vi") -> str:
             counts[d.code] += 1
             names.setdefault(d.code, d.name)
             rule = RULES.get(d.code)
-            labels.setdefault(d.code, short_label(rule, lang) if rule else d.message)
+            labels.setdefault(d.code, short_label(rule, lang, LABEL_MAX) if rule else d.message)
     total = sum(counts.values())
     width = max(4, len(str(total)))  # the total is the widest count
     name_width = max((len(n) for n in names.values()), default=0)

@@ -3,9 +3,9 @@
 
 from linter import patterns as P
 from linter.diagnostics import Fix
-from linter.rules.base import PARTY, Hit, rule
+from linter.rules.base import Hit, rule
 
-_CIT = "HD 36-HD/VPTW (nơi nhận); HD 05-HD/VPTW, Phần II, 3.1.9"
+_CIT = "HD 36-HD/VPTW (nơi nhận); HD 05-HD/VPTW, Phần II, 3.1.9; NĐ 30/2020, Phụ lục I, II.9"
 
 
 def _lines(doc):
@@ -23,8 +23,12 @@ def dash(doc, ctx):
     if not r:
         return
     toks = _lines(doc)
+    after_luu = False
     for item in r["items"]:
         tok = toks.get(item["line"])
+        if after_luu and P.DRAFTER.match(item["text"]):
+            continue  # ô 12, the drafter's code, takes no dash
+        after_luu = after_luu or _is_luu(item["text"])
         if not item["dash"] and tok is not None and tok.type == "RECIPIENT":
             yield Hit(tok.line.span(0, 1), fix=Fix("safe", "- ", tok.line.span(0, 0)))
 
@@ -52,7 +56,7 @@ def last_luu(doc, ctx):
 
 
 @rule(code="VB283", name="recipients-last-punctuation", component="recipients", severity="warning",
-      fix="safe", profiles=PARTY,
+      fix="safe",
       message={"vi": "Dòng lưu cuối cùng kết thúc bằng dấu chấm \".\".",
                "en": "The final file-copy line ends with a full stop \".\"."},
       citation=_CIT,

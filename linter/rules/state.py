@@ -142,7 +142,7 @@ def _recipient_toks(doc):
     return items, toks
 
 
-_LUU_STATE = re.compile(r"^-?\s*Lưu\s*:\s*VT\b", re.I)
+_LUU_STATE = re.compile(r"^-?\s*Lưu\s*:\s*(?:VT\b|Văn thư)", re.I)  # "VT" abbreviates Văn thư
 
 
 @rule(code="VB284", name="state-luu-form", component="recipients", severity="error", profiles=STATE,

@@ -1,0 +1,414 @@
+"""Seeded OCR-noise generator calibrated on the real scans in corpus/seeds.
+
+noisy(text, rate, seed) damages a clean document the way seeds 000 and 001 are damaged;
+noisy_events() also returns what it did (kind, clean line, before, after). Same (text, rate,
+seed, kinds) -> same output; rate 0 returns the text unchanged.
+
+Noise kinds (KINDS) and their unit; each probability is BASE[kind] * rate, capped at 1:
+  diacritic     per word: tone dropped ("chống"->"chông"), wrong tone ("tổ"->"tồ", "quy"->"quỵ"),
+                vowel mark dropped ("hợp"->"họp", "CẤP"->"CÁP") or added ("UBND"->"ƯBND")
+  letter        per word: "rn"/"m", "m"/"rn", "l"/"1"/"I", "I"/"l", "Đ"/"D", "0"/"O", "ê"/"c",
+                and what 001 shows: "tr"->"ừ" ("ừên"), "in"->"m" ("tmh", "Nmh"), "nh"->"nli"/"rứi"
+                ("bệnli", "tìrứi"), "ứn"->"ím", "ì"->"l" ("thl"), "O"->"q" ("CqVID"), "/"->"Í"/"l"
+  lowercase     per word of an upper-case line: "THƯỜNG vụ", "TRựC"
+  split         per line of 4+ words: broken in two at a space
+  merge         per pair of consecutive non-blank lines: joined with a space
+  column_merge  per header row: issuer|banner ("TỈNH ỦY X ĐẢNG CỘNG SẢN VIỆT NAM") and
+                number|place-date ("Số 400 - TB/TU Quảng Ninh, ngày …"); the footer row
+                "Nơi nhận: T/M …" at a third of that (not seen in the seeds, seen elsewhere)
+  stray         per non-blank line: "^", "'", "*" or "~" before or after it ("- Như trên; ^")
+  blank         per pair of consecutive non-blank lines: an extra blank line between them
+  indent        per non-blank line: leading spaces (" Yêu cầu …")
+  dash_drop     per block of "- " items: every dash lost (001's Nơi nhận)
+
+Calibration: rate = 1.0 ≈ seeds 000 and 001
+-------------------------------------------
+Method. I read both seeds line by line and wrote the clean reading of every token I judged
+damaged (SEED_CORRECTIONS, all 263 lines of the two scans, not a sample); line-level damage was
+counted by hand. "Word damage" is the share of word tokens (whitespace-separated, holding a
+letter or digit) of the clean reading that do not survive into the noisy text, aligned with
+difflib (word_damage()); seed_stats() recomputes it from the table.
+
+  seed  words  damaged  share   diacritic  letter  case
+  000    1001     40    4.0 %      35        3      2  ("vụ", "Phố")
+  001    2294     58    2.5 %      23       30      5  ("TRựC", "vụ", "ủy ban", "về việc" x2)
+  both   3295     98    3.0 %      58       33      7
+
+Counted but not word damage (223 non-blank lines): 2 header column merges (001, both rows of
+its header: 1 of 1 header scanned), 3 stray symbols (1.3 %/line), 5 indented lines (2.2 %),
+3 blank lines inside a block (1.3 %), 1 of 3 item blocks with every dash lost, 3 lower-cased
+words among 53 words of upper-case lines (5.7 %). No visible line split or merge in 000/001
+(their body is hard-wrapped, which hides both; 002 has "số 1879-" / "CV/TU"): 1 % and 0.5 % are
+guesses under that upper bound.
+
+The clean reading is an estimate: a token that is a real but wrong word ("tồ", "sàn") is
+counted, a plausible-looking one may have been missed, so 3.0 % is a lower bound; the
+diacritic/letter split in 000 and 001 differs a lot (001 was scanned worse).
+
+BASE was then tuned so that noisy(doc, 1.0, seed) over the 14 documents of
+corpus/valid/party-hd36 × 20 seeds gives the same word damage and split (calibration()):
+measured 3.0 % word damage (diacritic 1.8 %, letter 1.0 %, lowercase 0.15 %).
+"""
+
+from __future__ import annotations
+
+import difflib
+import random
+import re
+import unicodedata
+from dataclasses import dataclass
+from pathlib import Path
+
+ROOT = Path(__file__).resolve().parent.parent
+SEEDS = ROOT / "corpus" / "seeds"
+VALID = ROOT / "corpus" / "valid" / "party-hd36"
+
+KINDS = ("diacritic", "letter", "lowercase", "split", "merge", "column_merge", "stray", "blank",
+         "indent", "dash_drop")
+
+# Probability of each kind at rate 1.0, per unit (see the module docstring).
+BASE = {
+    "diacritic": 0.0185,
+    "letter": 0.0125,
+    "lowercase": 0.057,
+    "split": 0.01,
+    "merge": 0.005,
+    "column_merge": 0.5,
+    "stray": 0.013,
+    "blank": 0.013,
+    "indent": 0.022,
+    "dash_drop": 0.33,
+}
+FOOTER_SHARE = 1 / 3  # footer column merge probability relative to a header row
+
+# -- calibration data: seeds 000 and 001, (line, as scanned, clean reading, kind) -------------
+D, L, C = "diacritic", "letter", "case"  # case: a lower-cased heading word or a flipped initial
+SEED_CORRECTIONS = {
+    "000": [
+        (1, "chông", "chống", D), (5, "ƯBND", "UBND", D), (10, "thê", "thế", D), (10, "diên", "diễn", D),
+        (10, "biên", "biến", D), (11, "họp", "hợp", D), (12, "Phố", "phố", C), (13, "rât", "rất", D),
+        (13, "nêu", "nếu", D), (13, "kiêm", "kiểm", D), (19, "hêt", "hết", D), (19, "đâu", "đầu", D),
+        (19, "câp", "cấp", D), (20, "tiêp", "tiếp", D), (27, "họp", "hợp", D), (28, "tồ", "tổ", D),
+        (29, "quỵ", "quy", D), (33, "tố", "tổ", D), (34, "câu", "cầu", D), (34, "Khâu", "Khẩu", D),
+        (34, "khuân", "khuẩn", D), (41, "ƯBND", "UBND", D), (42, "đôi", "đối", D), (43, "họp", "hợp", D),
+        (44, "tồ", "tổ", D), (47, "tố", "tổ", D), (47, "kiếm", "kiểm", D), (47, "ừách", "trách", L),
+        (48, "tố", "tổ", D), (51, "thl", "thì", L), (53, "tồ", "tổ", D), (58, "huông", "huống", D),
+        (63, "họp", "hợp", D), (67, "họp", "hợp", D), (68, "họp", "hợp", D), (68, "câu", "cầu", D),
+        (80, "nhân", "nhận", D), (85, "Bãc", "Bắc", D), (88, "T Í M", "T/M", L), (88, "vụ", "VỤ", C),
+    ],
+    "001": [
+        (8, "KIỂN", "KIẾN", D), (8, "TRựC", "TRỰC", C), (10, "CÁP", "CẤP", D), (10, "CHÔNG", "CHỐNG", D),
+        (10, "CqVID-19", "COVID-19", L), (13, "moi", "mới", D), (15, "tmh", "tỉnh", L), (20, "xm", "XIII", L),
+        (23, "ừấn", "trấn", L), (31, "họp", "hợp", D), (33, "tò", "tử", L), (35, "kiĩủi", "kinh", L),
+        (36, "họp", "hợp", D), (41, "ữọng", "trọng", L), (51, "ímg", "ứng", L), (57, "tòng", "từng", L),
+        (64, "chô", "chỗ", D), (66, "ỵ", "y", D), (68, "tồ", "tổ", D), (76, "đímg", "đứng", L),
+        (79, "sàn", "sản", D), (100, "Trưó'c", "Trước", L), (103, "tìrứi", "tình", L), (105, "tkửi", "tỉnh", L),
+        (108, "tỉrứi", "tỉnh", L), (112, "phằi", "phải", D), (116, "ủy", "Ủy", C), (120, "ừiển", "triển", L),
+        (122, "về", "Về", C), (122, "COVrD-19", "COVID-19", L), (123, "UBKD", "UBND", L),
+        (123, "tỉnli", "tỉnh", L), (123, "phư(mg", "phương", L), (130, "bệnli", "bệnh", L),
+        (131, "smh", "sinh", L), (134, "về", "Về", C), (134, "từửi", "tỉnh", L), (135, "sừ", "sử", D),
+        (137, "ừang", "trang", L), (140, "ừên", "trên", L), (141, "Chíiih", "Chính", L), (144, "mmh", "minh", L),
+        (144, "ừáiửi", "tránh", L), (147, "tể", "tế", D), (149, "rLhỊp", "nhịp", L), (149, "kmh", "kinh", L),
+        (150, "Nmh", "Ninh", L), (153, "Chi", "Chỉ", D), (154, "đon", "đơn", D), (156, "nhân", "nhận", D),
+        (158, "cảo", "cáo", D), (160, "tinh", "tỉnh", D), (161, "tinh", "tỉnh", D),
+        (165, "LưaVPTU", "Lưu VPTU", L), (167, "vụ", "VỤ", C), (170, "gô", "Ngô", L),
+    ],
+}
+
+
+@dataclass(frozen=True)
+class Event:
+    kind: str
+    line: int  # 1-based line of the clean text
+    end_line: int  # last clean line touched (merges touch two)
+    before: str
+    after: str
+
+
+# -- diacritics --------------------------------------------------------------------------------
+_TONES = "\u0300\u0301\u0303\u0309\u0323"  # huyền, sắc, ngã, hỏi, nặng
+_MARKS = "\u0302\u0306\u031b"  # circumflex, breve, horn
+_ADDABLE = {"a": "\u0302\u0306", "e": "\u0302", "o": "\u0302\u031b", "u": "\u031b"}
+_DIAC_OPS = (("tone_drop", 0.5), ("tone_wrong", 0.25), ("mark_drop", 0.17), ("mark_add", 0.08))
+
+
+def _split_char(ch: str) -> tuple[str, str, str]:
+    d = unicodedata.normalize("NFD", ch)
+    return d[0], "".join(c for c in d[1:] if c in _MARKS), "".join(c for c in d[1:] if c in _TONES)
+
+
+def _compose(base: str, mark: str, tone: str) -> str:
+    return unicodedata.normalize("NFC", base + mark + tone)
+
+
+def _diacritic(word: str, rng: random.Random) -> str | None:
+    vowels = [(i, *_split_char(c)) for i, c in enumerate(word) if _split_char(c)[0] in "aeiouyAEIOUY"]
+    if not vowels:
+        return None
+    toned = [v for v in vowels if v[3]]
+    marked = [v for v in vowels if v[2]]
+    addable = [v for v in vowels if set(_ADDABLE.get(v[1].lower(), "")) - set(v[2])]
+    ok = {"tone_drop": toned, "tone_wrong": vowels, "mark_drop": marked, "mark_add": addable}
+    ops = [(op, w) for op, w in _DIAC_OPS if ok[op]]
+    op = rng.choices([o for o, _ in ops], [w for _, w in ops])[0]
+    i, base, mark, tone = rng.choice(toned if op == "tone_wrong" and toned else ok[op])
+    if op == "tone_drop":
+        tone = ""
+    elif op == "tone_wrong":
+        tone = rng.choice([t for t in _TONES if t != tone])
+    elif op == "mark_drop":
+        mark = ""
+    else:
+        mark = rng.choice(sorted(set(_ADDABLE[base.lower()]) - set(mark)))
+    return word[:i] + _compose(base, mark, tone) + word[i + 1:]
+
+
+# -- letter confusions: (pattern, replacements, weight) ------------------------------------------
+_LETTERS = [(re.compile(p), r, w) for p, r, w in (
+    # the classic ones
+    (r"rn", ["m"], 1), (r"m", ["rn"], 1), (r"l", ["1", "I"], 1), (r"I", ["l", "1"], 1),
+    (r"Đ", ["D"], 1), (r"đ", ["d"], 0.5), (r"0", ["O"], 1), (r"O", ["0", "Q"], 1), (r"ê", ["c"], 1),
+    (r"1", ["l", "I"], 0.5), (r"/", ["Í", "l", "1"], 1),
+    # what seed 001 shows
+    (r"tr", ["ừ", "ữ"], 2), (r"[iìíỉĩị]n(?=h)", ["m"], 2), (r"(?<=n)h", ["li"], 1),
+    (r"nh", ["rứi", "ửi"], 1), (r"ứn", ["ím"], 0.5), (r"ì", ["l"], 0.5), (r"O", ["q"], 0.3),
+    (r"ơn", ["(m"], 0.3), (r"N", ["K"], 0.3), (r"III", ["m"], 0.5),
+    (r"^[^\W\d_]", None, 1),  # initial case flipped: "Về việc" -> "về việc", "phố" -> "Phố"
+)]
+
+
+def _letter(word: str, rng: random.Random) -> str | None:
+    cands = [(m, reps, w) for rx, reps, w in _LETTERS for m in rx.finditer(word)]
+    if not cands:
+        return None
+    m, reps, _ = rng.choices(cands, [c[2] for c in cands])[0]
+    rep = m.group(0).swapcase() if reps is None else rng.choice(reps)
+    return word[:m.start()] + rep + word[m.end():]
+
+
+# -- structure helpers ------------------------------------------------------------------------
+def _fold(s: str) -> str:
+    d = unicodedata.normalize("NFD", s.replace("đ", "d").replace("Đ", "D"))
+    return "".join(c for c in d if not unicodedata.combining(c)).lower()
+
+
+def _is_upper(s: str) -> bool:
+    letters = [c for c in s if c.isalpha()]
+    return len(letters) >= 4 and all(c.isupper() for c in letters)
+
+
+_TYPE_HEAD = re.compile(r"^(nghi quyet|quyet dinh|chi thi|ket luan|quy dinh|quy che|thong tri|huong dan"
+                        r"|thong bao|bao cao|ke hoach|chuong trinh|to trinh|cong van|de an)\b")
+_PLACE_DATE = re.compile(r"^[^\d,]{2,40},\s*ngày\s+\d")
+_AUTHORITY = re.compile(r"^(T/M|K/T|T/L|T/UQ|Q\.|TM\.|KT\.|TL\.)\s")
+_WORD = re.compile(r"\S+")
+
+
+def _header_rows(lines: list[str]) -> list[tuple[int, int]]:
+    """(left, right) line index pairs that sit side by side in the scanned header."""
+    end = len(lines)
+    for i, t in enumerate(lines[:20]):
+        f = _fold(t).strip()
+        if (_is_upper(t) and _TYPE_HEAD.match(f)) or f.startswith(("v/v", "ve viec", "kinh gui")):
+            end = i
+            break
+    head = list(range(min(end, 20)))
+    banner = next((i for i in head if _fold(lines[i]).strip() == "dang cong san viet nam"), None)
+    pd = next((i for i in head if _PLACE_DATE.match(lines[i].strip())), None)
+    number = next((i for i in head if lines[i].startswith("Số ")), None)
+    issuer = next((i for i in head if _is_upper(lines[i]) and i != banner), None)
+    return [(a, b) for a, b in ((issuer, banner), (number, pd)) if a is not None and b is not None]
+
+
+def _footer_row(lines: list[str]) -> tuple[int, int] | None:
+    nn = next((i for i, t in enumerate(lines) if _fold(t).startswith("noi nhan")), None)
+    if nn is None:
+        return None
+    auth = next((i for i in range(nn + 1, len(lines)) if _AUTHORITY.match(lines[i])), None)
+    return (nn, auth) if auth is not None else None
+
+
+# -- the generator ----------------------------------------------------------------------------
+def noisy(text: str, rate: float, seed: int, kinds: tuple[str, ...] | None = None) -> str:
+    """text with OCR noise at `rate` (1.0 ≈ seeds 000/001), deterministic in (rate, seed)."""
+    return noisy_events(text, rate, seed, kinds)[0]
+
+
+def noisy_events(text: str, rate: float, seed: int,
+                 kinds: tuple[str, ...] | None = None) -> tuple[str, list[Event]]:
+    """noisy() plus the list of edits made, each with the clean line it touched."""
+    if rate <= 0:
+        return text, []
+    on = set(KINDS if kinds is None else kinds)
+    unknown = on - set(KINDS)
+    if unknown:
+        raise ValueError(f"unknown noise kinds: {sorted(unknown)}")
+    rng = random.Random(seed)
+    p = {k: min(1.0, BASE[k] * rate) if k in on else 0.0 for k in KINDS}
+    events: list[Event] = []
+
+    def hit(kind: str, prob: float | None = None) -> bool:
+        # one draw per decision whether the kind is on or not: the stream does not shift
+        return rng.random() < (p[kind] if prob is None else prob)
+
+    trailing_nl = text.endswith("\n")
+    raw = text[:-1].split("\n") if trailing_nl else text.split("\n")
+    lines: list[tuple[str, int, int]] = [(t, i + 1, i + 1) for i, t in enumerate(raw)]  # text, line, end
+
+    # 1. column merges: the right-hand cell joins the left-hand one, on the left one's row
+    rows = [(a, b, p["column_merge"]) for a, b in _header_rows(raw)]
+    if (f := _footer_row(raw)):
+        rows.append((*f, p["column_merge"] * FOOTER_SHARE))
+    drop = set()
+    for a, b, prob in rows:
+        if hit("column_merge", prob):
+            ta, la, _ = lines[a]
+            merged = f"{ta.rstrip()} {lines[b][0].strip()}"
+            lines[a] = (merged, la, lines[b][1])
+            drop.add(b)
+            events.append(Event("column_merge", min(a, b) + 1, max(a, b) + 1, f"{ta} | {lines[b][0]}", merged))
+    lines = [x for i, x in enumerate(lines) if i not in drop]
+
+    # 2. dash drop, per block of "- " items
+    i = 0
+    while i < len(lines):
+        if lines[i][0].startswith("- "):
+            j = i
+            while j < len(lines) and lines[j][0].startswith("- "):
+                j += 1
+            if hit("dash_drop"):
+                for k in range(i, j):
+                    t, a, b = lines[k]
+                    lines[k] = (t[2:], a, b)
+                events.append(Event("dash_drop", lines[i][1], lines[j - 1][2], raw[lines[i][1] - 1], lines[i][0]))
+            i = j
+        else:
+            i += 1
+
+    # 3. merges of consecutive non-blank lines
+    out: list[tuple[str, int, int]] = []
+    for x in lines:
+        if out and out[-1][0].strip() and x[0].strip() and hit("merge"):
+            t, a, _ = out[-1]
+            out[-1] = (f"{t.rstrip()} {x[0].lstrip()}", a, x[2])
+            events.append(Event("merge", a, x[2], f"{t} / {x[0]}", out[-1][0]))
+        else:
+            out.append(x)
+    lines = out
+
+    # 4. words: diacritics, letters, lower case in upper-case lines
+    out = []
+    for t, a, b in lines:
+        upper = _is_upper(t)
+
+        def word(m: re.Match) -> str:
+            w = m.group(0)
+            u = rng.random()
+            new = None
+            if u < p["diacritic"]:
+                new = _diacritic(w, rng)
+                kind = "diacritic"
+            elif u < p["diacritic"] + p["letter"]:
+                new = _letter(w, rng)
+                kind = "letter"
+            if new is not None and new != w:
+                events.append(Event(kind, a, b, w, new))
+                w = new
+            if upper and any(c.isalpha() for c in w) and hit("lowercase"):
+                if rng.random() < 0.65 or len(w) < 2:
+                    new = w.lower()
+                else:
+                    k = rng.randrange(1, len(w))
+                    new = w[:k] + w[k].lower() + w[k + 1:]
+                if new != w:
+                    events.append(Event("lowercase", a, b, w, new))
+                    w = new
+            return w
+
+        out.append((_WORD.sub(word, t), a, b))
+    lines = out
+
+    # 5. per line: split, stray symbol, indent; between lines: blank
+    out = []
+    for n, (t, a, b) in enumerate(lines):
+        pieces = [t]
+        spaces = [m.start() for m in re.finditer(r"(?<=\S) (?=\S)", t)]
+        if len(spaces) >= 3 and hit("split"):
+            k = rng.choice(spaces)
+            pieces = [t[:k], t[k + 1:]]
+            events.append(Event("split", a, b, t, " / ".join(pieces)))
+        if t.strip() and hit("stray"):
+            sym = rng.choice("^'*~")
+            if rng.random() < 0.6:
+                pieces[-1] = f"{pieces[-1]} {sym}"
+            else:
+                pieces[0] = f"{sym} {pieces[0]}"
+            events.append(Event("stray", a, b, t, " / ".join(pieces)))
+        if t.strip() and hit("indent"):
+            pieces[0] = " " * (1 if rng.random() < 0.8 else rng.randint(2, 16)) + pieces[0]
+            events.append(Event("indent", a, b, t, pieces[0]))
+        out += [(x, a, b) for x in pieces]
+        nxt = lines[n + 1][0] if n + 1 < len(lines) else ""
+        if t.strip() and nxt.strip() and hit("blank"):
+            out.append(("", a, b))
+            events.append(Event("blank", a, lines[n + 1][1], t, ""))
+    result = "\n".join(x[0] for x in out)
+    return (result + "\n" if trailing_nl else result), events
+
+
+# -- measuring damage -------------------------------------------------------------------------
+def _tokens(text: str) -> list[str]:
+    return [w for w in text.split() if any(c.isalnum() for c in w)]
+
+
+def word_damage(clean: str, damaged: str) -> float:
+    """Share of the word tokens of `clean` that do not survive into `damaged` (difflib alignment)."""
+    a, b = _tokens(clean), _tokens(damaged)
+    if not a:
+        return 0.0
+    sm = difflib.SequenceMatcher(None, a, b, autojunk=False)
+    return 1 - sum(blk.size for blk in sm.get_matching_blocks()) / len(a)
+
+
+def seed_clean_reading(name: str) -> tuple[str, str]:
+    """(as scanned, clean reading) of seed `name` ("000", "001"), words corrected from SEED_CORRECTIONS."""
+    scan = next(SEEDS.glob(f"{name}_*.txt")).read_text(encoding="utf-8")
+    lines = scan.split("\n")
+    for ln, bad, good, _ in SEED_CORRECTIONS[name]:
+        new = re.sub(r"(?<!\w)" + re.escape(bad) + r"(?!\w)", good, lines[ln - 1], count=1)
+        if new == lines[ln - 1]:
+            raise ValueError(f"seed {name}:{ln}: {bad!r} not found")
+        lines[ln - 1] = new
+    return scan, "\n".join(lines)
+
+
+def seed_stats() -> dict:
+    """Word damage of seeds 000/001 against their clean reading."""
+    res = {}
+    for name in SEED_CORRECTIONS:
+        scan, clean = seed_clean_reading(name)
+        kinds = [k for *_, k in SEED_CORRECTIONS[name]]
+        res[name] = {"words": len(_tokens(clean)), "word_damage": word_damage(clean, scan),
+                     **{k: kinds.count(k) for k in (D, L, C)}}
+    both = {k: sum(r[k] for r in res.values()) for k in ("words", D, L, C)}
+    both["word_damage"] = sum(r["word_damage"] * r["words"] for r in res.values()) / both["words"]
+    return {**res, "both": both}
+
+
+def calibration(rate: float = 1.0, seeds: range = range(20)) -> dict:
+    """Word damage of the generator over corpus/valid/party-hd36: overall (difflib, with the
+    word kinds only: a column merge moves words, it does not damage them) and per word kind
+    (events per word); lowercase also per word of an upper-case line."""
+    docs = [p.read_text(encoding="utf-8") for p in sorted(VALID.glob("*.txt"))]
+    words = sum(len(_tokens(d)) for d in docs) * len(seeds)
+    upper = sum(len(_tokens(t)) for d in docs for t in d.split("\n") if _is_upper(t)) * len(seeds)
+    damage = 0.0
+    per_kind = dict.fromkeys(("diacritic", "letter", "lowercase"), 0)
+    for s in seeds:
+        for i, d in enumerate(docs):
+            out, ev = noisy_events(d, rate, s * 1000 + i, tuple(per_kind))
+            damage += word_damage(d, out) * len(_tokens(d))
+            for e in ev:
+                per_kind[e.kind] += 1
+    return {"word_damage": damage / words, **{k: v / words for k, v in per_kind.items()},
+            "lowercase_per_upper_word": per_kind["lowercase"] / upper}

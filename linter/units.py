@@ -1,0 +1,236 @@
+"""Administrative units by date: which province-level names are in force, which were merged away
+(NQ 202/2025/QH15), and which place names are district-level (abolished from 1/7/2025).
+
+The facts live in data/units.json; this module only matches names against them."""
+
+import json
+import re
+import unicodedata
+from dataclasses import dataclass
+from datetime import date, timedelta
+from functools import cache
+from pathlib import Path
+
+from linter.text import fold
+
+DATA = Path(__file__).parent / "data" / "units.json"
+
+
+@dataclass(frozen=True)
+class PlaceStatus:
+    kind: str  # "current-province" | "merged-province" | "district-level" | "commune" | "unknown"
+    name: str | None = None  # the province's official name, or the unit's name after its level word
+    merged_into: str | None = None  # merged-province: the unit in force on the date asked
+    since: date | None = None  # merged-province: the first day the old name was no longer in force
+    change: str | None = None  # merged-province: "merged" | "became"
+    level: str | None = None  # the level word as written ("Huyện", "TP.", "Xã"), if any
+
+
+@dataclass(frozen=True)
+class Unit:
+    name: str
+    kind: str  # "tỉnh" | "thành phố"
+    valid_from: date | None
+    valid_to: date | None
+    merged_into: str | None
+    change: str
+
+
+def _day(s: str | None) -> date | None:
+    return date.fromisoformat(s) if s else None
+
+
+def key(name: str) -> str:
+    """'Bà Rịa – Vũng Tàu' -> 'bariavungtau': no marks, case, spaces or punctuation."""
+    return re.sub(r"[^a-z0-9]", "", fold(unicodedata.normalize("NFC", name)))
+
+
+def _canon(s: str) -> str:
+    """NFC, lower case, one space, 'uỷ' spelt 'ủy' (the old and new placement of the mark)."""
+    s = unicodedata.normalize("NFC", s).lower().replace("uỷ", "ủy")
+    return " ".join(s.split())
+
+
+@dataclass(frozen=True)
+class _Data:
+    version: str
+    by_key: dict  # key(name or alias) -> Unit
+    by_name: dict  # official name -> Unit
+    prefixes: dict  # level -> canonical prefixes, longest first
+    district_end: date
+
+
+@cache
+def data() -> _Data:
+    raw = json.loads(DATA.read_text(encoding="utf-8"))
+    prefixes = {lvl: sorted((_canon(p) for p in ps), key=len, reverse=True)
+                for lvl, ps in raw["prefixes"].items() if lvl != "note"}
+    by_key: dict[str, Unit] = {}
+    by_name: dict[str, Unit] = {}
+    for e in raw["provinces"]:
+        u = Unit(e["name"], e["kind"], _day(e.get("valid_from")), _day(e.get("valid_to")),
+                 e.get("merged_into"), e.get("change", "merged"))
+        by_name[u.name] = u
+        for n in [u.name, *e.get("aliases", ())]:
+            k = key(_strip_prefix(_canon(n), prefixes["province"] + prefixes["city"])[1])
+            if by_key.get(k, u) is not u:
+                raise ValueError(f"units.json: {n!r} folds like {by_key[k].name!r}")
+            by_key[k] = u
+    for u in by_name.values():
+        if u.merged_into and u.merged_into not in by_name:
+            raise ValueError(f"units.json: {u.name} merged into unknown {u.merged_into!r}")
+    return _Data(raw["version"], by_key, by_name, prefixes, _day(raw["district_level"]["valid_to"]))
+
+
+def _word_ok(written: str, expected: str) -> bool:
+    """A level word matches as spelt, or fully unmarked (OCR, ASCII): 'Quận'/'Quan' but not 'Quân'."""
+    return written == expected or (written == fold(written) and fold(expected) == written)
+
+
+def _strip_prefix(s: str, prefixes) -> tuple[str | None, str]:
+    """(the prefix as written, the rest) for the first of prefixes that s starts with, else (None, s).
+    s is _canon()-ed; a prefix ends at a space or a dot ("TP.HCM")."""
+    for p in prefixes:
+        n = len(p)
+        head = s[:n]
+        if len(head) == n and _words_ok(head, p) and (n == len(s) or s[n] in " ." or p.endswith(".")):
+            rest = s[n:].lstrip(" .")
+            if rest:
+                return s[:n], rest
+    return None, s
+
+
+def _words_ok(written: str, expected: str) -> bool:
+    w, e = written.split(" "), expected.split(" ")
+    return len(w) == len(e) and all(_word_ok(a, b) for a, b in zip(w, e))
+
+
+def _province(name: str, on: date) -> tuple[Unit, Unit] | None:
+    """(the unit named, the unit in force on `on` that holds it now), following merges."""
+    d = data()
+    u = d.by_key.get(key(name))
+    if u is None:
+        return None
+    cur = u
+    for _ in range(5):  # merged_into chains are short; the bound guards a cycle in the data
+        if cur.valid_to and on > cur.valid_to and cur.merged_into:
+            cur = d.by_name[cur.merged_into]
+        else:
+            break
+    return u, cur
+
+
+def province_city(name: str, on: date) -> bool:
+    """True if `name` is a province-level city in force on `on` (Hà Nội, Huế from 2025 …)."""
+    hit = _province(name, on)
+    if not hit:
+        return False
+    u, cur = hit
+    return u is cur and u.kind == "thành phố" and _in_force(u, on)
+
+
+def _in_force(u: Unit, on: date) -> bool:
+    return (u.valid_from is None or on >= u.valid_from) and (u.valid_to is None or on <= u.valid_to)
+
+
+def lookup_place(place: str, on: date) -> PlaceStatus:
+    """What the place name of a date line is on the date `on`."""
+    d = data()
+    o = " ".join(unicodedata.normalize("NFC", place).split()).strip(" .,;:")
+    s = _canon(o)
+    if len(s) != len(o):  # keep offsets into o valid
+        o = s
+    if not s:
+        return PlaceStatus("unknown")
+
+    def status(kind, rest, lvl):
+        return PlaceStatus(kind, o[len(s) - len(rest):], level=o[: len(lvl)] if lvl else None)
+
+    for kind, level in (("commune", "commune"), ("district-level", "district")):
+        lvl, rest = _strip_prefix(s, d.prefixes[level])
+        if lvl:
+            return status(kind, rest, lvl)
+    lvl, rest = _strip_prefix(s, d.prefixes["city"])
+    if lvl:
+        hit = _province(rest, on)
+        # "Thành phố Vinh", "Thành phố Bắc Giang" (the city, not the province), "Thành phố Huế" before 2025
+        if not hit or hit[0].kind != "thành phố" or (hit[0].valid_from and on < hit[0].valid_from):
+            return status("district-level", rest, lvl)
+    else:
+        lvl, rest = _strip_prefix(s, d.prefixes["province"])
+    hit = _province(rest, on)
+    if not hit:
+        return PlaceStatus("unknown")
+    u, cur = hit
+    if u is not cur:
+        return PlaceStatus("merged-province", u.name, cur.name, u.valid_to + timedelta(days=1), u.change)
+    if not _in_force(u, on):
+        return PlaceStatus("unknown", u.name)
+    return PlaceStatus("current-province", u.name)
+
+
+@dataclass(frozen=True)
+class Mention:
+    start: int  # offsets in the text given
+    end: int
+    unit: str  # the words as written, e.g. "HUYỆN ỦY DIỄN CHÂU"
+
+
+def district_mentions(text: str, on: date) -> list[Mention]:
+    """District-level units named in issuer text (lines joined with "\\n"): UBND HUYỆN …, HUYỆN ỦY …,
+    THỊ XÃ …, THÀNH PHỐ/THÀNH ỦY <not a province-level city> …."""
+    d = data()
+    nfc = unicodedata.normalize("NFC", text)
+    low = nfc.lower().replace("uỷ", "ủy")
+    if len(low) != len(nfc):  # offsets must stay aligned; such text is not an issuer line
+        return []
+    f = "".join(fold(c)[:1] or c for c in low)
+    out: list[Mention] = []
+    levels = [(p, "district") for p in d.prefixes["district"] + d.prefixes["party_district"]]
+    levels += [(p, "city") for p in d.prefixes["city"] + d.prefixes["party_city"]]
+    levels.sort(key=lambda x: len(x[0]), reverse=True)
+    taken: list[tuple[int, int]] = []
+    for p, how in levels:
+        pat = r"(?<!\w)" + r"\s+".join(re.escape(fold(w)) for w in p.split(" ")) + r"(?:\.|(?!\w))"
+        for m in re.finditer(pat, f):
+            a, b = m.span()
+            if any(x <= a < y for x, y in taken):
+                continue
+            written = " ".join(low[a:b].split())
+            if not _words_ok(written.rstrip("."), p.rstrip(".")):
+                continue
+            before = f[:a].split()
+            if before and before[-1] in ("cap", "cac", "nhung", "moi"):  # "cấp huyện", "các huyện"
+                continue
+            name, end = _name_after(nfc, b)
+            if not name or name.lower() in ("ủy", "uỷ", "uy"):
+                continue
+            if how == "city" and _city_ok(nfc[b:], on):
+                continue
+            taken.append((a, end))
+            out.append(Mention(a, end, " ".join(nfc[a:end].split())))
+    return sorted(out, key=lambda m: m.start)
+
+
+def _name_after(text: str, i: int) -> tuple[str, int]:
+    """The unit's name after a level word: the rest of its line, or the next line if it is empty."""
+    j = i
+    while j < len(text) and text[j] in " .\t":
+        j += 1
+    if j < len(text) and text[j] == "\n":
+        j += 1
+    k = text.find("\n", j)
+    k = len(text) if k < 0 else k
+    name = text[j:k].strip()
+    return name, j + len(text[j:k].rstrip())
+
+
+def _city_ok(after: str, on: date) -> bool:
+    """True if the words after THÀNH PHỐ / THÀNH ỦY start with a province-level city's name."""
+    d = data()
+    words = _strip_prefix(_canon(after.replace(".", " ")), d.prefixes["city"] + d.prefixes["province"])[1].split()
+    return any(province_city(" ".join(words[:n]), on) for n in range(1, min(len(words), 6) + 1))
+
+
+def district_level_end() -> date:
+    return data().district_end
