@@ -68,14 +68,14 @@ KINDS = ("diacritic", "letter", "lowercase", "split", "merge", "column_merge", "
 
 # Probability of each kind at rate 1.0, per unit (see the module docstring).
 BASE = {
-    "diacritic": 0.0185,
-    "letter": 0.0125,
-    "lowercase": 0.057,
+    "diacritic": 0.0173,
+    "letter": 0.028,
+    "lowercase": 0.061,
     "split": 0.01,
     "merge": 0.005,
     "column_merge": 0.5,
     "stray": 0.013,
-    "blank": 0.013,
+    "blank": 0.016,
     "indent": 0.022,
     "dash_drop": 0.33,
 }
@@ -119,10 +119,13 @@ SEED_CORRECTIONS = {
 @dataclass(frozen=True)
 class Event:
     kind: str
-    line: int  # 1-based line of the clean text
-    end_line: int  # last clean line touched (merges touch two)
+    lines: tuple[int, ...]  # 1-based lines of the clean text it touched (a merged line has two)
     before: str
     after: str
+
+    @property
+    def line(self) -> int:
+        return self.lines[0]
 
 
 # -- diacritics --------------------------------------------------------------------------------
@@ -173,17 +176,19 @@ _LETTERS = [(re.compile(p), r, w) for p, r, w in (
     (r"tr", ["ừ", "ữ"], 2), (r"[iìíỉĩị]n(?=h)", ["m"], 2), (r"(?<=n)h", ["li"], 1),
     (r"nh", ["rứi", "ửi"], 1), (r"ứn", ["ím"], 0.5), (r"ì", ["l"], 0.5), (r"O", ["q"], 0.3),
     (r"ơn", ["(m"], 0.3), (r"N", ["K"], 0.3), (r"III", ["m"], 0.5),
-    (r"^[^\W\d_]", None, 1),  # initial case flipped: "Về việc" -> "về việc", "phố" -> "Phố"
 )]
+_CASE_FLIP = 0.1  # share of letter damage that flips a word's initial ("Về việc" -> "về việc"): 4 of 39
 
 
 def _letter(word: str, rng: random.Random) -> str | None:
+    if rng.random() < _CASE_FLIP:
+        return word[0].swapcase() + word[1:] if word[0].isalpha() else None
     cands = [(m, reps, w) for rx, reps, w in _LETTERS for m in rx.finditer(word)]
     if not cands:
         return None
     m, reps, _ = rng.choices(cands, [c[2] for c in cands])[0]
-    rep = m.group(0).swapcase() if reps is None else rng.choice(reps)
-    return word[:m.start()] + rep + word[m.end():]
+    return word[:m.start()] + rng.choice(reps) + word[m.end():]
+
 
 
 # -- structure helpers ------------------------------------------------------------------------
@@ -253,7 +258,7 @@ def noisy_events(text: str, rate: float, seed: int,
 
     trailing_nl = text.endswith("\n")
     raw = text[:-1].split("\n") if trailing_nl else text.split("\n")
-    lines: list[tuple[str, int, int]] = [(t, i + 1, i + 1) for i, t in enumerate(raw)]  # text, line, end
+    lines: list[tuple[str, tuple[int, ...]]] = [(t, (i + 1,)) for i, t in enumerate(raw)]  # text, clean lines
 
     # 1. column merges: the right-hand cell joins the left-hand one, on the left one's row
     rows = [(a, b, p["column_merge"]) for a, b in _header_rows(raw)]
@@ -262,11 +267,10 @@ def noisy_events(text: str, rate: float, seed: int,
     drop = set()
     for a, b, prob in rows:
         if hit("column_merge", prob):
-            ta, la, _ = lines[a]
-            merged = f"{ta.rstrip()} {lines[b][0].strip()}"
-            lines[a] = (merged, la, lines[b][1])
+            (ta, la), (tb, lb) = lines[a], lines[b]
+            lines[a] = (f"{ta.rstrip()} {tb.strip()}", la + lb)
             drop.add(b)
-            events.append(Event("column_merge", min(a, b) + 1, max(a, b) + 1, f"{ta} | {lines[b][0]}", merged))
+            events.append(Event("column_merge", la + lb, f"{ta} | {tb}", lines[a][0]))
     lines = [x for i, x in enumerate(lines) if i not in drop]
 
     # 2. dash drop, per block of "- " items
@@ -277,28 +281,27 @@ def noisy_events(text: str, rate: float, seed: int,
             while j < len(lines) and lines[j][0].startswith("- "):
                 j += 1
             if hit("dash_drop"):
-                for k in range(i, j):
-                    t, a, b = lines[k]
-                    lines[k] = (t[2:], a, b)
-                events.append(Event("dash_drop", lines[i][1], lines[j - 1][2], raw[lines[i][1] - 1], lines[i][0]))
+                block = lines[i:j]
+                lines[i:j] = [(t[2:], src) for t, src in block]
+                events.append(Event("dash_drop", tuple(n for _, src in block for n in src), block[0][0], lines[i][0]))
             i = j
         else:
             i += 1
 
     # 3. merges of consecutive non-blank lines
-    out: list[tuple[str, int, int]] = []
+    out: list[tuple[str, tuple[int, ...]]] = []
     for x in lines:
         if out and out[-1][0].strip() and x[0].strip() and hit("merge"):
-            t, a, _ = out[-1]
-            out[-1] = (f"{t.rstrip()} {x[0].lstrip()}", a, x[2])
-            events.append(Event("merge", a, x[2], f"{t} / {x[0]}", out[-1][0]))
+            t, src = out[-1]
+            out[-1] = (f"{t.rstrip()} {x[0].lstrip()}", src + x[1])
+            events.append(Event("merge", out[-1][1], f"{t} / {x[0]}", out[-1][0]))
         else:
             out.append(x)
     lines = out
 
     # 4. words: diacritics, letters, lower case in upper-case lines
     out = []
-    for t, a, b in lines:
+    for t, src in lines:
         upper = _is_upper(t)
 
         def word(m: re.Match) -> str:
@@ -312,7 +315,7 @@ def noisy_events(text: str, rate: float, seed: int,
                 new = _letter(w, rng)
                 kind = "letter"
             if new is not None and new != w:
-                events.append(Event(kind, a, b, w, new))
+                events.append(Event(kind, src, w, new))
                 w = new
             if upper and any(c.isalpha() for c in w) and hit("lowercase"):
                 if rng.random() < 0.65 or len(w) < 2:
@@ -321,37 +324,37 @@ def noisy_events(text: str, rate: float, seed: int,
                     k = rng.randrange(1, len(w))
                     new = w[:k] + w[k].lower() + w[k + 1:]
                 if new != w:
-                    events.append(Event("lowercase", a, b, w, new))
+                    events.append(Event("lowercase", src, w, new))
                     w = new
             return w
 
-        out.append((_WORD.sub(word, t), a, b))
+        out.append((_WORD.sub(word, t), src))
     lines = out
 
     # 5. per line: split, stray symbol, indent; between lines: blank
     out = []
-    for n, (t, a, b) in enumerate(lines):
+    for n, (t, src) in enumerate(lines):
         pieces = [t]
         spaces = [m.start() for m in re.finditer(r"(?<=\S) (?=\S)", t)]
         if len(spaces) >= 3 and hit("split"):
             k = rng.choice(spaces)
             pieces = [t[:k], t[k + 1:]]
-            events.append(Event("split", a, b, t, " / ".join(pieces)))
+            events.append(Event("split", src, t, " / ".join(pieces)))
         if t.strip() and hit("stray"):
             sym = rng.choice("^'*~")
             if rng.random() < 0.6:
                 pieces[-1] = f"{pieces[-1]} {sym}"
             else:
                 pieces[0] = f"{sym} {pieces[0]}"
-            events.append(Event("stray", a, b, t, " / ".join(pieces)))
+            events.append(Event("stray", src, t, " / ".join(pieces)))
         if t.strip() and hit("indent"):
             pieces[0] = " " * (1 if rng.random() < 0.8 else rng.randint(2, 16)) + pieces[0]
-            events.append(Event("indent", a, b, t, pieces[0]))
-        out += [(x, a, b) for x in pieces]
+            events.append(Event("indent", src, t, pieces[0]))
+        out += [(x, src) for x in pieces]
         nxt = lines[n + 1][0] if n + 1 < len(lines) else ""
         if t.strip() and nxt.strip() and hit("blank"):
-            out.append(("", a, b))
-            events.append(Event("blank", a, lines[n + 1][1], t, ""))
+            out.append(("", src))
+            events.append(Event("blank", src + lines[n + 1][1], f"{t} / {nxt}", f"{t} / / {nxt}"))
     result = "\n".join(x[0] for x in out)
     return (result + "\n" if trailing_nl else result), events
 

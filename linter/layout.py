@@ -85,6 +85,9 @@ def _split_columns(line: Line) -> list[Line]:
             rest = f[len(phrase):].strip()
             if P.TIEU_NGU_RE.match(rest) or is_upper_line(t[len(phrase):]):
                 return _split_at(line, len(phrase))
+    m = P.TIEU_NGU_RE.match(f)
+    if m and len(f) > m.end() + 8:  # "Độc lập - Tự do - Hạnh phúc Hà Nội, ngày …"
+        return _split_at(line, m.end())
     # number + place-date on one line
     num = P.parse_number(t)
     if num and num["end"] < len(t) - 8:
@@ -98,11 +101,19 @@ def _split_columns(line: Line) -> list[Line]:
     return [line]
 
 
+def _whole_date(text: str) -> bool:
+    """A complete date line on its own: "Hà Nội, ngày …", not the tail "Nội, ngày …" of one."""
+    pd = P.parse_place_date(text)
+    return bool(pd and pd["place"] and len(pd["place"].split()) >= 2)
+
+
 def _joinable(a: Line, b: Line) -> bool:
     """Would a + b be a header phrase, a number or a place-date line that a alone is not?"""
     if a.text in ("-", "+", "•"):
         return True
     fa, fb = fold(a.text).strip(), fold(b.text).strip()
+    if (fa, fb.split(":")[0].split(" ")[0]) in (("kinh", "gui"), ("kinh", "trinh"), ("noi", "nhan")):
+        return True  # a label broken after its first word: "Kính" / "gửi: …"
     joined = f"{fa} {fb}"
     if is_upper_line(a.text) and is_upper_line(b.text):
         if fa not in P.TYPE_NAMES and joined in P.TYPE_NAMES:  # "QUYẾT" / "ĐỊNH"
@@ -110,7 +121,8 @@ def _joinable(a: Line, b: Line) -> bool:
         for phrase in P.HEADER_PHRASES:
             if phrase.startswith(fa) and fa != phrase and joined.startswith(phrase):
                 return True
-    if len(a.text) < 60 and a.text[:1].isupper() and not is_upper_line(a.text) and P.parse_place_date(a.text) is None:
+    if len(a.text) < 60 and a.text[:1].isupper() and not is_upper_line(a.text) and P.parse_place_date(a.text) is None \
+            and P.banner_kind(a.text) is None and not _whole_date(b.text):
         text = a.text + " " + b.text
         pd = P.parse_place_date(text)
         # only a whole date line, broken inside: "Hà Nội, ngày 19" / "tháng 11 năm 2025"

@@ -82,27 +82,33 @@ def data() -> _Data:
     return _Data(raw["version"], by_key, by_name, prefixes, _day(raw["district_level"]["valid_to"]))
 
 
-def _word_ok(written: str, expected: str) -> bool:
-    """A level word matches as spelt, or fully unmarked (OCR, ASCII): 'Quận'/'Quan' but not 'Quân'."""
-    return written == expected or (written == fold(written) and fold(expected) == written)
+def _unmarked(s: str) -> bool:
+    return fold(s) == s.lower()
+
+
+def _word_ok(written: str, expected: str, plain: bool) -> bool:
+    """A level word matches as spelt, or unmarked when the whole text is (ASCII, OCR that lost the
+    marks): 'Quận 1' and 'Quan 1', never 'Quân khu' or the 'quan' of 'cơ quan'."""
+    return written == expected or (plain and fold(expected) == written)
 
 
 def _strip_prefix(s: str, prefixes) -> tuple[str | None, str]:
     """(the prefix as written, the rest) for the first of prefixes that s starts with, else (None, s).
     s is _canon()-ed; a prefix ends at a space or a dot ("TP.HCM")."""
+    plain = _unmarked(s)
     for p in prefixes:
         n = len(p)
         head = s[:n]
-        if len(head) == n and _words_ok(head, p) and (n == len(s) or s[n] in " ." or p.endswith(".")):
+        if len(head) == n and _words_ok(head, p, plain) and (n == len(s) or s[n] in " ."):
             rest = s[n:].lstrip(" .")
             if rest:
                 return s[:n], rest
     return None, s
 
 
-def _words_ok(written: str, expected: str) -> bool:
+def _words_ok(written: str, expected: str, plain: bool) -> bool:
     w, e = written.split(" "), expected.split(" ")
-    return len(w) == len(e) and all(_word_ok(a, b) for a, b in zip(w, e))
+    return len(w) == len(e) and all(_word_ok(a, b, plain) for a, b in zip(w, e))
 
 
 def _province(name: str, on: date) -> tuple[Unit, Unit] | None:
@@ -169,6 +175,11 @@ def lookup_place(place: str, on: date) -> PlaceStatus:
     return PlaceStatus("current-province", u.name)
 
 
+# "cấp huyện", "các huyện", "tỉnh, thành phố", "cơ quan": a level word that names no unit
+_NOT_A_UNIT_BEFORE = {"cap", "cac", "nhung", "moi", "co", "va", "hoac", "tinh"}
+_NOT_A_NAME = {"ủy", "uy", "trực", "truc", "thuộc", "thuoc", "cấp", "cap"}
+
+
 @dataclass(frozen=True)
 class Mention:
     start: int  # offsets in the text given
@@ -185,31 +196,31 @@ def district_mentions(text: str, on: date) -> list[Mention]:
     if len(low) != len(nfc):  # offsets must stay aligned; such text is not an issuer line
         return []
     f = "".join(fold(c)[:1] or c for c in low)
+    plain = _unmarked(low)
     out: list[Mention] = []
     levels = [(p, "district") for p in d.prefixes["district"] + d.prefixes["party_district"]]
     levels += [(p, "city") for p in d.prefixes["city"] + d.prefixes["party_city"]]
-    levels.sort(key=lambda x: len(x[0]), reverse=True)
-    taken: list[tuple[int, int]] = []
     for p, how in levels:
         pat = r"(?<!\w)" + r"\s+".join(re.escape(fold(w)) for w in p.split(" ")) + r"(?:\.|(?!\w))"
         for m in re.finditer(pat, f):
             a, b = m.span()
-            if any(x <= a < y for x, y in taken):
-                continue
             written = " ".join(low[a:b].split())
-            if not _words_ok(written.rstrip("."), p.rstrip(".")):
+            if not _words_ok(written.rstrip("."), p, plain):
                 continue
             before = f[:a].split()
-            if before and before[-1] in ("cap", "cac", "nhung", "moi"):  # "cấp huyện", "các huyện"
+            if before and (before[-1].endswith(",") or before[-1] in _NOT_A_UNIT_BEFORE):
                 continue
             name, end = _name_after(nfc, b)
-            if not name or name.lower() in ("ủy", "uỷ", "uy"):
+            if not name[:1].isalnum() or _canon(name).split(" ")[0] in _NOT_A_NAME:
                 continue
             if how == "city" and _city_ok(nfc[b:], on):
                 continue
-            taken.append((a, end))
             out.append(Mention(a, end, " ".join(nfc[a:end].split())))
-    return sorted(out, key=lambda m: m.start)
+    kept: list[Mention] = []  # "THÀNH ỦY THÀNH PHỐ VINH": one mention, the outer one
+    for m in sorted(out, key=lambda m: (m.start, -m.end)):
+        if not kept or m.start >= kept[-1].end:
+            kept.append(m)
+    return kept
 
 
 def _name_after(text: str, i: int) -> tuple[str, int]:

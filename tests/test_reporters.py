@@ -143,7 +143,7 @@ def test_sarif_results_match_the_diagnostics(log, results):
     rules = run["tool"]["driver"]["rules"]
     found = [(r, d) for r in results for d in r.diagnostics]
     assert len(run["results"]) == len(found)
-    for res, (fr, d) in zip(run["results"], found):
+    for res, (_, d) in zip(run["results"], found, strict=True):
         assert res["ruleId"] == d.code and rules[res["ruleIndex"]]["id"] == d.code
         assert res["level"] == {"error": "error", "warning": "warning", "info": "note"}[d.severity]
         assert res["message"]["text"] == d.message
@@ -171,7 +171,8 @@ def test_sarif_locations(log):
 
 
 def test_artifact_location_normalises_paths():
-    assert sarif.artifact_location("./corpus//a b.txt") == {"uri": "corpus/a%20b.txt", "uriBaseId": "%SRCROOT%"}
+    assert sarif.artifact_location("./corpus//a b.txt") == {"uri": "corpus/a%20b.txt",
+                                                             "uriBaseId": "%SRCROOT%"}
     assert sarif.artifact_location("/srv/văn bản.txt") == {"uri": "file:///srv/v%C4%83n%20b%E1%BA%A3n.txt"}
     # a file name that is not UTF-8 keeps its bytes
     assert sarif.artifact_location("x\udcff.txt")["uri"] == "x%FF.txt"
@@ -223,12 +224,30 @@ def test_sarif_keeps_the_most_severe_results_under_the_github_limit(results, val
     out = json.loads(sarif.render(docs))
     assert_valid(validator, out)
     run = out["runs"][0]
-    kept = [(r["ruleId"], r["locations"][0]["physicalLocation"]["region"]["startLine"]) for r in run["results"]]
+    kept = [(r["ruleId"], r["locations"][0]["physicalLocation"]["region"]["startLine"])
+            for r in run["results"]]
     errors = [(d.code, d.span.line) for d in found if d.severity == "error"]
     assert kept == errors[:3]  # the most severe, in document order
     assert [r["id"] for r in run["tool"]["driver"]["rules"]] == sorted({code for code, _ in kept})
     (note,) = run["invocations"][0]["toolExecutionNotifications"]
     assert note["level"] == "warning" and f" {len(found) - 3} " in note["message"]["text"]
+
+
+def test_sarif_internal_error_marks_the_run_unsuccessful(validator):
+    from linter.lint import _internal
+
+    res = _internal("a.txt", RuntimeError("boom"), Options(today=TODAY))
+    out = json.loads(sarif.render([res]))
+    assert_valid(validator, out)
+    run = out["runs"][0]
+    assert run["invocations"] == [{"executionSuccessful": False}]
+    assert [r["ruleId"] for r in run["results"]] == ["VB900"]
+
+
+def test_sarif_large_logs_are_compact(results, log, monkeypatch):
+    monkeypatch.setattr(sarif, "INDENT_MAX", 0)
+    out = sarif.render(results)
+    assert out.count("\n") == 1 and json.loads(out) == log
 
 
 def test_sarif_english(results_en):
@@ -264,7 +283,7 @@ def test_junit_counts_and_one_testcase_per_document(results):
     cases = suite.findall("testcase")
     assert [c.get("name") for c in cases] == [r.path for r in results]
     assert {c.get("classname") for c in cases} == {"vblint"}
-    for case, r in zip(cases, results):
+    for case, r in zip(cases, results, strict=True):
         failures = case.findall("failure")
         assert len(failures) == (1 if r.counts()["error"] else 0), r.path
         assert case.find("error") is None and case.find("skipped") is None
@@ -365,7 +384,8 @@ def test_statistics_counts(results):
     assert {code: int(n) for n, code, _, _ in rows} == want
     assert [code for _, code, _, _ in rows] == sorted(want, key=lambda c: (-want[c], c))
     for _, code, name, label in rows:
-        assert name == RULES[code].name and label == statistics.short_label(RULES[code], "vi", statistics.LABEL_MAX)
+        assert name == RULES[code].name
+        assert label == statistics.short_label(RULES[code], "vi", statistics.LABEL_MAX)
     total = sum(want.values())
     assert lines[-1] == f"{total:>4}  tổng cộng ({len(want)} quy tắc, {len(results)} tệp)"
     n = want["VB281"]

@@ -10,11 +10,11 @@ _COMMAND = {"error": "error", "warning": "warning", "info": "notice"}
 ANNOTATION_LIMIT = 10  # per step and per kind
 _WORDS = {
     "vi": ("vblint: {files} tệp, {errors} lỗi, {warnings} cảnh báo, {infos} thông tin.",
-           " GitHub chỉ chú thích {limit} lỗi, {limit} cảnh báo và {limit} thông báo đầu tiên mỗi bước;"
-           " xem đủ trong nhật ký này hoặc dùng --format sarif."),
+           (" GitHub chỉ chú thích {limit} lỗi, {limit} cảnh báo và {limit} thông báo đầu tiên mỗi bước;"
+            " xem đủ trong nhật ký này hoặc dùng --format sarif.")),
     "en": ("vblint: {files} files, {errors} errors, {warnings} warnings, {infos} infos.",
-           " GitHub annotates only the first {limit} errors, {limit} warnings and {limit} notices per step;"
-           " see this log for all of them, or use --format sarif."),
+           (" GitHub annotates only the first {limit} errors, {limit} warnings and {limit} notices per step;"
+            " see this log for all of them, or use --format sarif.")),
 }
 
 

@@ -27,7 +27,7 @@ _W = {
         "docs": "Văn bản", "with_errors": "Có lỗi", "n_errors": "Số lỗi", "n_warnings": "Số cảnh báo",
         "n_infos": "Số thông tin", "unknown": "(không rõ)", "file_list": "Danh sách văn bản", "path": "Tệp",
         "filter": "Lọc theo tên tệp…", "documents": "Từng văn bản", "diagnostics": "Vấn đề",
-        "text": "Toàn văn", "cite": "căn cứ", "fix": "sửa", "empty": "(tệp trống hoặc không đọc được)",
+        "text": "Toàn văn", "cite": "căn cứ", "fix": "sửa", "delete": "xóa đoạn được đánh dấu", "empty": "(tệp trống hoặc không đọc được)",
         "limited": "Có {n} văn bản (hơn {limit}): toàn văn chỉ hiển thị cho văn bản có vấn đề.",
         "omitted": "Không hiển thị toàn văn: văn bản không có vấn đề.",
         "sev": {"error": "lỗi", "warning": "cảnh báo", "info": "thông tin"},
@@ -43,7 +43,7 @@ _W = {
         "docs": "Documents", "with_errors": "With errors", "n_errors": "Errors", "n_warnings": "Warnings",
         "n_infos": "Infos", "unknown": "(unknown)", "file_list": "Documents", "path": "File",
         "filter": "Filter by file name…", "documents": "Each document", "diagnostics": "Problems",
-        "text": "Full text", "cite": "rule", "fix": "fix", "empty": "(empty or unreadable file)",
+        "text": "Full text", "cite": "rule", "fix": "fix", "delete": "delete the marked text", "empty": "(empty or unreadable file)",
         "limited": "{n} documents (more than {limit}): full text is shown only for documents with problems.",
         "omitted": "Full text not shown: the document has no problems.",
         "sev": {"error": "error", "warning": "warning", "info": "info"},
@@ -86,10 +86,10 @@ ol.diags{padding-left:1.5rem;margin:.4rem 0}ol.diags li{margin:.2rem 0}
 ol.diags .sev{font-weight:600}li.sev-error .sev{color:var(--err)}li.sev-warning .sev{color:var(--warn)}
 li.sev-info .sev{color:var(--info)}.extra{color:var(--muted);font-size:.88rem}
 pre.src{white-space:pre-wrap;overflow-wrap:anywhere;background:#fcfcfc;border:1px solid #eee;
-padding:.4rem 0;font:13px/1.45 ui-monospace,"DejaVu Sans Mono",Consolas,monospace;margin:.5rem 0 0}
-pre.src .l{display:block;position:relative;padding-left:4.2em;padding-right:.5em;min-height:1.45em}
+padding:.4rem 0;font-size:14px;line-height:1.5;font-family:inherit;margin:.5rem 0 0}
+pre.src .l{display:block;position:relative;padding-left:4.2em;padding-right:.5em;min-height:1.5em}
 pre.src .l::before{content:attr(data-n);position:absolute;left:0;width:3.4em;text-align:right;color:#999;
-user-select:none}
+user-select:none;font-variant-numeric:tabular-nums;font-size:.85em;line-height:1.75}
 pre.src .l:target{background:#fff8c4}
 mark.diag{background:#ffe0e0;border-bottom:2px solid var(--err);color:inherit;padding:0}
 mark.diag.sev-warning{background:#fff1cc;border-bottom-color:var(--warn)}
@@ -104,6 +104,7 @@ _JS = """
 (function(){
 function reveal(){var id=decodeURIComponent(location.hash.slice(1));if(!id)return;
 var el=document.getElementById(id);if(!el)return;
+var own=el.querySelector(':scope>details');if(own)own.open=true;
 for(var d=el.closest('details');d;d=d.parentElement&&d.parentElement.closest('details'))d.open=true;
 el.scrollIntoView();}
 window.addEventListener('hashchange',reveal);reveal();
@@ -217,7 +218,7 @@ def _source(r, doc_id: str) -> str:
     for i, line in enumerate(lines):
         body = _highlight(line, segs[i], doc_id, first) if i in segs else _e(line)
         rows.append(f'<span class="l" id="{doc_id}-L{i + 1}" data-n="{i + 1}">{body}</span>')
-    return '<pre class="src">' + "\n".join(rows) + "</pre>"
+    return '<pre class="src">' + "".join(rows) + "</pre>"  # block lines: no newline between them
 
 
 # --- page parts -----------------------------------------------------------------------------------
@@ -306,7 +307,8 @@ def _document(i: int, r, w, full_text: bool) -> str:
         if d.citation:
             extra.append(f'{_e(w["cite"])}: {_e(d.citation)}')
         if d.fix:
-            extra.append(f'{_e(w["fix"])} ({_e(d.fix.applicability)}): "{_e(d.fix.replacement)}"')
+            what = f'"{_e(d.fix.replacement)}"' if d.fix.replacement else _e(w["delete"])
+            extra.append(f'{_e(w["fix"])} ({_e(d.fix.applicability)}): {what}')
         more = f'<div class="extra">{" · ".join(extra)}</div>' if extra else ""
         items.append(f'<li class="sev-{_e(d.severity)}"><a href="#{doc_id}-L{s.line}">{s.line}:{s.column}</a> '
                      f'<code>{_e(d.code)}</code> <span class="sev">{_e(w["sev"].get(d.severity, d.severity))}</span> '

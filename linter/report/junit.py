@@ -37,10 +37,12 @@ def render(results, *, lang: str = "vi") -> str:
     suite = ET.SubElement(root, "testsuite", {"name": "vblint", **counts, "skipped": "0", "time": "0"})
     for r in results:
         path = _clean(r.path)
-        case = ET.SubElement(suite, "testcase", {"classname": "vblint", "name": path, "file": path, "time": "0"})
+        case = ET.SubElement(suite, "testcase",
+                             {"classname": "vblint", "name": path, "file": path, "time": "0"})
         errors = r.counts()["error"]
         if errors:
-            failure = ET.SubElement(case, "failure", {"message": _failure_message(errors, lang), "type": "vblint"})
+            failure = ET.SubElement(case, "failure",
+                                    {"message": _failure_message(errors, lang), "type": "vblint"})
             failure.text = _clean(_lines(r.diagnostics, lang))
         elif r.diagnostics:
             ET.SubElement(case, "system-out").text = _clean(_lines(r.diagnostics, lang))

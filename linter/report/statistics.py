@@ -16,7 +16,8 @@ def short_label(rule, lang: str = "vi", limit: int | None = None) -> str:
     than limit."""
     template = rule.message.get(lang, rule.message["vi"])
     # Formatter.parse understands "{{", "}}" and "{day:02d}", so no regex guesses at fields.
-    text = "".join(lit + ("…" if field is not None else "") for lit, field, _, _ in Formatter().parse(template))
+    parts = Formatter().parse(template)
+    text = "".join(lit + ("…" if field is not None else "") for lit, field, _, _ in parts)
     if limit is None or len(text) <= limit:
         return text
     return text[:limit].rsplit(" ", 1)[0].rstrip(" ,;:(") + " …"
