@@ -159,9 +159,11 @@ class _Zones:
                 self.emit("RULE")
                 break
             nxt = self.peek(1)
-            enacting = nxt is not None and fold(nxt[0].text).startswith(("can cu", "- can cu", "xet de nghi"))
+            enacting = nxt is not None and fold(nxt[0].text).startswith(("can cu", "- can cu", "xet de nghi")) \
+                and (P.is_enactor(ln.text) or P.is_title_line(ln.text))
             prev = self.toks[-1]
-            if sh in ("UPPER", "VV") and not enacting and not P.is_title_line(ln.text):
+            if sh in ("UPPER", "VV", "DOC_TYPE") and not enacting and not P.is_title_line(ln.text):
+                # a second type-like line is the trích yếu: "NGHỊ QUYẾT" / "QUY ĐỊNH VỀ …"
                 self.emit("SUBJECT")
             elif sh in ("TEXT", "NAME") and (ln.text[:1].islower() or fold(ln.text).startswith("ve ")
                                              or (prev.type == "SUBJECT" and not prev.text.rstrip().endswith((".", ";", ":"))
@@ -265,8 +267,9 @@ class _Zones:
         if (p := self.peek()) and p[1] == "AUTHORITY":
             self.emit("AUTHORITY")
             # "T/M BỘ CHÍNH" / "TRỊ": a wrapped authority line, not a title
-            while (p := self.peek()) and p[1] in ("UPPER", "AUTHORITY") and not P.is_title_line(p[0].text) \
-                    and len(p[0].text.split()) <= 2 and self.toks[-1].type == "AUTHORITY":
+            while (p := self.peek()) and p[1] in ("UPPER", "AUTHORITY") and self.toks[-1].text.rstrip().endswith(",") \
+                    or (p and p[1] in ("UPPER", "AUTHORITY") and not P.is_title_line(p[0].text)
+                        and len(p[0].text.split()) <= 2 and self.toks[-1].type == "AUTHORITY"):
                 self.emit("AUTHORITY_CONT")
             while (p := self.peek()) and p[1] == "AUTHORITY":  # multi-level: TL. … / KT. …
                 self.emit("AUTHORITY")

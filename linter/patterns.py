@@ -148,6 +148,17 @@ def is_title_line(text: str) -> bool:
     return is_upper_line(text) and any(f.startswith(w) for w in TITLE_WORDS)
 
 
+# Who enacts: the upper-case line between the trích yếu and "Căn cứ …" ("THỦ TƯỚNG CHÍNH PHỦ").
+ENACTORS = ("chinh phu", "thu tuong", "bo truong", "uy ban", "chu tich", "hoi dong", "quoc hoi", "giam doc",
+            "ban thuong vu", "ban chap hanh", "tinh uy", "thanh uy", "dang uy", "huyen uy", "cuc truong",
+            "tong cuc truong", "thong doc", "truong ban", "chanh an", "vien truong", "ban bi thu", "bo chinh tri",
+            "tong kiem toan", "chanh van phong", "ban to chuc", "uy ban kiem tra")
+
+
+def is_enactor(text: str) -> bool:
+    return is_upper_line(text) and fold(text).strip().startswith(ENACTORS)
+
+
 def is_name_line(text: str) -> bool:
     """A person's name: 2–6 capitalised words, no digits or punctuation ("Hoàng Ngân")."""
     words = text.split()
