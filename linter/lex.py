@@ -6,6 +6,7 @@ the type name, a SIGNER_TITLE under the authority line, body text anywhere else.
 from anchors that OCR rarely destroys (the type name, "V/v", "Kính gửi", "Nơi nhận", the
 authority prefix). The grammar then checks the order and groups the tokens into parts."""
 
+import re
 from dataclasses import dataclass, field
 
 from linter import patterns as P
@@ -92,6 +93,16 @@ class _Zones:
         self.i += 1
 
     # -- zones ---------------------------------------------------------------------------------
+    def stamps(self) -> None:
+        received = False  # inside a "CÔNG VĂN ĐẾN" stamp its own "Số:" and "Ngày:" fields follow
+        while (p := self.peek()):
+            f = fold(p[0].text).strip()
+            if P.STAMP.match(f) or (received and re.match(r"^(so|ngay|chuyen)\s*:", f) and p[1] != "NUMBER"):
+                received = received or f.startswith("cong van den")
+                self.emit("STAMP")
+            else:
+                break
+
     def marks(self) -> None:
         while (p := self.peek()) and p[1] == "MARK":
             self.emit("MARK")
@@ -315,6 +326,7 @@ class _Zones:
             self.emit("TRAILER")
 
     def run(self) -> list[Tok]:
+        self.stamps()
         self.marks()
         self.header()
         self.title()

@@ -79,6 +79,10 @@ SECTION_RES = (
 )
 ITEM = re.compile(r"^[-+•·]\s*(?=\S)")
 SEPARATOR = re.compile(r"^[-_=.…~]{3,}$")
+# Above the header: a received-copy stamp ("CÔNG VĂN ĐẾN", "ĐẾN Số: … Ngày: … Chuyển: …") or the
+# block an e-signature tool prints ("Người ký: …", "Email: …", "Cơ quan: …", "Thời gian ký: …").
+STAMP = re.compile(r"^(?:cong van den|den\s*(?:so)?\s*:|so den\s*:|ngay\s*(?:den)?\s*:|chuyen\s*:|luu ho so so\s*:"
+                   r"|nguoi ky\s*:|ky boi\s*:|email\s*:|co quan\s*:|thoi gian ky\s*:|chuc vu\s*:)")
 LUU = re.compile(r"^l[uư][uưaăo]?(?=[\s:,.]|[A-ZĐ]|$)", re.I)  # "Lưu", OCR "Lưa", "LưaVPTU"
 DRAFTER = re.compile(r"^(?=\S*\d)\S{3,40}$")  # ô 12: drafter code and copies ("NguyenVanAn-26", "PL.(300)")
 SIGNED = re.compile(r"^\(\s*(?:đã ký|ký|ký tên|ký, ghi rõ họ tên|ký, đóng dấu)[^)]*\)$", re.I)

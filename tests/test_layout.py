@@ -47,3 +47,17 @@ def test_nfd_input_is_recognised():
 
     got = toks(unicodedata.normalize("NFD", "ĐẢNG CỘNG SẢN VIỆT NAM\n"))
     assert got == [("BANNER", "ĐẢNG CỘNG SẢN VIỆT NAM")]
+
+
+def test_received_stamp_and_esignature_above_the_header():
+    from datetime import date
+    from pathlib import Path
+
+    from linter.lint import Options, lint_path
+
+    path = Path(__file__).parent / "data" / "stamp_esign_cong_van.txt"
+    kinds = [t for t, _ in toks(path.read_text(encoding="utf-8"))]
+    assert kinds[:7] == ["STAMP"] * 7 and kinds[7] == "ISSUER"
+    r = lint_path(str(path), Options(today=date(2026, 11, 22)))
+    assert r.profile == "state-nd30" and r.doc_type == "cong_van" and r.diagnostics == []
+    assert r.components["signature"]["name"] == "Nguyễn Văn A"  # "( Đã ký)" between title and name
