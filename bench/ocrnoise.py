@@ -4,18 +4,24 @@ noisy(text, rate, seed) damages a clean document the way seeds 000 and 001 are d
 noisy_events() also returns what it did (kind, clean line, before, after). Same (text, rate,
 seed, kinds) -> same output; rate 0 returns the text unchanged.
 
-Noise kinds (KINDS) and their unit; each probability is BASE[kind] * rate, capped at 1:
+Noise kinds (KINDS) and their unit; each probability is BASE[kind] * rate, capped at 1. For
+the three word kinds BASE is the chance of an attempt; an attempt that finds nothing to change
+does nothing, so the effective rates are the measured ones below.
   diacritic     per word: tone dropped ("chống"->"chông"), wrong tone ("tổ"->"tồ", "quy"->"quỵ"),
                 vowel mark dropped ("hợp"->"họp", "CẤP"->"CÁP") or added ("UBND"->"ƯBND")
-  letter        per word: "rn"/"m", "m"/"rn", "l"/"1"/"I", "I"/"l", "Đ"/"D", "0"/"O", "ê"/"c",
-                and what 001 shows: "tr"->"ừ" ("ừên"), "in"->"m" ("tmh", "Nmh"), "nh"->"nli"/"rứi"
-                ("bệnli", "tìrứi"), "ứn"->"ím", "ì"->"l" ("thl"), "O"->"q" ("CqVID"), "/"->"Í"/"l"
-  lowercase     per word of an upper-case line: "THƯỜNG vụ", "TRựC"
+  letter        per word: what 000/001 show, "tr"->"ừ"/"ữ" ("ừên"), "inh"->"mh" ("tmh", "Nmh"),
+                "nh"->"rứi"/"ửi"/"nli" ("tìrứi", "bệnli"), "ư"->"o" ("tòng"), "ứn"->"ím", "ì"->"l"
+                ("thl"), "O"->"q" ("CqVID"), "I"->"r", "N"->"K" ("UBKD"), "III"->"m" ("xm"), a
+                flipped initial ("về việc" for "Về việc"); and the classic "rn"/"m", "m"/"rn",
+                "l"/"1"/"I", "I"/"l", "Đ"/"D", "0"/"O", "ê"/"c", "/"->"Í"/"l"/"1" ("T Í M")
+  lowercase     per word of an upper-case line: letters whose two cases look alike (c o s u v w
+                x z and their marked forms) go lower case, the whole word if it has no other
+                letter ("THƯỜNG vụ"), else one of them ("TRựC")
   split         per line of 4+ words: broken in two at a space
   merge         per pair of consecutive non-blank lines: joined with a space
-  column_merge  per header row: issuer|banner ("TỈNH ỦY X ĐẢNG CỘNG SẢN VIỆT NAM") and
-                number|place-date ("Số 400 - TB/TU Quảng Ninh, ngày …"); the footer row
-                "Nơi nhận: T/M …" at a third of that (not seen in the seeds, seen elsewhere)
+  column_merge  per header: read row by row as in 001, issuer|banner ("TỈNH ỦY X ĐẢNG CỘNG SẢN
+                VIỆT NAM") and number|place-date ("Số 400 - TB/TU Quảng Ninh, ngày …") each on one
+                line; per footer, at a third of that, "Nơi nhận: T/M …" (not in the seeds)
   stray         per non-blank line: "^", "'", "*" or "~" before or after it ("- Như trên; ^")
   blank         per pair of consecutive non-blank lines: an extra blank line between them
   indent        per non-blank line: leading spaces (" Yêu cầu …")
@@ -23,31 +29,33 @@ Noise kinds (KINDS) and their unit; each probability is BASE[kind] * rate, cappe
 
 Calibration: rate = 1.0 ≈ seeds 000 and 001
 -------------------------------------------
-Method. I read both seeds line by line and wrote the clean reading of every token I judged
-damaged (SEED_CORRECTIONS, all 263 lines of the two scans, not a sample); line-level damage was
-counted by hand. "Word damage" is the share of word tokens (whitespace-separated, holding a
-letter or digit) of the clean reading that do not survive into the noisy text, aligned with
-difflib (word_damage()); seed_stats() recomputes it from the table.
+Method. I read both seeds line by line and wrote down the clean reading of every token I
+judged damaged (SEED_CORRECTIONS; all 263 lines of the two scans, not a sample); line-level
+damage was counted by hand. "Word damage" is the share of word tokens (whitespace-separated,
+holding a letter or digit) of the clean reading that do not survive into the scan, aligned
+with difflib (word_damage()); seed_stats() recomputes it from the table:
 
   seed  words  damaged  share   diacritic  letter  case
-  000    1001     40    4.0 %      35        3      2  ("vụ", "Phố")
-  001    2294     58    2.5 %      23       30      5  ("TRựC", "vụ", "ủy ban", "về việc" x2)
-  both   3295     98    3.0 %      58       33      7
+  000     999     40    4.0 %      35        3      2  ("vụ", "Phố")
+  001    2295     56    2.5 %      19       32      5  ("TRựC", "vụ", "ủy ban", "về việc" x2)
+  both   3294     96    2.9 %      54       35      7  (1.64 %, 1.06 %, 0.21 % of words)
 
-Counted but not word damage (223 non-blank lines): 2 header column merges (001, both rows of
-its header: 1 of 1 header scanned), 3 stray symbols (1.3 %/line), 5 indented lines (2.2 %),
-3 blank lines inside a block (1.3 %), 1 of 3 item blocks with every dash lost, 3 lower-cased
-words among 53 words of upper-case lines (5.7 %). No visible line split or merge in 000/001
-(their body is hard-wrapped, which hides both; 002 has "số 1879-" / "CV/TU"): 1 % and 0.5 % are
-guesses under that upper bound.
+Counted, not word damage (223 non-blank lines, 187 pairs of consecutive ones): 1 header of 1
+scanned read row by row with both rows merged (001), 3 stray symbols (1.3 %/line), 5 indented
+lines (2.2 %), 3 blank lines inside a block (1.6 %/pair), 1 of 3 item blocks with every dash
+lost, 3 lower-cased words among the 53 words of upper-case lines (5.7 %). No visible line split
+or merge in 000/001 (their hard-wrapped body hides both; 002 has "số 1879-" / "CV/TU"): 1 %
+and 0.5 % are guesses under that bound.
 
-The clean reading is an estimate: a token that is a real but wrong word ("tồ", "sàn") is
-counted, a plausible-looking one may have been missed, so 3.0 % is a lower bound; the
-diacritic/letter split in 000 and 001 differs a lot (001 was scanned worse).
+The clean reading is an estimate: a damaged token that is a real word ("tồ", "sàn") is
+counted, a plausible-looking one may have been missed, so 2.9 % is a lower bound; the
+diacritic/letter mix differs a lot between the two scans (001 was scanned worse). The mix of
+letter confusions follows 001's counts for its own, a few % each for the classic ones.
 
 BASE was then tuned so that noisy(doc, 1.0, seed) over the 14 documents of
-corpus/valid/party-hd36 × 20 seeds gives the same word damage and split (calibration()):
-measured 3.0 % word damage (diacritic 1.8 %, letter 1.0 %, lowercase 0.15 %).
+corpus/valid/party-hd36 × seeds 0-19 matches (calibration()): word damage 3.1 % (diacritic
+1.65 %, letter 1.18 % including flipped initials, lower case 5.8 % of the words of upper-case
+lines), 1.2 % stray, 2.2 % indent, 1.8 % blank per pair.
 """
 
 from __future__ import annotations
@@ -57,6 +65,7 @@ import random
 import re
 import unicodedata
 from dataclasses import dataclass
+from functools import partial
 from pathlib import Path
 
 ROOT = Path(__file__).resolve().parent.parent
@@ -69,8 +78,8 @@ KINDS = ("diacritic", "letter", "lowercase", "split", "merge", "column_merge", "
 # Probability of each kind at rate 1.0, per unit (see the module docstring).
 BASE = {
     "diacritic": 0.0173,
-    "letter": 0.028,
-    "lowercase": 0.061,
+    "letter": 0.098,
+    "lowercase": 0.10,
     "split": 0.01,
     "merge": 0.005,
     "column_merge": 0.5,
@@ -102,12 +111,14 @@ SEED_CORRECTIONS = {
         (23, "ừấn", "trấn", L), (31, "họp", "hợp", D), (33, "tò", "tử", L), (35, "kiĩủi", "kinh", L),
         (36, "họp", "hợp", D), (41, "ữọng", "trọng", L), (51, "ímg", "ứng", L), (57, "tòng", "từng", L),
         (64, "chô", "chỗ", D), (66, "ỵ", "y", D), (68, "tồ", "tổ", D), (76, "đímg", "đứng", L),
-        (79, "sàn", "sản", D), (100, "Trưó'c", "Trước", L), (103, "tìrứi", "tình", L), (105, "tkửi", "tỉnh", L),
-        (108, "tỉrứi", "tỉnh", L), (112, "phằi", "phải", D), (116, "ủy", "Ủy", C), (120, "ừiển", "triển", L),
+        (79, "sàn", "sản", D), (100, "Trưó'c", "Trước", L), (103, "tìrứi", "tình", L),
+        (105, "tkửi", "tỉnh", L), (108, "tỉrứi", "tỉnh", L), (112, "phằi", "phải", D), (116, "ủy", "Ủy", C),
+        (120, "ừiển", "triển", L),
         (122, "về", "Về", C), (122, "COVrD-19", "COVID-19", L), (123, "UBKD", "UBND", L),
         (123, "tỉnli", "tỉnh", L), (123, "phư(mg", "phương", L), (130, "bệnli", "bệnh", L),
         (131, "smh", "sinh", L), (134, "về", "Về", C), (134, "từửi", "tỉnh", L), (135, "sừ", "sử", D),
-        (137, "ừang", "trang", L), (140, "ừên", "trên", L), (141, "Chíiih", "Chính", L), (144, "mmh", "minh", L),
+        (137, "ừang", "trang", L), (140, "ừên", "trên", L), (141, "Chíiih", "Chính", L),
+        (144, "mmh", "minh", L),
         (144, "ừáiửi", "tránh", L), (147, "tể", "tế", D), (149, "rLhỊp", "nhịp", L), (149, "kmh", "kinh", L),
         (150, "Nmh", "Ninh", L), (153, "Chi", "Chỉ", D), (154, "đon", "đơn", D), (156, "nhân", "nhận", D),
         (158, "cảo", "cáo", D), (160, "tinh", "tỉnh", D), (161, "tinh", "tỉnh", D),
@@ -167,28 +178,45 @@ def _diacritic(word: str, rng: random.Random) -> str | None:
 
 
 # -- letter confusions: (pattern, replacements, weight) ------------------------------------------
+# Weights ≈ wanted share / share of words the pattern applies to (capped at 5): seed 001's mix
+# ("tr" 23 %, "inh" 14 %, "nh" 26 %, …) for its confusions, a few % each for the classic ones.
 _LETTERS = [(re.compile(p), r, w) for p, r, w in (
-    # the classic ones
-    (r"rn", ["m"], 1), (r"m", ["rn"], 1), (r"l", ["1", "I"], 1), (r"I", ["l", "1"], 1),
-    (r"Đ", ["D"], 1), (r"đ", ["d"], 0.5), (r"0", ["O"], 1), (r"O", ["0", "Q"], 1), (r"ê", ["c"], 1),
-    (r"1", ["l", "I"], 0.5), (r"/", ["Í", "l", "1"], 1),
-    # what seed 001 shows
-    (r"tr", ["ừ", "ữ"], 2), (r"[iìíỉĩị]n(?=h)", ["m"], 2), (r"(?<=n)h", ["li"], 1),
-    (r"nh", ["rứi", "ửi"], 1), (r"ứn", ["ím"], 0.5), (r"ì", ["l"], 0.5), (r"O", ["q"], 0.3),
-    (r"ơn", ["(m"], 0.3), (r"N", ["K"], 0.3), (r"III", ["m"], 0.5),
+    # what seeds 000/001 show
+    (r"tr", ["ừ", "ữ"], 4.3), (r"[iìíỉĩị]n(?=h)", ["m"], 2.9), (r"nh", ["rứi", "ửi"], 1.5),
+    (r"(?<=n)h", ["li"], 1.0), (r"[ưừứửữự]", ["o", "ò"], 0.5), (r"ứn", ["ím"], 5), (r"ì", ["l"], 2),
+    (r"O", ["q"], 5), (r"I", ["r"], 2.4), (r"ơn", ["(m"], 2.5), (r"N", ["K"], 0.6), (r"III", ["m"], 5),
+    # the classic ones (none in 000/001)
+    (r"rn", ["m"], 1), (r"m", ["rn"], 0.9), (r"l", ["1", "I"], 1.6), (r"I", ["l", "1"], 3.5),
+    (r"Đ", ["D"], 1.5), (r"đ", ["d"], 0.55), (r"0", ["O"], 1.4), (r"O", ["0"], 5), (r"ê", ["c"], 1.9),
+    (r"1", ["l"], 0.9), (r"/", ["Í", "l", "1"], 3),
 )]
-_CASE_FLIP = 0.1  # share of letter damage that flips a word's initial ("Về việc" -> "về việc"): 4 of 39
+_NO_LETTER = 5.0  # weight of "no confusion fits": keeps words with one common pattern from taking all
+# attempts that flip a word's initial ("Về việc" -> "về việc"): ~10 % of letter damage (4 of 39)
+_CASE_FLIP = 0.012
 
 
 def _letter(word: str, rng: random.Random) -> str | None:
     if rng.random() < _CASE_FLIP:
         return word[0].swapcase() + word[1:] if word[0].isalpha() else None
-    cands = [(m, reps, w) for rx, reps, w in _LETTERS for m in rx.finditer(word)]
-    if not cands:
+    cands = [(ms, reps, w) for rx, reps, w in _LETTERS if (ms := list(rx.finditer(word)))]
+    pick = rng.choices([*cands, None], [*(c[2] for c in cands), _NO_LETTER])[0]
+    if pick is None:
         return None
-    m, reps, _ = rng.choices(cands, [c[2] for c in cands])[0]
+    ms, reps, _ = pick  # a pattern, then one of its places
+    m = rng.choice(ms)
     return word[:m.start()] + rng.choice(reps) + word[m.end():]
 
+
+def _lowercase(word: str, rng: random.Random) -> str | None:
+    """OCR lower-cases letters whose two cases look alike (c o s u v w x z, with their marks):
+    a word made only of them goes whole ("VỤ" -> "vụ"), else one of them ("TRỰC" -> "TRựC")."""
+    alike = [i for i, c in enumerate(word) if c.isupper() and _fold(c) in "cosuvwxz"]
+    if not alike:
+        return None
+    if len(alike) == sum(c.isalpha() for c in word):
+        return word.lower()
+    i = rng.choice(alike)
+    return word[:i] + word[i].lower() + word[i + 1:]
 
 
 # -- structure helpers ------------------------------------------------------------------------
@@ -209,20 +237,23 @@ _AUTHORITY = re.compile(r"^(T/M|K/T|T/L|T/UQ|Q\.|TM\.|KT\.|TL\.)\s")
 _WORD = re.compile(r"\S+")
 
 
-def _header_rows(lines: list[str]) -> list[tuple[int, int]]:
-    """(left, right) line index pairs that sit side by side in the scanned header."""
-    end = len(lines)
+def _header(lines: list[str]) -> tuple[int, list[int], int, int | None, int | None] | None:
+    """The header as laid out in two columns: (end, left-column lines, banner, place-date,
+    number) as line indexes, or None without a Party banner and a left column."""
+    end = min(len(lines), 20)
     for i, t in enumerate(lines[:20]):
         f = _fold(t).strip()
         if (_is_upper(t) and _TYPE_HEAD.match(f)) or f.startswith(("v/v", "ve viec", "kinh gui")):
             end = i
             break
-    head = list(range(min(end, 20)))
+    head = [i for i in range(end) if lines[i].strip()]
     banner = next((i for i in head if _fold(lines[i]).strip() == "dang cong san viet nam"), None)
     pd = next((i for i in head if _PLACE_DATE.match(lines[i].strip())), None)
     number = next((i for i in head if lines[i].startswith("Số ")), None)
-    issuer = next((i for i in head if _is_upper(lines[i]) and i != banner), None)
-    return [(a, b) for a, b in ((issuer, banner), (number, pd)) if a is not None and b is not None]
+    left = [i for i in head if i not in (banner, pd)]
+    if banner is None or not left:
+        return None
+    return end, left, banner, pd, number
 
 
 def _footer_row(lines: list[str]) -> tuple[int, int] | None:
@@ -260,18 +291,33 @@ def noisy_events(text: str, rate: float, seed: int,
     raw = text[:-1].split("\n") if trailing_nl else text.split("\n")
     lines: list[tuple[str, tuple[int, ...]]] = [(t, (i + 1,)) for i, t in enumerate(raw)]  # text, clean lines
 
-    # 1. column merges: the right-hand cell joins the left-hand one, on the left one's row
-    rows = [(a, b, p["column_merge"]) for a, b in _header_rows(raw)]
-    if (f := _footer_row(raw)):
-        rows.append((*f, p["column_merge"] * FOOTER_SHARE))
-    drop = set()
-    for a, b, prob in rows:
-        if hit("column_merge", prob):
-            (ta, la), (tb, lb) = lines[a], lines[b]
-            lines[a] = (f"{ta.rstrip()} {tb.strip()}", la + lb)
-            drop.add(b)
-            events.append(Event("column_merge", la + lb, f"{ta} | {tb}", lines[a][0]))
-    lines = [x for i, x in enumerate(lines) if i not in drop]
+    # 1. column merges. Footer: "Nơi nhận:" and the authority line on one row. Header: read row
+    # by row as in seed 001, the banner joins the first left-column line and the place-date
+    # the number line; the left column keeps its order.
+    f = _footer_row(raw)
+    if f and hit("column_merge", p["column_merge"] * FOOTER_SHARE):
+        (ta, la), (tb, lb) = lines[f[0]], lines[f[1]]
+        lines[f[0]] = (f"{ta.rstrip()} {tb.strip()}", la + lb)
+        del lines[f[1]]
+        events.append(Event("column_merge", la + lb, f"{ta} | {tb}", lines[f[0]][0]))
+    h = _header(raw)
+    if h and hit("column_merge"):
+        end, left, banner, pd, number = h
+        rows = []
+        for k, i in enumerate(left):
+            t, src = lines[i]
+            right = banner if k == 0 else pd if i == (number if number is not None else left[-1]) else None
+            if right is not None:
+                tb, lb = lines[right]
+                rows.append((f"{t.rstrip()} {tb.strip()}", src + lb))
+                events.append(Event("column_merge", src + lb, f"{t} | {tb}", rows[-1][0]))
+            else:
+                rows.append((t, src))
+        if pd is not None and number is None and len(left) == 1:  # one left line: pd on its own row
+            rows.append(lines[pd])
+        if not raw[end - 1].strip():
+            rows.append(lines[end - 1])
+        lines[:end] = rows
 
     # 2. dash drop, per block of "- " items
     i = 0
@@ -283,7 +329,8 @@ def noisy_events(text: str, rate: float, seed: int,
             if hit("dash_drop"):
                 block = lines[i:j]
                 lines[i:j] = [(t[2:], src) for t, src in block]
-                events.append(Event("dash_drop", tuple(n for _, src in block for n in src), block[0][0], lines[i][0]))
+                touched = tuple(n for _, src in block for n in src)
+                events.append(Event("dash_drop", touched, block[0][0], lines[i][0]))
             i = j
         else:
             i += 1
@@ -300,36 +347,8 @@ def noisy_events(text: str, rate: float, seed: int,
     lines = out
 
     # 4. words: diacritics, letters, lower case in upper-case lines
-    out = []
-    for t, src in lines:
-        upper = _is_upper(t)
-
-        def word(m: re.Match) -> str:
-            w = m.group(0)
-            u = rng.random()
-            new = None
-            if u < p["diacritic"]:
-                new = _diacritic(w, rng)
-                kind = "diacritic"
-            elif u < p["diacritic"] + p["letter"]:
-                new = _letter(w, rng)
-                kind = "letter"
-            if new is not None and new != w:
-                events.append(Event(kind, src, w, new))
-                w = new
-            if upper and any(c.isalpha() for c in w) and hit("lowercase"):
-                if rng.random() < 0.65 or len(w) < 2:
-                    new = w.lower()
-                else:
-                    k = rng.randrange(1, len(w))
-                    new = w[:k] + w[k].lower() + w[k + 1:]
-                if new != w:
-                    events.append(Event("lowercase", src, w, new))
-                    w = new
-            return w
-
-        out.append((_WORD.sub(word, t), src))
-    lines = out
+    lines = [(_WORD.sub(partial(_word, src=src, upper=_is_upper(t), p=p, rng=rng, events=events), t), src)
+             for t, src in lines]
 
     # 5. per line: split, stray symbol, indent; between lines: blank
     out = []
@@ -357,6 +376,25 @@ def noisy_events(text: str, rate: float, seed: int,
             events.append(Event("blank", src + lines[n + 1][1], f"{t} / {nxt}", f"{t} / / {nxt}"))
     result = "\n".join(x[0] for x in out)
     return (result + "\n" if trailing_nl else result), events
+
+
+def _word(m: re.Match, src: tuple[int, ...], upper: bool, p: dict, rng: random.Random, events: list) -> str:
+    w = m.group(0)
+    u = rng.random()  # one draw per word, whatever the kinds on
+    new, kind = None, ""
+    if u < p["diacritic"]:
+        new, kind = _diacritic(w, rng), "diacritic"
+    elif u < p["diacritic"] + p["letter"]:
+        new, kind = _letter(w, rng), "letter"
+    if new is not None and new != w:
+        events.append(Event(kind, src, w, new))
+        w = new
+    if upper and rng.random() < p["lowercase"]:
+        new = _lowercase(w, rng)
+        if new is not None:
+            events.append(Event("lowercase", src, w, new))
+            w = new
+    return w
 
 
 # -- measuring damage -------------------------------------------------------------------------
@@ -388,9 +426,9 @@ def seed_clean_reading(name: str) -> tuple[str, str]:
 def seed_stats() -> dict:
     """Word damage of seeds 000/001 against their clean reading."""
     res = {}
-    for name in SEED_CORRECTIONS:
+    for name, fixes in SEED_CORRECTIONS.items():
         scan, clean = seed_clean_reading(name)
-        kinds = [k for *_, k in SEED_CORRECTIONS[name]]
+        kinds = [k for *_, k in fixes]
         res[name] = {"words": len(_tokens(clean)), "word_damage": word_damage(clean, scan),
                      **{k: kinds.count(k) for k in (D, L, C)}}
     both = {k: sum(r[k] for r in res.values()) for k in ("words", D, L, C)}

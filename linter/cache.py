@@ -63,18 +63,13 @@ def code_digest() -> str:
 
 # --- FileResult <-> JSON ------------------------------------------------------------------------
 
-_TOP = ("profile", "profile_reason", "doc_type", "components")
-
 
 def to_dict(r: FileResult) -> dict:
-    """Everything needed to rebuild r: FileResult.to_dict() with full diagnostics (citation
-    included), the checked text, readability and any FileResult field to_dict() leaves out."""
-    d = r.to_dict()
-    d.pop("path")
+    """Every FileResult field but path, JSON-ready. FileResult.to_dict() is the report contract
+    and leaves out what a rebuild needs (text, readable, each diagnostic's citation), so this
+    walks the dataclass fields instead: a field added to FileResult is kept without a change here."""
+    d = {f.name: getattr(r, f.name) for f in dataclasses.fields(r) if f.name != "path"}
     d["diagnostics"] = [dataclasses.asdict(x) for x in r.diagnostics]
-    d["text"], d["readable"] = r.text, r.readable
-    known = set(d) | {"path"}
-    d["extra"] = {f.name: getattr(r, f.name) for f in dataclasses.fields(r) if f.name not in known}
     return d
 
 
@@ -95,14 +90,13 @@ def _diagnostic(d) -> Diagnostic:
 
 
 def from_dict(d: dict, path: str) -> FileResult:
-    """The FileResult to_dict() describes, for path. Raises (TypeError, KeyError, ValueError) on a
-    malformed dict."""
-    if not isinstance(d.get("components"), dict) or not isinstance(d.get("diagnostics"), list) \
-            or not isinstance(d.get("text"), str) or not isinstance(d.get("readable"), bool) \
-            or not isinstance(d.get("extra"), dict):
+    """The FileResult to_dict() describes, at path. Raises TypeError, KeyError or ValueError on a
+    malformed dict (unknown or missing field, wrong type)."""
+    if not isinstance(d, dict) or not isinstance(d.get("components"), dict) \
+            or not isinstance(d.get("diagnostics"), list) or not isinstance(d.get("text"), str) \
+            or not isinstance(d.get("readable"), bool) or "path" in d:
         raise TypeError("bad result")
-    return FileResult(path, **{k: d[k] for k in _TOP}, diagnostics=[_diagnostic(x) for x in d["diagnostics"]],
-                      text=d["text"], readable=d["readable"], **d["extra"])
+    return FileResult(path, **{**d, "diagnostics": [_diagnostic(x) for x in d["diagnostics"]]})
 
 
 def cacheable(r: FileResult) -> bool:

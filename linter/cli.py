@@ -1,4 +1,6 @@
-"""vblint command line. Exit codes: 0 no error, 1 errors found, 2 usage error or unreadable input."""
+"""vblint command line. Exit codes: 0 no error, 1 errors found, 2 usage error or unreadable input.
+
+Imports are lazy: a one-file pre-commit run loads only what it uses."""
 
 import argparse
 import os
@@ -9,6 +11,8 @@ from pathlib import Path
 from linter import __version__
 
 EXTENSIONS = (".txt", ".md", ".docx", ".pdf")
+FORMATS = ("text", "json", "jsonl", "sarif", "junit", "github", "html")
+PROFILES = ("auto", "party-hd36", "party-hd05", "state-nd30")
 
 
 class _Parser(argparse.ArgumentParser):
@@ -17,23 +21,51 @@ class _Parser(argparse.ArgumentParser):
         self.exit(2, f"vblint: lỗi cách dùng / usage error: {message}\n")
 
 
-def _args(argv):
+def _csv(s: str) -> tuple[str, ...]:
+    return tuple(x.strip() for x in s.split(",") if x.strip())
+
+
+def _parser() -> argparse.ArgumentParser:
     p = _Parser(prog="vblint", description="Kiểm tra thể thức văn bản hành chính Việt Nam.")
     p.add_argument("--version", action="version", version=f"vblint {__version__}")
-    sub = p.add_subparsers(dest="command", required=True)
-    c = sub.add_parser("check", help="kiểm tra tệp / check files")
+    sub = p.add_subparsers(dest="command", required=True, parser_class=_Parser)
+    lang = argparse.ArgumentParser(add_help=False)
+    lang.add_argument("--lang", choices=("vi", "en"), help="ngôn ngữ thông báo (mặc định: vi)")
+    cfg = argparse.ArgumentParser(add_help=False)
+    cfg.add_argument("--config", metavar="FILE", help="tệp cấu hình (thay cho tìm pyproject.toml / vblint.toml)")
+
+    c = sub.add_parser("check", parents=[lang, cfg], help="kiểm tra tệp / check files")
     c.add_argument("paths", nargs="+", help="tệp, thư mục, hoặc - (stdin)")
-    c.add_argument("--format", choices=("text", "json"), default="text")
-    c.add_argument("--profile", choices=("party-hd36", "state-nd30"))
-    c.add_argument("--today", type=date.fromisoformat, help="ngày so sánh (YYYY-MM-DD), mặc định hôm nay")
-    c.add_argument("--lang", choices=("vi", "en"), default="vi")
-    c.add_argument("--output", help="ghi kết quả ra tệp / write the report to a file")
-    r = sub.add_parser("rules", help="liệt kê quy tắc / list the rules")
-    r.add_argument("--lang", choices=("vi", "en"), default="vi")
-    one = sub.add_parser("rule", help="tài liệu một quy tắc / one rule's documentation")
+    out = c.add_argument_group("báo cáo / output")
+    out.add_argument("--format", choices=FORMATS, default="text")
+    out.add_argument("--output", metavar="FILE", help="ghi báo cáo ra tệp / write the report to a file")
+    out.add_argument("--statistics", action="store_true", help="đếm số lỗi theo quy tắc / count per rule")
+    out.add_argument("--quiet", "-q", action="store_true", help="chỉ in các dòng chẩn đoán / diagnostics only")
+    out.add_argument("--exit-zero", action="store_true", help="mã thoát 0 kể cả khi có lỗi / exit 0 on errors")
+    sel = c.add_argument_group("quy tắc / rules")
+    sel.add_argument("--profile", choices=PROFILES)
+    sel.add_argument("--today", type=date.fromisoformat, help="ngày so sánh (YYYY-MM-DD), mặc định hôm nay")
+    sel.add_argument("--select", type=_csv, help="chỉ các quy tắc này (mã, tên, tiền tố: VB2,number-colon)")
+    sel.add_argument("--ignore", type=_csv, help="bỏ qua các quy tắc này")
+    sel.add_argument("--exclude", type=_csv, help="bỏ qua các tệp khớp mẫu (glob)")
+    sel.add_argument("--baseline", metavar="FILE", help="chỉ báo các lỗi mới so với tệp baseline")
+    sel.add_argument("--write-baseline", metavar="FILE", help="ghi các lỗi hiện có vào tệp baseline")
+    fix = c.add_argument_group("sửa / fixes")
+    fix.add_argument("--fix", action="store_true", help="áp dụng các sửa an toàn / apply safe fixes")
+    fix.add_argument("--unsafe-fixes", action="store_true", help="cả các sửa không an toàn / also unsafe fixes")
+    fix.add_argument("--diff", action="store_true", help="in thay đổi, không ghi tệp / show fixes, write nothing")
+    run = c.add_argument_group("chạy / run")
+    run.add_argument("-j", "--jobs", type=int, default=None, help="số tiến trình (mặc định: mọi lõi)")
+    run.add_argument("--no-cache", action="store_true")
+    run.add_argument("--cache-dir", metavar="DIR")
+    run.add_argument("--timeout", type=float, default=20.0, help="giây tối đa cho một văn bản")
+
+    sub.add_parser("rules", parents=[lang], help="liệt kê quy tắc / list the rules")
+    one = sub.add_parser("rule", parents=[lang], help="tài liệu một quy tắc / one rule's documentation")
     one.add_argument("code")
-    one.add_argument("--lang", choices=("vi", "en"), default="vi")
-    return p.parse_args(argv)
+    conf = sub.add_parser("config", parents=[lang, cfg], help="cấu hình đang dùng / effective settings")
+    conf.add_argument("path", nargs="?", help="tệp hoặc thư mục (mặc định: thư mục hiện tại)")
+    return p
 
 
 def _collect(paths: list[str]) -> tuple[list[str], list[str]]:
@@ -53,37 +85,136 @@ def _collect(paths: list[str]) -> tuple[list[str], list[str]]:
     return files, missing
 
 
-def _check(a) -> int:
-    from linter.lint import Options, lint_bytes, lint_path
+def _settings(a, path: str):
+    from linter import config
+
+    base = config.load(Path(a.config)) if a.config else config.settings_for(Path.cwd() if path == "-" else Path(path))
+    return config.merge_cli(base, select=a.select, ignore=a.ignore, exclude=a.exclude,
+                            profile=getattr(a, "profile", None), today=a.today, lang=a.lang)
+
+
+def _lint(a, files: list[str], settings: dict) -> list:
+    """Run the batch, grouped by effective options (files of one directory share them). With
+    --format jsonl each result is written as soon as it is ready; otherwise in input order."""
+    from linter import batch, config
+    from linter.cache import Cache, default_dir, settings_key
+    from linter.report import jsonl
+
+    streaming = a.format == "jsonl"
+    groups: dict = {}
+    for f in files:
+        opts = config.options(settings[f])
+        groups.setdefault((opts.today, opts.profile, opts.lang), (opts, []))[1].append(f)
+    results: dict = {}
+    progress = batch.progress(len(files), sys.stderr) if not streaming else None
+    for opts, group in groups.values():
+        cache = None
+        if not a.no_cache and "-" not in group:
+            cache = Cache(Path(a.cache_dir) if a.cache_dir else default_dir(), settings_key(opts))
+        stream = batch.iter_results(group, opts, jobs=a.jobs, timeout=a.timeout, cache=cache, ordered=not streaming)
+        if streaming:
+            for r in stream:
+                key = "-" if r.path == "<stdin>" else r.path
+                r = results[key] = _post(r, settings[key])
+                _OUT["stream"].write(jsonl.line(r))
+                _OUT["stream"].flush()
+        else:
+            for f, r in zip(group, progress.wrap(stream)):
+                results[f] = _post(r, settings[f])
+    if progress:
+        progress.clear()
+    return [results[f] for f in files]
+
+
+_OUT: dict = {}  # this run's output stream and baseline
+
+
+def _post(r, s):
+    """Settings (select/ignore/severity) then the baseline."""
+    from linter import config
+
+    r = config.apply(s, r)
+    if _OUT.get("baseline") is not None:
+        r = _OUT["baseline"].filter(r)
+    return r
+
+
+def _fix(a, files: list[str], settings: dict) -> list:
+    """--fix / --unsafe-fixes / --diff: fixes only what the settings and baseline still report."""
+    from linter import config, fix
+
+    results = []
+    for f in files:
+        opts, post = config.options(settings[f]), (lambda r, s=settings[f]: _post(r, s))
+        if f == "-":  # stdin: the fixed text goes to stdout, the report to stderr
+            outcome = fix.fix_bytes("<stdin>", sys.stdin.buffer.read(), opts, unsafe=a.unsafe_fixes, post=post)
+            if not a.diff:
+                sys.stdout.buffer.write(outcome.data)
+                sys.stdout.flush()
+                if not a.output:
+                    _OUT["stream"] = sys.stderr
+        else:
+            outcome = fix.fix_file(f, opts, unsafe=a.unsafe_fixes, write=not a.diff, post=post)
+        if a.diff and outcome.diff:
+            _OUT["stream"].write(outcome.diff)
+        if outcome.refused:
+            print(f"vblint: {f}: không sửa / not fixed: {outcome.refused}", file=sys.stderr)
+        results.append(_post(outcome.result, settings[f]))
+    return results
+
+
+def _render(a, results) -> str:
     from linter.report import render
 
+    if a.statistics:
+        from linter.report import statistics
+
+        return statistics.render(results, lang=a.lang or "vi")
+    color = a.format == "text" and not a.output and sys.stdout.isatty() and "NO_COLOR" not in os.environ
+    return render(a.format, results, lang=a.lang or "vi", color=color, quiet=a.quiet)
+
+
+def _check(a) -> int:
+    from linter import baseline, config
+
     files, missing = _collect(a.paths)
+    for m in missing:
+        print(f"vblint: không tìm thấy / not found: {m}", file=sys.stderr)
     if missing:
-        for m in missing:
-            print(f"vblint: không tìm thấy / not found: {m}", file=sys.stderr)
         return 2
+    settings = {f: _settings(a, f) for f in files}
+    files = [f for f in files if f == "-" or not config.is_excluded(settings[f], Path(f))]
     if not files:
         print("vblint: không có tệp .txt/.md/.docx/.pdf nào để kiểm tra / no documents to check", file=sys.stderr)
         return 2
-    opts = Options(today=a.today or date.today(), profile=a.profile, lang=a.lang)
-    results = [lint_bytes("<stdin>", sys.stdin.buffer.read(), opts) if f == "-" else lint_path(f, opts)
-               for f in files]
-    color = a.format == "text" and not a.output and sys.stdout.isatty() and "NO_COLOR" not in os.environ
-    text = render(a.format, results, lang=a.lang, color=color)
-    if a.output:
-        Path(a.output).write_text(text, encoding="utf-8")
-    else:
-        sys.stdout.write(text)
+    # the baseline filters only when reading one; --write-baseline records everything found
+    _OUT["baseline"] = baseline.load(a.baseline) if a.baseline and not a.write_baseline else None
+    out = open(a.output, "w", encoding="utf-8") if a.output else sys.stdout
+    _OUT["stream"] = out
+    try:
+        results = _fix(a, files, settings) if a.fix or a.diff or a.unsafe_fixes else _lint(a, files, settings)
+        if a.write_baseline:
+            n = baseline.write(results, a.write_baseline)
+            print(f"vblint: đã ghi {n} vấn đề vào / wrote {n} problems to {a.write_baseline}", file=sys.stderr)
+            return 2 if any(not r.readable for r in results) else 0
+        if a.format != "jsonl" and not (a.diff and not a.output and a.format == "text" and not a.statistics):
+            _OUT["stream"].write(_render(a, results))
+    finally:
+        if a.output:
+            out.close()
     if any(not r.readable for r in results):
         return 2
+    if a.exit_zero:
+        return 0
     return 1 if any(d.severity == "error" for r in results for d in r.diagnostics) else 0
 
 
 def _rules(a) -> int:
     from linter.rules import RULES
 
+    lang = a.lang or "vi"
     for r in RULES.values():
-        print(f"{r.code}  {r.name:32} {r.severity:8} {r.component or '-':11} {r.why.get(a.lang, r.why['vi'])}")
+        print(f"{r.code}  {r.name:32} {r.severity:8} {r.component or '-':11} {r.why.get(lang, r.why['vi'])}")
     return 0
 
 
@@ -94,13 +225,15 @@ def _rule(a) -> int:
     if r is None:
         print(f"vblint: không có quy tắc / no rule {a.code}", file=sys.stderr)
         return 2
-    vi = a.lang == "vi"
+    lang = a.lang or "vi"
+    vi = lang == "vi"
     print(f"{r.code} {r.name} ({r.severity}{', ' + r.component if r.component else ''})")
     print()
-    print(r.why.get(a.lang, r.why["vi"]))
+    print(r.why.get(lang, r.why["vi"]))
     print()
-    print(("Thông báo: " if vi else "Message: ") + r.message.get(a.lang, r.message["vi"]))
+    print(("Thông báo: " if vi else "Message: ") + r.message.get(lang, r.message["vi"]))
     print(("Căn cứ: " if vi else "Source: ") + r.citation)
+    print(("Áp dụng cho: " if vi else "Profiles: ") + ", ".join(sorted(r.profiles)))
     if r.fix:
         print(("Sửa tự động: " if vi else "Autofix: ") + r.fix)
     if r.bad:
@@ -110,14 +243,29 @@ def _rule(a) -> int:
     return 0
 
 
+def _config(a) -> int:
+    from linter import config
+
+    path = Path(a.path) if a.path else Path.cwd()
+    a.select = a.ignore = a.exclude = a.today = None
+    print(config.describe(_settings(a, str(path)), a.lang or "vi", path=Path(a.path) if a.path else None))
+    return 0
+
+
 def main(argv: list[str] | None = None) -> int:
     try:
         sys.stdout.reconfigure(encoding="utf-8")
     except (AttributeError, ValueError):
         pass
-    a = _args(argv)
+    a = _parser().parse_args(argv)
+    from linter.baseline import BaselineError
+    from linter.config import ConfigError
+
     try:
-        return {"check": _check, "rules": _rules, "rule": _rule}[a.command](a)
+        return {"check": _check, "rules": _rules, "rule": _rule, "config": _config}[a.command](a)
+    except (ConfigError, BaselineError) as e:
+        print(f"vblint: {e.message(a.lang or 'vi')}", file=sys.stderr)
+        return 2
     except KeyboardInterrupt:
         return 130
     except BrokenPipeError:

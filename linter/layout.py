@@ -14,6 +14,7 @@ from linter.text import fold, is_upper_line
 
 _TRAILING_DEBRIS = re.compile(r"(?:\s+(?:\^|\*[a-z]{1,6}\*|[`'^~]+))+$")
 _LEADING_DEBRIS = re.compile(r"^(?:[`'^~|]+\s*)+(?=\S)")
+_STRAY_BEFORE = re.compile(r"^[*'`^~]+\s+(?=[A-ZĐÀ-Ỹa-zđà-ỹ])")
 _CELL = re.compile(r"\s*\|\s*|(?<=[^\s_])_+\s+")  # table cell borders and glued rules ("PHỦ_ Số:")
 _GAP = re.compile(r"\S(\s{4,})\S")
 
@@ -26,6 +27,9 @@ def _clean(line: Line) -> Line | None:
     m = _LEADING_DEBRIS.match(line.text)
     if m and (is_upper_line(line.text[m.end():]) or line.text[:1] in "|"):
         line = line.slice(m.end())
+    m = _STRAY_BEFORE.match(line.text)
+    if m and line.text.strip() != "*":
+        line = line.slice(m.end())  # "* Nơi nhận:", "' Kính gửi:"
     if not line.text or all(not c.isalnum() and c not in "*-_=.…" for c in line.text):
         return None
     return line

@@ -42,12 +42,15 @@ def shape(line: Line) -> tuple[str, dict]:
         return {"party": "BANNER", "quoc_hieu": "QUOC_HIEU", "tieu_ngu": "TIEU_NGU"}[kind], {}
     if f.rstrip(":").strip() in P.MARKS and is_upper_line(t):
         return "MARK", {}
-    num = P.parse_number(t)
-    if num and (num["label"] or num["end"] >= len(t) - 1):
-        return "NUMBER", num
-    pd = P.parse_place_date(t)
-    if pd and pd["end"] >= len(fold(t).rstrip(" .")) - 2 and len(t) < 90:
-        return "PLACE_DATE", pd
+    for text, repaired in ((t, False), (P.repair(t), True)):  # as written, then with OCR repairs
+        if repaired and text == t:
+            break
+        num = P.parse_number(text)
+        if num and (num["label"] or num["end"] >= len(text) - 1):
+            return "NUMBER", {**num, "repaired": repaired}
+        pd = P.parse_place_date(text)
+        if pd and pd["end"] >= len(fold(text).rstrip(" .")) - 2 and len(text) < 90:
+            return "PLACE_DATE", {**pd, "repaired": repaired}
     dt = P.doc_type_of(t)
     if dt:
         return "DOC_TYPE", {"doc_type": dt[0], "type_end": dt[1]}
@@ -68,6 +71,12 @@ def shape(line: Line) -> tuple[str, dict]:
         return "SECTION", {"kind": sec[0], "label": sec[1]}
     if P.ITEM.match(t):
         return "ITEM", {}
+    label = P.fuzzy_label(t)
+    if label:
+        return label, {"fuzzy": True}
+    slug = P.fuzzy_doc_type(t)
+    if slug:
+        return "DOC_TYPE", {"doc_type": slug, "type_end": len(t), "repaired": True}
     if is_upper_line(t):
         return ("ENACT" if t.rstrip().endswith(":") else "UPPER"), {}
     if P.is_name_line(t):
@@ -119,6 +128,10 @@ class _Zones:
                 self.emit("ISSUER")
             elif sh == "VV" and self.toks:  # Party công văn: "về việc …" under the number
                 self.subject_vv()
+            elif sh in ("TEXT", "NAME") and self.toks and len(ln.text) < 90 and any(
+                    (q := self.peek(k)) and q[1] in ("NUMBER", "PLACE_DATE", "BANNER", "QUOC_HIEU", "TIEU_NGU", "STAR")
+                    for k in (1, 2)):
+                self.emit("NOISE")  # a header line OCR made unreadable: reported, the header goes on
             else:
                 seen_body_anchor = True
 
@@ -176,6 +189,8 @@ class _Zones:
             if sh in ("UPPER", "VV", "DOC_TYPE") and not enacting and not P.is_title_line(ln.text):
                 # a second type-like line is the trích yếu: "NGHỊ QUYẾT" / "QUY ĐỊNH VỀ …"
                 self.emit("SUBJECT")
+            elif sh == "TEXT" and prev.type == "DOC_TYPE" and self._first_subject_line(ln):
+                self.emit("SUBJECT")
             elif sh in ("TEXT", "NAME") and (ln.text[:1].islower() or fold(ln.text).startswith("ve ")
                                              or (prev.type == "SUBJECT" and not prev.text.rstrip().endswith((".", ";", ":"))
                                                  and len(ln.text) < 100 and not ln.text.rstrip().endswith((";", ":"))
@@ -187,6 +202,14 @@ class _Zones:
             else:
                 break
             n += 1
+
+    @staticmethod
+    def _first_subject_line(ln: Line) -> bool:
+        """The line under the type name, in sentence case, is the trích yếu unless it reads as the
+        body's first sentence."""
+        t = ln.text.rstrip()
+        return len(t) < 150 and not t.endswith((".", ":", ";")) and not fold(t).startswith(
+            ("can cu", "thuc hien", "ngay ", "trong ", "theo ", "xet ", "de ", "nham "))
 
     def _kinh_gui_within(self, n: int) -> bool:
         return any((q := self.peek(k)) and q[1] == "KINH_GUI" for k in range(1, n + 1))
@@ -238,8 +261,14 @@ class _Zones:
                 first = j
                 break
         if first < n:
-            # the line before an authority may be a side title ("XÁC THỰC VĂN BẢN HỢP NHẤT")
-            return first
+            # signers with bare titles may stand before "Nơi nhận" (biên bản: THƯ KÝ … CHỦ TỌA …)
+            j = first
+            while j - 1 >= self.i and self.shaped[j - 1][1] in ("UPPER", "NAME", "SIGNED", "TEXT") and (
+                    P.is_title_line(self.shaped[j - 1][0].text) or self.shaped[j - 1][1] in ("NAME", "SIGNED")):
+                j -= 1
+            while j < first and not P.is_title_line(self.shaped[j][0].text):
+                j += 1  # the block starts at a title, never at a name
+            return j
         # no label, no prefix: a head signing with a bare title, then a name
         for j in range(n - 1, self.i - 1, -1):
             ln, sh, _ = self.shaped[j]
@@ -296,6 +325,14 @@ class _Zones:
             # a name broken over two lines: "Lê Tấn" / "Cận"
             if (p := self.peek()) and self._single_word(p[0]):
                 self.emit("SIGNER_NAME")
+        # a second signer side by side (biên bản: THƯ KÝ and CHỦ TỌA; joint documents)
+        while (p := self.peek()) and p[1] in ("UPPER", "ENACT") and P.is_title_line(p[0].text) \
+                and (q := self.peek(1)) and q[1] in ("NAME", "SIGNED"):
+            self.emit("CO_TITLE")
+            while (p := self.peek()) and p[1] == "SIGNED":
+                self.emit("SIGNED")
+            if (p := self.peek()) and p[1] == "NAME":
+                self.emit("CO_NAME")
 
     @staticmethod
     def _single_word(ln: Line) -> bool:

@@ -16,6 +16,7 @@ from linter.parse import parse
 from linter.read import InputError, Source, from_bytes, from_path
 from linter.rules import RULES, Context, inputs, run_checks
 from linter.rules.base import diagnostic
+from linter.rules import ocr
 from linter.rules.regime import LEGAL, legal_kind
 from linter.validate import validate
 
@@ -74,6 +75,7 @@ def lint_source(src: Source, opts: Options) -> FileResult:
     else:
         res.diagnostics += validate(doc, res.profile, opts.lang)
         res.diagnostics += run_checks(doc, ctx)
+    res.diagnostics += ocr.source_checks(src.text, opts.lang, src.encoding)
     res.diagnostics.sort(key=Diagnostic.sort_key)
     return res
 

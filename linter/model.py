@@ -130,6 +130,9 @@ def build(tree: Tree, toks: list[Tok], dropped: list[Tok]) -> Document:
                            "national_title": next((x.text for x in lines if x.type == "QUOC_HIEU"), None),
                            "motto": next((x.text for x in lines if x.type == "TIEU_NGU"), None)}
     if t := parts.get("issuer"):
+        for sub in tree.iter_subtrees():
+            if sub.data == "issuer_more":
+                t = t + _tokens(sub, toks)
         lines = [x for x in t if x.type == "ISSUER"]
         parts["issuer"] = lines
         comps["issuer"] = {**_base(lines), "lines": [x.text for x in lines],
@@ -177,10 +180,20 @@ def build(tree: Tree, toks: list[Tok], dropped: list[Tok]) -> Document:
         comps["signature"] = {**_base(t), "authority": first.data["authority"] if first else None,
                               "body": body, "levels": levels,
                               "titles": [x.text for x in t if x.type == "SIGNER_TITLE"],
-                              "name": " ".join(names) or None}
+                              "name": " ".join(names) or None,
+                              "cosigners": [{"titles": [x.text], "name": None} for x in t if x.type == "CO_TITLE"]}
+        cos = comps["signature"]["cosigners"]
+        for x, who in zip([x for x in t if x.type in ("CO_TITLE", "CO_NAME")],
+                          [x for x in t if x.type in ("CO_TITLE", "CO_NAME")][1:]):
+            if x.type == "CO_TITLE" and who.type == "CO_NAME":
+                next(c for c in cos if c["titles"] == [x.text] and c["name"] is None)["name"] = who.text
     if t := parts.get("marks"):
         comps["marks"] = {**_base(t), "items": [x.text for x in t]}
 
+    for name in ("banner", "number", "place_date", "doc_type"):
+        if comps[name] is not None:
+            damaged = any(x.data.get("repaired") for x in parts[name])
+            comps[name]["status"] = "needs_review" if damaged else "ok"
     doc_type, source = _doc_type(comps)
     num = comps["number"]
     if doc_type == "cong_van" and num and num["form"] == "state" and num["type_code"] not in (None, "CV"):

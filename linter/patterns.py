@@ -62,7 +62,7 @@ STATE_NUMBER = re.compile(
 
 PLACE_DATE = re.compile(
     r"^(?P<place>[^\d,]{2,60}?)?\s*,?\s*ngay\s*(?P<d>\d{1,2}|[.…_ ]+)\s*thang\s*(?P<m>\d{1,2}|[.…_ ]+)"
-    r"\s*nam\s*(?P<y>\d{4}|[.…_ ]+)")
+    r"\s*na(?:m|rn)\s*(?P<y>\d{4}|[.…_ ]+)")  # "nărn": OCR reads m as rn
 PLACE_DATE_SLASH = re.compile(r"^(?P<place>[^\d,]{2,60}?)\s*,?\s*ngay\s*(?P<d>\d{1,2})\s*[/.-]\s*(?P<m>\d{1,2})\s*[/.-]\s*(?P<y>\d{4})")
 PLACE_DATE_LOOSE = re.compile(r"^(?P<place>[^\d,]{2,40}?)\s*,?\s*ngay\b(?:(?!thang)[^,]){0,25}?(?P<y>\d{4})\s*\.?$")
 PLACE_DATE_START = re.compile(r"(?:^|\s)([A-ZĐÀ-Ỹ][^\s,]*(?:\s+[A-ZĐÀ-Ỹ][^\s,]*){0,5}\s*,\s*ngày\s)")
@@ -86,6 +86,47 @@ STAMP = re.compile(r"^(?:cong van den|den\s*(?:so)?\s*:|so den\s*:|ngay\s*(?:den
 LUU = re.compile(r"^l[uư][uưaăo]?(?=[\s:,.]|[A-ZĐ]|$)", re.I)  # "Lưu", OCR "Lưa", "LưaVPTU"
 DRAFTER = re.compile(r"^(?=\S*\d)\S{3,40}$")  # ô 12: drafter code and copies ("NguyenVanAn-26", "PL.(300)")
 SIGNED = re.compile(r"^\(\s*(?:đã ký|ký|ký tên|ký, ghi rõ họ tên|ký, đóng dấu)[^)]*\)$", re.I)
+
+
+# OCR confusions inside numbers and dates: letters read for digits, "l"/"I" read for the slash.
+# Substitutions are one character for one, so positions in the repaired text are the original's.
+_DIGITISH = re.compile(r"(?<=\d)[OoQD]|[OoQD](?=\d)|(?<=\d)[lIi|!]|[lI|!](?=\d)")
+_DIGIT_OF = {"O": "0", "o": "0", "Q": "0", "D": "0", "l": "1", "I": "1", "i": "1", "|": "1", "!": "1"}
+_SLASHISH = re.compile(r"(?<=[A-ZĐ])[lI|1](?=[A-ZĐ]{2})")
+
+
+def repair(text: str) -> str:
+    """'Số 427-TBlTU' -> 'Số 427-TB/TU', 'năm 2O24' -> 'năm 2024': OCR confusions in numbers."""
+    text = _DIGITISH.sub(lambda m: _DIGIT_OF[m.group()], text)
+    return _SLASHISH.sub("/", text) if "/" not in text else text
+
+
+LABELS = {"noi nhan": "NOI_NHAN", "kinh gui": "KINH_GUI", "kinh trinh": "KINH_GUI", "dong kinh gui": "KINH_GUI"}
+
+
+def fuzzy_label(text: str) -> str | None:
+    """The label a short line is, through OCR damage: 'Kơi nhận:', 'Kmh gửi:', 'Nơi rứiận:'."""
+    if ":" not in text[:22]:
+        return None  # only a label with its colon: "TỈNH HÀ TĨNH" is not a damaged "Kính trình"
+    f = " ".join(fold(text.split(":", 1)[0]).split())
+    if not 5 <= len(f) <= 16:
+        return None
+    best = max(LABELS, key=lambda k: fuzz.ratio(f, k))
+    return LABELS[best] if fuzz.ratio(f, best) >= 72 else None
+
+
+def fuzzy_doc_type(text: str) -> str | None:
+    """A type heading through OCR damage ('BÁO CÁq', 'KẾ HqẠCH', 'TỜ TRÌKH'): the whole line is
+    close to one type name (never a longer line that merely starts like one)."""
+    letters = [c for c in text if c.isalpha()]
+    if not letters or sum(c.isupper() for c in letters) < 0.7 * len(letters) or len(text) > 24:
+        return None
+    f = " ".join(fold(text).split())
+    if is_title_line(text) or is_enactor(text):
+        return None  # "THỦ TƯỚNG" is close to "thu cong" but is a title
+    best = max(TYPE_NAMES, key=lambda k: fuzz.ratio(f, k))
+    same_shape = len(best) >= 6 and abs(len(f) - len(best)) <= 2 and len(f.split()) == len(best.split())
+    return TYPE_NAMES[best] if same_shape and fuzz.ratio(f, best) >= 85 else None
 
 
 def roman(s: str) -> int | None:
@@ -149,7 +190,13 @@ def authority_of(text: str) -> tuple[str, int] | None:
 
 def is_title_line(text: str) -> bool:
     f = fold(text).strip()
-    return is_upper_line(text) and any(f.startswith(w) for w in TITLE_WORDS)
+    if not is_upper_line(text):
+        return False
+    if any(f.startswith(w) for w in TITLE_WORDS):
+        return True
+    # "TRƯỞNG BAK": the first words of a title, one letter misread
+    head = " ".join(f.split()[:3])
+    return len(f) <= 40 and any(len(w) >= 7 and fuzz.ratio(head[: len(w)], w) >= 85 for w in TITLE_WORDS)
 
 
 # Who enacts: the upper-case line between the trích yếu and "Căn cứ …" ("THỦ TƯỚNG CHÍNH PHỦ").
@@ -239,7 +286,7 @@ def parse_place_date(text: str) -> dict | None:
     comma = "," in f[: m.start("d")]
     return {"place": place or None, "day": d, "month": mo, "year": y, "day_text": dt,
             "month_text": mt, "year_text": yt, "malformed": malformed or not comma and bool(place),
-            "end": m.end()}
+            "end": m.end(), "day_at": m.start("d"), "month_at": m.start("m")}
 
 
 def section_of(text: str) -> tuple[str, str] | None:

@@ -1,13 +1,17 @@
 """Which regime a document follows, from its banner, number, authority prefixes and date.
 
-Each signal votes Party or State; the banner weighs most (it is the regime's own mark). A Party
-document dated from the HD 05 cut-over is checked by party-hd05, earlier ones by party-hd36.
-Signals that disagree are kept, so a mixed document gets a diagnostic instead of a silent guess."""
+Each part that differs between the regimes votes Party or State. The banner is the regime's own
+mark and decides, unless it is the odd one out: a banner that the number (and the signature)
+contradict makes the document *mixed*, which is reported rather than silently guessed. Then, and
+when nothing else decides, weaker hints break the tie: the "Lưu" line and types that exist in one
+regime only. A Party document dated from the HD 05 cut-over is checked by party-hd05."""
 
 from dataclasses import dataclass, field
 from datetime import date
 
+from linter import codes
 from linter.model import Document
+from linter.text import fold
 
 PARTY_HD05_FROM = date(2026, 5, 27)
 
@@ -18,13 +22,7 @@ class Choice:
     reason: str
     party: list[str] = field(default_factory=list)  # the signals for each regime
     state: list[str] = field(default_factory=list)
-
-    @property
-    def mixed(self) -> bool:
-        """The header itself disagrees (banner vs number): a wrong authority prefix alone is
-        reported by the authority rules, more precisely."""
-        header = {"banner", "number", "star"}
-        return bool(header & set(self.party) and header & set(self.state))
+    mixed: bool = False  # the banner says one regime, the number (and signature) the other
 
 
 def issue_date(doc: Document) -> date | None:
@@ -56,17 +54,50 @@ def _signals(doc: Document) -> tuple[list[str], list[str]]:
     return party, state
 
 
+def _hints(doc: Document) -> int:
+    """Weak evidence, > 0 for State, < 0 for Party: only to break ties."""
+    score = 0
+    items = (doc.components["recipients"] or {}).get("items") or []
+    last = fold(items[-1]["text"]).lstrip("- ") if items else ""
+    if last.startswith("luu"):
+        score += 1 if last.replace(" ", "").startswith("luu:") else -1
+    t = doc.doc_type
+    if t in codes.STATE_TYPES - codes.PARTY_TYPES:
+        score += 1
+    elif t in codes.PARTY_TYPES - codes.STATE_TYPES:
+        score -= 1
+    return score
+
+
+def _family(doc: Document, party: list[str], state: list[str]) -> tuple[str | None, bool]:
+    banner = "party" if "banner" in party else "state" if "banner" in state else None
+    p, s = len(party) - (banner == "party"), len(state) - (banner == "state")
+    if banner:
+        against, with_ = (s, p) if banner == "party" else (p, s)
+        if against > with_:  # the banner is contradicted: mixed
+            other = "state" if banner == "party" else "party"
+            if against >= 2:
+                return other, True
+            hint = _hints(doc)
+            return ("state" if hint > 0 else "party" if hint < 0 else banner), True
+        return banner, False
+    if p != s:
+        return ("party" if p > s else "state"), False
+    hint = _hints(doc)
+    return ("state" if hint > 0 else "party" if (hint < 0 or p) else None), False
+
+
 def choose(doc: Document, forced: str | None = None, hd05_from: date = PARTY_HD05_FROM) -> Choice:
     party, state = _signals(doc)
+    family, mixed = _family(doc, party, state)
     if forced and forced != "auto":
-        return Choice(forced, "--profile / config", party, state)
-    if state and ("banner" in state or len(state) > len(party)):
-        return Choice("state-nd30", "State: " + ", ".join(state), party, state)
-    if not party and not state:
+        return Choice(forced, "--profile / config", party, state, mixed)
+    if family == "state":
+        return Choice("state-nd30", "State: " + (", ".join(state) or "hints"), party, state, mixed)
+    if family is None:
         return Choice("party-hd36", "no banner, number or authority prefix: default", party, state)
     when = issue_date(doc)
+    why = "Party: " + (", ".join(party) or "hints")
     if when and when >= hd05_from:
-        return Choice("party-hd05", f"Party: {', '.join(party)}; dated {when:%d/%m/%Y}, from {hd05_from:%d/%m/%Y}",
-                      party, state)
-    dated = f"; dated {when:%d/%m/%Y}" if when else "; undated"
-    return Choice("party-hd36", "Party: " + ", ".join(party) + dated, party, state)
+        return Choice("party-hd05", f"{why}; dated {when:%d/%m/%Y}, from {hd05_from:%d/%m/%Y}", party, state, mixed)
+    return Choice("party-hd36", why + (f"; dated {when:%d/%m/%Y}" if when else "; undated"), party, state, mixed)

@@ -23,7 +23,7 @@ class PlaceStatus:
     merged_into: str | None = None  # merged-province: the unit in force on the date asked
     since: date | None = None  # merged-province: the first day the old name was no longer in force
     change: str | None = None  # merged-province: "merged" | "became"
-    level: str | None = None  # the level word as written ("Huyện", "TP.", "Xã"), if any
+    level: str | None = None  # the level word as written ("Huyện", "TP", "Xã"), if any
 
 
 @dataclass(frozen=True)
@@ -244,4 +244,5 @@ def _city_ok(after: str, on: date) -> bool:
 
 
 def district_level_end() -> date:
+    """The last day of the district level (units.json)."""
     return data().district_end

@@ -12,7 +12,8 @@ from linter.lint import Options, lint_path
 ROOT = Path(__file__).resolve().parent.parent
 CORPUS = ROOT / "corpus"
 TODAY = date(2026, 11, 22)
-DOCS = sorted(p for p in CORPUS.rglob("*") if p.suffix in (".txt", ".md") and p.name != "README.md")
+DOCS = sorted(p for p in CORPUS.rglob("*") if p.suffix in (".txt", ".md")
+              and p.name not in ("README.md", "SOURCES.md"))
 
 
 def summarise(path: Path) -> dict:
@@ -48,7 +49,7 @@ def test_golden(path, request):
 
 
 VALID = sorted((CORPUS / "valid").rglob("*.txt"))
-INVALID = sorted((CORPUS / "invalid").glob("*.txt"))
+INVALID = sorted(p for d in ("invalid", "invalid-state", "invalid-hd05") for p in (CORPUS / d).glob("*.txt"))
 
 
 @pytest.mark.parametrize("path", VALID, ids=[p.stem for p in VALID])
@@ -56,6 +57,7 @@ def test_valid_documents_conform(path):
     r = lint_path(str(path), Options(today=TODAY))
     assert r.diagnostics == [], [d.message for d in r.diagnostics]
     assert r.doc_type == path.stem
+    assert r.profile == path.parent.name
 
 
 @pytest.mark.parametrize("path", INVALID, ids=[p.stem for p in INVALID])
@@ -68,7 +70,12 @@ def test_invalid_document_reports_its_rule(path):
     assert names == {rule}, f"other rules fired too: {names - {rule}}"
 
 
-def test_party_types_have_a_conforming_sample():
-    wanted = {"cong_van", "thong_bao", "chi_thi", "nghi_quyet", "quyet_dinh", "ket_luan", "quy_dinh", "quy_che",
-              "huong_dan", "thong_tri", "bao_cao", "ke_hoach", "chuong_trinh", "to_trinh"}
-    assert wanted <= {p.stem for p in VALID}
+def test_every_profile_and_type_has_a_conforming_sample():
+    have = {(p.parent.name, p.stem) for p in VALID}
+    party = {"cong_van", "thong_bao", "chi_thi", "nghi_quyet", "quyet_dinh", "ket_luan", "quy_dinh", "quy_che",
+             "huong_dan", "thong_tri", "bao_cao", "ke_hoach", "chuong_trinh", "to_trinh"}
+    state = {"cong_van", "quyet_dinh", "nghi_quyet", "chi_thi", "thong_bao", "ke_hoach", "bao_cao", "to_trinh",
+             "cong_dien", "giay_moi", "bien_ban", "giay_gioi_thieu"}
+    assert {("party-hd36", t) for t in party} <= have
+    assert {("state-nd30", t) for t in state} <= have
+    assert {p for p, _ in have} >= {"party-hd05"}

@@ -1,16 +1,17 @@
 """Reporters: FileResults -> text for a stream. Each format is one module with render()."""
 
-FORMATS = ("text", "json")
+import importlib
+
+# format -> module with render(results, *, lang) -> str
+MODULES = {"text": "text", "json": "json_report", "sarif": "sarif", "junit": "junit", "github": "github",
+           "html": "html"}
 
 
-def render(fmt: str, results, *, lang: str = "vi", color: bool = False) -> str:
-    if fmt == "json":
-        from linter.report import json_report
-
-        return json_report.render(results)
-    from linter.report import text
-
-    return text.render(results, lang=lang, color=color)
+def render(fmt: str, results, *, lang: str = "vi", color: bool = False, quiet: bool = False) -> str:
+    module = importlib.import_module(f"linter.report.{MODULES[fmt]}")
+    if fmt == "text":
+        return module.render(results, lang=lang, color=color, quiet=quiet)
+    return module.render(results, lang=lang)
 
 
 def summary(results) -> dict:

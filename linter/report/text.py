@@ -22,7 +22,7 @@ def _excerpt(lines: list[str], d) -> list[str]:
     return [f" {s.line} | {src}", f" {' ' * width} | {marker}"]
 
 
-def render(results, *, lang: str = "vi", color: bool = False) -> str:
+def render(results, *, lang: str = "vi", color: bool = False, quiet: bool = False) -> str:
     cite, fixw, total = _WORDS.get(lang, _WORDS["vi"])
     out: list[str] = []
     for r in results:
@@ -33,10 +33,13 @@ def render(results, *, lang: str = "vi", color: bool = False) -> str:
                 sev = f"{_COLOR[d.severity]}{sev}\033[0m"
             s = d.span
             out.append(f"{r.path}:{s.line}:{s.column}: {d.code} {sev} {d.message} [{d.name}]")
+            if quiet:
+                continue
             out += _excerpt(lines, d)
             if d.citation:
                 out.append(f"    = {cite}: {d.citation}")
             if d.fix:
                 out.append(f"    = {fixw} ({d.fix.applicability}): \"{d.fix.replacement}\"")
-    out.append(total.format(**summary(results)))
-    return "\n".join(out) + "\n"
+    if not quiet:
+        out.append(total.format(**summary(results)))
+    return "\n".join(out) + ("\n" if out else "")

@@ -26,6 +26,7 @@ class Rule:
     fix: str | None = None  # "safe" | "unsafe" | None
     profiles: frozenset = ALL
     check: Callable | None = field(default=None, compare=False)  # None: schema or a stage reports it
+    regime_form: bool = False  # checks a part's Party-vs-State form: silent when mixed-regime fires
 
     def format(self, lang: str, **args) -> str:
         return self.message.get(lang, self.message["vi"]).format(**args)
@@ -85,6 +86,8 @@ def run_checks(doc, ctx: Context) -> Iterator[Diagnostic]:
     for r in RULES.values():
         if r.check is None or ctx.profile not in r.profiles:
             continue
+        if r.regime_form and ctx.choice is not None and ctx.choice.mixed:
+            continue  # the mixed-regime diagnostic already says this part has the other regime's form
         for hit in r.check(doc, ctx) or ():
             target = BY_NAME[hit.rule] if hit.rule else r
             yield diagnostic(target, hit.span, ctx.lang, hit.fix, **hit.args)

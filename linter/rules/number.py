@@ -15,7 +15,7 @@ def _num(doc):
     return (n, doc.parts["number"][0]) if n else (None, None)
 
 
-@rule(code="VB201", name="number-missing-so", component="number", severity="error", fix="safe",
+@rule(code="VB201", regime_form=True, name="number-missing-so", component="number", severity="error", fix="safe",
       message={"vi": "Số văn bản thiếu chữ \"Số\" đứng trước: viết \"Số {raw}\".",
                "en": "The number lacks the word \"Số\" before it: write \"Số {raw}\"."},
       citation=_CIT, profiles=PARTY,
@@ -29,7 +29,7 @@ def missing_so(doc, ctx):
         yield Hit(tok.line.span(0, len(raw)), {"raw": raw}, Fix("safe", "Số ", tok.line.span(0, 0)))
 
 
-@rule(code="VB202", name="number-colon", component="number", severity="error", fix="safe",
+@rule(code="VB202", regime_form=True, name="number-colon", component="number", severity="error", fix="safe",
       message={"vi": "Văn bản Đảng không có dấu hai chấm sau chữ \"Số\" (\"Số: …\" là cách viết của văn bản Nhà nước).",
                "en": "Party documents put no colon after \"Số\" (\"Số: …\" is the State form)."},
       citation=_CIT, profiles=PARTY,
@@ -139,7 +139,7 @@ def leading_zero(doc, ctx):
         yield Hit(span, {"fixed": "0" + tok.data["seq_text"]}, Fix("safe", "0" + tok.data["seq_text"], span))
 
 
-@rule(code="VB208", name="number-state-form", component="number", severity="error",
+@rule(code="VB208", regime_form=True, name="number-state-form", component="number", severity="error",
       message={"vi": "Số \"{text}\" viết theo kiểu văn bản Nhà nước; văn bản Đảng viết \"Số <số>-<loại>/<cơ quan>\".",
                "en": "The number \"{text}\" has the State form; a Party number is \"Số <n>-<type>/<issuer>\"."},
       citation=_CIT, profiles=PARTY,

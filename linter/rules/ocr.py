@@ -2,8 +2,9 @@
 
 label-misread works on tokens whose role the lexer already settled (the "Nơi nhận" and "Kính gửi"
 labels, the AUTHORITY prefix, header and list lines), so rewriting them cannot change what the
-document says. not-nfc needs the decoded source text, which a check (doc, ctx) does not see: it is
-declared here and reported by source_checks(), which the pipeline calls with the source text."""
+document says. not-nfc needs the decoded source text, which a check(doc, ctx) never sees (the
+lines it gets are already NFC): it is declared here without a check and reported by
+source_checks(text, lang, encoding), which linter.fix calls and lint_source should call."""
 
 import re
 import unicodedata
@@ -32,12 +33,14 @@ def _label_hit(tok, labels: dict[str, str]) -> Hit | None:
     if 0 < colon <= 20:
         end, label, tail = colon + 1, text[:colon], ":"
     else:
-        n = max(len(k.split()) for k in labels)
-        m = re.match(r"[^\s:]+(?:\s+[^\s:]+){0,%d}" % (n - 1), text)
-        if not m:
+        # no colon: the label's words; only a line that is the label alone gets a colon
+        end, label = 0, ""
+        for words in sorted({len(k.split()) for k in labels}):
+            m = re.match(rf"[^\s:]+(?:\s+[^\s:]+){{{words - 1}}}", text)
+            if m and (_squash(m.group()) in labels or not label):
+                end, label = m.end(), m.group()
+        if not label:
             return None
-        # no colon: only a line that is the label alone gets one
-        end, label = m.end(), m.group()
         tail = ":" if not text[end:].strip() else ""
     canon = labels.get(_squash(label))
     applicability = "safe"
@@ -114,6 +117,19 @@ def split_lines(text: str) -> list[tuple[int, str]]:
     return out
 
 
+def _first_cluster(s: str) -> tuple[int, int]:
+    """[start, end) of the first base+marks cluster of s that NFC changes."""
+    i = 0
+    while i < len(s):
+        j = i + 1
+        while j < len(s) and unicodedata.combining(s[j]):
+            j += 1
+        if not unicodedata.is_normalized("NFC", s[i:j]):
+            return i, j
+        i = j
+    return 0, len(s)
+
+
 def source_checks(text: str, lang: str = "vi", encoding: str | None = None) -> list[Diagnostic]:
     """Checks of the decoded source text itself (not-nfc). cp1258 stores tones as combining marks by
     design (legacy-encoding already reports it), so it is not flagged there."""
@@ -125,11 +141,7 @@ def source_checks(text: str, lang: str = "vi", encoding: str | None = None) -> l
         return []
     n1, off1, s1 = bad[0]
     nk, offk, sk = bad[-1]
-    col = next(i for i in range(len(s1)) if unicodedata.normalize("NFC", s1[:i + 1]) != s1[:i + 1]
-               or (i + 1 < len(s1) and unicodedata.combining(s1[i + 1])))
-    end = col + 1
-    while end < len(s1) and unicodedata.combining(s1[end]):
-        end += 1
+    col, end = _first_cluster(s1)
     # whole lines: NFC never composes across a newline, so the NFC of the range is exact
     region = text[off1: offk + len(sk)]
     fix = Fix("safe", unicodedata.normalize("NFC", region), Span(n1, 1, nk, len(sk) + 1))

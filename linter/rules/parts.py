@@ -51,6 +51,9 @@ def misplaced(doc, ctx):
     names = {"NUMBER": ("Số và ký hiệu", "The number"), "PLACE_DATE": ("Địa danh, ngày tháng", "The date line"),
              "BANNER": ("Tiêu đề", "The banner"), "STAR": ("Dấu \"*\"", "The \"*\""),
              "ISSUER": ("Dòng tên cơ quan", "An issuer line")}
+    mixed = ctx.choice is not None and ctx.choice.mixed
     for t in doc.dropped:
+        if mixed and t.type in ("BANNER", "QUOC_HIEU", "TIEU_NGU"):
+            continue  # a second banner of the other regime: mixed-regime reports it
         vi, en = names.get(t.type, (f"Dòng \"{t.text[:30]}\"", f"The line \"{t.text[:30]}\""))
         yield Hit(t.line.span(), {"what": vi, "what_en": en})

@@ -16,19 +16,14 @@ def _pd(doc):
 
 
 def _field_span(tok, which):
+    """Where the day or month digits are: positions recorded by the date parser."""
     d = tok.data
-    text = tok.text
-    # locate the field's digits after its word ("ngày 5", "tháng 03")
-    from linter.text import fold
-
-    f = fold(text)
-    word = {"day": "ngay", "month": "thang"}[which]
-    k = f.find(word)
-    k += len(word)
-    while k < len(text) and text[k] == " ":
-        k += 1
-    value = d["day_text" if which == "day" else "month_text"]
-    return tok.line.span(k, k + len(value)), value
+    value = d[f"{which}_text"]
+    at = d.get(f"{which}_at")
+    if at is None:
+        return None, value
+    at += len(value) - len(value.lstrip())
+    return tok.line.span(at, at + len(value.strip())), value.strip()
 
 
 @rule(code="VB221", name="date-malformed", component="place_date", severity="error",
@@ -55,7 +50,7 @@ def missing_zero(doc, ctx):
         v = p[which]
         if v is not None and v < limit:
             span, value = _field_span(tok, which)
-            if not value.startswith("0"):
+            if span and not value.startswith("0"):
                 yield Hit(span, {"fixed": f"0{v}", "value": value}, Fix("safe", f"0{v}", span))
 
 
@@ -67,7 +62,7 @@ def extra_zero(doc, ctx):
     p, tok = _pd(doc)
     if p and p["month"] is not None and p["month"] >= 3:
         span, value = _field_span(tok, "month")
-        if value.startswith("0"):
+        if span and value.startswith("0"):
             yield Hit(span, {"fixed": str(p["month"])}, Fix("safe", str(p["month"]), span))
 
 

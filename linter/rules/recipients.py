@@ -1,5 +1,7 @@
 """VB28x recipients: nơi nhận."""
 
+import re
+
 
 from linter import patterns as P
 from linter.diagnostics import Fix
@@ -68,8 +70,9 @@ def last_stop(doc, ctx):
     if not (r and r["items"]) or not _is_luu(r["items"][-1]["text"]):
         return
     tok = _lines(doc).get(r["items"][-1]["line"])
-    if tok and not tok.text.rstrip().endswith("."):
-        t = tok.text.rstrip()
+    t = tok.text.rstrip() if tok else ""
+    if tok and not t.endswith(".") and not re.search(r"\.\s+\S{1,8}$", t):  # "…(2). nvv": initials after
         cut = len(t.rstrip(",;:"))
+        how = "unsafe" if ctx.profile == "state-nd30" else "safe"  # a State line may end with initials
         yield Hit(tok.line.span(cut, len(t)) if cut < len(t) else tok.line.span(len(t), len(t)),
-                  fix=Fix("safe", ".", tok.line.span(cut, len(t))))
+                  fix=Fix(how, ".", tok.line.span(cut, len(t))))

@@ -1,5 +1,6 @@
 """VB30x signature: quyền hạn, chức vụ, họ tên người ký."""
 
+from linter.diagnostics import Fix
 from linter.rules.base import PARTY, Hit, rule
 from linter.text import fold
 
@@ -11,11 +12,11 @@ def _sig(doc):
     return doc.components["signature"], doc.parts.get("signature", [])
 
 
-@rule(code="VB301", name="signature-authority-invalid", component="signature", severity="error",
+@rule(code="VB301", regime_form=True, name="signature-authority-invalid", component="signature", severity="error",
       profiles=PARTY,
       message={"vi": "Thẩm quyền ký \"{authority}\" không dùng trong văn bản Đảng; dùng T/M, K/T, T/L hoặc Q.",
                "en": "The authority \"{authority}\" is not used in Party documents; use T/M, K/T, T/L or Q."},
-      citation=_CIT,
+      citation=_CIT, fix="safe",
       why={"vi": "Văn bản Đảng ký T/M (thay mặt), K/T (ký thay), T/L (thừa lệnh), Q. (quyền); không có T/UQ; TM., KT., TL. là cách viết của văn bản Nhà nước.",
            "en": "Party documents sign T/M, K/T, T/L or Q.; there is no T/UQ; TM., KT., TL. are the State forms."},
       bad="T/UQ BAN THƯỜNG VỤ", good="T/L BAN THƯỜNG VỤ")
@@ -23,9 +24,12 @@ def authority(doc, ctx):
     s, toks = _sig(doc)
     if not s:
         return
+    party = {"TM.": "T/M ", "KT.": "K/T ", "TL.": "T/L "}  # T/UQ and TUQ. have no Party equivalent
     for t in toks:
-        if t.type == "AUTHORITY" and (t.data["authority"] in _STATE_PREFIXES or t.data["authority"] == "T/UQ"):
-            yield Hit(t.line.span(0, t.data["body_at"]), {"authority": t.data["authority"]})
+        a = t.data.get("authority")
+        if t.type == "AUTHORITY" and (a in _STATE_PREFIXES or a == "T/UQ"):
+            span = t.line.span(0, t.data["body_at"])
+            yield Hit(span, {"authority": a}, Fix("safe", party[a], span) if a in party else None)
 
 
 # Bodies whose T/M block has no title line (HD 05, 3.1.7: "T/M BỘ CHÍNH TRỊ" stands alone).

@@ -16,7 +16,7 @@ def _num(doc):
     return (n, doc.parts["number"][0]) if n else (None, None)
 
 
-@rule(code="VB211", name="state-number-colon-missing", component="number", severity="error", fix="safe",
+@rule(code="VB211", regime_form=True, name="state-number-colon-missing", component="number", severity="error", fix="safe",
       profiles=STATE,
       message={"vi": "Văn bản Nhà nước ghi \"Số:\" có dấu hai chấm.", "en": "State documents write \"Số:\" with a colon."},
       citation=f"{_PL1}, II.3",
@@ -30,7 +30,7 @@ def colon_missing(doc, ctx):
         yield Hit(tok.line.span(0, k), fix=Fix("safe", ":", tok.line.span(k, k)))
 
 
-@rule(code="VB212", name="state-number-form", component="number", severity="error", profiles=STATE,
+@rule(code="VB212", regime_form=True, name="state-number-form", component="number", severity="error", profiles=STATE,
       message={"vi": "Số \"{text}\" viết theo kiểu văn bản Đảng; văn bản Nhà nước viết \"Số: <số>/<loại>-<cơ quan>\".",
                "en": "The number \"{text}\" has the Party form; a State number is \"Số: <n>/<type>-<issuer>\"."},
       citation=f"{_PL1}, II.3",
@@ -98,7 +98,7 @@ def cong_van_code(doc, ctx):
         yield Hit(tok.line.span(i, i + len(n["type_code"])), {"code": n["type_code"]})
 
 
-@rule(code="VB311", name="state-authority-party-form", component="signature", severity="error", profiles=STATE,
+@rule(code="VB311", regime_form=True, name="state-authority-party-form", component="signature", severity="error", profiles=STATE,
       message={"vi": "Văn bản Nhà nước ghi quyền hạn ký \"{want}\", không phải \"{authority}\".",
                "en": "State documents write the authority \"{want}\", not \"{authority}\"."},
       citation="NĐ 30/2020, Điều 13; Phụ lục I, II.7",
@@ -145,7 +145,7 @@ def _recipient_toks(doc):
 _LUU_STATE = re.compile(r"^-?\s*Lưu\s*:\s*(?:VT\b|Văn thư)", re.I)  # "VT" abbreviates Văn thư
 
 
-@rule(code="VB284", name="state-luu-form", component="recipients", severity="error", profiles=STATE,
+@rule(code="VB284", regime_form=True, name="state-luu-form", component="recipients", severity="error", profiles=STATE,
       message={"vi": "Dòng lưu viết \"- Lưu: VT, <đơn vị soạn thảo>.\".",
                "en": "The file-copy line is written \"- Lưu: VT, <drafting unit>.\"."},
       citation=f"{_PL1}, II.9",
@@ -213,7 +213,7 @@ def body_ending(doc, ctx):
         yield Hit(last.line.span(k, len(t)), fix=Fix("safe", "./.", last.line.span(k, len(t))))
 
 
-@rule(code="VB243", name="doc-type-not-state", component="doc_type", severity="warning", profiles=STATE,
+@rule(code="VB243", regime_form=True, name="doc-type-not-state", component="doc_type", severity="warning", profiles=STATE,
       message={"vi": "\"{text}\" không có trong 29 loại văn bản hành chính của Điều 7.",
                "en": "\"{text}\" is not one of the 29 administrative types of Điều 7."},
       citation="NĐ 30/2020, Điều 7",

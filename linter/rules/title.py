@@ -19,7 +19,7 @@ def cong_van_prefix(doc, ctx):
         yield Hit(doc.parts["subject"][0].line.span())
 
 
-@rule(code="VB242", name="doc-type-not-party", component="doc_type", severity="error", profiles=PARTY,
+@rule(code="VB242", regime_form=True, name="doc-type-not-party", component="doc_type", severity="error", profiles=PARTY,
       message={"vi": "\"{text}\" không phải là tên loại văn bản của Đảng.",
                "en": "\"{text}\" is not a Party document type."},
       citation="QĐ 66-QĐ/TW, Điều 2; QĐ 399-QĐ/TW, Phần II",

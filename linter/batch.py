@@ -1,0 +1,529 @@
+"""Batch runner: many documents in parallel, with bounded memory and a time limit per document.
+
+iter_results() yields one FileResult per input path. jobs=1 (or a single file) runs in this
+process: no pool to start. Otherwise it runs a small pool of worker processes, each with its own
+duplex pipe. concurrent.futures and multiprocessing.Pool are not used because neither can kill
+one stuck worker and tell which document it was on:
+
+- Each worker builds the Lark parser, the rule registry and the schema validators once.
+- The parent sends one task per message and keeps at most PREFETCH tasks queued per worker. At
+  most `window` = 4 × jobs × PREFETCH documents are taken from the input and not yet yielded
+  (queued, running, or waiting in the reorder buffer), so memory stays bounded whatever the
+  number of files. The input is consumed lazily.
+- Time limit, two levels. Soft: the worker arms SIGALRM (setitimer, wall clock) for each document.
+  The handler raises DocumentTimeout, a BaseException, so lint's per-document firewall does not
+  swallow it. The worker reports VB901 and exits, and a new worker replaces it (state left by an
+  interrupted document is not trusted). Hard: code stuck in C never sees the signal, so the parent
+  kills any worker still on one document after timeout + grace and reports VB901 itself.
+- A worker that dies (segfault, OOM kill, os._exit) costs only the document it was on, which gets
+  VB900. Its queued tasks go back to the front of the queue and a new worker replaces it.
+"""
+
+import multiprocessing as mp
+import os
+import signal
+import sys
+import threading
+import time
+from collections import deque
+from collections.abc import Iterable, Iterator
+from contextlib import contextmanager
+from dataclasses import dataclass
+from multiprocessing.connection import wait as _wait
+from typing import Self
+
+from linter.diagnostics import Span
+from linter.lint import FileResult, Options, lint_bytes, lint_path
+from linter.read import MAX_BYTES
+from linter.rules import RULES
+from linter.rules.base import diagnostic
+from linter.rules.batch import TIMEOUT
+
+PREFETCH = 2  # tasks queued per worker: one running, one ready to start
+START_LIMIT = 60.0  # seconds a new worker may take to import and build the parser
+HOOK_ENV = "VBLINT_BATCH_TEST_HOOK"  # tests only: "sleep|hang|crash:MARKER", see _run_hook
+
+
+class DocumentTimeout(BaseException):
+    """Raised by the SIGALRM handler. A BaseException, so lint's `except Exception` lets it pass."""
+
+
+@dataclass
+class BatchStats:
+    """What a run did. Pass one to iter_results(stats=...) to read it."""
+
+    jobs: int = 0
+    window: int = 0  # documents taken from the input and not yet yielded, at most
+    max_in_flight: int = 0  # the most there ever were
+    timeouts: int = 0
+    crashes: int = 0
+    workers_started: int = 0
+
+
+def default_jobs() -> int:
+    """CPUs this process may run on (cgroup/taskset aware where the OS says), else os.cpu_count()."""
+    try:
+        return len(os.sched_getaffinity(0)) or 1
+    except AttributeError:
+        return os.cpu_count() or 1
+
+
+def timeout_result(path: str, seconds: float, lang: str) -> FileResult:
+    res = FileResult(path, readable=False)
+    res.diagnostics.append(diagnostic(TIMEOUT, Span.at(1), lang, limit=f"{seconds:g}"))
+    return res
+
+
+def crash_result(path: str, why: str, lang: str) -> FileResult:
+    res = FileResult(path, readable=False)
+    res.diagnostics.append(diagnostic(RULES["VB900"], Span.at(1), lang, error=why))
+    return res
+
+
+def iter_results(files: Iterable[str], opts: Options, *, jobs: int | None = None, timeout: float = 20.0,
+                 cache=None, ordered: bool = True, stats: BatchStats | None = None) -> Iterator[FileResult]:
+    """One FileResult per path ("-" reads stdin as "<stdin>"), in input order if `ordered`, else
+    as each finishes. jobs: None or 0 = default_jobs(); 1 = in this process. timeout: seconds per
+    document (0 or None: no limit). cache: a linter.cache.Cache (its counters include the workers'
+    hits and misses). Never raises for a bad document."""
+    stats = stats if stats is not None else BatchStats()
+    if jobs is None or jobs <= 0:
+        jobs = default_jobs()
+    try:
+        jobs = min(jobs, max(len(files), 1))  # type: ignore[arg-type]
+    except TypeError:
+        pass  # an iterator: size unknown
+    stats.jobs = jobs
+    tasks = _tasks(files)
+    hook = _hook_spec()
+    if jobs == 1:
+        return _serial(tasks, opts, timeout, cache, hook, stats)
+    return _pool(tasks, opts, jobs, timeout, cache, ordered, hook, stats)
+
+
+def _tasks(files: Iterable[str]) -> Iterator[tuple[int, str, bytes | None]]:
+    for i, f in enumerate(files):
+        if f == "-":
+            yield i, "<stdin>", sys.stdin.buffer.read()
+        else:
+            yield i, f, None
+
+
+# --- one document ---------------------------------------------------------------------------------
+
+
+def _can_alarm() -> bool:
+    return hasattr(signal, "setitimer") and threading.current_thread() is threading.main_thread()
+
+
+def _on_alarm(signum, frame):
+    raise DocumentTimeout
+
+
+@contextmanager
+def _time_limit(seconds: float | None, install: bool):
+    """Raise DocumentTimeout here after `seconds` of wall time (main thread, POSIX; else no limit)."""
+    if not seconds or seconds <= 0 or not _can_alarm():
+        yield
+        return
+    old = signal.signal(signal.SIGALRM, _on_alarm) if install else None
+    signal.setitimer(signal.ITIMER_REAL, seconds)
+    try:
+        yield
+    finally:
+        try:
+            signal.setitimer(signal.ITIMER_REAL, 0)
+        finally:
+            if install:
+                signal.signal(signal.SIGALRM, old)
+
+
+def _read(path: str) -> bytes | None:
+    """The file's bytes, or None to let lint_path() report why it cannot be read."""
+    try:
+        if os.stat(path).st_size > MAX_BYTES:
+            return None
+        with open(path, "rb") as f:
+            return f.read()
+    except OSError:
+        return None
+
+
+def _check_one(path, data, opts, cache, timeout, hook, in_worker) -> tuple[FileResult, str]:
+    """Lint one document through the cache and under the time limit. Status: "ok" | "timeout"."""
+    if cache is not None and cache.enabled:
+        if data is None:
+            data = _read(path)
+        if data is not None:
+            hit = cache.get(path, data)
+            if hit is not None:
+                return hit, "ok"
+    try:
+        with _time_limit(timeout, install=not in_worker):
+            if hook:
+                _run_hook(hook, path, in_worker)
+            res = lint_path(path, opts) if data is None else lint_bytes(path, data, opts)
+    except DocumentTimeout:
+        return timeout_result(path, timeout, opts.lang), "timeout"
+    if cache is not None and data is not None:
+        cache.put(path, data, res)
+    return res, "ok"
+
+
+def _hook_spec() -> tuple[str, str] | None:
+    mode, _, marker = os.environ.get(HOOK_ENV, "").partition(":")
+    return (mode, marker) if marker else None
+
+
+def _run_hook(hook: tuple[str, str], path: str, in_worker: bool) -> None:
+    """Tests only: misbehave on a document whose path contains the marker. sleep: a slow document
+    (the soft limit stops it); hang: stuck where SIGALRM cannot reach (only the parent's kill
+    helps); crash: the worker dies. hang and crash act only in a worker, never in this process."""
+    mode, marker = hook
+    if marker not in path:
+        return
+    if mode == "sleep":
+        time.sleep(3600)
+    elif mode == "hang" and in_worker:
+        signal.pthread_sigmask(signal.SIG_BLOCK, {signal.SIGALRM})
+        time.sleep(3600)
+    elif mode == "crash" and in_worker:
+        os._exit(70)
+
+
+def _serial(tasks, opts, timeout, cache, hook, stats) -> Iterator[FileResult]:
+    stats.window = 1
+    for _, path, data in tasks:
+        stats.max_in_flight = 1
+        res, status = _check_one(path, data, opts, cache, timeout, hook, in_worker=False)
+        stats.timeouts += status == "timeout"
+        yield res
+
+
+# --- worker process -------------------------------------------------------------------------------
+
+
+def _warm_up() -> None:
+    """Build once per process what every document needs. An optimisation only: if something
+    here fails, each document reports the real error through lint's firewall."""
+    try:
+        import linter.rules  # noqa: F401  registers every rule
+        from linter import parse, validate
+
+        parse.parser()
+        for sid in validate.schema_ids():
+            validate.validator(sid)
+    except Exception:  # noqa: BLE001, S110
+        pass
+
+
+def _worker_main(conn, opts, cache, timeout, hook) -> None:
+    signal.signal(signal.SIGINT, signal.SIG_IGN)  # Ctrl-C is the parent's to handle
+    if _can_alarm():
+        signal.signal(signal.SIGALRM, _on_alarm)
+    _warm_up()
+    parent = mp.parent_process()
+    try:
+        conn.send(("ready",))
+        while True:
+            while not conn.poll(1.0):
+                if parent is not None and not parent.is_alive():
+                    return  # orphaned: the parent was killed
+            task = conn.recv()
+            if task is None:
+                return
+            idx, path, data = task
+            before = cache.counters() if cache is not None else None
+            res, status = _check_one(path, data, opts, cache, timeout, hook, in_worker=True)
+            deltas = tuple(a - b for a, b in zip(cache.counters(), before)) if cache is not None else None
+            try:
+                conn.send(("result", idx, res, deltas, status))
+            except Exception as e:  # noqa: BLE001 - unpicklable result; nothing was written yet
+                conn.send(("result", idx, crash_result(path, f"{type(e).__name__}: {e}", opts.lang), deltas,
+                           status))
+            if status == "timeout":
+                return  # interrupted mid-document: exit, the parent starts a fresh worker
+    except (EOFError, OSError):
+        return
+
+
+# --- the pool ---------------------------------------------------------------------------------------
+
+
+class _Worker:
+    def __init__(self, ctx, args):
+        self.conn, child = ctx.Pipe(duplex=True)
+        self.proc = ctx.Process(target=_worker_main, args=(child, *args), daemon=True, name="vblint-worker")
+        self.proc.start()
+        child.close()
+        self.pending: deque = deque()  # tasks sent and not answered, oldest first: [0] is running
+        self.ready = False
+        self.since = time.monotonic()  # when pending[0] started, or when the process started
+        self.broken = self.retiring = False
+
+    def send(self, task) -> bool:
+        if not self.pending:
+            if not self.proc.is_alive():  # died while idle: do not blame the next document
+                self.broken = True
+                return False
+            self.since = time.monotonic()
+        self.pending.append(task)
+        try:
+            self.conn.send(task)
+            return True
+        except (OSError, ValueError):
+            self.pending.pop()
+            self.broken = True
+            return False
+
+    def deadline(self, timeout: float | None, grace: float) -> float:
+        if not self.ready:
+            return self.since + START_LIMIT + (timeout or 0)
+        return self.since + timeout + grace if timeout else float("inf")
+
+    def kill(self) -> None:
+        try:
+            self.proc.kill()
+        except (OSError, ValueError):
+            pass
+        self.proc.join(5)
+        self.conn.close()
+
+
+def _pool(tasks, opts, jobs, timeout, cache, ordered, hook, stats) -> Iterator[FileResult]:
+    ctx = mp.get_context()
+    args = (opts, cache, timeout, hook)
+    window = stats.window = 4 * jobs * PREFETCH
+    grace = max(2.0, (timeout or 0) / 2)
+    front: deque = deque()  # tasks to send before any new one: requeued, or held for an idle worker
+    exhausted = False
+    taken = yielded = 0
+    buffer: dict[int, FileResult] = {}  # ordered: results waiting for an earlier one
+    next_out = 0
+    out: deque = deque()  # results ready to yield
+    workers: list[_Worker] = []
+
+    def next_task():
+        nonlocal exhausted, taken
+        if front:
+            return front.popleft()
+        if exhausted or taken - yielded >= window:
+            return None
+        try:
+            t = next(tasks)
+        except StopIteration:
+            exhausted = True
+            return None
+        taken += 1
+        stats.max_in_flight = max(stats.max_in_flight, taken - yielded)
+        return t
+
+    def emit(idx: int, res: FileResult) -> None:
+        nonlocal next_out
+        if not ordered:
+            out.append(res)
+            return
+        buffer[idx] = res
+        while next_out in buffer:
+            out.append(buffer.pop(next_out))
+            next_out += 1
+
+    def spawn() -> bool:
+        try:
+            workers.append(_Worker(ctx, args))
+        except OSError:  # no more processes (ulimit, memory): go on with fewer, or in this process
+            return False
+        stats.workers_started += 1
+        return True
+
+    def retire(w: _Worker, kill: bool) -> None:
+        front.extendleft(reversed(w.pending))
+        w.pending.clear()
+        if kill or w.broken:
+            w.kill()
+        else:  # it exits by itself
+            w.proc.join(2)
+            if w.proc.is_alive():
+                w.kill()
+            w.conn.close()
+        workers.remove(w)
+
+    def drain(w: _Worker) -> None:
+        while not w.broken and w.conn.poll():
+            try:
+                msg = w.conn.recv()
+            except (EOFError, OSError):
+                w.broken = True
+                return
+            except Exception as e:  # noqa: BLE001 - a result this process cannot unpickle
+                idx, path, _ = w.pending.popleft()
+                w.since = time.monotonic()
+                emit(idx, crash_result(path, f"{type(e).__name__}: {e}", opts.lang))
+                continue
+            w.since = time.monotonic()
+            if msg[0] == "ready":
+                w.ready = True
+                continue
+            _, idx, res, deltas, status = msg
+            w.pending.popleft()
+            if deltas and cache is not None:
+                cache.add(deltas)
+            if status == "timeout":
+                stats.timeouts += 1
+                w.retiring = True
+            emit(idx, res)
+
+    if ctx.get_start_method() == "fork":
+        _warm_up()  # once here: every forked worker, and every replacement, starts ready
+    try:
+        for _ in range(jobs):
+            if not spawn():
+                break
+        while True:
+            if not workers:  # none could be started: one document at a time, here
+                t = next_task()
+                if t is not None:
+                    res, status = _check_one(t[1], t[2], opts, cache, timeout, hook, in_worker=False)
+                    stats.timeouts += status == "timeout"
+                    emit(t[0], res)
+            # 1. feed the workers, least loaded first
+            for w in sorted(workers, key=lambda w: len(w.pending)):
+                while not w.broken and len(w.pending) < PREFETCH:
+                    t = next_task()
+                    if t is None:
+                        break
+                    if t[2] is not None and w.pending:  # bytes go to an idle worker only: no pipe deadlock
+                        front.appendleft(t)
+                        break
+                    if not w.send(t):
+                        front.appendleft(t)
+            busy = [w for w in workers if w.pending or w.broken]
+            if not busy and not out:
+                if exhausted and not front and taken == yielded:
+                    break
+                raise RuntimeError("vblint batch: no progress (internal error)")
+            # 2. wait for a message, a worker's exit or the nearest deadline
+            if busy:
+                now = time.monotonic()
+                nearest = min(w.deadline(timeout, grace) for w in busy)
+                wait_for = None if nearest == float("inf") else max(0.0, nearest - now)
+                ready = set(_wait([w.conn for w in busy] + [w.proc.sentinel for w in busy], wait_for))
+                now = time.monotonic()
+                for w in list(busy):
+                    # exited before draining: a result sent just before the exit is still in the pipe
+                    dead = w.broken or w.proc.sentinel in ready or not w.proc.is_alive()
+                    if dead or w.conn in ready:
+                        drain(w)
+                    if w.retiring:  # sent its VB901 and exits by itself; its queue goes back
+                        retire(w, kill=False)
+                    elif dead:
+                        w.proc.join(2)
+                        if w.pending:
+                            idx, path, _ = w.pending.popleft()
+                            stats.crashes += 1
+                            emit(idx, crash_result(path, f"worker process died (exit code {w.proc.exitcode})",
+                                                   opts.lang))
+                        retire(w, kill=True)
+                    elif w.pending and now >= w.deadline(timeout, grace):
+                        idx, path, _ = w.pending.popleft()
+                        if w.ready:
+                            stats.timeouts += 1
+                            emit(idx, timeout_result(path, timeout, opts.lang))
+                        else:
+                            stats.crashes += 1
+                            emit(idx, crash_result(path, f"worker did not start within {START_LIMIT:g} s",
+                                                   opts.lang))
+                        retire(w, kill=True)
+                while len(workers) < jobs and (front or not exhausted):
+                    if not spawn():
+                        break
+            # 3. hand over what is ready
+            while out:
+                yielded += 1
+                yield out.popleft()
+    finally:
+        for w in workers:
+            try:
+                if w.pending or w.broken:
+                    w.proc.kill()
+                else:
+                    w.conn.send(None)
+            except (OSError, ValueError):
+                pass
+        for w in workers:
+            w.proc.join(2)
+            if w.proc.is_alive():
+                w.proc.kill()
+                w.proc.join(2)
+            w.conn.close()
+
+
+# --- progress -------------------------------------------------------------------------------------
+
+
+class Progress:
+    """A one-line counter on stderr ("\\r" redraws, at most every `interval` s), only where a
+    person watches: stderr is a terminal, CI is not set and TERM is not dumb. Otherwise every
+    method does nothing, so pipes and CI logs stay clean."""
+
+    def __init__(self, total: int | None, stream=None, enabled: bool | None = None, interval: float = 0.1):
+        self.stream = stream if stream is not None else sys.stderr
+        self.total, self.done = total, 0
+        self.enabled = _watched(self.stream) if enabled is None else enabled
+        self.interval = interval
+        self._last = 0.0
+        self._width = 0
+
+    def advance(self, n: int = 1) -> None:
+        self.done += n
+        if not self.enabled:
+            return
+        now = time.monotonic()
+        if now - self._last >= self.interval or self.done == self.total:
+            self._last = now
+            self._draw()
+
+    def _draw(self) -> None:
+        if self.total:
+            line = f"vblint: {self.done}/{self.total} ({100 * self.done // self.total}%)"
+        else:
+            line = f"vblint: {self.done}"
+        self.stream.write("\r" + line.ljust(self._width))
+        self.stream.flush()
+        self._width = len(line)
+
+    def clear(self) -> None:
+        """Erase the line (before writing a report to the same terminal); the next advance redraws."""
+        if self.enabled and self._width:
+            self.stream.write("\r" + " " * self._width + "\r")
+            self.stream.flush()
+            self._width = 0
+
+    close = clear
+
+    def wrap(self, results: Iterable) -> Iterator:
+        """Yield from results, advancing once per item; erase the line at the end."""
+        try:
+            for r in results:
+                self.advance()
+                yield r
+        finally:
+            self.close()
+
+    def __enter__(self) -> Self:
+        return self
+
+    def __exit__(self, *exc) -> None:
+        self.close()
+
+
+def _watched(stream) -> bool:
+    try:
+        tty = stream.isatty()
+    except (AttributeError, ValueError):
+        return False
+    return tty and not os.environ.get("CI") and os.environ.get("TERM") != "dumb"
+
+
+def progress(total: int | None, stream=None) -> Progress:
+    return Progress(total, stream)

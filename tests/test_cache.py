@@ -1,0 +1,212 @@
+"""linter/cache.py: hits on a second run (in process and through workers), misses on changed
+content, settings or code, path rewritten on a hit, corrupt or foreign entries deleted and
+rebuilt, nothing written when disabled, default location."""
+
+import json
+import shutil
+import sys
+from dataclasses import replace
+from datetime import date
+from pathlib import Path
+
+import pytest
+
+from linter import cache as cache_mod
+from linter.batch import iter_results, timeout_result
+from linter.cache import Cache, default_dir, from_dict, settings_key, to_dict
+from linter.lint import Options, lint_path
+
+ROOT = Path(__file__).resolve().parent.parent
+CORPUS = ROOT / "corpus"
+OPTS = Options(today=date(2026, 11, 22))
+
+
+def full(r) -> dict:
+    return {**r.to_dict(), "text": r.text, "readable": r.readable, "citations": [d.citation for d in r.diagnostics]}
+
+
+@pytest.fixture
+def docs(tmp_path) -> list[str]:
+    """The valid and invalid samples and the seeds, copied so that tests may edit them."""
+    src = sorted((CORPUS / "valid").rglob("*.txt")) + sorted((CORPUS / "invalid").glob("*.txt"))[:20] \
+        + sorted((CORPUS / "seeds").glob("*.txt"))
+    out = []
+    for p in src:
+        dest = tmp_path / "docs" / p.parent.name / p.name
+        dest.parent.mkdir(parents=True, exist_ok=True)
+        shutil.copyfile(p, dest)
+        out.append(str(dest))
+    return out
+
+
+def _entries(d: Path) -> list[Path]:
+    return sorted(p for p in d.rglob("*") if p.is_file())
+
+
+def _run(files, c, jobs=1, opts=OPTS):
+    return list(iter_results(files, opts, jobs=jobs, cache=c, timeout=300))
+
+
+@pytest.mark.parametrize("jobs", [1, 2])
+def test_second_run_hits_and_gives_the_same_results(docs, tmp_path, jobs):
+    cdir = tmp_path / "cache"
+    first = Cache(cdir, settings_key(OPTS))
+    got1 = _run(docs, first, jobs)
+    assert (first.hits, first.misses, first.writes, first.invalid) == (0, len(docs), len(docs), 0)
+    assert len(_entries(cdir)) == len(docs)
+    assert not [p for p in _entries(cdir) if p.name.startswith(".tmp-")]  # atomic writes leave nothing
+
+    second = Cache(cdir, settings_key(OPTS))
+    got2 = _run(docs, second, jobs)
+    assert (second.hits, second.misses, second.writes) == (len(docs), 0, 0)
+    fresh = [full(lint_path(f, OPTS)) for f in docs]
+    assert [full(r) for r in got1] == fresh
+    assert [full(r) for r in got2] == fresh
+
+
+def test_changed_content_misses(docs, tmp_path):
+    cdir = tmp_path / "cache"
+    _run(docs, Cache(cdir, settings_key(OPTS)))
+    p = Path(docs[0])
+    p.write_bytes(p.read_bytes().replace(b"\n", b"\n\n", 1))
+    c = Cache(cdir, settings_key(OPTS))
+    got = _run(docs, c)
+    assert (c.hits, c.misses, c.writes) == (len(docs) - 1, 1, 1)
+    assert full(got[0]) == full(lint_path(docs[0], OPTS))
+
+
+def test_changed_settings_miss(docs, tmp_path):
+    cdir = tmp_path / "cache"
+    _run(docs, Cache(cdir, settings_key(OPTS)))
+    for other in (replace(OPTS, today=date(2027, 1, 1)), replace(OPTS, lang="en"), replace(OPTS, profile="state-nd30")):
+        assert settings_key(other) != settings_key(OPTS)
+        c = Cache(cdir, settings_key(other))
+        got = _run(docs[:5], c, opts=other)
+        assert (c.hits, c.misses) == (0, 5)
+        assert [full(r) for r in got] == [full(lint_path(f, other)) for f in docs[:5]]
+    c = Cache(cdir, settings_key(OPTS))
+    _run(docs[:5], c)
+    assert c.hits == 5  # the other settings' entries did not replace these
+
+
+def test_changed_code_grammar_or_schema_misses(tmp_path, monkeypatch):
+    data = (CORPUS / "valid" / "party-hd36" / "chi_thi.txt").read_bytes()
+    before = Cache(tmp_path, "k").key("a.txt", data)
+    monkeypatch.setattr(cache_mod, "code_digest", lambda: "edited")
+    assert Cache(tmp_path, "k").key("a.txt", data) != before
+    monkeypatch.undo()
+
+    # code_digest() covers the grammar and the schemas: edit a copy of each
+    for name in ("grammar", "schemas"):
+        copy = tmp_path / name
+        shutil.copytree(cache_mod.data_dir(name), copy)
+        monkeypatch.setattr(cache_mod, "data_dir", lambda n, _name=name, _copy=copy: _copy if n == _name
+                            else ROOT / n)
+        cache_mod.code_digest.cache_clear()
+        d1 = cache_mod.code_digest()
+        f = next(p for p in sorted(copy.rglob("*")) if p.suffix in (".lark", ".json"))
+        f.write_text(f.read_text(encoding="utf-8") + "\n", encoding="utf-8")
+        cache_mod.code_digest.cache_clear()
+        assert cache_mod.code_digest() != d1, name
+        monkeypatch.undo()
+    cache_mod.code_digest.cache_clear()
+
+
+def test_hit_takes_the_current_path(docs, tmp_path):
+    c = Cache(tmp_path / "cache", settings_key(OPTS))
+    _run(docs[:1], c)
+    moved = tmp_path / "elsewhere.txt"
+    shutil.copyfile(docs[0], moved)
+    got = _run([str(moved)], c)
+    assert c.hits == 1 and got[0].path == str(moved)
+    assert full(got[0]) == full(lint_path(str(moved), OPTS))
+
+
+GARBAGE = [
+    b"",  # truncated to nothing
+    b'{"magic": "vblint-cache", "format": 1, "key": ',  # truncated mid-way
+    b"\x80\x04\x95 not json at all",  # a pickle, say
+    b'{"magic": "other-tool", "format": 1}',
+    b"[1, 2, 3]",
+    None,  # right magic and format, wrong key (another entry's file)
+    "wrong-format",
+    "bad-result",
+]
+
+
+@pytest.mark.parametrize("case", range(len(GARBAGE)))
+def test_corrupt_or_foreign_entry_is_deleted_and_rebuilt(docs, tmp_path, case):
+    c = Cache(tmp_path / "cache", settings_key(OPTS))
+    data = Path(docs[0]).read_bytes()
+    _run(docs[:2], c)
+    entry = c.file(c.key(docs[0], data))
+    good = json.loads(entry.read_bytes())
+    bad = GARBAGE[case]
+    if bad is None:
+        bad = c.file(c.key(docs[1], Path(docs[1]).read_bytes())).read_bytes()
+    elif bad == "wrong-format":
+        bad = json.dumps({**good, "format": 999}).encode()
+    elif bad == "bad-result":
+        bad = json.dumps({**good, "result": {**good["result"], "diagnostics": [{"code": 1}]}}).encode()
+    entry.write_bytes(bad)
+
+    c2 = Cache(tmp_path / "cache", settings_key(OPTS))
+    assert c2.get(docs[0], data) is None
+    assert (c2.invalid, c2.misses, c2.hits) == (1, 1, 0)
+    assert not entry.exists()  # deleted, never trusted
+
+    got = _run(docs[:1], c2)  # rebuilt
+    assert c2.writes == 1 and entry.exists()
+    assert full(got[0]) == full(lint_path(docs[0], OPTS))
+    c3 = Cache(tmp_path / "cache", settings_key(OPTS))
+    assert full(c3.get(docs[0], data)) == full(got[0]) and c3.hits == 1
+
+
+def test_no_cache_never_writes(docs, tmp_path, monkeypatch):
+    home = tmp_path / "home"
+    home.mkdir()
+    monkeypatch.setenv("HOME", str(home))
+    monkeypatch.setenv("XDG_CACHE_HOME", str(home / ".cache"))
+    c = Cache(None, settings_key(OPTS))
+    assert not c.enabled
+    for jobs in (1, 2):
+        got = _run(docs[:6], c, jobs)
+        assert [full(r) for r in got] == [full(lint_path(f, OPTS)) for f in docs[:6]]
+    c.put(docs[0], b"x", got[0])
+    assert c.get(docs[0], b"x") is None
+    assert (c.hits, c.misses, c.writes) == (0, 0, 0)
+    assert list(home.rglob("*")) == []
+
+
+def test_internal_errors_and_timeouts_are_not_cached(tmp_path):
+    c = Cache(tmp_path / "cache", "k")
+    c.put("a.txt", b"data", timeout_result("a.txt", 1.0, "vi"))
+    assert c.writes == 0 and _entries(tmp_path) == []
+
+
+def test_unwritable_cache_dir_is_harmless(docs, tmp_path):
+    blocker = tmp_path / "a-file"
+    blocker.write_text("not a directory")
+    c = Cache(blocker, settings_key(OPTS))
+    got = _run(docs[:2], c)
+    assert c.writes == 0 and [full(r) for r in got] == [full(lint_path(f, OPTS)) for f in docs[:2]]
+
+
+def test_round_trip_is_exact_on_the_corpus():
+    files = sorted(p for p in CORPUS.rglob("*") if p.suffix in (".txt", ".md"))
+    for p in files:
+        r = lint_path(str(p), OPTS)
+        d = json.loads(json.dumps(to_dict(r)))
+        back = from_dict(d, r.path)
+        assert back == r and full(back) == full(r), p
+
+
+def test_default_dir(tmp_path, monkeypatch):
+    monkeypatch.setitem(sys.modules, "platformdirs", None)  # import fails
+    monkeypatch.setenv("XDG_CACHE_HOME", str(tmp_path / "xdg"))
+    assert default_dir() == tmp_path / "xdg" / "vblint"
+    monkeypatch.setenv("XDG_CACHE_HOME", "relative/ignored")
+    monkeypatch.setenv("HOME", str(tmp_path))
+    assert default_dir() == tmp_path / ".cache" / "vblint"
+    monkeypatch.delenv("XDG_CACHE_HOME")
+    assert default_dir() == tmp_path / ".cache" / "vblint"
