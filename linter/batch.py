@@ -5,7 +5,9 @@ process: no pool to start. Otherwise it runs a small pool of worker processes, e
 duplex pipe. concurrent.futures and multiprocessing.Pool are not used because neither can kill
 one stuck worker and tell which document it was on:
 
-- Each worker builds the Lark parser, the rule registry and the schema validators once.
+- Each worker builds the Lark parser, the rule registry and the schema validators once (with the
+  fork start method the parent builds them before forking, so workers and replacements start
+  ready). Any start method works: the test hook is read from the environment, not patched in.
 - The parent sends one task per message and keeps at most PREFETCH tasks queued per worker. At
   most `window` = 4 × jobs × PREFETCH documents are taken from the input and not yet yielded
   (queued, running, or waiting in the reorder buffer), so memory stays bounded whatever the
@@ -14,7 +16,8 @@ one stuck worker and tell which document it was on:
   The handler raises DocumentTimeout, a BaseException, so lint's per-document firewall does not
   swallow it. The worker reports VB901 and exits, and a new worker replaces it (state left by an
   interrupted document is not trusted). Hard: code stuck in C never sees the signal, so the parent
-  kills any worker still on one document after timeout + grace and reports VB901 itself.
+  kills any worker still on one document after timeout + grace (max(2 s, timeout / 2)) and
+  reports VB901 itself. In this process (jobs=1) only the soft limit applies.
 - A worker that dies (segfault, OOM kill, os._exit) costs only the document it was on, which gets
   VB900. Its queued tasks go back to the front of the queue and a new worker replaces it.
 """
@@ -83,7 +86,7 @@ def crash_result(path: str, why: str, lang: str) -> FileResult:
 def iter_results(files: Iterable[str], opts: Options, *, jobs: int | None = None, timeout: float = 20.0,
                  cache=None, ordered: bool = True, stats: BatchStats | None = None) -> Iterator[FileResult]:
     """One FileResult per path ("-" reads stdin as "<stdin>"), in input order if `ordered`, else
-    as each finishes. jobs: None or 0 = default_jobs(); 1 = in this process. timeout: seconds per
+    as each finishes. jobs: None or <= 0 = default_jobs(); 1 = in this process. timeout: seconds per
     document (0 or None: no limit). cache: a linter.cache.Cache (its counters include the workers'
     hits and misses). Never raises for a bad document."""
     stats = stats if stats is not None else BatchStats()

@@ -1,8 +1,8 @@
 """Result cache: one JSON file per (content, settings, linter code) key.
 
 key = SHA-256 over: the document's SHA-256, its file suffix (it selects the reader), the settings
-key (effective options), linter.__version__, Lark's version and a digest of the linter's own code, grammar and
-schemas, so editing any of them invalidates every entry. Entries live in sharded directories
+key (effective options), linter.__version__, Lark's version and a digest of the linter's own
+code, grammar and schemas, so editing any of them invalidates every entry. Entries live in sharded directories
 (<dir>/v1/ab/cdef….json) and are written atomically (temp file + os.replace), so concurrent
 workers never see half a file. An entry that is truncated, corrupt or foreign (wrong magic,
 format or key, bad shape) is deleted and counted as a miss: never trusted. JSON, not pickle,
@@ -49,7 +49,8 @@ def settings_key(opts, *extra) -> str:
 def code_digest() -> str:
     """SHA-256 over the linter package's code and data, the grammar and the schemas."""
     h = hashlib.sha256()
-    roots = [Path(linter.__file__).resolve().parent, data_dir("grammar").resolve(), data_dir("schemas").resolve()]
+    package = Path(linter.__file__).resolve().parent
+    roots = [package, data_dir("grammar").resolve(), data_dir("schemas").resolve()]
     seen: set[Path] = set()
     for root in roots:
         for f in sorted(root.rglob("*")):
@@ -178,7 +179,8 @@ class Cache:
             back = from_dict(json.loads(blob)["result"], result.path)
         except (TypeError, ValueError, KeyError, RecursionError):
             return  # not representable in JSON: do not cache
-        if back != result or [x.citation for x in back.diagnostics] != [x.citation for x in result.diagnostics]:
+        citations = [x.citation for x in result.diagnostics]
+        if back != result or [x.citation for x in back.diagnostics] != citations:
             return  # would not rebuild exactly (e.g. tuples in components): do not cache
         f = self.file(key)
         tmp = None

@@ -66,7 +66,7 @@ def lint_source(src: Source, opts: Options) -> FileResult:
         return res
     choice = profiles.choose(doc, opts.profile, opts.hd05_from)
     res.profile, res.profile_reason = choice.profile, choice.reason
-    ctx = Context(res.profile, opts.today, opts.lang, choice)
+    ctx = Context(res.profile, opts.today, opts.lang, choice, src)
     legal = legal_kind(doc)
     if legal and res.profile == "state-nd30":
         # outside NĐ 30: identify the parts, say so once, judge nothing else

@@ -108,11 +108,19 @@ def fuzzy_label(text: str) -> str | None:
     """The label a short line is, through OCR damage: 'Kơi nhận:', 'Kmh gửi:', 'Nơi rứiận:'."""
     if ":" not in text[:22]:
         return None  # only a label with its colon: "TỈNH HÀ TĨNH" is not a damaged "Kính trình"
-    f = " ".join(fold(text.split(":", 1)[0]).split())
-    if not 5 <= len(f) <= 16:
-        return None
-    best = max(LABELS, key=lambda k: fuzz.ratio(f, k))
-    return LABELS[best] if fuzz.ratio(f, best) >= 72 else None
+    words = fold(text.split(":", 1)[0]).split()
+    best, score = None, 0.0
+    for label in LABELS:
+        want = label.split()
+        if len(words) != len(want):
+            continue
+        # every word must still look like the label's ("Kinh phí" is not "Kính gửi")
+        ratios = [fuzz.ratio(w, x) for w, x in zip(words, want)]
+        mean = sum(ratios) / len(ratios)
+        # or the first word intact and the rest at least half-read ("Nơi rứiận")
+        if (min(ratios) >= 50 and mean >= 72 or ratios[0] >= 90 and min(ratios[1:]) >= 40) and mean > score:
+            best, score = label, mean
+    return LABELS[best] if best else None
 
 
 def fuzzy_doc_type(text: str) -> str | None:

@@ -28,7 +28,8 @@ SLOW = "slow-doc"  # the hook's marker
 
 def full(r) -> dict:
     """Everything a reporter can see of a result."""
-    return {**r.to_dict(), "text": r.text, "readable": r.readable, "citations": [d.citation for d in r.diagnostics]}
+    return {**r.to_dict(), "text": r.text, "readable": r.readable,
+            "citations": [d.citation for d in r.diagnostics]}
 
 
 @pytest.fixture(scope="module")

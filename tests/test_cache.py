@@ -22,7 +22,8 @@ OPTS = Options(today=date(2026, 11, 22))
 
 
 def full(r) -> dict:
-    return {**r.to_dict(), "text": r.text, "readable": r.readable, "citations": [d.citation for d in r.diagnostics]}
+    return {**r.to_dict(), "text": r.text, "readable": r.readable,
+            "citations": [d.citation for d in r.diagnostics]}
 
 
 @pytest.fixture
@@ -78,7 +79,8 @@ def test_changed_content_misses(docs, tmp_path):
 def test_changed_settings_miss(docs, tmp_path):
     cdir = tmp_path / "cache"
     _run(docs, Cache(cdir, settings_key(OPTS)))
-    for other in (replace(OPTS, today=date(2027, 1, 1)), replace(OPTS, lang="en"), replace(OPTS, profile="state-nd30")):
+    for other in (replace(OPTS, today=date(2027, 1, 1)), replace(OPTS, lang="en"),
+                  replace(OPTS, profile="state-nd30")):
         assert settings_key(other) != settings_key(OPTS)
         c = Cache(cdir, settings_key(other))
         got = _run(docs[:5], c, opts=other)

@@ -1,0 +1,70 @@
+"""Typography of .docx documents, on documents built at test time by tests/fixtures_office.py."""
+
+from datetime import date
+
+import pytest
+
+pytest.importorskip("docx")
+from fixtures_office import build_party_docx, build_party_docx_bad, build_state_docx  # noqa: E402
+
+from linter.lint import Options, lint_bytes  # noqa: E402
+
+
+def check(data: bytes):
+    return lint_bytes("t.docx", data, Options(today=date(2026, 11, 22)))
+
+
+def codes(r) -> set[str]:
+    return {d.code for d in r.diagnostics}
+
+
+def test_conforming_party_docx_has_no_typography_problem():
+    r = check(build_party_docx(None))
+    assert r.profile == "party-hd36" and r.doc_type == "thong_bao"
+    assert not codes(r) & {"VB501", "VB502", "VB503", "VB505"}, [d.message for d in r.diagnostics]
+
+
+def test_wrong_font_and_margins_are_reported():
+    r = check(build_party_docx_bad(None))
+    got = {d.code: d for d in r.diagnostics}
+    assert "VB501" in got and "Arial" in got["VB501"].message
+    assert "VB503" in got
+    margins = [d.message for d in r.diagnostics if d.code == "VB503"]
+    assert any("trái" in m for m in margins)
+
+
+def test_page_size_letter_is_not_a4():
+    assert "VB502" in codes(check(build_party_docx(None, page="Letter")))
+
+
+def test_state_margins_are_ranges():
+    ok = check(build_state_docx(None, margins=(25, 25, 35, 20)))
+    assert "VB503" not in codes(ok) and ok.profile == "state-nd30"
+    bad = check(build_state_docx(None, margins=(10, 25, 35, 20)))
+    assert "VB503" in codes(bad)
+
+
+def test_part_typography_detects_a_bold_signer_title(monkeypatch):
+    r = check(build_party_docx(None))
+    assert "VB505" not in codes(r)
+    from linter.office import Style
+    from linter import read
+
+    real = read._office
+
+    def bolder(path, data, suffix):  # the signer's title typed in bold: HD 05 wants it not bold
+        src = real(path, data, suffix)
+        i = next(k for k, line in enumerate(src.text.splitlines()) if line.strip() == "BÍ THƯ")
+        st = src.styles[i]
+        src.styles[i] = Style(st.font, st.size, True, st.italic, st.underline, st.all_caps, st.align)
+        return src
+
+    monkeypatch.setattr(read, "_office", bolder)
+    assert "VB505" in codes(check(build_party_docx(None)))
+
+
+def test_text_files_carry_no_typography():
+    from pathlib import Path
+
+    text = (Path(__file__).parent.parent / "corpus" / "valid" / "party-hd36" / "chi_thi.txt").read_bytes()
+    assert not codes(lint_bytes("t.txt", text, Options(today=date(2026, 11, 22)))) & {"VB501", "VB502", "VB503"}
