@@ -68,3 +68,23 @@ def test_text_files_carry_no_typography():
 
     text = (Path(__file__).parent.parent / "corpus" / "valid" / "party-hd36" / "chi_thi.txt").read_bytes()
     assert not codes(lint_bytes("t.txt", text, Options(today=date(2026, 11, 22)))) & {"VB501", "VB502", "VB503"}
+
+
+def test_state_part_typography(monkeypatch):
+    r = check(build_state_docx(None))
+    assert "VB504" not in codes(r), [d.message for d in r.diagnostics if d.code == "VB504"]
+    from linter import read
+    from linter.office import Style
+
+    real = read._office
+
+    def plain_title(path, data, suffix):  # Quốc hiệu typed 14 pt, not bold: NĐ 30 wants 12–13 pt bold
+        src = real(path, data, suffix)
+        i = next(k for k, line in enumerate(src.text.splitlines()) if line.startswith("CỘNG HÒA"))
+        st = src.styles[i]
+        src.styles[i] = Style(st.font, 14.0, False, st.italic, st.underline, st.all_caps, st.align)
+        return src
+
+    monkeypatch.setattr(read, "_office", plain_title)
+    got = [d for d in check(build_state_docx(None)).diagnostics if d.code == "VB504"]
+    assert len(got) == 1 and "14 pt" in got[0].message and "12–13 pt" in got[0].message
