@@ -1,7 +1,7 @@
 """vblint performance benchmark: every figure in one run on this machine.
 
     python -m bench.run [--quick] [--only cold,throughput,scaling,cache,rss,size]
-                        [--work DIR] [--out bench/results.json] [--repeat 7] [--keep]
+                        [--work DIR] [--out bench/results.json] [--repeat 7] [--snapshot]
 
 Phases (see bench/README.md for what each figure means and why the target):
 
@@ -26,6 +26,12 @@ Corpora are generated under --work (default: $TMPDIR/vblint-bench) by bench.gene
 defect rate 0.2, noise rate 0.5) and reused while the generator and its parameters are
 unchanged. The results go to --out as JSON; with --only, the phases run are merged into the
 existing file. The table and the exact commands are printed at the end.
+
+Machines are shared: each phase records the load average before and after it, and the batch
+phases also record CPU seconds (documents per CPU second does not depend on other load). The
+linter's code (linter/, grammar/, schemas/) is hashed before and after the run; a change in
+between (someone editing the tree) is flagged in the results. --snapshot copies the code to
+--work first and runs everything from that copy, so edits during the run do not mix versions.
 """
 
 from __future__ import annotations
@@ -126,6 +132,30 @@ def corpus(work: Path, n: int, size_factor: float = 1, log=print) -> Path:
     return d
 
 
+def code_digest(root: Path = ROOT) -> str:
+    """SHA-256 (16 hex digits) of the linter's code and data: what a benchmark measures."""
+    h = hashlib.sha256()
+    for sub in ("linter", "grammar", "schemas"):
+        for f in sorted((root / sub).rglob("*")):
+            if f.is_file() and "__pycache__" not in f.parts:
+                h.update(f.relative_to(root).as_posix().encode() + b"\0" + f.read_bytes())
+    return h.hexdigest()[:16]
+
+
+def snapshot(work: Path) -> Path:
+    """A copy of the code the benchmark runs (linter, grammar, schemas, bench, the valid
+    corpus) under work/src-<digest>."""
+    dest = work / f"src-{code_digest()}"
+    if not dest.exists():
+        tmp = work / f".src-{os.getpid()}"
+        ignore = shutil.ignore_patterns("__pycache__", "results.json")
+        for sub in ("linter", "grammar", "schemas", "bench", "corpus/valid"):
+            shutil.copytree(ROOT / sub, tmp / sub, ignore=ignore)
+        shutil.copy2(ROOT / "pyproject.toml", tmp / "pyproject.toml")
+        tmp.rename(dest)
+    return dest
+
+
 # --- phases -----------------------------------------------------------------------------------------
 
 
@@ -174,14 +204,14 @@ class Bench:
         n = self.cfg["n"]
         cmd, m = self._batch(n, "-j", "1", "--no-cache")
         return {"n": n, "wall_s": m["wall_s"], "cpu_s": m["cpu_s"], "docs_per_s": n / m["wall_s"],
-                "command": shell(cmd)}
+                "docs_per_cpu_s": n / m["cpu_s"], "command": shell(cmd)}
 
     def scaling(self) -> dict:
         n = self.cfg["n"]
         c1, m1 = self._batch(n, "-j", "1", "--no-cache")
         c2, m2 = self._batch(n, "-j", "2", "--no-cache")
         return {"n": n, "j1_s": m1["wall_s"], "j2_s": m2["wall_s"], "speedup": m1["wall_s"] / m2["wall_s"],
-                "commands": [shell(c1), shell(c2)]}
+                "j1_cpu_s": m1["cpu_s"], "j2_cpu_s": m2["cpu_s"], "commands": [shell(c1), shell(c2)]}
 
     def cache(self) -> dict:
         n = self.cfg["n"]
@@ -194,7 +224,7 @@ class Bench:
         entries = sum(1 for _ in cache_dir.rglob("*.json"))
         warm = self.run(cmd, memo=False)
         return {"n": n, "cold_s": cold["wall_s"], "warm_s": warm["wall_s"], "speedup": cold["wall_s"] / warm["wall_s"],
-                "entries": entries, "command": f"rm -rf {cache_dir}; {shell(cmd)}; {shell(cmd)}"}
+                "cold_cpu_s": cold["cpu_s"], "warm_cpu_s": warm["cpu_s"], "entries": entries, "command": f"rm -rf {cache_dir}; {shell(cmd)}; {shell(cmd)}"}
 
     def rss(self) -> dict:
         out = {"commands": []}
@@ -319,13 +349,20 @@ def run(phases=PHASES, *, quick: bool = False, work: Path | None = None, repeat:
                  "machine": machine(), "config": {"n": cfg["n"], "n_big": cfg["n_big"],
                                                   "size": {str(k): v for k, v in cfg["size"].items()},
                                                   "repeat": repeat, "generator": GEN}, "phases": {}}
+    res["code"] = {"root": str(ROOT), "digest_before": code_digest()}
     for ph in phases:
         log(f"[{ph}]")
         t0 = time.perf_counter()
+        load0 = os.getloadavg()[0]
         r = getattr(b, ph)()
         v, op, target, ok = verdict(ph, r)
-        r.update({"target": target, "op": op, "pass": ok, "elapsed_s": time.perf_counter() - t0})
+        r.update({"target": target, "op": op, "pass": ok, "elapsed_s": time.perf_counter() - t0,
+                  "loadavg_1min": [round(load0, 2), round(os.getloadavg()[0], 2)]})
         res["phases"][ph] = r
+    res["code"]["digest_after"] = code_digest()
+    res["code"]["changed_during_run"] = res["code"]["digest_before"] != res["code"]["digest_after"]
+    if res["code"]["changed_during_run"]:
+        log("WARNING: the linter's code changed during the run: the figures mix versions (see --snapshot)")
     return res
 
 
@@ -336,7 +373,16 @@ def main(argv: list[str] | None = None) -> int:
     ap.add_argument("--work", type=Path, help="where corpora and the cache go (default: $TMPDIR/vblint-bench)")
     ap.add_argument("--out", type=Path, default=ROOT / "bench" / "results.json")
     ap.add_argument("--repeat", type=int, default=7, help="runs per command in the cold phase (median)")
+    ap.add_argument("--snapshot", action="store_true", help="run from a copy of the code under --work")
     a = ap.parse_args(argv)
+    if a.snapshot:
+        work = (a.work or Path(tempfile.gettempdir()) / "vblint-bench").resolve()
+        work.mkdir(parents=True, exist_ok=True)
+        src = snapshot(work)
+        args = [x for x in (argv if argv is not None else sys.argv[1:]) if x != "--snapshot"]
+        args += ["--work", str(work), "--out", str(a.out.resolve())]
+        print(f"running from the snapshot {src}", file=sys.stderr)
+        return subprocess.call([PY, "-m", "bench.run", *args], cwd=src)
     phases = PHASES
     if a.only:
         phases = tuple(p.strip() for p in a.only.split(",") if p.strip())

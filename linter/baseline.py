@@ -58,7 +58,7 @@ def identity(result) -> str:
 
 def _lines(result, d) -> str:
     lines = result.text.splitlines()
-    return "\n".join(lines[d.span.line - 1: max(d.span.line, d.span.end_line)])
+    return "\n".join(lines[d.span.line - 1 : max(d.span.line, d.span.end_line)])
 
 
 def fingerprint(result, d) -> str:
@@ -78,9 +78,17 @@ def _key(doc: str, result, d) -> tuple[str, str, str]:
 
 def entries(result) -> list[dict]:
     doc = identity(result)
-    return [{"document": doc, "code": d.code, "name": d.name, "component": d.component,
-             "fingerprint": fingerprint(result, d), "path": Path(result.path).as_posix()}
-            for d in result.diagnostics]
+    return [
+        {
+            "document": doc,
+            "code": d.code,
+            "name": d.name,
+            "component": d.component,
+            "fingerprint": fingerprint(result, d),
+            "path": Path(result.path).as_posix(),
+        }
+        for d in result.diagnostics
+    ]
 
 
 def write(results, path) -> int:
@@ -124,26 +132,42 @@ def load(path) -> Baseline:
     try:
         raw = p.read_bytes()
     except OSError as e:
-        raise BaselineError(path, f"không đọc được tệp: {e.strerror}", f"cannot read the file: {e.strerror}") from e
+        raise BaselineError(
+            path, f"không đọc được tệp: {e.strerror}", f"cannot read the file: {e.strerror}"
+        ) from e
     try:
         data = json.loads(raw.decode("utf-8-sig"))
     except (UnicodeDecodeError, json.JSONDecodeError) as e:
-        raise BaselineError(path, f"không phải JSON hợp lệ ({e}); tạo lại bằng --write-baseline",
-                            f"not valid JSON ({e}); recreate it with --write-baseline") from e
+        raise BaselineError(
+            path,
+            f"không phải JSON hợp lệ ({e}); tạo lại bằng --write-baseline",
+            f"not valid JSON ({e}); recreate it with --write-baseline",
+        ) from e
     if isinstance(data, dict) and "files" in data and "entries" not in data:
-        raise BaselineError(path, "đây là báo cáo --format json, không phải baseline; tạo baseline bằng "
-                            "--write-baseline", "this is a --format json report, not a baseline; create one "
-                            "with --write-baseline")
+        raise BaselineError(
+            path,
+            "đây là báo cáo --format json, không phải baseline; tạo baseline bằng --write-baseline",
+            "this is a --format json report, not a baseline; create one with --write-baseline",
+        )
     if not isinstance(data, dict) or not isinstance(data.get("entries"), list):
-        raise BaselineError(path, "không phải tệp baseline của vblint (thiếu \"entries\")",
-                            "not a vblint baseline (no \"entries\")")
+        raise BaselineError(
+            path,
+            'không phải tệp baseline của vblint (thiếu "entries")',
+            'not a vblint baseline (no "entries")',
+        )
     if data.get("version") != VERSION:
-        raise BaselineError(path, f"phiên bản {data.get('version')!r} không được hỗ trợ (cần {VERSION})",
-                            f"unsupported version {data.get('version')!r} (expected {VERSION})")
+        raise BaselineError(
+            path,
+            f"phiên bản {data.get('version')!r} không được hỗ trợ (cần {VERSION})",
+            f"unsupported version {data.get('version')!r} (expected {VERSION})",
+        )
     counts: Counter = Counter()
     for i, e in enumerate(data["entries"]):
         if not isinstance(e, dict) or not all(isinstance(e.get(k), str) for k in _REQUIRED):
-            raise BaselineError(path, f"mục thứ {i + 1} hỏng (cần {', '.join(_REQUIRED)})",
-                                f"entry {i + 1} is malformed (needs {', '.join(_REQUIRED)})")
+            raise BaselineError(
+                path,
+                f"mục thứ {i + 1} hỏng (cần {', '.join(_REQUIRED)})",
+                f"entry {i + 1} is malformed (needs {', '.join(_REQUIRED)})",
+            )
         counts[(e["document"], e["code"], e["fingerprint"])] += 1
     return Baseline(counts)

@@ -83,8 +83,16 @@ def crash_result(path: str, why: str, lang: str) -> FileResult:
     return res
 
 
-def iter_results(files: Iterable[str], opts: Options, *, jobs: int | None = None, timeout: float = 20.0,
-                 cache=None, ordered: bool = True, stats: BatchStats | None = None) -> Iterator[FileResult]:
+def iter_results(
+    files: Iterable[str],
+    opts: Options,
+    *,
+    jobs: int | None = None,
+    timeout: float = 20.0,
+    cache=None,
+    ordered: bool = True,
+    stats: BatchStats | None = None,
+) -> Iterator[FileResult]:
     """One FileResult per path ("-" reads stdin as "<stdin>"), in input order if `ordered`, else
     as each finishes. jobs: None or <= 0 = default_jobs(); 1 = in this process. timeout: seconds per
     document (0 or None: no limit). cache: a linter.cache.Cache (its counters include the workers'
@@ -152,12 +160,13 @@ def _read(path: str) -> bytes | None:
         return None
 
 
-def _check_one(path, data, opts, cache, timeout, hook, in_worker) -> tuple[FileResult, str]:
-    """Lint one document through the cache and under the time limit. Status: "ok" | "timeout"."""
+def _check_one(path, data, opts, cache, timeout, hook, in_worker, lookup=True) -> tuple[FileResult, str]:
+    """Lint one document through the cache (lookup=False: the caller has looked it up already)
+    and under the time limit. Status: "ok" | "timeout"."""
     if cache is not None and cache.enabled:
         if data is None:
             data = _read(path)
-        if data is not None:
+        if lookup and data is not None:
             hit = cache.get(path, data)
             if hit is not None:
                 return hit, "ok"
@@ -237,13 +246,14 @@ def _worker_main(conn, opts, cache, timeout, hook) -> None:
                 return
             idx, path, data = task
             before = cache.counters() if cache is not None else None
-            res, status = _check_one(path, data, opts, cache, timeout, hook, in_worker=True)
+            res, status = _check_one(path, data, opts, cache, timeout, hook, in_worker=True, lookup=False)
             deltas = tuple(a - b for a, b in zip(cache.counters(), before)) if cache is not None else None
             try:
                 conn.send(("result", idx, res, deltas, status))
             except Exception as e:  # noqa: BLE001 - unpicklable result; nothing was written yet
-                conn.send(("result", idx, crash_result(path, f"{type(e).__name__}: {e}", opts.lang), deltas,
-                           status))
+                conn.send(
+                    ("result", idx, crash_result(path, f"{type(e).__name__}: {e}", opts.lang), deltas, status)
+                )
             if status == "timeout":
                 return  # interrupted mid-document: exit, the parent starts a fresh worker
     except (EOFError, OSError):
@@ -307,19 +317,29 @@ def _pool(tasks, opts, jobs, timeout, cache, ordered, hook, stats) -> Iterator[F
     workers: list[_Worker] = []
 
     def next_task():
+        """The next task for a worker. Cache hits are looked up here and never reach a worker:
+        a hit costs less than sending the result through a pipe."""
         nonlocal exhausted, taken
-        if front:
-            return front.popleft()
-        if exhausted or taken - yielded >= window:
-            return None
-        try:
-            t = next(tasks)
-        except StopIteration:
-            exhausted = True
-            return None
-        taken += 1
-        stats.max_in_flight = max(stats.max_in_flight, taken - yielded)
-        return t
+        while True:
+            if front:
+                return front.popleft()
+            if exhausted or taken - yielded >= window:
+                return None
+            try:
+                t = next(tasks)
+            except StopIteration:
+                exhausted = True
+                return None
+            taken += 1
+            stats.max_in_flight = max(stats.max_in_flight, taken - yielded)
+            if cache is None or not cache.enabled:
+                return t
+            idx, path, data = t
+            raw = data if data is not None else _read(path)
+            hit = cache.get(path, raw) if raw is not None else None
+            if hit is None:
+                return t  # the worker reads the file again to store its result
+            emit(idx, hit)
 
     def emit(idx: int, res: FileResult) -> None:
         nonlocal next_out
@@ -386,7 +406,9 @@ def _pool(tasks, opts, jobs, timeout, cache, ordered, hook, stats) -> Iterator[F
             if not workers:  # none could be started: one document at a time, here
                 t = next_task()
                 if t is not None:
-                    res, status = _check_one(t[1], t[2], opts, cache, timeout, hook, in_worker=False)
+                    res, status = _check_one(
+                        t[1], t[2], opts, cache, timeout, hook, in_worker=False, lookup=False
+                    )
                     stats.timeouts += status == "timeout"
                     emit(t[0], res)
             # 1. feed the workers, least loaded first
@@ -424,8 +446,12 @@ def _pool(tasks, opts, jobs, timeout, cache, ordered, hook, stats) -> Iterator[F
                         if w.pending:
                             idx, path, _ = w.pending.popleft()
                             stats.crashes += 1
-                            emit(idx, crash_result(path, f"worker process died (exit code {w.proc.exitcode})",
-                                                   opts.lang))
+                            emit(
+                                idx,
+                                crash_result(
+                                    path, f"worker process died (exit code {w.proc.exitcode})", opts.lang
+                                ),
+                            )
                         retire(w, kill=True)
                     elif w.pending and now >= w.deadline(timeout, grace):
                         idx, path, _ = w.pending.popleft()
@@ -434,8 +460,12 @@ def _pool(tasks, opts, jobs, timeout, cache, ordered, hook, stats) -> Iterator[F
                             emit(idx, timeout_result(path, timeout, opts.lang))
                         else:
                             stats.crashes += 1
-                            emit(idx, crash_result(path, f"worker did not start within {START_LIMIT:g} s",
-                                                   opts.lang))
+                            emit(
+                                idx,
+                                crash_result(
+                                    path, f"worker did not start within {START_LIMIT:g} s", opts.lang
+                                ),
+                            )
                         retire(w, kill=True)
                 while len(workers) < jobs and (front or not exhausted):
                     if not spawn():

@@ -75,8 +75,9 @@ def to_dict(r: FileResult) -> dict:
 
 
 def _span(d) -> Span:
-    if not isinstance(d, dict) or not all(isinstance(d.get(k), int) for k in ("line", "column", "end_line",
-                                                                              "end_column")):
+    if not isinstance(d, dict) or not all(
+        isinstance(d.get(k), int) for k in ("line", "column", "end_line", "end_column")
+    ):
         raise TypeError("bad span")
     return Span(**d)
 
@@ -93,9 +94,14 @@ def _diagnostic(d) -> Diagnostic:
 def from_dict(d: dict, path: str) -> FileResult:
     """The FileResult to_dict() describes, at path. Raises TypeError, KeyError or ValueError on a
     malformed dict (unknown or missing field, wrong type)."""
-    if not isinstance(d, dict) or not isinstance(d.get("components"), dict) \
-            or not isinstance(d.get("diagnostics"), list) or not isinstance(d.get("text"), str) \
-            or not isinstance(d.get("readable"), bool) or "path" in d:
+    if (
+        not isinstance(d, dict)
+        or not isinstance(d.get("components"), dict)
+        or not isinstance(d.get("diagnostics"), list)
+        or not isinstance(d.get("text"), str)
+        or not isinstance(d.get("readable"), bool)
+        or "path" in d
+    ):
         raise TypeError("bad result")
     return FileResult(path, **{**d, "diagnostics": [_diagnostic(x) for x in d["diagnostics"]]})
 
@@ -153,8 +159,13 @@ class Cache:
             return None
         try:
             entry = json.loads(raw)
-            if not isinstance(entry, dict) or entry.get("magic") != MAGIC or entry.get("format") != FORMAT \
-                    or entry.get("key") != key or not isinstance(entry.get("result"), dict):
+            if (
+                not isinstance(entry, dict)
+                or entry.get("magic") != MAGIC
+                or entry.get("format") != FORMAT
+                or entry.get("key") != key
+                or not isinstance(entry.get("result"), dict)
+            ):
                 raise ValueError("foreign cache entry")
             result = from_dict(entry["result"], path)
         except (ValueError, TypeError, KeyError, AttributeError, RecursionError):
@@ -174,8 +185,11 @@ class Cache:
         key = self.key(path, data)
         try:
             d = to_dict(result)
-            blob = json.dumps({"magic": MAGIC, "format": FORMAT, "key": key, "result": d},
-                              ensure_ascii=False, separators=(",", ":"))
+            blob = json.dumps(
+                {"magic": MAGIC, "format": FORMAT, "key": key, "result": d},
+                ensure_ascii=False,
+                separators=(",", ":"),
+            )
             back = from_dict(json.loads(blob)["result"], result.path)
         except (TypeError, ValueError, KeyError, RecursionError):
             return  # not representable in JSON: do not cache

@@ -32,7 +32,9 @@ def _parser() -> argparse.ArgumentParser:
     lang = argparse.ArgumentParser(add_help=False)
     lang.add_argument("--lang", choices=("vi", "en"), help="ngôn ngữ thông báo (mặc định: vi)")
     cfg = argparse.ArgumentParser(add_help=False)
-    cfg.add_argument("--config", metavar="FILE", help="tệp cấu hình (thay cho tìm pyproject.toml / vblint.toml)")
+    cfg.add_argument(
+        "--config", metavar="FILE", help="tệp cấu hình (thay cho tìm pyproject.toml / vblint.toml)"
+    )
 
     c = sub.add_parser("check", parents=[lang, cfg], help="kiểm tra tệp / check files")
     c.add_argument("paths", nargs="+", help="tệp, thư mục, hoặc - (stdin)")
@@ -40,11 +42,20 @@ def _parser() -> argparse.ArgumentParser:
     out.add_argument("--format", choices=FORMATS, default="text")
     out.add_argument("--output", metavar="FILE", help="ghi báo cáo ra tệp / write the report to a file")
     out.add_argument("--statistics", action="store_true", help="đếm số lỗi theo quy tắc / count per rule")
-    out.add_argument("--quiet", "-q", action="store_true", help="chỉ in các dòng chẩn đoán / diagnostics only")
-    out.add_argument("--exit-zero", action="store_true", help="mã thoát 0 kể cả khi có lỗi / exit 0 on errors")
+    out.add_argument(
+        "--quiet", "-q", action="store_true", help="chỉ in các dòng chẩn đoán / diagnostics only"
+    )
+    out.add_argument(
+        "--exit-zero", action="store_true", help="mã thoát 0 kể cả khi có lỗi / exit 0 on errors"
+    )
     sel = c.add_argument_group("quy tắc / rules")
     sel.add_argument("--profile", choices=PROFILES)
     sel.add_argument("--today", type=date.fromisoformat, help="ngày so sánh (YYYY-MM-DD), mặc định hôm nay")
+    sel.add_argument(
+        "--hd05-from",
+        type=date.fromisoformat,
+        help="văn bản Đảng từ ngày này theo HD 05 (mặc định 2026-05-27)",
+    )
     sel.add_argument("--select", type=_csv, help="chỉ các quy tắc này (mã, tên, tiền tố: VB2,number-colon)")
     sel.add_argument("--ignore", type=_csv, help="bỏ qua các quy tắc này")
     sel.add_argument("--exclude", type=_csv, help="bỏ qua các tệp khớp mẫu (glob)")
@@ -52,8 +63,12 @@ def _parser() -> argparse.ArgumentParser:
     sel.add_argument("--write-baseline", metavar="FILE", help="ghi các lỗi hiện có vào tệp baseline")
     fix = c.add_argument_group("sửa / fixes")
     fix.add_argument("--fix", action="store_true", help="áp dụng các sửa an toàn / apply safe fixes")
-    fix.add_argument("--unsafe-fixes", action="store_true", help="cả các sửa không an toàn / also unsafe fixes")
-    fix.add_argument("--diff", action="store_true", help="in thay đổi, không ghi tệp / show fixes, write nothing")
+    fix.add_argument(
+        "--unsafe-fixes", action="store_true", help="cả các sửa không an toàn / also unsafe fixes"
+    )
+    fix.add_argument(
+        "--diff", action="store_true", help="in thay đổi, không ghi tệp / show fixes, write nothing"
+    )
     run = c.add_argument_group("chạy / run")
     run.add_argument("-j", "--jobs", type=int, default=None, help="số tiến trình (mặc định: mọi lõi)")
     run.add_argument("--no-cache", action="store_true")
@@ -88,93 +103,120 @@ def _collect(paths: list[str]) -> tuple[list[str], list[str]]:
 def _settings(a, path: str):
     from linter import config
 
-    base = config.load(Path(a.config)) if a.config else config.settings_for(Path.cwd() if path == "-" else Path(path))
-    return config.merge_cli(base, select=a.select, ignore=a.ignore, exclude=a.exclude,
-                            profile=getattr(a, "profile", None), today=a.today, lang=a.lang)
+    base = (
+        config.load(Path(a.config))
+        if a.config
+        else config.settings_for(Path.cwd() if path == "-" else Path(path))
+    )
+    return config.merge_cli(
+        base,
+        select=a.select,
+        ignore=a.ignore,
+        exclude=a.exclude,
+        profile=getattr(a, "profile", None),
+        today=a.today,
+        lang=a.lang,
+        hd05_from=getattr(a, "hd05_from", None),
+    )
 
 
-def _lint(a, files: list[str], settings: dict) -> list:
-    """Run the batch, grouped by effective options (files of one directory share them). With
-    --format jsonl each result is written as soon as it is ready; otherwise in input order."""
-    from linter import batch, config
-    from linter.cache import Cache, default_dir, settings_key
-    from linter.report import jsonl
+class _Check:
+    """One `vblint check` run: its arguments, each file's settings, the baseline and the output."""
 
-    streaming = a.format == "jsonl"
-    groups: dict = {}
-    for f in files:
-        opts = config.options(settings[f])
-        groups.setdefault((opts.today, opts.profile, opts.lang), (opts, []))[1].append(f)
-    results: dict = {}
-    progress = batch.progress(len(files), sys.stderr) if not streaming else None
-    for opts, group in groups.values():
-        cache = None
-        if not a.no_cache and "-" not in group:
-            cache = Cache(Path(a.cache_dir) if a.cache_dir else default_dir(), settings_key(opts))
-        stream = batch.iter_results(group, opts, jobs=a.jobs, timeout=a.timeout, cache=cache, ordered=not streaming)
-        if streaming:
-            for r in stream:
-                key = "-" if r.path == "<stdin>" else r.path
-                r = results[key] = _post(r, settings[key])
-                _OUT["stream"].write(jsonl.line(r))
-                _OUT["stream"].flush()
-        else:
-            for f, r in zip(group, progress.wrap(stream)):
-                results[f] = _post(r, settings[f])
-    if progress:
-        progress.clear()
-    return [results[f] for f in files]
+    def __init__(self, a, files: list[str], settings: dict, out):
+        from linter import baseline
 
+        self.a, self.files, self.settings, self.out = a, files, settings, out
+        # the baseline filters only when reading one; --write-baseline records everything found
+        self.baseline = baseline.load(a.baseline) if a.baseline and not a.write_baseline else None
 
-_OUT: dict = {}  # this run's output stream and baseline
+    def post(self, r, f: str):
+        """Settings (select/ignore/severity) then the baseline."""
+        from linter import config
 
+        r = config.apply(self.settings[f], r)
+        return self.baseline.filter(r) if self.baseline is not None else r
 
-def _post(r, s):
-    """Settings (select/ignore/severity) then the baseline."""
-    from linter import config
+    def lint(self) -> list:
+        """Run the batch, grouped by effective options (files of one directory share them). With
+        --format jsonl each result is written as soon as it is ready; otherwise in input order."""
+        from linter import batch, config
+        from linter.cache import Cache, default_dir, settings_key
+        from linter.report import jsonl
 
-    r = config.apply(s, r)
-    if _OUT.get("baseline") is not None:
-        r = _OUT["baseline"].filter(r)
-    return r
+        a = self.a
+        streaming = a.format == "jsonl"
+        groups: dict = {}
+        for f in self.files:
+            opts = config.options(self.settings[f])
+            groups.setdefault((opts.today, opts.profile, opts.lang, opts.hd05_from), (opts, []))[1].append(f)
+        results: dict = {}
+        progress = batch.progress(len(self.files), sys.stderr) if not streaming else None
+        for opts, group in groups.values():
+            cache = None
+            if not a.no_cache and "-" not in group:
+                cache = Cache(Path(a.cache_dir) if a.cache_dir else default_dir(), settings_key(opts))
+            stream = batch.iter_results(
+                group, opts, jobs=a.jobs, timeout=a.timeout, cache=cache, ordered=not streaming
+            )
+            if streaming:
+                for r in stream:
+                    key = "-" if r.path == "<stdin>" else r.path
+                    r = results[key] = self.post(r, key)
+                    self.out.write(jsonl.line(r))
+                    self.out.flush()
+            else:
+                for f, r in zip(group, progress.wrap(stream)):
+                    results[f] = self.post(r, f)
+        if progress:
+            progress.clear()
+        return [results[f] for f in self.files]
 
+    def fix(self) -> list:
+        """--fix / --unsafe-fixes / --diff: fixes only what the settings and baseline still report."""
+        from linter import config, fix
 
-def _fix(a, files: list[str], settings: dict) -> list:
-    """--fix / --unsafe-fixes / --diff: fixes only what the settings and baseline still report."""
-    from linter import config, fix
+        a = self.a
+        results = []
+        for f in self.files:
+            opts = config.options(self.settings[f])
+            post = lambda r, f=f: self.post(r, f)  # noqa: E731 - bound per file
+            if f == "-":  # stdin: the fixed text goes to stdout, the report to stderr
+                outcome = fix.fix_bytes(
+                    "<stdin>", sys.stdin.buffer.read(), opts, unsafe=a.unsafe_fixes, post=post
+                )
+                if not a.diff:
+                    sys.stdout.buffer.write(outcome.data)
+                    sys.stdout.flush()
+                    if not a.output:
+                        self.out = sys.stderr
+            else:
+                outcome = fix.fix_file(f, opts, unsafe=a.unsafe_fixes, write=not a.diff, post=post)
+            if a.diff and outcome.diff:
+                self.out.write(outcome.diff)
+            if outcome.refused:
+                print(f"vblint: {f}: không sửa / not fixed: {outcome.refused}", file=sys.stderr)
+            results.append(self.post(outcome.result, f))
+        return results
 
-    results = []
-    for f in files:
-        opts, post = config.options(settings[f]), (lambda r, s=settings[f]: _post(r, s))
-        if f == "-":  # stdin: the fixed text goes to stdout, the report to stderr
-            outcome = fix.fix_bytes("<stdin>", sys.stdin.buffer.read(), opts, unsafe=a.unsafe_fixes, post=post)
-            if not a.diff:
-                sys.stdout.buffer.write(outcome.data)
-                sys.stdout.flush()
-                if not a.output:
-                    _OUT["stream"] = sys.stderr
-        else:
-            outcome = fix.fix_file(f, opts, unsafe=a.unsafe_fixes, write=not a.diff, post=post)
-        if a.diff and outcome.diff:
-            _OUT["stream"].write(outcome.diff)
-        if outcome.refused:
-            print(f"vblint: {f}: không sửa / not fixed: {outcome.refused}", file=sys.stderr)
-        results.append(_post(outcome.result, settings[f]))
-    return results
+    def report(self, results) -> None:
+        a = self.a
+        if a.format == "jsonl" or (a.diff and a.format == "text" and not a.statistics and not a.output):
+            return  # already streamed; a plain --diff prints only the diff
+        if a.statistics:
+            from linter.report import statistics
 
+            self.out.write(statistics.render(results, lang=a.lang or "vi"))
+            return
+        from linter.report import render
 
-def _render(a, results) -> str:
-    from linter.report import render
-
-    if a.statistics:
-        from linter.report import statistics
-
-        return statistics.render(results, lang=a.lang or "vi")
-    color = a.format == "text" and not a.output and sys.stdout.isatty() and "NO_COLOR" not in os.environ
-    return render(a.format, results, lang=a.lang or "vi", color=color, quiet=a.quiet)
+        color = a.format == "text" and self.out.isatty() and "NO_COLOR" not in os.environ
+        self.out.write(render(a.format, results, lang=a.lang or "vi", color=color, quiet=a.quiet))
 
 
 def _check(a) -> int:
+    import contextlib
+
     from linter import baseline, config
 
     files, missing = _collect(a.paths)
@@ -185,23 +227,22 @@ def _check(a) -> int:
     settings = {f: _settings(a, f) for f in files}
     files = [f for f in files if f == "-" or not config.is_excluded(settings[f], Path(f))]
     if not files:
-        print("vblint: không có tệp .txt/.md/.docx/.pdf nào để kiểm tra / no documents to check", file=sys.stderr)
+        print(
+            "vblint: không có tệp .txt/.md/.docx/.pdf nào để kiểm tra / no documents to check",
+            file=sys.stderr,
+        )
         return 2
-    # the baseline filters only when reading one; --write-baseline records everything found
-    _OUT["baseline"] = baseline.load(a.baseline) if a.baseline and not a.write_baseline else None
-    out = open(a.output, "w", encoding="utf-8") if a.output else sys.stdout
-    _OUT["stream"] = out
-    try:
-        results = _fix(a, files, settings) if a.fix or a.diff or a.unsafe_fixes else _lint(a, files, settings)
+    with contextlib.ExitStack() as stack:
+        out = stack.enter_context(open(a.output, "w", encoding="utf-8")) if a.output else sys.stdout
+        run = _Check(a, files, settings, out)
+        results = run.fix() if a.fix or a.diff or a.unsafe_fixes else run.lint()
         if a.write_baseline:
             n = baseline.write(results, a.write_baseline)
-            print(f"vblint: đã ghi {n} vấn đề vào / wrote {n} problems to {a.write_baseline}", file=sys.stderr)
+            print(
+                f"vblint: đã ghi {n} vấn đề vào / wrote {n} problems to {a.write_baseline}", file=sys.stderr
+            )
             return 2 if any(not r.readable for r in results) else 0
-        if a.format != "jsonl" and not (a.diff and not a.output and a.format == "text" and not a.statistics):
-            _OUT["stream"].write(_render(a, results))
-    finally:
-        if a.output:
-            out.close()
+        run.report(results)
     if any(not r.readable for r in results):
         return 2
     if a.exit_zero:
@@ -247,7 +288,7 @@ def _config(a) -> int:
     from linter import config
 
     path = Path(a.path) if a.path else Path.cwd()
-    a.select = a.ignore = a.exclude = a.today = None
+    a.select = a.ignore = a.exclude = a.today = a.hd05_from = None
     print(config.describe(_settings(a, str(path)), a.lang or "vi", path=Path(a.path) if a.path else None))
     return 0
 

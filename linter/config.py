@@ -27,7 +27,17 @@ from pathlib import Path, PurePosixPath
 
 from linter.rules import BY_NAME, RULES
 
-KEYS = ("select", "ignore", "per-file-ignores", "severity", "profile", "today", "exclude", "lang")
+KEYS = (
+    "select",
+    "ignore",
+    "per-file-ignores",
+    "severity",
+    "profile",
+    "today",
+    "hd05-from",
+    "exclude",
+    "lang",
+)
 PROFILES = ("party-hd36", "party-hd05", "state-nd30", "auto")
 SEVERITIES = ("error", "warning", "info", "off")
 LANGS = ("vi", "en")
@@ -46,12 +56,16 @@ class ConfigError(Exception):
     def message(self, lang: str = "vi") -> str:
         en = lang == "en"
         cli = self.source == CLI
-        head = ("command line" if en else "dòng lệnh") if cli else f"{'config' if en else 'cấu hình'} {self.source}"
+        head = (
+            ("command line" if en else "dòng lệnh")
+            if cli
+            else f"{'config' if en else 'cấu hình'} {self.source}"
+        )
         if self.key is not None:
             head += f": {'--' if cli else ''}{self.key} = {_show(self.value)}"
         text = f"{head}: {self._text['en' if en else 'vi']}"
         if self.hint:
-            text += f" ({'did you mean' if en else 'có phải là'} \"{self.hint}\"?)"
+            text += f' ({"did you mean" if en else "có phải là"} "{self.hint}"?)'
         return text
 
 
@@ -71,6 +85,7 @@ def _closest(word: str, options) -> str | None:
 
 # ---------------------------------------------------------------------------------------- rules
 
+
 def _rules_for(selector: str) -> frozenset[str]:
     """Codes a selector matches: its code, its name, or the codes it is a prefix of."""
     s = selector.strip()
@@ -89,8 +104,14 @@ def _specificity(selector: str) -> int:
 def _check_selector(source: str, key: str, sel) -> str:
     if not isinstance(sel, str) or not _rules_for(sel):
         hint = _closest(sel, [*RULES, *BY_NAME]) if isinstance(sel, str) else None
-        raise ConfigError(source, key, sel, "không có quy tắc nào có mã, tên hoặc tiền tố mã này",
-                          "no rule has this code, name or code prefix", hint)
+        raise ConfigError(
+            source,
+            key,
+            sel,
+            "không có quy tắc nào có mã, tên hoặc tiền tố mã này",
+            "no rule has this code, name or code prefix",
+            hint,
+        )
     return sel.strip()
 
 
@@ -98,8 +119,13 @@ def _selectors(source: str, key: str, value) -> tuple[str, ...]:
     if isinstance(value, str) and source == CLI:  # the command line gives "VB1,VB203"
         value = [v for v in value.split(",") if v.strip()]
     if not isinstance(value, (list, tuple)):
-        raise ConfigError(source, key, value, "phải là danh sách mã hoặc tên quy tắc",
-                          "must be a list of rule codes or names")
+        raise ConfigError(
+            source,
+            key,
+            value,
+            "phải là danh sách mã hoặc tên quy tắc",
+            "must be a list of rule codes or names",
+        )
     return tuple(_check_selector(source, key, v) for v in value)
 
 
@@ -107,12 +133,14 @@ def _globs(source: str, key: str, value) -> tuple[str, ...]:
     if isinstance(value, str) and source == CLI:
         value = [v for v in value.split(",") if v.strip()]
     if not isinstance(value, (list, tuple)) or not all(isinstance(v, str) and v.strip() for v in value):
-        raise ConfigError(source, key, value, "phải là danh sách mẫu đường dẫn (glob)",
-                          "must be a list of path globs")
+        raise ConfigError(
+            source, key, value, "phải là danh sách mẫu đường dẫn (glob)", "must be a list of path globs"
+        )
     return tuple(v.strip() for v in value)
 
 
 # ------------------------------------------------------------------------------------ validation
+
 
 def _parse(source: str, key: str, value):
     """One config value -> its Settings form, or ConfigError."""
@@ -122,30 +150,43 @@ def _parse(source: str, key: str, value):
         return _globs(source, key, value)
     if key == "per-file-ignores":
         if not isinstance(value, dict):
-            raise ConfigError(source, key, value, "phải là một bảng glob = [quy tắc…]",
-                              "must be a table glob = [rules…]")
-        return tuple((_globs(source, key, [g])[0], _selectors(source, f"{key}.\"{g}\"", v))
-                     for g, v in value.items())
+            raise ConfigError(
+                source, key, value, "phải là một bảng glob = [quy tắc…]", "must be a table glob = [rules…]"
+            )
+        return tuple(
+            (_globs(source, key, [g])[0], _selectors(source, f'{key}."{g}"', v)) for g, v in value.items()
+        )
     if key == "severity":
         if not isinstance(value, dict):
-            raise ConfigError(source, key, value, "phải là một bảng quy tắc = \"mức\"",
-                              "must be a table rule = \"level\"")
+            raise ConfigError(
+                source, key, value, 'phải là một bảng quy tắc = "mức"', 'must be a table rule = "level"'
+            )
         out = {}
         for sel, level in value.items():
             _check_selector(source, key, sel)
             if level not in SEVERITIES:
-                raise ConfigError(source, f"{key}.{sel}", level, f"mức phải là một trong {', '.join(SEVERITIES)}",
-                                  f"the level must be one of {', '.join(SEVERITIES)}",
-                                  _closest(level, SEVERITIES) if isinstance(level, str) else None)
+                raise ConfigError(
+                    source,
+                    f"{key}.{sel}",
+                    level,
+                    f"mức phải là một trong {', '.join(SEVERITIES)}",
+                    f"the level must be one of {', '.join(SEVERITIES)}",
+                    _closest(level, SEVERITIES) if isinstance(level, str) else None,
+                )
             out[sel.strip()] = level
         return out
     if key == "profile":
         if value not in PROFILES:
-            raise ConfigError(source, key, value, f"phải là một trong {', '.join(PROFILES)}",
-                              f"must be one of {', '.join(PROFILES)}",
-                              _closest(value, PROFILES) if isinstance(value, str) else None)
+            raise ConfigError(
+                source,
+                key,
+                value,
+                f"phải là một trong {', '.join(PROFILES)}",
+                f"must be one of {', '.join(PROFILES)}",
+                _closest(value, PROFILES) if isinstance(value, str) else None,
+            )
         return None if value == "auto" else value
-    if key == "today":
+    if key in ("today", "hd05-from"):
         if isinstance(value, date) and not isinstance(value, datetime):
             return value
         if isinstance(value, str):
@@ -153,15 +194,18 @@ def _parse(source: str, key: str, value):
                 return date.fromisoformat(value.strip())
             except ValueError:
                 pass
-        raise ConfigError(source, key, value, "phải là một ngày dạng YYYY-MM-DD", "must be a date, YYYY-MM-DD")
+        raise ConfigError(
+            source, key, value, "phải là một ngày dạng YYYY-MM-DD", "must be a date, YYYY-MM-DD"
+        )
     if key == "lang":
         if value not in LANGS:
-            raise ConfigError(source, key, value, "phải là \"vi\" hoặc \"en\"", "must be \"vi\" or \"en\"")
+            raise ConfigError(source, key, value, 'phải là "vi" hoặc "en"', 'must be "vi" or "en"')
         return value
     raise AssertionError(key)  # pragma: no cover
 
 
 # -------------------------------------------------------------------------------------- settings
+
 
 @dataclass(frozen=True)
 class Settings:
@@ -171,6 +215,7 @@ class Settings:
     severity: dict = field(default_factory=dict)  # selector -> "error" | "warning" | "info" | "off"
     profile: str | None = None  # None: auto
     today: date | None = None  # None: the real today
+    hd05_from: date | None = None  # None: 2026-05-27, the date Hướng dẫn 05-HD/VPTW was signed
     exclude: tuple = ()
     lang: str | None = None  # None: "vi"
     source: str | None = None  # the config file, None when there is none
@@ -209,7 +254,9 @@ def _read_toml(path: Path) -> dict:
     except tomllib.TOMLDecodeError as e:
         raise ConfigError(str(path), None, None, f"TOML không hợp lệ: {e}", f"invalid TOML: {e}") from e
     except (OSError, UnicodeDecodeError) as e:
-        raise ConfigError(str(path), None, None, f"không đọc được tệp: {e}", f"cannot read the file: {e}") from e
+        raise ConfigError(
+            str(path), None, None, f"không đọc được tệp: {e}", f"cannot read the file: {e}"
+        ) from e
 
 
 def _table(path: Path) -> dict | None:
@@ -265,8 +312,13 @@ def load(config_path: Path | None) -> Settings:
     try:
         st = p.stat()
     except OSError as e:
-        raise ConfigError(str(config_path), None, None, f"không đọc được tệp: {e.strerror}",
-                          f"cannot read the file: {e.strerror}") from e
+        raise ConfigError(
+            str(config_path),
+            None,
+            None,
+            f"không đọc được tệp: {e.strerror}",
+            f"cannot read the file: {e.strerror}",
+        ) from e
     return _load(p, st.st_mtime_ns, st.st_size)
 
 
@@ -314,6 +366,7 @@ def merge_cli(settings: Settings, **cli_values) -> Settings:
 
 # ----------------------------------------------------------------------------------------- paths
 
+
 def _matches(pattern: str, rel: PurePosixPath) -> bool:
     pat = pattern.strip().removeprefix("./").rstrip("/")
     if "/" not in pat:
@@ -340,6 +393,7 @@ def is_excluded(settings: Settings, path: Path) -> bool:
 
 
 # ---------------------------------------------------------------------------------------- results
+
 
 def apply(settings: Settings, result):
     """A copy of result keeping only the selected diagnostics, with severity overrides applied."""
@@ -369,11 +423,18 @@ def apply(settings: Settings, result):
 def options(settings: Settings):
     """linter.lint.Options for these settings."""
     from linter.lint import Options
+    from linter.profile import PARTY_HD05_FROM
 
-    return Options(today=settings.today or date.today(), profile=settings.profile, lang=settings.lang or "vi")
+    return Options(
+        today=settings.today or date.today(),
+        profile=settings.profile,
+        lang=settings.lang or "vi",
+        hd05_from=settings.hd05_from or PARTY_HD05_FROM,
+    )
 
 
 # --------------------------------------------------------------------------------------- describe
+
 
 def _value(key: str, settings: Settings, en: bool) -> str:
     v = getattr(settings, _ATTR[key])
@@ -383,6 +444,8 @@ def _value(key: str, settings: Settings, en: bool) -> str:
         return "auto" + (" (chosen per document)" if en else " (chọn theo từng văn bản)")
     if key == "today" and v is None:
         return ("today" if en else "hôm nay") + f" ({date.today().isoformat()})"
+    if key == "hd05-from" and v is None:
+        return "2026-05-27"
     if key == "lang" and v is None:
         return "vi"
     if key == "per-file-ignores":

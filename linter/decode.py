@@ -339,12 +339,11 @@ def _score_legacy(text: str, encoding: str, t: _Tables) -> float:
     Vietnamese cannot gain (its words are already syllables) and Western text rarely turns into
     syllables ("schön" -> "schưn", "niño" -> "niủo"), so both stay near zero.
     """
+
     # Case does not matter to the syllable test, so TCVN3 skips the case repair here.
-    if encoding == "tcvn3":
-        table = t.tcvn3_from_surface
-        convert = lambda s: s.translate(table)
-    else:
-        convert = lambda s: _vni_from_surface(s, t)
+    def convert(s: str) -> str:
+        return s.translate(t.tcvn3_from_surface) if encoding == "tcvn3" else _vni_from_surface(s, t)
+
     vn = t.vn_letter
     judged = improved = worsened = 0
     total = valid_after = 0

@@ -24,9 +24,14 @@ class Fix:
     span: Span  # what the replacement replaces
 
     def to_dict(self) -> dict:
-        return {"applicability": self.applicability, "replacement": self.replacement,
-                "line": self.span.line, "column": self.span.column,
-                "end_line": self.span.end_line, "end_column": self.span.end_column}
+        return {
+            "applicability": self.applicability,
+            "replacement": self.replacement,
+            "line": self.span.line,
+            "column": self.span.column,
+            "end_line": self.span.end_line,
+            "end_column": self.span.end_column,
+        }
 
 
 @dataclass(frozen=True)
@@ -45,7 +50,15 @@ class Diagnostic:
 
     def to_dict(self) -> dict:
         s = self.span
-        return {"code": self.code, "name": self.name, "severity": self.severity,
-                "component": self.component, "line": s.line, "column": s.column,
-                "end_line": s.end_line, "end_column": s.end_column, "message": self.message,
-                "fix": self.fix.to_dict() if self.fix else None}
+        return {
+            "code": self.code,
+            "name": self.name,
+            "severity": self.severity,
+            "component": self.component,
+            "line": s.line,
+            "column": s.column,
+            "end_line": s.end_line,
+            "end_column": s.end_column,
+            "message": self.message,
+            "fix": self.fix.to_dict() if self.fix else None,
+        }

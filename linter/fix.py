@@ -48,6 +48,7 @@ class FixOutcome:
 
 # --------------------------------------------------------------------------- apply
 
+
 def _line_starts(text: str) -> list[tuple[int, int]]:
     """(offset, length) of each line's content, 0-based list for 1-based line numbers."""
     return [(off, len(s)) for off, s in ocr.split_lines(text)]
@@ -96,8 +97,11 @@ def _plan(text: str, diagnostics: list[Diagnostic]) -> tuple[list[tuple[int, int
 
 
 def _wanted(diagnostics, unsafe: bool) -> list[Diagnostic]:
-    return [d for d in diagnostics
-            if d.fix is not None and d.fix.applicability in (("safe", "unsafe") if unsafe else ("safe",))]
+    return [
+        d
+        for d in diagnostics
+        if d.fix is not None and d.fix.applicability in (("safe", "unsafe") if unsafe else ("safe",))
+    ]
 
 
 def _apply(text: str, diagnostics, unsafe: bool) -> tuple[str, list[Diagnostic]]:
@@ -117,6 +121,7 @@ def apply(text: str, diagnostics, *, unsafe: bool) -> tuple[str, int]:
 
 # --------------------------------------------------------------------------- fix_file
 
+
 def _check(path: str, data: bytes, opts: Options, post: Post) -> tuple[FileResult, str, str]:
     """Lint bytes (raising on unreadable input or internal errors) with the source-text checks,
     then post (the user's rule selection). A file that is not a document (no profile) gets no
@@ -124,8 +129,9 @@ def _check(path: str, data: bytes, opts: Options, post: Post) -> tuple[FileResul
     src = from_bytes(path, data)
     res = lint_source(src, opts)
     if res.profile is not None and not any(d.code == _NFC for d in res.diagnostics):
-        res.diagnostics = sorted(res.diagnostics + ocr.source_checks(src.text, opts.lang, src.encoding),
-                                 key=Diagnostic.sort_key)
+        res.diagnostics = sorted(
+            res.diagnostics + ocr.source_checks(src.text, opts.lang, src.encoding), key=Diagnostic.sort_key
+        )
     return (post(res) if post else res), src.text, src.encoding
 
 
@@ -139,8 +145,11 @@ def _allowed(res: FileResult) -> list[Diagnostic]:
     if not body:
         return list(res.diagnostics)
     lo, hi = body["line"], body["end_line"]
-    return [d for d in res.diagnostics
-            if d.fix is None or d.code in BODY_FIXES or d.fix.span.end_line < lo or d.fix.span.line > hi]
+    return [
+        d
+        for d in res.diagnostics
+        if d.fix is None or d.code in BODY_FIXES or d.fix.span.end_line < lo or d.fix.span.line > hi
+    ]
 
 
 def _diff(path: str, old: str, new: str) -> str:
@@ -185,8 +194,9 @@ def _count(res: FileResult, unsafe: bool) -> tuple[int, int]:
     return offered, hidden
 
 
-def fix_bytes(path: str, data: bytes, opts: Options | None = None, *, unsafe: bool,
-              post: Post = None) -> FixOutcome:
+def fix_bytes(
+    path: str, data: bytes, opts: Options | None = None, *, unsafe: bool, post: Post = None
+) -> FixOutcome:
     """Fix a plain-text document given as bytes; no file is read or written. path names it (in the
     diff and the result) and its suffix decides how it is read. post filters every check's result
     (only the fixes of the diagnostics it keeps are applied). Never raises for bad input: what
@@ -225,20 +235,25 @@ def fix_bytes(path: str, data: bytes, opts: Options | None = None, *, unsafe: bo
             candidate = codec.encode(new_text, decoded)
             new_res, checked_text, encoding = _check(path, candidate, opts, post)
         except UnicodeEncodeError as e:
-            bad = e.object[e.start:e.end]
+            bad = e.object[e.start : e.end]
             out.refused = f"bản sửa có ký tự không ghi được bằng bảng mã {decoded.encoding} ({bad!r})"
             break
         except Exception as e:  # noqa: BLE001 - a fix must never make the file unreadable
             out.refused = f"kiểm tra lại sau khi sửa bị lỗi ({type(e).__name__}: {e}), không áp dụng"
             break
         if encoding != decoded.encoding:
-            out.refused = f"sau khi sửa, tệp được nhận là {encoding}, không còn là {decoded.encoding}: không áp dụng"
+            out.refused = (
+                f"sau khi sửa, tệp được nhận là {encoding}, không còn là {decoded.encoding}: không áp dụng"
+            )
             break
         if _present(new_res) != before:
             lost, gained = sorted(before - _present(new_res)), sorted(_present(new_res) - before)
-            out.refused = ("sau khi sửa, các thành phần nhận ra thay đổi"
-                           + (f" (mất: {', '.join(lost)})" if lost else "")
-                           + (f" (thêm: {', '.join(gained)})" if gained else "") + ", không áp dụng")
+            out.refused = (
+                "sau khi sửa, các thành phần nhận ra thay đổi"
+                + (f" (mất: {', '.join(lost)})" if lost else "")
+                + (f" (thêm: {', '.join(gained)})" if gained else "")
+                + ", không áp dụng"
+            )
             break
         # every applied fix must remove its diagnostic; one that does not is wrong: drop it and
         # redo the round without it (fixes keep the line count, so lines still match)
@@ -250,7 +265,8 @@ def fix_bytes(path: str, data: bytes, opts: Options | None = None, *, unsafe: bo
         if wrong:
             banned |= wrong
             out.refused = "không áp dụng bản sửa không hết lỗi: " + ", ".join(
-                f"{code} dòng {line}" for code, line in sorted(wrong, key=lambda k: (k[1], k[0])))
+                f"{code} dòng {line}" for code, line in sorted(wrong, key=lambda k: (k[1], k[0]))
+            )
             continue
         rounds += 1
         out.applied += len(done)
@@ -263,8 +279,7 @@ def fix_bytes(path: str, data: bytes, opts: Options | None = None, *, unsafe: bo
     return out
 
 
-def fix_file(path: str, opts: Options | None, *, unsafe: bool, write: bool,
-             post: Post = None) -> FixOutcome:
+def fix_file(path: str, opts: Options | None, *, unsafe: bool, write: bool, post: Post = None) -> FixOutcome:
     """fix_bytes() on a file; with write=True a changed file is replaced atomically (same encoding,
     BOM, newlines and mode). An unchanged file, or write=False, leaves the file untouched."""
     opts = opts or Options()

@@ -25,7 +25,7 @@ def _clean(line: Line) -> Line | None:
     if m:
         line = line.slice(0, m.start())
     m = _LEADING_DEBRIS.match(line.text)
-    if m and (is_upper_line(line.text[m.end():]) or line.text[:1] in "|"):
+    if m and (is_upper_line(line.text[m.end() :]) or line.text[:1] in "|"):
         line = line.slice(m.end())
     m = _STRAY_BEFORE.match(line.text)
     if m and line.text.strip() != "*":
@@ -49,12 +49,39 @@ def _split_cells(line: Line) -> list[Line]:
     return [c for c in out if c.text] or [line]
 
 
-_GLUED_TITLES = sorted({w.upper() for w in (
-    "Chủ tịch", "Phó Chủ tịch", "Thủ tướng", "Phó Thủ tướng", "Bộ trưởng", "Thứ trưởng", "Bí thư", "Phó Bí thư",
-    "Trưởng ban", "Phó Trưởng ban", "Chủ nhiệm", "Phó Chủ nhiệm", "Giám đốc", "Phó Giám đốc", "Cục trưởng",
-    "Phó Cục trưởng", "Vụ trưởng", "Chánh Văn phòng", "Phó Chánh Văn phòng", "Tổng Bí thư")}, key=len, reverse=True)
-_GLUED = re.compile(r"(?<=[A-ZĐÀ-Ỹ])(?=(?:TM|KT|TL|TUQ)\.\s)|(?<=[A-ZĐÀ-Ỹ)])(?=\(\s*[Đđ]ã ký\))"
-                    r"|(?<=\))(?=[A-ZĐ][a-zà-ỹ])|(?<=[A-ZĐÀ-Ỹ])(?=" + "|".join(map(re.escape, _GLUED_TITLES)) + ")")
+_GLUED_TITLES = sorted(
+    {
+        w.upper()
+        for w in (
+            "Chủ tịch",
+            "Phó Chủ tịch",
+            "Thủ tướng",
+            "Phó Thủ tướng",
+            "Bộ trưởng",
+            "Thứ trưởng",
+            "Bí thư",
+            "Phó Bí thư",
+            "Trưởng ban",
+            "Phó Trưởng ban",
+            "Chủ nhiệm",
+            "Phó Chủ nhiệm",
+            "Giám đốc",
+            "Phó Giám đốc",
+            "Cục trưởng",
+            "Phó Cục trưởng",
+            "Vụ trưởng",
+            "Chánh Văn phòng",
+            "Phó Chánh Văn phòng",
+            "Tổng Bí thư",
+        )
+    },
+    key=len,
+    reverse=True,
+)
+_GLUED = re.compile(
+    r"(?<=[A-ZĐÀ-Ỹ])(?=(?:TM|KT|TL|TUQ)\.\s)|(?<=[A-ZĐÀ-Ỹ)])(?=\(\s*[Đđ]ã ký\))"
+    r"|(?<=\))(?=[A-ZĐ][a-zà-ỹ])|(?<=[A-ZĐÀ-Ỹ])(?=" + "|".join(map(re.escape, _GLUED_TITLES)) + ")"
+)
 
 
 def _split_glued(line: Line) -> list[Line]:
@@ -78,7 +105,7 @@ def _split_columns(line: Line) -> list[Line]:
     f = fold(t)
     # wide gaps: two columns laid side by side by a layout-preserving extractor
     m = _GAP.search(t)
-    if m and not P.ITEM.match(t[m.end(1):]):
+    if m and not P.ITEM.match(t[m.end(1) :]):
         return _split_at(line, m.end(1) - 0)
     # issuer + banner on one line
     for phrase in (P.BANNER_PARTY, P.QUOC_HIEU):
@@ -86,8 +113,8 @@ def _split_columns(line: Line) -> list[Line]:
         if k > 0 and is_upper_line(t[:k]):
             return _split_at(line, k)
         if k == 0 and len(f) > len(phrase) + 3:
-            rest = f[len(phrase):].strip()
-            if P.TIEU_NGU_RE.match(rest) or is_upper_line(t[len(phrase):]):
+            rest = f[len(phrase) :].strip()
+            if P.TIEU_NGU_RE.match(rest) or is_upper_line(t[len(phrase) :]):
                 return _split_at(line, len(phrase))
     m = P.TIEU_NGU_RE.match(f)
     if m and len(f) > m.end() + 8:  # "Độc lập - Tự do - Hạnh phúc Hà Nội, ngày …"
@@ -100,7 +127,7 @@ def _split_columns(line: Line) -> list[Line]:
             return _split_at(line, pd.start(1))
     # "Nơi nhận:" (or a recipient) and the signature authority side by side
     for m in re.finditer(r"\s(?=(?:T/M|K/T|T/L|TM\.|KT\.|TL\.|TUQ\.|Q\.)\s+[A-ZĐÀ-Ỹ])", t):
-        if m.start() > 0 and P.authority_of(t[m.end():]):
+        if m.start() > 0 and P.authority_of(t[m.end() :]):
             return _split_at(line, m.end())
     return [line]
 
@@ -125,16 +152,20 @@ def _joinable(a: Line, b: Line) -> bool:
         for phrase in P.HEADER_PHRASES:
             if phrase.startswith(fa) and fa != phrase and joined.startswith(phrase):
                 return True
-    if len(a.text) < 60 and a.text[:1].isupper() and not is_upper_line(a.text) and P.parse_place_date(a.text) is None \
-            and P.banner_kind(a.text) is None and not _whole_date(b.text):
+    if (
+        len(a.text) < 60
+        and a.text[:1].isupper()
+        and not is_upper_line(a.text)
+        and P.parse_place_date(a.text) is None
+        and P.banner_kind(a.text) is None
+        and not _whole_date(b.text)
+    ):
         text = a.text + " " + b.text
         pd = P.parse_place_date(text)
         # only a whole date line, broken inside: "Hà Nội, ngày 19" / "tháng 11 năm 2025"
         if pd and not pd["malformed"] and pd["end"] >= len(fold(text).rstrip(" .")) - 2:
             return True
-    if re.fullmatch(r"(luat\s+)?so\s*:?", fa) and P.parse_number(a.text + " " + b.text):
-        return True
-    return False
+    return bool(re.fullmatch(r"(luat\s+)?so\s*:?", fa) and P.parse_number(a.text + " " + b.text))
 
 
 def layout(lines: list[Line]) -> list[Line]:

@@ -104,7 +104,7 @@ class _Zones:
     # -- zones ---------------------------------------------------------------------------------
     def stamps(self) -> None:
         received = False  # inside a "CÔNG VĂN ĐẾN" stamp its own "Số:" and "Ngày:" fields follow
-        while (p := self.peek()):
+        while p := self.peek():
             f = fold(p[0].text).strip()
             if P.STAMP.match(f) or (received and re.match(r"^(so|ngay|chuyen)\s*:", f) and p[1] != "NUMBER"):
                 received = received or f.startswith("cong van den")
@@ -128,9 +128,16 @@ class _Zones:
                 self.emit("ISSUER")
             elif sh == "VV" and self.toks:  # Party công văn: "về việc …" under the number
                 self.subject_vv()
-            elif sh in ("TEXT", "NAME") and self.toks and len(ln.text) < 90 and any(
-                    (q := self.peek(k)) and q[1] in ("NUMBER", "PLACE_DATE", "BANNER", "QUOC_HIEU", "TIEU_NGU", "STAR")
-                    for k in (1, 2)):
+            elif (
+                sh in ("TEXT", "NAME")
+                and self.toks
+                and len(ln.text) < 90
+                and any(
+                    (q := self.peek(k))
+                    and q[1] in ("NUMBER", "PLACE_DATE", "BANNER", "QUOC_HIEU", "TIEU_NGU", "STAR")
+                    for k in (1, 2)
+                )
+            ):
                 self.emit("NOISE")  # a header line OCR made unreadable: reported, the header goes on
             else:
                 seen_body_anchor = True
@@ -142,8 +149,12 @@ class _Zones:
         while (p := self.peek()) and n < 3:
             ln, sh, _ = p
             prev = self.toks[-1].text
-            if sh in ("TEXT", "NAME") and len(ln.text) < 90 and not prev.rstrip().endswith((".", ":", ";")) \
-                    and self._before_kinh_gui_or_short(ln):
+            if (
+                sh in ("TEXT", "NAME")
+                and len(ln.text) < 90
+                and not prev.rstrip().endswith((".", ":", ";"))
+                and self._before_kinh_gui_or_short(ln)
+            ):
                 self.emit("SUBJECT")
                 n += 1
             else:
@@ -183,19 +194,33 @@ class _Zones:
                 self.emit("RULE")
                 break
             nxt = self.peek(1)
-            enacting = nxt is not None and fold(nxt[0].text).startswith(("can cu", "- can cu", "xet de nghi")) \
+            enacting = (
+                nxt is not None
+                and fold(nxt[0].text).startswith(("can cu", "- can cu", "xet de nghi"))
                 and (P.is_enactor(ln.text) or P.is_title_line(ln.text))
+            )
             prev = self.toks[-1]
             if sh in ("UPPER", "VV", "DOC_TYPE") and not enacting and not P.is_title_line(ln.text):
                 # a second type-like line is the trích yếu: "NGHỊ QUYẾT" / "QUY ĐỊNH VỀ …"
                 self.emit("SUBJECT")
             elif sh == "TEXT" and prev.type == "DOC_TYPE" and self._first_subject_line(ln):
                 self.emit("SUBJECT")
-            elif sh in ("TEXT", "NAME") and (ln.text[:1].islower() or fold(ln.text).startswith("ve ")
-                                             or (prev.type == "SUBJECT" and not prev.text.rstrip().endswith((".", ";", ":"))
-                                                 and len(ln.text) < 100 and not ln.text.rstrip().endswith((";", ":"))
-                                                 and not (nxt and nxt[1] == "RULE" and False))):
-                if prev.type == "DOC_TYPE" or fold(ln.text).startswith(("ve ", "v/v")) or self._subject_goes_on(ln):
+            elif sh in ("TEXT", "NAME") and (
+                ln.text[:1].islower()
+                or fold(ln.text).startswith("ve ")
+                or (
+                    prev.type == "SUBJECT"
+                    and not prev.text.rstrip().endswith((".", ";", ":"))
+                    and len(ln.text) < 100
+                    and not ln.text.rstrip().endswith((";", ":"))
+                    and not (nxt and nxt[1] == "RULE" and False)
+                )
+            ):
+                if (
+                    prev.type == "DOC_TYPE"
+                    or fold(ln.text).startswith(("ve ", "v/v"))
+                    or self._subject_goes_on(ln)
+                ):
                     self.emit("SUBJECT")
                 else:
                     break
@@ -208,8 +233,13 @@ class _Zones:
         """The line under the type name, in sentence case, is the trích yếu unless it reads as the
         body's first sentence."""
         t = ln.text.rstrip()
-        return len(t) < 150 and not t.endswith((".", ":", ";")) and not fold(t).startswith(
-            ("can cu", "thuc hien", "ngay ", "trong ", "theo ", "xet ", "de ", "nham "))
+        return (
+            len(t) < 150
+            and not t.endswith((".", ":", ";"))
+            and not fold(t).startswith(
+                ("can cu", "thuc hien", "ngay ", "trong ", "theo ", "xet ", "de ", "nham ")
+            )
+        )
 
     def _kinh_gui_within(self, n: int) -> bool:
         return any((q := self.peek(k)) and q[1] == "KINH_GUI" for k in range(1, n + 1))
@@ -229,10 +259,14 @@ class _Zones:
             ln = p[0]
             self.emit("KINH_GUI")
             inline = ln.text.split(":", 1)[1].strip() if ":" in ln.text else ""
-            if not inline and (q := self.peek()) and q[1] not in ("ITEM", "SECTION", "KINH_GUI") \
-                    and len(q[0].text) < 160:
+            if (
+                not inline
+                and (q := self.peek())
+                and q[1] not in ("ITEM", "SECTION", "KINH_GUI")
+                and len(q[0].text) < 160
+            ):
                 self.emit("ADDRESSEE")  # a single addressee on its own line, no dash
-            while (q := self.peek()):
+            while q := self.peek():
                 qln, qsh, _ = q
                 if qsh == "ITEM" or (qln.text[:1].islower() and not qln.blank_before):
                     self.emit("ADDRESSEE")
@@ -263,8 +297,13 @@ class _Zones:
         if first < n:
             # signers with bare titles may stand before "Nơi nhận" (biên bản: THƯ KÝ … CHỦ TỌA …)
             j = first
-            while j - 1 >= self.i and self.shaped[j - 1][1] in ("UPPER", "NAME", "SIGNED", "TEXT") and (
-                    P.is_title_line(self.shaped[j - 1][0].text) or self.shaped[j - 1][1] in ("NAME", "SIGNED")):
+            while (
+                j - 1 >= self.i
+                and self.shaped[j - 1][1] in ("UPPER", "NAME", "SIGNED", "TEXT")
+                and (
+                    P.is_title_line(self.shaped[j - 1][0].text) or self.shaped[j - 1][1] in ("NAME", "SIGNED")
+                )
+            ):
                 j -= 1
             while j < first and not P.is_title_line(self.shaped[j][0].text):
                 j += 1  # the block starts at a title, never at a name
@@ -272,16 +311,24 @@ class _Zones:
         # no label, no prefix: a head signing with a bare title, then a name
         for j in range(n - 1, self.i - 1, -1):
             ln, sh, _ = self.shaped[j]
-            if sh in ("UPPER", "ENACT") and P.is_title_line(ln.text) and j + 1 < n and \
-                    any(s[1] == "NAME" or s[1] == "SIGNED" for s in self.shaped[j + 1: j + 4]):
-                while j - 1 >= self.i and self.shaped[j - 1][1] == "UPPER" and P.is_title_line(self.shaped[j - 1][0].text):
+            if (
+                sh in ("UPPER", "ENACT")
+                and P.is_title_line(ln.text)
+                and j + 1 < n
+                and any(s[1] == "NAME" or s[1] == "SIGNED" for s in self.shaped[j + 1 : j + 4])
+            ):
+                while (
+                    j - 1 >= self.i
+                    and self.shaped[j - 1][1] == "UPPER"
+                    and P.is_title_line(self.shaped[j - 1][0].text)
+                ):
                     j -= 1
                 return j
         return n
 
     def recipients(self) -> None:
         self.emit("NOI_NHAN")
-        while (p := self.peek()):
+        while p := self.peek():
             ln, sh, _ = p
             if sh in ("AUTHORITY", "NOI_NHAN", "SIGNED"):
                 break
@@ -290,10 +337,16 @@ class _Zones:
             if sh == "NAME" and self.toks[-1].type == "SIGNER_TITLE":
                 break
             prev = self.toks[-1]
-            if prev.type == "RECIPIENT" and _is_last_recipient(prev.text) and sh != "ITEM" \
-                    and not P.DRAFTER.match(ln.text):
+            if (
+                prev.type == "RECIPIENT"
+                and _is_last_recipient(prev.text)
+                and sh != "ITEM"
+                and not P.DRAFTER.match(ln.text)
+            ):
                 break  # after the closing "Lưu …." line only a drafter code may follow
-            cont = prev.type == "RECIPIENT" and sh != "ITEM" and not prev.text.rstrip().endswith((",", ";", "."))
+            cont = (
+                prev.type == "RECIPIENT" and sh != "ITEM" and not prev.text.rstrip().endswith((",", ";", "."))
+            )
             if sh == "ITEM" or sh in ("TEXT", "NAME", "UPPER", "SECTION") and len(ln.text) < 140:
                 self.emit("RECIPIENT", {"continuation": cont})
             else:
@@ -301,15 +354,27 @@ class _Zones:
 
     def signature(self) -> None:
         # "XÁC THỰC VĂN BẢN" / "HỢP NHẤT" above the authority line
-        while (p := self.peek()) and p[1] == "UPPER" and any(
-                (q := self.peek(k)) and q[1] == "AUTHORITY" for k in (1, 2)):
+        while (
+            (p := self.peek())
+            and p[1] == "UPPER"
+            and any((q := self.peek(k)) and q[1] == "AUTHORITY" for k in (1, 2))
+        ):
             self.emit("SIGN_NOTE")
         if (p := self.peek()) and p[1] == "AUTHORITY":
             self.emit("AUTHORITY")
             # "T/M BỘ CHÍNH" / "TRỊ": a wrapped authority line, not a title
-            while (p := self.peek()) and p[1] in ("UPPER", "AUTHORITY") and self.toks[-1].text.rstrip().endswith(",") \
-                    or (p and p[1] in ("UPPER", "AUTHORITY") and not P.is_title_line(p[0].text)
-                        and len(p[0].text.split()) <= 2 and self.toks[-1].type == "AUTHORITY"):
+            while (
+                (p := self.peek())
+                and p[1] in ("UPPER", "AUTHORITY")
+                and self.toks[-1].text.rstrip().endswith(",")
+                or (
+                    p
+                    and p[1] in ("UPPER", "AUTHORITY")
+                    and not P.is_title_line(p[0].text)
+                    and len(p[0].text.split()) <= 2
+                    and self.toks[-1].type == "AUTHORITY"
+                )
+            ):
                 self.emit("AUTHORITY_CONT")
             while (p := self.peek()) and p[1] == "AUTHORITY":  # multi-level: TL. … / KT. …
                 self.emit("AUTHORITY")
@@ -326,8 +391,13 @@ class _Zones:
             if (p := self.peek()) and self._single_word(p[0]):
                 self.emit("SIGNER_NAME")
         # a second signer side by side (biên bản: THƯ KÝ and CHỦ TỌA; joint documents)
-        while (p := self.peek()) and p[1] in ("UPPER", "ENACT") and P.is_title_line(p[0].text) \
-                and (q := self.peek(1)) and q[1] in ("NAME", "SIGNED"):
+        while (
+            (p := self.peek())
+            and p[1] in ("UPPER", "ENACT")
+            and P.is_title_line(p[0].text)
+            and (q := self.peek(1))
+            and q[1] in ("NAME", "SIGNED")
+        ):
             self.emit("CO_TITLE")
             while (p := self.peek()) and p[1] == "SIGNED":
                 self.emit("SIGNED")
@@ -336,23 +406,34 @@ class _Zones:
 
     @staticmethod
     def _single_word(ln: Line) -> bool:
-        return len(ln.text.split()) == 1 and ln.text[:1].isupper() and ln.text.isalpha() and not ln.text.isupper()
+        return (
+            len(ln.text.split()) == 1
+            and ln.text[:1].isupper()
+            and ln.text.isalpha()
+            and not ln.text.isupper()
+        )
 
     @staticmethod
     def _namelike(ln: Line) -> bool:
         words = ln.text.split()
-        return 2 <= len(words) <= 6 and all(w.isalpha() for w in words) and sum(w[0].isupper() for w in words) >= 2
+        return (
+            2 <= len(words) <= 6
+            and all(w.isalpha() for w in words)
+            and sum(w[0].isupper() for w in words) >= 2
+        )
 
     def closing(self) -> None:
         done = set()
-        while (p := self.peek()):
+        while p := self.peek():
             sh = p[1]
             if sh == "NOI_NHAN" and "r" not in done:
                 self.recipients()
                 done.add("r")
-            elif (sh == "AUTHORITY" or (sh in ("UPPER", "ENACT") and P.is_title_line(p[0].text))
-                  or (sh == "UPPER" and any((q := self.peek(k)) and q[1] == "AUTHORITY" for k in (1, 2)))) \
-                    and "s" not in done:
+            elif (
+                sh == "AUTHORITY"
+                or (sh in ("UPPER", "ENACT") and P.is_title_line(p[0].text))
+                or (sh == "UPPER" and any((q := self.peek(k)) and q[1] == "AUTHORITY" for k in (1, 2)))
+            ) and "s" not in done:
                 self.signature()
                 done.add("s")
             else:

@@ -14,9 +14,8 @@ from linter.model import COMPONENTS, build
 from linter.normalize import normalize
 from linter.parse import parse
 from linter.read import InputError, Source, from_bytes, from_path
-from linter.rules import RULES, Context, inputs, run_checks
+from linter.rules import RULES, Context, inputs, ocr, run_checks
 from linter.rules.base import diagnostic
-from linter.rules import ocr
 from linter.rules.regime import LEGAL, legal_kind
 from linter.validate import validate
 
@@ -47,9 +46,14 @@ class FileResult:
         return c
 
     def to_dict(self) -> dict:
-        return {"path": self.path, "profile": self.profile, "profile_reason": self.profile_reason,
-                "doc_type": self.doc_type, "components": self.components,
-                "diagnostics": [d.to_dict() for d in self.diagnostics]}
+        return {
+            "path": self.path,
+            "profile": self.profile,
+            "profile_reason": self.profile_reason,
+            "doc_type": self.doc_type,
+            "components": self.components,
+            "diagnostics": [d.to_dict() for d in self.diagnostics],
+        }
 
 
 def lint_source(src: Source, opts: Options) -> FileResult:
@@ -70,8 +74,9 @@ def lint_source(src: Source, opts: Options) -> FileResult:
     legal = legal_kind(doc)
     if legal and res.profile == "state-nd30":
         # outside NĐ 30: identify the parts, say so once, judge nothing else
-        res.diagnostics.append(diagnostic(LEGAL, doc.span("number") or Span.at(doc.first_line()), opts.lang,
-                                          what=legal))
+        res.diagnostics.append(
+            diagnostic(LEGAL, doc.span("number") or Span.at(doc.first_line()), opts.lang, what=legal)
+        )
     else:
         res.diagnostics += validate(doc, res.profile, opts.lang)
         res.diagnostics += run_checks(doc, ctx)
@@ -95,7 +100,9 @@ def _guarded(path: str, read, opts: Options) -> FileResult:
 
 def _internal(path: str, e: BaseException, opts: Options) -> FileResult:
     res = FileResult(path, readable=False)
-    res.diagnostics.append(diagnostic(RULES["VB900"], Span.at(1), opts.lang, error=f"{type(e).__name__}: {e}"))
+    res.diagnostics.append(
+        diagnostic(RULES["VB900"], Span.at(1), opts.lang, error=f"{type(e).__name__}: {e}")
+    )
     return res
 
 

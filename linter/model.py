@@ -11,12 +11,22 @@ from linter.diagnostics import Span
 from linter.lex import Tok
 from linter.text import fold
 
-COMPONENTS = ("banner", "issuer", "number", "place_date", "doc_type", "subject", "addressees",
-              "body", "signature", "recipients", "marks")
+COMPONENTS = (
+    "banner",
+    "issuer",
+    "number",
+    "place_date",
+    "doc_type",
+    "subject",
+    "addressees",
+    "body",
+    "signature",
+    "recipients",
+    "marks",
+)
 
 # Section kinds from the outermost to the innermost level.
-_RANK = {"phan": 0, "chuong": 1, "muc": 2, "dieu": 3, "roman": 4, "arabic": 5, "decimal": 6,
-         "letter": 7}
+_RANK = {"phan": 0, "chuong": 1, "muc": 2, "dieu": 3, "roman": 4, "arabic": 5, "decimal": 6, "letter": 7}
 _LETTERS = "abcdđeghiklmnopqrstuvxy"
 
 
@@ -57,7 +67,9 @@ def _base(toks: list[Tok]) -> dict:
 def _terminator(toks: list[Tok]) -> str:
     """The list's own item terminator: ";" (State, HD 05) or "," (HD 36 practice)."""
     lines = [t for t in toks if t.type in ("RECIPIENT", "ADDRESSEE")]
-    ends = [t.text.rstrip()[-1:] for t in lines if P.ITEM.match(t.text)] or [t.text.rstrip()[-1:] for t in lines]
+    ends = [t.text.rstrip()[-1:] for t in lines if P.ITEM.match(t.text)] or [
+        t.text.rstrip()[-1:] for t in lines
+    ]
     return ";" if ends.count(";") >= ends.count(",") else ","
 
 
@@ -73,8 +85,11 @@ def _items(toks: list[Tok], label_types: tuple[str, ...]) -> list[dict]:
                 items.append({"text": inline, "line": t.line.line, "dash": inline.startswith("-")})
             continue
         # "." ends only the last item: inside an item it is an abbreviation ("TP.")
-        cont = items and not P.ITEM.match(t.text) and (
-            t.text[:1].islower() or not items[-1]["text"].rstrip().endswith(term))
+        cont = (
+            items
+            and not P.ITEM.match(t.text)
+            and (t.text[:1].islower() or not items[-1]["text"].rstrip().endswith(term))
+        )
         if cont and items:
             items[-1]["text"] += " " + t.text
         else:
@@ -100,8 +115,14 @@ def _sections(toks: list[Tok]) -> list[dict]:
             continue
         kind, label = t.data["kind"], t.data["label"]
         rank = _RANK[kind]
-        node = {"kind": kind, "label": label, "number": _section_number(kind, label),
-                "line": t.line.line, "text": t.text, "sections": []}
+        node = {
+            "kind": kind,
+            "label": label,
+            "number": _section_number(kind, label),
+            "line": t.line.line,
+            "text": t.text,
+            "sections": [],
+        }
         while stack[-1][0] >= rank:
             stack.pop()
         stack[-1][1].append(node)
@@ -126,23 +147,34 @@ def build(tree: Tree, toks: list[Tok], dropped: list[Tok]) -> Document:
     if t := parts.get("banner"):
         lines = [x for x in t if x.type != "RULE"]
         parts["banner"] = lines
-        comps["banner"] = {**_base(lines), "kind": "party" if lines[0].type == "BANNER" else "state",
-                           "national_title": next((x.text for x in lines if x.type == "QUOC_HIEU"), None),
-                           "motto": next((x.text for x in lines if x.type == "TIEU_NGU"), None)}
+        comps["banner"] = {
+            **_base(lines),
+            "kind": "party" if lines[0].type == "BANNER" else "state",
+            "national_title": next((x.text for x in lines if x.type == "QUOC_HIEU"), None),
+            "motto": next((x.text for x in lines if x.type == "TIEU_NGU"), None),
+        }
     if t := parts.get("issuer"):
         for sub in tree.iter_subtrees():
             if sub.data == "issuer_more":
                 t = t + _tokens(sub, toks)
         lines = [x for x in t if x.type == "ISSUER"]
         parts["issuer"] = lines
-        comps["issuer"] = {**_base(lines), "lines": [x.text for x in lines],
-                           "star": any(x.type == "STAR" for x in t) or any(
-                               sub.data == "star" for sub in tree.iter_subtrees())}
+        comps["issuer"] = {
+            **_base(lines),
+            "lines": [x.text for x in lines],
+            "star": any(x.type == "STAR" for x in t)
+            or any(sub.data == "star" for sub in tree.iter_subtrees()),
+        }
     if t := parts.get("number"):
         t = parts["number"] = [x for x in t if x.type == "NUMBER"]
         d = t[0].data
-        comps["number"] = {**_base(t), **{k: d[k] for k in ("seq", "symbol", "type_code", "issuer_code", "year")},
-                           "label": d["label"], "colon": d["colon"], "form": d["form"]}
+        comps["number"] = {
+            **_base(t),
+            **{k: d[k] for k in ("seq", "symbol", "type_code", "issuer_code", "year")},
+            "label": d["label"],
+            "colon": d["colon"],
+            "form": d["form"],
+        }
     if t := parts.get("place_date"):
         t = parts["place_date"] = [x for x in t if x.type == "PLACE_DATE"]
         d = t[0].data
@@ -150,7 +182,7 @@ def build(tree: Tree, toks: list[Tok], dropped: list[Tok]) -> Document:
     if t := parts.get("doc_type"):
         d = t[0].data
         comps["doc_type"] = {**_base(t), "type": d["doc_type"]}
-        rest = t[0].text[d["type_end"]:].strip()
+        rest = t[0].text[d["type_end"] :].strip()
         if rest and not parts.get("subject"):  # "THÔNG BÁO KẾT LUẬN …" on one line
             comps["doc_type"]["text"] = t[0].text[: d["type_end"]]
     if t := parts.get("subject"):
@@ -159,32 +191,50 @@ def build(tree: Tree, toks: list[Tok], dropped: list[Tok]) -> Document:
         prefix = head.data.get("prefix") if head.type == "VV" else None
         comps["subject"] = {**_base(t), "prefix": prefix}
     if t := parts.get("addressees"):
-        comps["addressees"] = {**_base(t), "label": t[0].text.split(":")[0].strip(),
-                               "items": _items(t, ("KINH_GUI",))}
+        comps["addressees"] = {
+            **_base(t),
+            "label": t[0].text.split(":")[0].strip(),
+            "items": _items(t, ("KINH_GUI",)),
+        }
     if t := parts.get("body"):
-        comps["body"] = {**_base(t), "sections": _sections(t),
-                         "bases": [{"text": x.text, "line": x.line.line, "dash": x.type == "ITEM"}
-                                   for x in t if fold(x.text).lstrip("-+ ").startswith("can cu ")]}
+        comps["body"] = {
+            **_base(t),
+            "sections": _sections(t),
+            "bases": [
+                {"text": x.text, "line": x.line.line, "dash": x.type == "ITEM"}
+                for x in t
+                if fold(x.text).lstrip("-+ ").startswith("can cu ")
+            ],
+        }
     if t := parts.get("recipients"):
-        comps["recipients"] = {**_base(t), "label": t[0].text.split(":")[0].strip(),
-                               "items": _items(t, ("NOI_NHAN",))}
+        comps["recipients"] = {
+            **_base(t),
+            "label": t[0].text.split(":")[0].strip(),
+            "items": _items(t, ("NOI_NHAN",)),
+        }
     if t := parts.get("signature"):
         auth = [x for x in t if x.type in ("AUTHORITY", "AUTHORITY_CONT")]
         first = next((x for x in auth if x.type == "AUTHORITY"), None)
         body = None
         if first:
             conts = [x.text for x in auth if x.type == "AUTHORITY_CONT"]
-            body = " ".join([first.text[first.data["body_at"]:].strip(), *conts]).strip() or None
+            body = " ".join([first.text[first.data["body_at"] :].strip(), *conts]).strip() or None
         levels = [x.text for x in auth if x.type == "AUTHORITY"]
         names = [x.text for x in t if x.type == "SIGNER_NAME"]
-        comps["signature"] = {**_base(t), "authority": first.data["authority"] if first else None,
-                              "body": body, "levels": levels,
-                              "titles": [x.text for x in t if x.type == "SIGNER_TITLE"],
-                              "name": " ".join(names) or None,
-                              "cosigners": [{"titles": [x.text], "name": None} for x in t if x.type == "CO_TITLE"]}
+        comps["signature"] = {
+            **_base(t),
+            "authority": first.data["authority"] if first else None,
+            "body": body,
+            "levels": levels,
+            "titles": [x.text for x in t if x.type == "SIGNER_TITLE"],
+            "name": " ".join(names) or None,
+            "cosigners": [{"titles": [x.text], "name": None} for x in t if x.type == "CO_TITLE"],
+        }
         cos = comps["signature"]["cosigners"]
-        for x, who in zip([x for x in t if x.type in ("CO_TITLE", "CO_NAME")],
-                          [x for x in t if x.type in ("CO_TITLE", "CO_NAME")][1:]):
+        for x, who in zip(
+            [x for x in t if x.type in ("CO_TITLE", "CO_NAME")],
+            [x for x in t if x.type in ("CO_TITLE", "CO_NAME")][1:],
+        ):
             if x.type == "CO_TITLE" and who.type == "CO_NAME":
                 next(c for c in cos if c["titles"] == [x.text] and c["name"] is None)["name"] = who.text
     if t := parts.get("marks"):
@@ -202,9 +252,20 @@ def build(tree: Tree, toks: list[Tok], dropped: list[Tok]) -> Document:
     return Document(comps, doc_type, source, toks, parts, dropped)
 
 
-_CODE_TYPES = {"CV": "cong_van", "TB": "thong_bao", "CT": "chi_thi", "NQ": "nghi_quyet",
-               "KL": "ket_luan", "QC": "quy_che", "TT": "thong_tri", "HD": "huong_dan",
-               "BC": "bao_cao", "KH": "ke_hoach", "CTr": "chuong_trinh", "TTr": "to_trinh"}
+_CODE_TYPES = {
+    "CV": "cong_van",
+    "TB": "thong_bao",
+    "CT": "chi_thi",
+    "NQ": "nghi_quyet",
+    "KL": "ket_luan",
+    "QC": "quy_che",
+    "TT": "thong_tri",
+    "HD": "huong_dan",
+    "BC": "bao_cao",
+    "KH": "ke_hoach",
+    "CTr": "chuong_trinh",
+    "TTr": "to_trinh",
+}
 
 
 def _doc_type(c: dict) -> tuple[str | None, str | None]:

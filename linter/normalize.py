@@ -8,10 +8,16 @@ import unicodedata
 from linter.lines import Line
 
 # A line needs the slow path only if it holds one of these, or is not NFC.
-_SPECIAL = re.compile(r"[*_#\t\u00a0\u2000-\u200f\u2010-\u2015\u2212\u2028\u202f\ufeff\x00-\x08\x0b-\x1f\x7f]")
+_SPECIAL = re.compile(
+    r"[*_#\t\u00a0\u2000-\u200f\u2010-\u2015\u2212\u2028\u202f\ufeff\x00-\x08\x0b-\x1f\x7f]"
+)
 _DASHES = dict.fromkeys(map(ord, "\u2010\u2011\u2012\u2013\u2014\u2015\u2212"), "-")
-_SPACES = dict.fromkeys(map(ord, "\t\u00a0\u2000\u2001\u2002\u2003\u2004\u2005\u2006\u2007\u2008\u2009\u200a\u202f"), " ")
-_DROP = dict.fromkeys([*range(0, 9), *range(11, 32), 0x7F, 0x200B, 0x200C, 0x200D, 0x200E, 0x200F, 0xFEFF, 0x2028])
+_SPACES = dict.fromkeys(
+    map(ord, "\t\u00a0\u2000\u2001\u2002\u2003\u2004\u2005\u2006\u2007\u2008\u2009\u200a\u202f"), " "
+)
+_DROP = dict.fromkeys(
+    [*range(0, 9), *range(11, 32), 0x7F, 0x200B, 0x200C, 0x200D, 0x200E, 0x200F, 0xFEFF, 0x2028]
+)
 _TRANSLATE = {**_DASHES, **_SPACES, **_DROP}
 _EMPHASIS = re.compile(r"\*\*|__")  # markdown bold; a single "*" is the Party star or OCR debris
 _HEADING = re.compile(r"^\s*#{1,6}\s+")

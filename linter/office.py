@@ -114,13 +114,35 @@ _VAL = _w("val")
 _BLOCK_WRAPPERS = {_w("sdt"), _w("sdtContent"), _w("customXml"), _w("ins"), _w("moveTo")}
 _INLINE_WRAPPERS = _BLOCK_WRAPPERS | {_w("hyperlink"), _w("smartTag"), _w("fldSimple"), _w("dir"), _w("bdo")}
 
-_JC = {"left": "left", "start": "left", "center": "center", "right": "right", "end": "right",
-       "both": "justify", "distribute": "justify", "thaiDistribute": "justify",
-       "lowKashida": "justify", "mediumKashida": "justify", "highKashida": "justify"}
+_JC = {
+    "left": "left",
+    "start": "left",
+    "center": "center",
+    "right": "right",
+    "end": "right",
+    "both": "justify",
+    "distribute": "justify",
+    "thaiDistribute": "justify",
+    "lowKashida": "justify",
+    "mediumKashida": "justify",
+    "highKashida": "justify",
+}
 
 # Symbol/Wingdings private-use code points seen as bullets or in w:sym.
-_PUA = {0xF0B7: "•", 0xF02D: "-", 0xF0A7: "▪", 0xF0D8: "➢", 0xF076: "❖", 0xF0FC: "✓",
-        0xF06C: "●", 0xF06E: "■", 0xF0A8: "□", 0xF0E0: "→", 0xF0F0: "⇒", 0xF02A: "*"}
+_PUA = {
+    0xF0B7: "•",
+    0xF02D: "-",
+    0xF0A7: "▪",
+    0xF0D8: "➢",
+    0xF076: "❖",
+    0xF0FC: "✓",
+    0xF06C: "●",
+    0xF06E: "■",
+    0xF0A8: "□",
+    0xF0E0: "→",
+    0xF0F0: "⇒",
+    0xF02A: "*",
+}
 
 _UNITS_PT = {"pt": 1.0, "mm": 72 / 25.4, "cm": 72 / 2.54, "in": 72.0, "pc": 12.0, "pi": 12.0}
 
@@ -167,8 +189,10 @@ class _Props:
         for c in rpr:
             tag = c.tag
             if tag == _w("rFonts"):
-                for attr, theme_attr, slot in (("ascii", "asciiTheme", "ascii"),
-                                               ("hAnsi", "hAnsiTheme", "hansi")):
+                for attr, theme_attr, slot in (
+                    ("ascii", "asciiTheme", "ascii"),
+                    ("hAnsi", "hAnsiTheme", "hansi"),
+                ):
                     th = c.get(_w(theme_attr))
                     name = theme.get(th[:5]) if th else None  # "minor..." / "major..."
                     name = name or c.get(_w(attr))
@@ -279,8 +303,21 @@ def _on_attr(v: str | None) -> bool:
 
 def _roman(n: int) -> str:
     out = ""
-    for v, s in ((1000, "m"), (900, "cm"), (500, "d"), (400, "cd"), (100, "c"), (90, "xc"),
-                 (50, "l"), (40, "xl"), (10, "x"), (9, "ix"), (5, "v"), (4, "iv"), (1, "i")):
+    for v, s in (
+        (1000, "m"),
+        (900, "cm"),
+        (500, "d"),
+        (400, "cd"),
+        (100, "c"),
+        (90, "xc"),
+        (50, "l"),
+        (40, "xl"),
+        (10, "x"),
+        (9, "ix"),
+        (5, "v"),
+        (4, "iv"),
+        (1, "i"),
+    ):
         while n >= v:
             out, n = out + s, n - v
     return out
@@ -404,11 +441,13 @@ class _Numbering:
         if fmt == "bullet":
             label = _pua_text(text)
         else:
+
             def sub(m):
                 k = int(m.group(1)) - 1
                 el = levels.get(k)
                 f = el.find(_w("numFmt")) if el is not None else None
                 return _fmt_num(cnt.get(k, start_of(k)), f.get(_VAL) if f is not None else "decimal")
+
             label = re.sub(r"%([1-9])", sub, text)
         if not label:
             return ""
@@ -585,8 +624,15 @@ def _line_style(segs, mark: _Props, align: str | None) -> Style:
                 cased += 1
                 caps_shown += ch.isupper() or p.caps
     if not weighed:
-        return Style(font=mark.ascii or mark.hansi, size=mark.size, bold=mark.b, italic=mark.i,
-                     underline=mark.u, all_caps=False, align=align)
+        return Style(
+            font=mark.ascii or mark.hansi,
+            size=mark.size,
+            bold=mark.b,
+            italic=mark.i,
+            underline=mark.u,
+            all_caps=False,
+            align=align,
+        )
 
     def tri(k):
         off, on = flags[k]
@@ -595,7 +641,9 @@ def _line_style(segs, mark: _Props, align: str | None) -> Style:
     return Style(
         font=fonts.most_common(1)[0][0] if fonts else None,
         size=sizes.most_common(1)[0][0] if sizes else None,
-        bold=tri("b"), italic=tri("i"), underline=tri("u"),
+        bold=tri("b"),
+        italic=tri("i"),
+        underline=tri("u"),
         all_caps=cased > 0 and caps_shown == cased,
         align=align,
     )
@@ -647,7 +695,8 @@ def read_docx(data: bytes) -> OfficeText:
     """Read a .docx file's body as text with per-line typography and the first page set-up."""
     if data[:8] == b"\xd0\xcf\x11\xe0\xa1\xb1\x1a\xe1":
         raise UnreadableOffice(
-            "not a .docx: an OLE2 compound file (a legacy .doc, or a password-protected .docx)")
+            "not a .docx: an OLE2 compound file (a legacy .doc, or a password-protected .docx)"
+        )
     if data[:2] != b"PK":
         raise UnreadableOffice("not a .docx: the data is not a zip archive")
     try:

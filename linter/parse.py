@@ -39,15 +39,21 @@ class LineLexer(Lexer):
             i = feed.pos
             feed.pos += 1  # advance before yielding, so a resumed parse goes on from the next
             t = feed.toks[i]
-            yield Token(t.type, t.text, start_pos=i, line=t.line.line, column=1,
-                        end_line=t.line.end_line, end_pos=i + 1)
+            yield Token(
+                t.type,
+                t.text,
+                start_pos=i,
+                line=t.line.line,
+                column=1,
+                end_line=t.line.end_line,
+                end_pos=i + 1,
+            )
 
 
 @cache
 def parser() -> Lark:
     grammar = (data_dir("grammar") / "document.lark").read_text(encoding="utf-8")
-    return Lark(grammar, parser="lalr", lexer=LineLexer, start="start", cache=False,
-                maybe_placeholders=False)
+    return Lark(grammar, parser="lalr", lexer=LineLexer, start="start", cache=False, maybe_placeholders=False)
 
 
 def parse(toks: list[Tok]) -> tuple[Tree, list[Tok]]:

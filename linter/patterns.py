@@ -12,21 +12,51 @@ from linter.text import fold, is_upper_line
 # Document type names (folded) -> slug. Party (QĐ 66/QĐ 399) and State (NĐ 30 Điều 7) types,
 # plus the legal normative types, so a document is recognised whatever its regime.
 TYPE_NAMES = {
-    "cong van": "cong_van", "nghi quyet": "nghi_quyet", "quyet dinh": "quyet_dinh",
-    "chi thi": "chi_thi", "ket luan": "ket_luan", "quy dinh": "quy_dinh", "quy che": "quy_che",
-    "thong tri": "thong_tri", "huong dan": "huong_dan", "thong bao": "thong_bao",
-    "thong cao": "thong_cao", "tuyen bo": "tuyen_bo", "loi keu goi": "loi_keu_goi",
-    "bao cao": "bao_cao", "ke hoach": "ke_hoach", "quy hoach": "quy_hoach",
-    "chuong trinh": "chuong_trinh", "de an": "de_an", "phuong an": "phuong_an", "du an": "du_an",
-    "to trinh": "to_trinh", "bien ban": "bien_ban", "giay moi": "giay_moi",
-    "giay gioi thieu": "giay_gioi_thieu", "giay chung nhan": "giay_chung_nhan",
-    "giay di duong": "giay_di_duong", "giay nghi phep": "giay_nghi_phep", "phieu gui": "phieu_gui",
-    "phieu chuyen": "phieu_chuyen", "phieu bao": "phieu_bao", "thu cong": "thu_cong",
-    "cong dien": "cong_dien", "hop dong": "hop_dong", "ban ghi nho": "ban_ghi_nho",
-    "ban thoa thuan": "ban_thoa_thuan", "giay uy quyen": "giay_uy_quyen",
-    "nghi dinh": "nghi_dinh", "thong tu": "thong_tu", "thong tu lien tich": "thong_tu_lien_tich",
-    "luat": "luat", "phap lenh": "phap_lenh", "van ban hop nhat": "van_ban_hop_nhat",
-    "dieu le": "dieu_le", "cuong linh": "cuong_linh", "chien luoc": "chien_luoc",
+    "cong van": "cong_van",
+    "nghi quyet": "nghi_quyet",
+    "quyet dinh": "quyet_dinh",
+    "chi thi": "chi_thi",
+    "ket luan": "ket_luan",
+    "quy dinh": "quy_dinh",
+    "quy che": "quy_che",
+    "thong tri": "thong_tri",
+    "huong dan": "huong_dan",
+    "thong bao": "thong_bao",
+    "thong cao": "thong_cao",
+    "tuyen bo": "tuyen_bo",
+    "loi keu goi": "loi_keu_goi",
+    "bao cao": "bao_cao",
+    "ke hoach": "ke_hoach",
+    "quy hoach": "quy_hoach",
+    "chuong trinh": "chuong_trinh",
+    "de an": "de_an",
+    "phuong an": "phuong_an",
+    "du an": "du_an",
+    "to trinh": "to_trinh",
+    "bien ban": "bien_ban",
+    "giay moi": "giay_moi",
+    "giay gioi thieu": "giay_gioi_thieu",
+    "giay chung nhan": "giay_chung_nhan",
+    "giay di duong": "giay_di_duong",
+    "giay nghi phep": "giay_nghi_phep",
+    "phieu gui": "phieu_gui",
+    "phieu chuyen": "phieu_chuyen",
+    "phieu bao": "phieu_bao",
+    "thu cong": "thu_cong",
+    "cong dien": "cong_dien",
+    "hop dong": "hop_dong",
+    "ban ghi nho": "ban_ghi_nho",
+    "ban thoa thuan": "ban_thoa_thuan",
+    "giay uy quyen": "giay_uy_quyen",
+    "nghi dinh": "nghi_dinh",
+    "thong tu": "thong_tu",
+    "thong tu lien tich": "thong_tu_lien_tich",
+    "luat": "luat",
+    "phap lenh": "phap_lenh",
+    "van ban hop nhat": "van_ban_hop_nhat",
+    "dieu le": "dieu_le",
+    "cuong linh": "cuong_linh",
+    "chien luoc": "chien_luoc",
 }
 _TYPE_RE = re.compile(r"^(" + "|".join(sorted(map(re.escape, TYPE_NAMES), key=len, reverse=True)) + r")\b")
 
@@ -35,36 +65,94 @@ QUOC_HIEU = "cong hoa xa hoi chu nghia viet nam"
 TIEU_NGU_RE = re.compile(r"^doc\s*lap\s*-?\s*tu\s*do\s*-?\s*hanh\s*phuc")
 HEADER_PHRASES = (BANNER_PARTY, QUOC_HIEU, "doc lap - tu do - hanh phuc")
 
-MARKS = {"mat", "toi mat", "tuyet mat", "khan", "thuong khan", "hoa toc", "hoa toc hen gio",
-         "tai lieu hoi nghi", "luu hanh noi bo", "xem xong tra lai", "tai lieu thu hoi"}
+MARKS = {
+    "mat",
+    "toi mat",
+    "tuyet mat",
+    "khan",
+    "thuong khan",
+    "hoa toc",
+    "hoa toc hen gio",
+    "tai lieu hoi nghi",
+    "luu hanh noi bo",
+    "xem xong tra lai",
+    "tai lieu thu hoi",
+}
 
 # Words that open a signer's title: recognises a head signing without an authority prefix.
-TITLE_WORDS = ("bi thu", "pho bi thu", "chanh van phong", "pho chanh van phong", "truong ban",
-               "pho truong ban", "chu tich", "pho chu tich", "chu nhiem", "pho chu nhiem",
-               "bo truong", "thu truong", "thu tuong", "pho thu tuong", "giam doc", "pho giam doc",
-               "cuc truong", "pho cuc truong", "vu truong", "tong cuc truong", "chanh an",
-               "vien truong", "tong bi thu", "truong doan", "chu toa", "thu ky", "nguoi ghi bien ban",
-               "chu tri hoi nghi", "tong giam doc", "hieu truong", "truong phong", "pho truong phong",
-               "chanh thanh tra", "tong kiem toan", "thong doc", "pho thong doc", "tong thu ky",
-               "chu tich nuoc", "pho chu tich nuoc", "trung tuong", "thuong tuong", "dai tuong",
-               "thieu tuong", "q. ", "xac thuc van ban hop nhat")
+TITLE_WORDS = (
+    "bi thu",
+    "pho bi thu",
+    "chanh van phong",
+    "pho chanh van phong",
+    "truong ban",
+    "pho truong ban",
+    "chu tich",
+    "pho chu tich",
+    "chu nhiem",
+    "pho chu nhiem",
+    "bo truong",
+    "thu truong",
+    "thu tuong",
+    "pho thu tuong",
+    "giam doc",
+    "pho giam doc",
+    "cuc truong",
+    "pho cuc truong",
+    "vu truong",
+    "tong cuc truong",
+    "chanh an",
+    "vien truong",
+    "tong bi thu",
+    "truong doan",
+    "chu toa",
+    "thu ky",
+    "nguoi ghi bien ban",
+    "chu tri hoi nghi",
+    "tong giam doc",
+    "hieu truong",
+    "truong phong",
+    "pho truong phong",
+    "chanh thanh tra",
+    "tong kiem toan",
+    "thong doc",
+    "pho thong doc",
+    "tong thu ky",
+    "chu tich nuoc",
+    "pho chu tich nuoc",
+    "trung tuong",
+    "thuong tuong",
+    "dai tuong",
+    "thieu tuong",
+    "q. ",
+    "xac thuc van ban hop nhat",
+)
 
-_AUTH_PARTY = re.compile(r"^(t\s*[/|\\!1lií]\s*m|k\s*[/|\\!1lií]\s*t|t\s*[/|\\!1lií]\s*l|t\s*[/|\\]\s*uq|t\s+i\s+m|q\s*\.)(?=\s|$)")
+_AUTH_PARTY = re.compile(
+    r"^(t\s*[/|\\!1lií]\s*m|k\s*[/|\\!1lií]\s*t|t\s*[/|\\!1lií]\s*l|t\s*[/|\\]\s*uq|t\s+i\s+m|q\s*\.)(?=\s|$)"
+)
 _AUTH_STATE = re.compile(r"^(tm|kt|tl|tuq)\s*\.\s*|^(tm|kt|tl|tuq)\s+(?=\S)")
 
 NUMBER_LABEL = re.compile(r"^(?:(?:luat|phap\s+lenh|nghi\s+quyet)\s+)?s[oô]\s*(?=[:\d.…\s/]|$)")
 PARTY_NUMBER = re.compile(
     r"^(?P<seq>[0-9O]{1,6})\s*-\s*(?P<type>[A-ZĐ][A-Za-zĐđ]{0,5})\s*/\s*"
-    r"(?P<issuer>[A-ZĐ0-9][A-ZĐ0-9]*(?:\s*-\s*[A-ZĐ0-9][A-ZĐ0-9]*)*)(?P<suffix>/[a-z]+)?")
+    r"(?P<issuer>[A-ZĐ0-9][A-ZĐ0-9]*(?:\s*-\s*[A-ZĐ0-9][A-ZĐ0-9]*)*)(?P<suffix>/[a-z]+)?"
+)
 STATE_NUMBER = re.compile(
     r"^(?P<seq>[0-9]{1,6}|[.…_ ]*)\s*/\s*(?:(?P<year>\d{4})\s*/\s*)?"
-    r"(?P<symbol>[A-ZĐ][A-Za-zĐđ0-9.]*(?:\s*-\s*[A-ZĐ0-9][A-Za-zĐđ0-9.]*)*)")
+    r"(?P<symbol>[A-ZĐ][A-Za-zĐđ0-9.]*(?:\s*-\s*[A-ZĐ0-9][A-Za-zĐđ0-9.]*)*)"
+)
 
 PLACE_DATE = re.compile(
     r"^(?P<place>[^\d,]{2,60}?)?\s*,?\s*ngay\s*(?P<d>\d{1,2}|[.…_ ]+)\s*thang\s*(?P<m>\d{1,2}|[.…_ ]+)"
-    r"\s*na(?:m|rn)\s*(?P<y>\d{4}|[.…_ ]+)")  # "nărn": OCR reads m as rn
-PLACE_DATE_SLASH = re.compile(r"^(?P<place>[^\d,]{2,60}?)\s*,?\s*ngay\s*(?P<d>\d{1,2})\s*[/.-]\s*(?P<m>\d{1,2})\s*[/.-]\s*(?P<y>\d{4})")
-PLACE_DATE_LOOSE = re.compile(r"^(?P<place>[^\d,]{2,40}?)\s*,?\s*ngay\b(?:(?!thang)[^,]){0,25}?(?P<y>\d{4})\s*\.?$")
+    r"\s*na(?:m|rn)\s*(?P<y>\d{4}|[.…_ ]+)"
+)  # "nărn": OCR reads m as rn
+PLACE_DATE_SLASH = re.compile(
+    r"^(?P<place>[^\d,]{2,60}?)\s*,?\s*ngay\s*(?P<d>\d{1,2})\s*[/.-]\s*(?P<m>\d{1,2})\s*[/.-]\s*(?P<y>\d{4})"
+)
+PLACE_DATE_LOOSE = re.compile(
+    r"^(?P<place>[^\d,]{2,40}?)\s*,?\s*ngay\b(?:(?!thang)[^,]){0,25}?(?P<y>\d{4})\s*\.?$"
+)
 PLACE_DATE_START = re.compile(r"(?:^|\s)([A-ZĐÀ-Ỹ][^\s,]*(?:\s+[A-ZĐÀ-Ỹ][^\s,]*){0,5}\s*,\s*ngày\s)")
 
 SECTION_RES = (
@@ -81,8 +169,10 @@ ITEM = re.compile(r"^[-+•·]\s*(?=\S)")
 SEPARATOR = re.compile(r"^[-_=.…~]{3,}$")
 # Above the header: a received-copy stamp ("CÔNG VĂN ĐẾN", "ĐẾN Số: … Ngày: … Chuyển: …") or the
 # block an e-signature tool prints ("Người ký: …", "Email: …", "Cơ quan: …", "Thời gian ký: …").
-STAMP = re.compile(r"^(?:cong van den|den\s*(?:so)?\s*:|so den\s*:|ngay\s*(?:den)?\s*:|chuyen\s*:|luu ho so so\s*:"
-                   r"|nguoi ky\s*:|ky boi\s*:|email\s*:|co quan\s*:|thoi gian ky\s*:|chuc vu\s*:)")
+STAMP = re.compile(
+    r"^(?:cong van den|den\s*(?:so)?\s*:|so den\s*:|ngay\s*(?:den)?\s*:|chuyen\s*:|luu ho so so\s*:"
+    r"|nguoi ky\s*:|ky boi\s*:|email\s*:|co quan\s*:|thoi gian ky\s*:|chuc vu\s*:)"
+)
 LUU = re.compile(r"^l[uư][uưaăo]?(?=[\s:,.]|[A-ZĐ]|$)", re.I)  # "Lưu", OCR "Lưa", "LưaVPTU"
 DRAFTER = re.compile(r"^(?=\S*\d)\S{3,40}$")  # ô 12: drafter code and copies ("NguyenVanAn-26", "PL.(300)")
 SIGNED = re.compile(r"^\(\s*(?:đã ký|ký|ký tên|ký, ghi rõ họ tên|ký, đóng dấu)[^)]*\)$", re.I)
@@ -101,7 +191,12 @@ def repair(text: str) -> str:
     return _SLASHISH.sub("/", text) if "/" not in text else text
 
 
-LABELS = {"noi nhan": "NOI_NHAN", "kinh gui": "KINH_GUI", "kinh trinh": "KINH_GUI", "dong kinh gui": "KINH_GUI"}
+LABELS = {
+    "noi nhan": "NOI_NHAN",
+    "kinh gui": "KINH_GUI",
+    "kinh trinh": "KINH_GUI",
+    "dong kinh gui": "KINH_GUI",
+}
 
 
 def fuzzy_label(text: str) -> str | None:
@@ -157,7 +252,7 @@ def doc_type_of(text: str) -> tuple[str, int] | None:
     m = _TYPE_RE.match(f)
     if not m:
         return None
-    rest = f[m.end():].strip()
+    rest = f[m.end() :].strip()
     # a heading stands alone or is followed by more upper-case title words, never by a sentence
     if rest and (rest.startswith(("cua ", "so ")) and len(rest) < 4):
         return None
@@ -208,10 +303,34 @@ def is_title_line(text: str) -> bool:
 
 
 # Who enacts: the upper-case line between the trích yếu and "Căn cứ …" ("THỦ TƯỚNG CHÍNH PHỦ").
-ENACTORS = ("chinh phu", "thu tuong", "bo truong", "uy ban", "chu tich", "hoi dong", "quoc hoi", "giam doc",
-            "ban thuong vu", "ban chap hanh", "tinh uy", "thanh uy", "dang uy", "huyen uy", "cuc truong",
-            "tong cuc truong", "thong doc", "truong ban", "chanh an", "vien truong", "ban bi thu", "bo chinh tri",
-            "tong kiem toan", "chanh van phong", "ban to chuc", "uy ban kiem tra")
+ENACTORS = (
+    "chinh phu",
+    "thu tuong",
+    "bo truong",
+    "uy ban",
+    "chu tich",
+    "hoi dong",
+    "quoc hoi",
+    "giam doc",
+    "ban thuong vu",
+    "ban chap hanh",
+    "tinh uy",
+    "thanh uy",
+    "dang uy",
+    "huyen uy",
+    "cuc truong",
+    "tong cuc truong",
+    "thong doc",
+    "truong ban",
+    "chanh an",
+    "vien truong",
+    "ban bi thu",
+    "bo chinh tri",
+    "tong kiem toan",
+    "chanh van phong",
+    "ban to chuc",
+    "uy ban kiem tra",
+)
 
 
 def is_enactor(text: str) -> bool:
@@ -251,22 +370,43 @@ def parse_number(text: str) -> dict | None:
         seq_text = pm.group("seq")
         issuer = re.sub(r"\s+", "", pm.group("issuer"))
         symbol = f"{pm.group('type')}/{issuer}{pm.group('suffix') or ''}"
-        return {"label": label, "colon": colon, "form": "party", "seq_text": seq_text,
-                "seq": int(seq_text.replace("O", "0")), "symbol": symbol, "type_code": pm.group("type"),
-                "issuer_code": issuer, "year": None, "end": lead + pm.end(), "raw": stripped[: pm.end()]}
+        return {
+            "label": label,
+            "colon": colon,
+            "form": "party",
+            "seq_text": seq_text,
+            "seq": int(seq_text.replace("O", "0")),
+            "symbol": symbol,
+            "type_code": pm.group("type"),
+            "issuer_code": issuer,
+            "year": None,
+            "end": lead + pm.end(),
+            "raw": stripped[: pm.end()],
+        }
     if sm and label is not None:
         seq_text = sm.group("seq").strip()
         symbol = re.sub(r"\s+", "", sm.group("symbol"))
         groups = symbol.split("-")
         # "QĐ-UBND": type code then issuer; "UBND-VX" (công văn): no type code, all issuer
-        typed = len(groups) > 1 and (groups[0] in codes.STATE_TYPE_CODES or groups[0] in codes.LEGAL_CODES
-                                     or groups[0] in codes.COPY_CODES or groups[0] in ("CV", "CTUBND"))
-        return {"label": label, "colon": colon, "form": "state", "seq_text": seq_text,
-                "seq": int(seq_text) if seq_text.isdigit() else None, "symbol": symbol,
-                "type_code": groups[0] if typed else None,
-                "issuer_code": "-".join(groups[1:]) if typed else symbol,
-                "year": int(sm.group("year")) if sm.group("year") else None,
-                "end": lead + sm.end(), "raw": stripped[: sm.end()]}
+        typed = len(groups) > 1 and (
+            groups[0] in codes.STATE_TYPE_CODES
+            or groups[0] in codes.LEGAL_CODES
+            or groups[0] in codes.COPY_CODES
+            or groups[0] in ("CV", "CTUBND")
+        )
+        return {
+            "label": label,
+            "colon": colon,
+            "form": "state",
+            "seq_text": seq_text,
+            "seq": int(seq_text) if seq_text.isdigit() else None,
+            "symbol": symbol,
+            "type_code": groups[0] if typed else None,
+            "issuer_code": "-".join(groups[1:]) if typed else symbol,
+            "year": int(sm.group("year")) if sm.group("year") else None,
+            "end": lead + sm.end(),
+            "raw": stripped[: sm.end()],
+        }
     return None
 
 
@@ -281,20 +421,38 @@ def parse_place_date(text: str) -> dict | None:
         m = PLACE_DATE_LOOSE.match(f)
         if not m or len(text) > 70:
             return None
-        return {"place": text[m.start("place"): m.end("place")].strip(" ,"), "day": None, "month": None,
-                "year": int(m.group("y")), "day_text": "", "month_text": "", "year_text": m.group("y"),
-                "malformed": True, "end": m.end()}
-    place = text[m.start("place"): m.end("place")].strip(" ,") if m.group("place") else None
+        return {
+            "place": text[m.start("place") : m.end("place")].strip(" ,"),
+            "day": None,
+            "month": None,
+            "year": int(m.group("y")),
+            "day_text": "",
+            "month_text": "",
+            "year_text": m.group("y"),
+            "malformed": True,
+            "end": m.end(),
+        }
+    place = text[m.start("place") : m.end("place")].strip(" ,") if m.group("place") else None
 
     def num(g):
         v = m.group(g).strip()
-        return (int(v) if v.isdigit() else None), text[m.start(g): m.end(g)].strip()
+        return (int(v) if v.isdigit() else None), text[m.start(g) : m.end(g)].strip()
 
     (d, dt), (mo, mt), (y, yt) = num("d"), num("m"), num("y")
     comma = "," in f[: m.start("d")]
-    return {"place": place or None, "day": d, "month": mo, "year": y, "day_text": dt,
-            "month_text": mt, "year_text": yt, "malformed": malformed or not comma and bool(place),
-            "end": m.end(), "day_at": m.start("d"), "month_at": m.start("m")}
+    return {
+        "place": place or None,
+        "day": d,
+        "month": mo,
+        "year": y,
+        "day_text": dt,
+        "month_text": mt,
+        "year_text": yt,
+        "malformed": malformed or not comma and bool(place),
+        "end": m.end(),
+        "day_at": m.start("d"),
+        "month_at": m.start("m"),
+    }
 
 
 def section_of(text: str) -> tuple[str, str] | None:

@@ -99,5 +99,9 @@ def choose(doc: Document, forced: str | None = None, hd05_from: date = PARTY_HD0
     when = issue_date(doc)
     why = "Party: " + (", ".join(party) or "hints")
     if when and when >= hd05_from:
-        return Choice("party-hd05", f"{why}; dated {when:%d/%m/%Y}, from {hd05_from:%d/%m/%Y}", party, state, mixed)
-    return Choice("party-hd36", why + (f"; dated {when:%d/%m/%Y}" if when else "; undated"), party, state, mixed)
+        return Choice(
+            "party-hd05", f"{why}; dated {when:%d/%m/%Y}, from {hd05_from:%d/%m/%Y}", party, state, mixed
+        )
+    return Choice(
+        "party-hd36", why + (f"; dated {when:%d/%m/%Y}" if when else "; undated"), party, state, mixed
+    )

@@ -56,7 +56,9 @@ def _office(path: str, data: bytes, suffix: str) -> Source:
     try:
         doc = office.read_docx(data) if suffix == ".docx" else office.read_pdf(data)
     except office.NeedsOCR:
-        raise InputError(inputs.UNREADABLE, reason="PDF không có lớp chữ (bản quét), cần nhận dạng OCR trước") from None
+        raise InputError(
+            inputs.UNREADABLE, reason="PDF không có lớp chữ (bản quét), cần nhận dạng OCR trước"
+        ) from None
     except (office.UnreadableOffice, ImportError) as e:
         raise InputError(inputs.UNREADABLE, reason=str(e)) from None
     if not doc.text.strip():

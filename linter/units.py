@@ -63,13 +63,22 @@ class _Data:
 @cache
 def data() -> _Data:
     raw = json.loads(DATA.read_text(encoding="utf-8"))
-    prefixes = {lvl: sorted((_canon(p) for p in ps), key=len, reverse=True)
-                for lvl, ps in raw["prefixes"].items() if lvl != "note"}
+    prefixes = {
+        lvl: sorted((_canon(p) for p in ps), key=len, reverse=True)
+        for lvl, ps in raw["prefixes"].items()
+        if lvl != "note"
+    }
     by_key: dict[str, Unit] = {}
     by_name: dict[str, Unit] = {}
     for e in raw["provinces"]:
-        u = Unit(e["name"], e["kind"], _day(e.get("valid_from")), _day(e.get("valid_to")),
-                 e.get("merged_into"), e.get("change", "merged"))
+        u = Unit(
+            e["name"],
+            e["kind"],
+            _day(e.get("valid_from")),
+            _day(e.get("valid_to")),
+            e.get("merged_into"),
+            e.get("change", "merged"),
+        )
         by_name[u.name] = u
         for n in [u.name, *e.get("aliases", ())]:
             k = key(_strip_prefix(_canon(n), prefixes["province"] + prefixes["city"])[1])
@@ -150,7 +159,7 @@ def lookup_place(place: str, on: date) -> PlaceStatus:
         return PlaceStatus("unknown")
 
     def status(kind, rest, lvl):
-        return PlaceStatus(kind, o[len(s) - len(rest):], level=o[: len(lvl)] if lvl else None)
+        return PlaceStatus(kind, o[len(s) - len(rest) :], level=o[: len(lvl)] if lvl else None)
 
     for kind, level in (("commune", "commune"), ("district-level", "district")):
         lvl, rest = _strip_prefix(s, d.prefixes[level])
@@ -239,7 +248,9 @@ def _name_after(text: str, i: int) -> tuple[str, int]:
 def _city_ok(after: str, on: date) -> bool:
     """True if the words after THÀNH PHỐ / THÀNH ỦY start with a province-level city's name."""
     d = data()
-    words = _strip_prefix(_canon(after.replace(".", " ")), d.prefixes["city"] + d.prefixes["province"])[1].split()
+    words = _strip_prefix(_canon(after.replace(".", " ")), d.prefixes["city"] + d.prefixes["province"])[
+        1
+    ].split()
     return any(province_city(" ".join(words[:n]), on) for n in range(1, min(len(words), 6) + 1))
 
 

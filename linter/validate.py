@@ -63,9 +63,19 @@ def validate(doc: Document, profile: str, lang: str) -> list[Diagnostic]:
         path = list(err.absolute_path)
         component = path[1] if len(path) > 1 and path[0] == "components" else None
         if name is None:  # a shape the model itself broke: a bug, not a document defect
-            out.append(diagnostic(RULES["VB900"], _where(doc, component or "body"), lang,
-                                  error=f"schema: {err.message}"))
+            out.append(
+                diagnostic(
+                    RULES["VB900"], _where(doc, component or "body"), lang, error=f"schema: {err.message}"
+                )
+            )
             continue
-        out.append(diagnostic(BY_NAME[name], _where(doc, component), lang,
-                              doc_type_vi=type_vi(doc.doc_type), doc_type_en=doc.doc_type or "unknown type"))
+        out.append(
+            diagnostic(
+                BY_NAME[name],
+                _where(doc, component),
+                lang,
+                doc_type_vi=type_vi(doc.doc_type),
+                doc_type_en=doc.doc_type or "unknown type",
+            )
+        )
     return out

@@ -6,5 +6,8 @@ sys.path.insert(0, str(ROOT))
 
 
 def pytest_addoption(parser):
-    parser.addoption("--update-golden", action="store_true",
-                     help="rewrite corpus/**/*.expected.json from the current linter (on purpose only)")
+    parser.addoption(
+        "--update-golden",
+        action="store_true",
+        help="rewrite corpus/**/*.expected.json from the current linter (on purpose only)",
+    )

@@ -23,13 +23,20 @@ PARTY_BODY = [
     "1. Đồng ý với đề xuất của Ban Tổ chức Tỉnh ủy.",
     "2. Giao Ban Tổ chức Tỉnh ủy hướng dẫn, theo dõi, kiểm tra việc thực hiện.",
 ]
-PARTY_RECIPIENTS = ["Nơi nhận:", "- Ban Bí thư Trung ương (để b/c),", "- Các đồng chí Tỉnh ủy viên,",
-                    "- Lưu Văn phòng Tỉnh ủy."]
+PARTY_RECIPIENTS = [
+    "Nơi nhận:",
+    "- Ban Bí thư Trung ương (để b/c),",
+    "- Các đồng chí Tỉnh ủy viên,",
+    "- Lưu Văn phòng Tỉnh ủy.",
+]
 PARTY_SIGNATURE = ["T/M BAN THƯỜNG VỤ", "BÍ THƯ", "", "", "Nguyễn Văn A"]
 
 STATE_ISSUER = ["UBND TỈNH QUẢNG NINH", "SỞ NỘI VỤ", "Số: 123/QĐ-SNV"]
-STATE_BANNER = ["CỘNG HÒA XÃ HỘI CHỦ NGHĨA VIỆT NAM", "Độc lập - Tự do - Hạnh phúc",
-                "Quảng Ninh, ngày 26 tháng 10 năm 2021"]
+STATE_BANNER = [
+    "CỘNG HÒA XÃ HỘI CHỦ NGHĨA VIỆT NAM",
+    "Độc lập - Tự do - Hạnh phúc",
+    "Quảng Ninh, ngày 26 tháng 10 năm 2021",
+]
 STATE_RECIPIENTS = ["Nơi nhận:", "- Như Điều 3;", "- Lưu: VT, TCCB."]
 STATE_SIGNATURE = ["KT. GIÁM ĐỐC", "PHÓ GIÁM ĐỐC", "", "", "Trần Văn B"]
 
@@ -60,15 +67,29 @@ def _new_document(font: str, size: float, margins: Sequence[float], page, landsc
     return doc
 
 
-def _par(container, text: str, size: float, *, bold=False, italic=False, underline=False,
-         align: str = "center", first: bool = False, font: str | None = None):
+def _par(
+    container,
+    text: str,
+    size: float,
+    *,
+    bold=False,
+    italic=False,
+    underline=False,
+    align: str = "center",
+    first: bool = False,
+    font: str | None = None,
+):
     """Add a paragraph (or fill a cell's first, empty paragraph); "\\n" in text becomes a soft break."""
     from docx.enum.text import WD_ALIGN_PARAGRAPH
     from docx.shared import Pt
 
     p = container.paragraphs[0] if first else container.add_paragraph()
-    p.alignment = {"center": WD_ALIGN_PARAGRAPH.CENTER, "left": WD_ALIGN_PARAGRAPH.LEFT,
-                   "right": WD_ALIGN_PARAGRAPH.RIGHT, "justify": WD_ALIGN_PARAGRAPH.JUSTIFY}[align]
+    p.alignment = {
+        "center": WD_ALIGN_PARAGRAPH.CENTER,
+        "left": WD_ALIGN_PARAGRAPH.LEFT,
+        "right": WD_ALIGN_PARAGRAPH.RIGHT,
+        "justify": WD_ALIGN_PARAGRAPH.JUSTIFY,
+    }[align]
     for i, piece in enumerate(text.split("\n")):
         run = p.add_run(piece)
         if i < len(text.split("\n")) - 1:
@@ -95,17 +116,34 @@ def _save(doc, path_or_none) -> bytes:
     return data
 
 
-def build_party_docx(path_or_none=None, *, font: str = "Times New Roman", margins=(20, 20, 30, 15),
-                     page="A4", landscape: bool = False) -> bytes:
+def build_party_docx(
+    path_or_none=None,
+    *,
+    font: str = "Times New Roman",
+    margins=(20, 20, 30, 15),
+    page="A4",
+    landscape: bool = False,
+) -> bytes:
     """A complete Party document (HD 05 typography, §3.6). margins = (top, bottom, left, right) in mm;
     page = "A4" | "A5" | "Letter" | (width_mm, height_mm)."""
     doc = _new_document(font, 14, margins, page, landscape)
     head = doc.add_table(rows=1, cols=2)  # no table style: borderless
     left, right = head.rows[0].cells
-    _cell_lines(left, [(PARTY_ISSUER[0], dict(size=14, bold=True)), (PARTY_ISSUER[1], dict(size=14)),
-                       (PARTY_ISSUER[2], dict(size=14))])
-    _cell_lines(right, [(PARTY_BANNER[0], dict(size=15, bold=True)),
-                        (PARTY_BANNER[1], dict(size=14, italic=True, align="right"))])
+    _cell_lines(
+        left,
+        [
+            (PARTY_ISSUER[0], dict(size=14, bold=True)),
+            (PARTY_ISSUER[1], dict(size=14)),
+            (PARTY_ISSUER[2], dict(size=14)),
+        ],
+    )
+    _cell_lines(
+        right,
+        [
+            (PARTY_BANNER[0], dict(size=15, bold=True)),
+            (PARTY_BANNER[1], dict(size=14, italic=True, align="right")),
+        ],
+    )
     doc.add_paragraph()
     _par(doc, PARTY_TYPE, 15, bold=True)
     _par(doc, "\n".join(PARTY_SUBJECT), 14, bold=True)
@@ -115,11 +153,21 @@ def build_party_docx(path_or_none=None, *, font: str = "Times New Roman", margin
     doc.add_paragraph()
     foot = doc.add_table(rows=1, cols=2)
     left, right = foot.rows[0].cells
-    _cell_lines(left, [(PARTY_RECIPIENTS[0], dict(size=14, underline=True, align="left"))]
-                + [(t, dict(size=12, align="left")) for t in PARTY_RECIPIENTS[1:]])
-    _cell_lines(right, [(PARTY_SIGNATURE[0], dict(size=14, bold=True)), (PARTY_SIGNATURE[1], dict(size=14)),
-                        ("", dict(size=14)), ("", dict(size=14)),
-                        (PARTY_SIGNATURE[4], dict(size=14, bold=True))])
+    _cell_lines(
+        left,
+        [(PARTY_RECIPIENTS[0], dict(size=14, underline=True, align="left"))]
+        + [(t, dict(size=12, align="left")) for t in PARTY_RECIPIENTS[1:]],
+    )
+    _cell_lines(
+        right,
+        [
+            (PARTY_SIGNATURE[0], dict(size=14, bold=True)),
+            (PARTY_SIGNATURE[1], dict(size=14)),
+            ("", dict(size=14)),
+            ("", dict(size=14)),
+            (PARTY_SIGNATURE[4], dict(size=14, bold=True)),
+        ],
+    )
     return _save(doc, path_or_none)
 
 
@@ -128,41 +176,74 @@ def build_party_docx_bad(path_or_none=None) -> bytes:
     return build_party_docx(path_or_none, font="Arial", margins=(15, 15, 20, 20))
 
 
-def build_state_docx(path_or_none=None, *, font: str = "Times New Roman", margins=(20, 20, 30, 15),
-                     page="A4", landscape: bool = False) -> bytes:
+def build_state_docx(
+    path_or_none=None,
+    *,
+    font: str = "Times New Roman",
+    margins=(20, 20, 30, 15),
+    page="A4",
+    landscape: bool = False,
+) -> bytes:
     """A complete State decision (NĐ 30/2020 typography, §2.6)."""
     doc = _new_document(font, 14, margins, page, landscape)
     head = doc.add_table(rows=1, cols=2)
     left, right = head.rows[0].cells
-    _cell_lines(left, [(STATE_ISSUER[0], dict(size=13)), (STATE_ISSUER[1], dict(size=13, bold=True)),
-                       (STATE_ISSUER[2], dict(size=13))])
-    _cell_lines(right, [(STATE_BANNER[0], dict(size=13, bold=True)),
-                        (STATE_BANNER[1], dict(size=14, bold=True)),
-                        (STATE_BANNER[2], dict(size=14, italic=True))])
+    _cell_lines(
+        left,
+        [
+            (STATE_ISSUER[0], dict(size=13)),
+            (STATE_ISSUER[1], dict(size=13, bold=True)),
+            (STATE_ISSUER[2], dict(size=13)),
+        ],
+    )
+    _cell_lines(
+        right,
+        [
+            (STATE_BANNER[0], dict(size=13, bold=True)),
+            (STATE_BANNER[1], dict(size=14, bold=True)),
+            (STATE_BANNER[2], dict(size=14, italic=True)),
+        ],
+    )
     doc.add_paragraph()
     _par(doc, "QUYẾT ĐỊNH", 14, bold=True)
     _par(doc, "Về việc cử cán bộ đi công tác", 14, bold=True)
     _par(doc, "GIÁM ĐỐC SỞ NỘI VỤ", 14, bold=True)
-    _par(doc, "Căn cứ Nghị định số 30/2020/NĐ-CP ngày 05 tháng 3 năm 2020 của Chính phủ về công tác văn thư;",
-         14, italic=True, align="justify")
+    _par(
+        doc,
+        "Căn cứ Nghị định số 30/2020/NĐ-CP ngày 05 tháng 3 năm 2020 của Chính phủ về công tác văn thư;",
+        14,
+        italic=True,
+        align="justify",
+    )
     _par(doc, "QUYẾT ĐỊNH:", 14, bold=True)
     from docx.shared import Pt
 
-    for n, rest in ((1, "Cử ông Nguyễn Văn C đi công tác tại Hà Nội."),
-                    (2, "Quyết định này có hiệu lực kể từ ngày ký."),
-                    (3, "Chánh Văn phòng và ông Nguyễn Văn C chịu trách nhiệm thi hành Quyết định này.")):
+    for n, rest in (
+        (1, "Cử ông Nguyễn Văn C đi công tác tại Hà Nội."),
+        (2, "Quyết định này có hiệu lực kể từ ngày ký."),
+        (3, "Chánh Văn phòng và ông Nguyễn Văn C chịu trách nhiệm thi hành Quyết định này."),
+    ):
         p = _par(doc, f"Điều {n}.", 14, bold=True, align="justify")  # bold label, upright text
         r = p.add_run(" " + rest)
         r.font.size = Pt(14)
     doc.add_paragraph()
     foot = doc.add_table(rows=1, cols=2)
     left, right = foot.rows[0].cells
-    _cell_lines(left, [(STATE_RECIPIENTS[0], dict(size=12, bold=True, italic=True, align="left"))]
-                + [(t, dict(size=11, align="left")) for t in STATE_RECIPIENTS[1:]])
-    _cell_lines(right, [(STATE_SIGNATURE[0], dict(size=14, bold=True)),
-                        (STATE_SIGNATURE[1], dict(size=14, bold=True)),
-                        ("", dict(size=14)), ("", dict(size=14)),
-                        (STATE_SIGNATURE[4], dict(size=14, bold=True))])
+    _cell_lines(
+        left,
+        [(STATE_RECIPIENTS[0], dict(size=12, bold=True, italic=True, align="left"))]
+        + [(t, dict(size=11, align="left")) for t in STATE_RECIPIENTS[1:]],
+    )
+    _cell_lines(
+        right,
+        [
+            (STATE_SIGNATURE[0], dict(size=14, bold=True)),
+            (STATE_SIGNATURE[1], dict(size=14, bold=True)),
+            ("", dict(size=14)),
+            ("", dict(size=14)),
+            (STATE_SIGNATURE[4], dict(size=14, bold=True)),
+        ],
+    )
     return _save(doc, path_or_none)
 
 
@@ -190,12 +271,14 @@ def docx_from_body_xml(fragment: str, *, numbered: Sequence[tuple[str, str]] = (
     import docx
     from lxml import etree
 
-    ns = ('xmlns:w="http://schemas.openxmlformats.org/wordprocessingml/2006/main" '
-          'xmlns:mc="http://schemas.openxmlformats.org/markup-compatibility/2006" '
-          'xmlns:wps="http://schemas.microsoft.com/office/word/2010/wordprocessingShape" '
-          'xmlns:wp="http://schemas.openxmlformats.org/drawingml/2006/wordprocessingDrawing" '
-          'xmlns:a="http://schemas.openxmlformats.org/drawingml/2006/main" '
-          'xmlns:v="urn:schemas-microsoft-com:vml"')
+    ns = (
+        'xmlns:w="http://schemas.openxmlformats.org/wordprocessingml/2006/main" '
+        'xmlns:mc="http://schemas.openxmlformats.org/markup-compatibility/2006" '
+        'xmlns:wps="http://schemas.microsoft.com/office/word/2010/wordprocessingShape" '
+        'xmlns:wp="http://schemas.openxmlformats.org/drawingml/2006/wordprocessingDrawing" '
+        'xmlns:a="http://schemas.openxmlformats.org/drawingml/2006/main" '
+        'xmlns:v="urn:schemas-microsoft-com:vml"'
+    )
     doc = docx.Document()
     body = doc.element.body
     sect = body.find("{http://schemas.openxmlformats.org/wordprocessingml/2006/main}sectPr")
@@ -224,8 +307,9 @@ def find_unicode_ttf() -> str:
     raise FileNotFoundError("no Unicode TTF font found (apt-get install fonts-dejavu-core)")
 
 
-def build_text_pdf(lines: Sequence[str | tuple[str, str]], *, font_path: str | None = None,
-                   size: float = 13) -> bytes:
+def build_text_pdf(
+    lines: Sequence[str | tuple[str, str]], *, font_path: str | None = None, size: float = 13
+) -> bytes:
     """A4 PDF with a text layer. A str item is one left-aligned line; a (left, right) tuple is one row
     of a two-column header (left half and right half, each centred); PAGE_BREAK starts a new page.
     Long str items wrap."""

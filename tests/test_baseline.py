@@ -92,8 +92,13 @@ def test_new_recipient_item_resurrects_no_other_item(tmp_path):
     doc = tmp_path / "tb.txt"
     shutil.copy(SEED, doc)
     b, before = snapshot([doc], tmp_path), codes(lint(doc))
-    edit(doc, lambda t: t.replace("Thường trực Tỉnh ủy (để báo cáo), \n",
-                                  "Thường trực Tỉnh ủy (để báo cáo), \nSở Y tế tỉnh Quảng Ninh, \n"))
+    edit(
+        doc,
+        lambda t: t.replace(
+            "Thường trực Tỉnh ủy (để báo cáo), \n",
+            "Thường trực Tỉnh ủy (để báo cáo), \nSở Y tế tỉnh Quảng Ninh, \n",
+        ),
+    )
     now = lint(doc)
     assert codes(now).count("VB281") == before.count("VB281") + 1
     new = b.filter(now)
@@ -159,14 +164,17 @@ def test_unreadable_files_are_never_baselined(tmp_path):
     assert baseline.load(tmp_path / "b.json").filter(r) is r
 
 
-@pytest.mark.parametrize("content, vi, en", [
-    (b"{not json", "không phải JSON", "not valid JSON"),
-    (b"\xff\xfe\x00garbage", "không phải JSON", "not valid JSON"),
-    (b'{"version": 1, "files": [], "summary": {}}', "báo cáo --format json", "report"),
-    (b'["VB203"]', "không phải tệp baseline", "not a vblint baseline"),
-    (b'{"version": 2, "entries": []}', "phiên bản 2", "unsupported version 2"),
-    (b'{"version": 1, "entries": [{"code": "VB203"}]}', "mục thứ 1 hỏng", "entry 1 is malformed"),
-])
+@pytest.mark.parametrize(
+    "content, vi, en",
+    [
+        (b"{not json", "không phải JSON", "not valid JSON"),
+        (b"\xff\xfe\x00garbage", "không phải JSON", "not valid JSON"),
+        (b'{"version": 1, "files": [], "summary": {}}', "báo cáo --format json", "report"),
+        (b'["VB203"]', "không phải tệp baseline", "not a vblint baseline"),
+        (b'{"version": 2, "entries": []}', "phiên bản 2", "unsupported version 2"),
+        (b'{"version": 1, "entries": [{"code": "VB203"}]}', "mục thứ 1 hỏng", "entry 1 is malformed"),
+    ],
+)
 def test_corrupt_or_foreign_file(tmp_path, content, vi, en):
     p = tmp_path / "b.json"
     p.write_bytes(content)

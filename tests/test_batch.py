@@ -28,8 +28,12 @@ SLOW = "slow-doc"  # the hook's marker
 
 def full(r) -> dict:
     """Everything a reporter can see of a result."""
-    return {**r.to_dict(), "text": r.text, "readable": r.readable,
-            "citations": [d.citation for d in r.diagnostics]}
+    return {
+        **r.to_dict(),
+        "text": r.text,
+        "readable": r.readable,
+        "citations": [d.citation for d in r.diagnostics],
+    }
 
 
 @pytest.fixture(scope="module")
@@ -170,8 +174,9 @@ def test_worker_crash_is_an_internal_error_for_that_file_only(small_batch, monke
 def test_window_bounds_documents_in_flight(tmp_path):
     n = 5000
     for i in range(n):
-        (tmp_path / f"{i:05}.txt").write_text(f"ĐẢNG CỘNG SẢN VIỆT NAM\nSố {i + 1}-TB/TU\nThông báo {i}.\n",
-                                              encoding="utf-8")
+        (tmp_path / f"{i:05}.txt").write_text(
+            f"ĐẢNG CỘNG SẢN VIỆT NAM\nSố {i + 1}-TB/TU\nThông báo {i}.\n", encoding="utf-8"
+        )
     consumed = 0
     yielded = 0
     peak = 0

@@ -22,15 +22,22 @@ OPTS = Options(today=date(2026, 11, 22))
 
 
 def full(r) -> dict:
-    return {**r.to_dict(), "text": r.text, "readable": r.readable,
-            "citations": [d.citation for d in r.diagnostics]}
+    return {
+        **r.to_dict(),
+        "text": r.text,
+        "readable": r.readable,
+        "citations": [d.citation for d in r.diagnostics],
+    }
 
 
 @pytest.fixture
 def docs(tmp_path) -> list[str]:
     """The valid and invalid samples and the seeds, copied so that tests may edit them."""
-    src = sorted((CORPUS / "valid").rglob("*.txt")) + sorted((CORPUS / "invalid").glob("*.txt"))[:20] \
+    src = (
+        sorted((CORPUS / "valid").rglob("*.txt"))
+        + sorted((CORPUS / "invalid").glob("*.txt"))[:20]
         + sorted((CORPUS / "seeds").glob("*.txt"))
+    )
     out = []
     for p in src:
         dest = tmp_path / "docs" / p.parent.name / p.name
@@ -79,8 +86,11 @@ def test_changed_content_misses(docs, tmp_path):
 def test_changed_settings_miss(docs, tmp_path):
     cdir = tmp_path / "cache"
     _run(docs, Cache(cdir, settings_key(OPTS)))
-    for other in (replace(OPTS, today=date(2027, 1, 1)), replace(OPTS, lang="en"),
-                  replace(OPTS, profile="state-nd30")):
+    for other in (
+        replace(OPTS, today=date(2027, 1, 1)),
+        replace(OPTS, lang="en"),
+        replace(OPTS, profile="state-nd30"),
+    ):
         assert settings_key(other) != settings_key(OPTS)
         c = Cache(cdir, settings_key(other))
         got = _run(docs[:5], c, opts=other)
@@ -102,8 +112,9 @@ def test_changed_code_grammar_or_schema_misses(tmp_path, monkeypatch):
     for name in ("grammar", "schemas"):
         copy = tmp_path / name
         shutil.copytree(cache_mod.data_dir(name), copy)
-        monkeypatch.setattr(cache_mod, "data_dir", lambda n, _name=name, _copy=copy: _copy if n == _name
-                            else ROOT / n)
+        monkeypatch.setattr(
+            cache_mod, "data_dir", lambda n, _name=name, _copy=copy: _copy if n == _name else ROOT / n
+        )
         cache_mod.code_digest.cache_clear()
         d1 = cache_mod.code_digest()
         f = next(p for p in sorted(copy.rglob("*")) if p.suffix in (".lark", ".json"))

@@ -27,10 +27,31 @@ COLON = CORPUS / "invalid" / "number-colon--thong-bao.txt"
 ARTICLE = CORPUS / "notdoc" / "article.txt"
 TODAY = ["--today", "2026-11-22"]
 
-COMPONENTS = ["banner", "issuer", "number", "place_date", "doc_type", "subject", "addressees", "body",
-              "signature", "recipients", "marks"]
-DIAG_KEYS = {"code", "name", "severity", "component", "line", "column", "end_line", "end_column", "message",
-             "fix"}
+COMPONENTS = [
+    "banner",
+    "issuer",
+    "number",
+    "place_date",
+    "doc_type",
+    "subject",
+    "addressees",
+    "body",
+    "signature",
+    "recipients",
+    "marks",
+]
+DIAG_KEYS = {
+    "code",
+    "name",
+    "severity",
+    "component",
+    "line",
+    "column",
+    "end_line",
+    "end_column",
+    "message",
+    "fix",
+}
 
 
 def run(args, cwd, input=None):
@@ -38,8 +59,14 @@ def run(args, cwd, input=None):
     env = {k: v for k, v in os.environ.items() if k not in ("PYTHONPATH", "NO_COLOR")}
     env["PYTHONPATH"] = str(REPO)
     env["PYTHONIOENCODING"] = "utf-8"
-    p = subprocess.run([sys.executable, "-m", "linter", *args], cwd=cwd, env=env, input=input,
-                       capture_output=True, timeout=60)
+    p = subprocess.run(
+        [sys.executable, "-m", "linter", *args],
+        cwd=cwd,
+        env=env,
+        input=input,
+        capture_output=True,
+        timeout=60,
+    )
     out, err = p.stdout.decode("utf-8"), p.stderr.decode("utf-8")
     assert "Traceback" not in out + err, out + err
     return p.returncode, out, err
@@ -203,8 +230,12 @@ def test_json_contract(tmp_path):
     assert c["number"]["seq"] == 15 and c["number"]["symbol"] == "CT/TU"
     assert c["number"]["type_code"] == "CT" and c["number"]["issuer_code"] == "TU"
     assert c["number"]["year"] is None
-    assert (c["place_date"]["place"], c["place_date"]["day"], c["place_date"]["month"],
-            c["place_date"]["year"]) == ("Lai Châu", 5, 3, 2021)
+    assert (
+        c["place_date"]["place"],
+        c["place_date"]["day"],
+        c["place_date"]["month"],
+        c["place_date"]["year"],
+    ) == ("Lai Châu", 5, 3, 2021)
     assert c["signature"]["authority"] == "T/M" and c["signature"]["body"] == "BAN THƯỜNG VỤ"
     assert c["signature"]["titles"] == ["BÍ THƯ"] and c["signature"]["name"] == "Lò Văn Thắng"
     assert c["addressees"] is None
@@ -218,7 +249,12 @@ def test_json_contract(tmp_path):
 
     (d,) = tb["diagnostics"]
     assert set(d) == DIAG_KEYS
-    assert (d["code"], d["name"], d["severity"], d["component"]) == ("VB202", "number-colon", "error", "number")
+    assert (d["code"], d["name"], d["severity"], d["component"]) == (
+        "VB202",
+        "number-colon",
+        "error",
+        "number",
+    )
     assert (d["line"], d["column"], d["end_line"], d["end_column"]) == (3, 3, 3, 4)
     assert d["message"]
     assert d["fix"]["replacement"] == " "
@@ -294,7 +330,9 @@ def test_truncated_document(tmp_path):
 def test_garbage_text(tmp_path):
     rnd = random.Random(1234)
     alphabet = string.ascii_letters + string.digits + string.punctuation + " \n"
-    (tmp_path / "garbage.txt").write_text("".join(rnd.choice(alphabet) for _ in range(2048)), encoding="utf-8")
+    (tmp_path / "garbage.txt").write_text(
+        "".join(rnd.choice(alphabet) for _ in range(2048)), encoding="utf-8"
+    )
     rc, c, _ = _json_check(tmp_path, "garbage.txt")
     assert (rc, c) == (1, ["VB005"])
 
@@ -302,7 +340,9 @@ def test_garbage_text(tmp_path):
 def test_english_readme_not_a_document(tmp_path):
     (tmp_path / "README.md").write_text(
         "# csvtidy\n\nA small tool that tidies CSV files.\n\n## Install\n\n    pip install csvtidy\n\n"
-        "## Usage\n\nRun `csvtidy input.csv > output.csv`.\n\n## License\n\nMIT\n", encoding="utf-8")
+        "## Usage\n\nRun `csvtidy input.csv > output.csv`.\n\n## License\n\nMIT\n",
+        encoding="utf-8",
+    )
     rc, c, _ = _json_check(tmp_path, "README.md")
     assert (rc, c) == (1, ["VB005"])
 

@@ -53,6 +53,7 @@ def cfg(tmp_path: Path, text: str, name: str = "vblint.toml") -> Settings:
 
 # ------------------------------------------------------------------------------------ discovery
 
+
 @pytest.fixture
 def tree(tmp_path):
     """root/pyproject.toml ([tool.vblint]), root/sub/vblint.toml, a document in each level."""
@@ -69,7 +70,10 @@ def test_closest_config_wins(tree, seed):
     assert config.find_config(tree / "sub" / "doc.txt") == tree / "sub" / "vblint.toml"
     assert config.find_config(tree / "sub" / "deeper" / "doc.txt") == tree / "sub" / "vblint.toml"
     assert config.find_config(tree / "sub" / "deeper") == tree / "sub" / "vblint.toml"  # a directory
-    top, deep = config.settings_for(tree / "doc.txt"), config.settings_for(tree / "sub" / "deeper" / "doc.txt")
+    top, deep = (
+        config.settings_for(tree / "doc.txt"),
+        config.settings_for(tree / "sub" / "deeper" / "doc.txt"),
+    )
     assert top.ignore == ("VB281",) and top.select is None and top.base == tree
     assert deep.select == ("VB20",) and deep.ignore == () and deep.lang == "en"  # not merged with the root
     r_top = config.apply(top, lint_path(str(tree / "doc.txt"), OPTS))
@@ -87,7 +91,7 @@ def test_vblint_toml_wins_over_pyproject_in_the_same_directory(tmp_path):
 
 def test_pyproject_without_tool_vblint_is_not_a_config(tmp_path):
     write(tmp_path / "vblint.toml", 'lang = "en"\n')
-    write(tmp_path / "proj" / "pyproject.toml", '[tool.ruff]\nline-length = 100\n')
+    write(tmp_path / "proj" / "pyproject.toml", "[tool.ruff]\nline-length = 100\n")
     assert config.find_config(tmp_path / "proj" / "x.txt") == tmp_path / "vblint.toml"
 
 
@@ -117,6 +121,7 @@ select = ["VB2", "missing-banner"]
 ignore = ["VB207"]
 profile = "state-nd30"
 today = "2026-11-22"
+hd05-from = "2026-06-01"
 exclude = ["drafts", "**/*.md"]
 lang = "en"
 
@@ -131,8 +136,14 @@ VB203 = "warning"
 
 @pytest.mark.parametrize("name", ["vblint.toml", "pyproject.toml"])
 def test_every_key(tmp_path, name):
-    text = EVERY_KEY if name == "vblint.toml" else "[tool.vblint]\n" + EVERY_KEY.replace(
-        "[per-file-ignores]", "[tool.vblint.per-file-ignores]").replace("[severity]", "[tool.vblint.severity]")
+    text = (
+        EVERY_KEY
+        if name == "vblint.toml"
+        else "[tool.vblint]\n"
+        + EVERY_KEY.replace("[per-file-ignores]", "[tool.vblint.per-file-ignores]").replace(
+            "[severity]", "[tool.vblint.severity]"
+        )
+    )
     s = cfg(tmp_path, text, name)
     assert s.select == ("VB2", "missing-banner")
     assert s.ignore == ("VB207",)
@@ -140,6 +151,7 @@ def test_every_key(tmp_path, name):
     assert s.severity == {"VB203": "warning", "recipient-item-dash": "off"}
     assert s.profile == "state-nd30"
     assert s.today == date(2026, 11, 22)
+    assert s.hd05_from == date(2026, 6, 1)
     assert s.exclude == ("drafts", "**/*.md")
     assert s.lang == "en"
     assert s.source == str(tmp_path / name) and s.base == tmp_path
@@ -166,30 +178,33 @@ def test_unknown_key_names_key_file_and_suggestion(tmp_path):
     assert "selcet" in msg and str(tmp_path / "vblint.toml") in msg and '"select"' in msg
     assert "khóa không được hỗ trợ" in msg
     en = e.value.message("en")
-    assert "unknown key" in en and "did you mean \"select\"" in en and "selcet" in en
+    assert "unknown key" in en and 'did you mean "select"' in en and "selcet" in en
 
 
 def test_unknown_key_in_pyproject(tmp_path):
     with pytest.raises(ConfigError, match="per-file-ignores") as e:
-        cfg(tmp_path, '[tool.vblint]\nper_file_ignores = {}\n', "pyproject.toml")
+        cfg(tmp_path, "[tool.vblint]\nper_file_ignores = {}\n", "pyproject.toml")
     assert e.value.key == "per_file_ignores" and e.value.source == str(tmp_path / "pyproject.toml")
 
 
-@pytest.mark.parametrize("text, key, value", [
-    ('select = ["VB999"]', "select", "VB999"),
-    ('select = "VB2"', "select", "VB2"),  # a list, not a string, in a file
-    ('ignore = ["number-spacin"]', "ignore", "number-spacin"),
-    ('severity = {VB203 = "fatal"}', "severity.VB203", "fatal"),
-    ('severity = {VB999 = "off"}', "severity", "VB999"),
-    ('severity = ["VB203"]', "severity", "VB203"),
-    ('profile = "party"', "profile", "party"),
-    ('today = "2026-13-01"', "today", "2026-13-01"),
-    ("today = 2026-11-22T10:00:00", "today", "2026-11-22T10:00:00"),
-    ('lang = "fr"', "lang", "fr"),
-    ("exclude = [1]", "exclude", "1"),
-    ('per-file-ignores = {"*.txt" = "VB1"}', 'per-file-ignores."*.txt"', "VB1"),
-    ('per-file-ignores = {"*.txt" = ["XX9"]}', 'per-file-ignores."*.txt"', "XX9"),
-])
+@pytest.mark.parametrize(
+    "text, key, value",
+    [
+        ('select = ["VB999"]', "select", "VB999"),
+        ('select = "VB2"', "select", "VB2"),  # a list, not a string, in a file
+        ('ignore = ["number-spacin"]', "ignore", "number-spacin"),
+        ('severity = {VB203 = "fatal"}', "severity.VB203", "fatal"),
+        ('severity = {VB999 = "off"}', "severity", "VB999"),
+        ('severity = ["VB203"]', "severity", "VB203"),
+        ('profile = "party"', "profile", "party"),
+        ('today = "2026-13-01"', "today", "2026-13-01"),
+        ("today = 2026-11-22T10:00:00", "today", "2026-11-22T10:00:00"),
+        ('lang = "fr"', "lang", "fr"),
+        ("exclude = [1]", "exclude", "1"),
+        ('per-file-ignores = {"*.txt" = "VB1"}', 'per-file-ignores."*.txt"', "VB1"),
+        ('per-file-ignores = {"*.txt" = ["XX9"]}', 'per-file-ignores."*.txt"', "XX9"),
+    ],
+)
 def test_bad_values(tmp_path, text, key, value):
     with pytest.raises(ConfigError) as e:
         cfg(tmp_path, text + "\n")
@@ -218,19 +233,23 @@ def test_invalid_toml_names_the_file(tmp_path):
 
 # -------------------------------------------------------------------------------- rule selection
 
-@pytest.mark.parametrize("text, keep", [
-    ('select = ["VB203"]', lambda c: c == "VB203"),
-    ('select = ["number-spacing"]', lambda c: c == "VB203"),
-    ('select = ["vb20"]', lambda c: c.startswith("VB20")),
-    ('select = ["VB2"]', lambda c: c.startswith("VB2")),
-    ('select = ["VB28"]', lambda c: c.startswith("VB28")),
-    ('select = []', lambda c: False),
-    ('ignore = ["VB281"]', lambda c: c != "VB281"),
-    ('ignore = ["recipient-item-dash"]', lambda c: c != "VB281"),
-    ('ignore = ["VB2"]', lambda c: not c.startswith("VB2")),
-    ('select = ["VB2"]\nignore = ["VB203"]', lambda c: c.startswith("VB2") and c != "VB203"),
-    ('select = ["VB203"]\nignore = ["VB2"]', lambda c: False),  # ignore wins
-])
+
+@pytest.mark.parametrize(
+    "text, keep",
+    [
+        ('select = ["VB203"]', lambda c: c == "VB203"),
+        ('select = ["number-spacing"]', lambda c: c == "VB203"),
+        ('select = ["vb20"]', lambda c: c.startswith("VB20")),
+        ('select = ["VB2"]', lambda c: c.startswith("VB2")),
+        ('select = ["VB28"]', lambda c: c.startswith("VB28")),
+        ("select = []", lambda c: False),
+        ('ignore = ["VB281"]', lambda c: c != "VB281"),
+        ('ignore = ["recipient-item-dash"]', lambda c: c != "VB281"),
+        ('ignore = ["VB2"]', lambda c: not c.startswith("VB2")),
+        ('select = ["VB2"]\nignore = ["VB203"]', lambda c: c.startswith("VB2") and c != "VB203"),
+        ('select = ["VB203"]\nignore = ["VB2"]', lambda c: False),  # ignore wins
+    ],
+)
 def test_select_and_ignore(tmp_path, seed, text, keep):
     assert codes(config.apply(cfg(tmp_path, text + "\n"), seed)) == kept(seed, keep)
 
@@ -252,8 +271,12 @@ def test_per_file_ignores(tmp_path, seed):
     every = sorted(set(codes(seed)))
     old = [c for c in every if not c.startswith("VB28")]
     assert "VB203" in old and "VB281" not in old
-    assert got == {"doc.txt": every, "old/doc.txt": old, "old/2021/doc.txt": old,
-                   "notes/doc.md": [c for c in every if c != "VB203"]}
+    assert got == {
+        "doc.txt": every,
+        "old/doc.txt": old,
+        "old/2021/doc.txt": old,
+        "notes/doc.md": [c for c in every if c != "VB203"],
+    }
 
 
 def test_severity_override_and_off(tmp_path, seed):
@@ -261,17 +284,22 @@ def test_severity_override_and_off(tmp_path, seed):
     out = config.apply(s, seed)
     assert codes(out) == kept(seed, lambda c: c != "VB281")
     assert [d.severity for d in out.diagnostics if d.code == "VB203"] == ["info"]
-    assert [d for d in out.diagnostics if d.code != "VB203"] == [d for d in seed.diagnostics
-                                                                 if d.code not in ("VB203", "VB281")]
+    assert [d for d in out.diagnostics if d.code != "VB203"] == [
+        d for d in seed.diagnostics if d.code not in ("VB203", "VB281")
+    ]
     assert out.counts()["info"] == seed.counts()["info"] + 1
-    assert [d.severity for d in seed.diagnostics if d.code == "VB203"] == ["error"]  # the original is untouched
+    assert [d.severity for d in seed.diagnostics if d.code == "VB203"] == [
+        "error"
+    ]  # the original is untouched
 
 
 def test_most_specific_severity_wins(tmp_path, seed):
     s = cfg(tmp_path, '[severity]\nVB = "off"\nVB20 = "warning"\nnumber-spacing = "info"\n')
     out = config.apply(s, seed).diagnostics
     assert [d.code for d in out] == kept(seed, lambda c: c.startswith("VB20"))
-    assert {d.code: d.severity for d in out} == {d.code: "info" if d.code == "VB203" else "warning" for d in out}
+    assert {d.code: d.severity for d in out} == {
+        d.code: "info" if d.code == "VB203" else "warning" for d in out
+    }
     s = cfg(tmp_path, '[severity]\nVB20 = "warning"\n')
     sev = {d.code: d.severity for d in config.apply(s, seed).diagnostics}
     assert sev["VB203"] == "warning" and sev["VB281"] == "error"
@@ -287,14 +315,32 @@ def test_unreadable_files_are_never_filtered(tmp_path):
 
 # ---------------------------------------------------------------------------------------- exclude
 
+
 def test_exclude(tmp_path):
     s = cfg(tmp_path, 'exclude = ["drafts", "**/*.md", "archive/2020/*"]\n')
-    ex = {rel: config.is_excluded(s, tmp_path / rel) for rel in (
-        "a.txt", "drafts/a.txt", "x/drafts/y/a.txt", "a.md", "x/y/a.md", "archive/2020/a.txt",
-        "archive/2021/a.txt", "drafts2/a.txt")}
-    assert ex == {"a.txt": False, "drafts/a.txt": True, "x/drafts/y/a.txt": True, "a.md": True,
-                  "x/y/a.md": True, "archive/2020/a.txt": True, "archive/2021/a.txt": False,
-                  "drafts2/a.txt": False}
+    ex = {
+        rel: config.is_excluded(s, tmp_path / rel)
+        for rel in (
+            "a.txt",
+            "drafts/a.txt",
+            "x/drafts/y/a.txt",
+            "a.md",
+            "x/y/a.md",
+            "archive/2020/a.txt",
+            "archive/2021/a.txt",
+            "drafts2/a.txt",
+        )
+    }
+    assert ex == {
+        "a.txt": False,
+        "drafts/a.txt": True,
+        "x/drafts/y/a.txt": True,
+        "a.md": True,
+        "x/y/a.md": True,
+        "archive/2020/a.txt": True,
+        "archive/2021/a.txt": False,
+        "drafts2/a.txt": False,
+    }
     assert not config.is_excluded(Settings(base=tmp_path), tmp_path / "drafts" / "a.txt")
 
 
@@ -303,17 +349,23 @@ def test_exclude_relative_to_the_config_dir(tmp_path, monkeypatch):
     doc = write(tmp_path / "proj" / "drafts" / "a.txt", VALID.read_text(encoding="utf-8"))
     monkeypatch.chdir(tmp_path)  # a relative path, from another directory
     rel = Path("proj/drafts/a.txt")
-    assert config.is_excluded(config.settings_for(rel), rel) and config.is_excluded(config.settings_for(doc), doc)
+    assert config.is_excluded(config.settings_for(rel), rel) and config.is_excluded(
+        config.settings_for(doc), doc
+    )
     write(tmp_path / "drafts" / "b.txt", "x")  # same glob, but not under the config's directory
-    assert not config.is_excluded(config.load(tmp_path / "proj" / "vblint.toml"), tmp_path / "drafts" / "b.txt")
+    assert not config.is_excluded(
+        config.load(tmp_path / "proj" / "vblint.toml"), tmp_path / "drafts" / "b.txt"
+    )
 
 
 # -------------------------------------------------------------------------------------- CLI merge
 
+
 def test_cli_values_win(tmp_path, seed):
     s = cfg(tmp_path, 'select = ["VB2"]\nprofile = "party-hd36"\ntoday = "2020-01-01"\nlang = "en"\n')
-    m = config.merge_cli(s, select="VB28", ignore=None, profile="state-nd30", today=date(2026, 11, 22),
-                         lang=None)
+    m = config.merge_cli(
+        s, select="VB28", ignore=None, profile="state-nd30", today=date(2026, 11, 22), lang=None
+    )
     assert m.select == ("VB28",) and m.profile == "state-nd30" and m.today == date(2026, 11, 22)
     assert m.lang == "en"  # not given on the command line: the file's
     src = m.sources()
@@ -345,6 +397,7 @@ def test_cli_exclude_is_relative_to_the_current_directory(tmp_path, monkeypatch)
 
 # --------------------------------------------------------------------------------------- describe
 
+
 def test_describe_names_values_and_sources(tmp_path):
     s = cfg(tmp_path, 'ignore = ["VB281"]\n[severity]\nVB203 = "warning"\n', "vblint.toml")
     m = config.merge_cli(s, today=date(2026, 11, 22))
@@ -357,7 +410,7 @@ def test_describe_names_values_and_sources(tmp_path):
     assert "2026-11-22" in lines["today"] and lines["today"].endswith("dòng lệnh")
     assert "tất cả quy tắc" in lines["select"] and lines["select"].endswith("mặc định")
     en = config.describe(m, "en", path=tmp_path / "a.txt")
-    assert "all rules" in en and en.count("# default") == 5 and "# command line" in en
+    assert "all rules" in en and en.count("# default") == 6 and "# command line" in en
     assert "excluded: no" in en
 
 

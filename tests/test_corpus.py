@@ -12,16 +12,19 @@ from linter.lint import Options, lint_path
 ROOT = Path(__file__).resolve().parent.parent
 CORPUS = ROOT / "corpus"
 TODAY = date(2026, 11, 22)
-DOCS = sorted(p for p in CORPUS.rglob("*") if p.suffix in (".txt", ".md")
-              and p.name not in ("README.md", "SOURCES.md"))
+DOCS = sorted(
+    p for p in CORPUS.rglob("*") if p.suffix in (".txt", ".md") and p.name not in ("README.md", "SOURCES.md")
+)
 
 
 def summarise(path: Path) -> dict:
     """What a careful reader checks: the parts found (with their key fields) and the diagnostics."""
     r = lint_path(str(path), Options(today=TODAY))
-    keep = {"number": ("seq", "symbol", "type_code", "issuer_code", "year"),
-            "place_date": ("place", "day", "month", "year"),
-            "signature": ("authority", "body", "titles", "name")}
+    keep = {
+        "number": ("seq", "symbol", "type_code", "issuer_code", "year"),
+        "place_date": ("place", "day", "month", "year"),
+        "signature": ("authority", "body", "titles", "name"),
+    }
     comps = {}
     for name, c in r.components.items():
         if c is None:
@@ -34,8 +37,12 @@ def summarise(path: Path) -> dict:
         if name == "body":
             entry["sections"] = [s["label"] for s in c["sections"]]
         comps[name] = entry
-    return {"profile": r.profile, "doc_type": r.doc_type, "components": comps,
-            "diagnostics": [f"{d.code} {d.name} {d.span.line}:{d.span.column}" for d in r.diagnostics]}
+    return {
+        "profile": r.profile,
+        "doc_type": r.doc_type,
+        "components": comps,
+        "diagnostics": [f"{d.code} {d.name} {d.span.line}:{d.span.column}" for d in r.diagnostics],
+    }
 
 
 @pytest.mark.parametrize("path", DOCS, ids=[str(p.relative_to(CORPUS)) for p in DOCS])
@@ -72,10 +79,36 @@ def test_invalid_document_reports_its_rule(path):
 
 def test_every_profile_and_type_has_a_conforming_sample():
     have = {(p.parent.name, p.stem) for p in VALID}
-    party = {"cong_van", "thong_bao", "chi_thi", "nghi_quyet", "quyet_dinh", "ket_luan", "quy_dinh", "quy_che",
-             "huong_dan", "thong_tri", "bao_cao", "ke_hoach", "chuong_trinh", "to_trinh"}
-    state = {"cong_van", "quyet_dinh", "nghi_quyet", "chi_thi", "thong_bao", "ke_hoach", "bao_cao", "to_trinh",
-             "cong_dien", "giay_moi", "bien_ban", "giay_gioi_thieu"}
+    party = {
+        "cong_van",
+        "thong_bao",
+        "chi_thi",
+        "nghi_quyet",
+        "quyet_dinh",
+        "ket_luan",
+        "quy_dinh",
+        "quy_che",
+        "huong_dan",
+        "thong_tri",
+        "bao_cao",
+        "ke_hoach",
+        "chuong_trinh",
+        "to_trinh",
+    }
+    state = {
+        "cong_van",
+        "quyet_dinh",
+        "nghi_quyet",
+        "chi_thi",
+        "thong_bao",
+        "ke_hoach",
+        "bao_cao",
+        "to_trinh",
+        "cong_dien",
+        "giay_moi",
+        "bien_ban",
+        "giay_gioi_thieu",
+    }
     assert {("party-hd36", t) for t in party} <= have
     assert {("state-nd30", t) for t in state} <= have
     assert {p for p, _ in have} >= {"party-hd05"}

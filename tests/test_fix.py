@@ -25,8 +25,15 @@ INVALID = CORPUS / "invalid"
 SEEDS = CORPUS / "seeds"
 OPTS = Options(today=date(2026, 11, 22))
 
-FIXABLE = {"number-colon", "number-spacing", "number-missing-so", "number-legacy-qdi",
-           "date-missing-leading-zero", "date-extra-leading-zero", "recipient-item-dash"}
+FIXABLE = {
+    "number-colon",
+    "number-spacing",
+    "number-missing-so",
+    "number-legacy-qdi",
+    "date-missing-leading-zero",
+    "date-extra-leading-zero",
+    "recipient-item-dash",
+}
 # made from its valid file with a second change no fix can undo (README: the date was moved too)
 NOT_FULLY_FIXABLE = {"number-legacy-qdi--quy-dinh-2019"}
 
@@ -78,6 +85,7 @@ def assert_body_untouched(path_before_text: str, before_result, after_text: str)
 
 # --------------------------------------------------------------------------- corpus/invalid
 
+
 @pytest.mark.parametrize("sample", FIXABLE_SAMPLES, ids=[p.stem for p in FIXABLE_SAMPLES])
 def test_invalid_sample_is_fixed_back_to_its_valid_file(sample, tmp_path):
     rule = sample.stem.split("--")[0]
@@ -117,6 +125,7 @@ def test_fix_never_touches_the_body_nor_loses_a_part(sample, tmp_path):
 
 # --------------------------------------------------------------------------- seeds
 
+
 def _seed(prefix: str) -> Path:
     return next(SEEDS.glob(f"{prefix}_*.txt"))
 
@@ -133,8 +142,14 @@ SEED_REPAIRS = {
 SEED_LEFT = {
     "000": {"missing-banner", "missing-issuer", "missing-number", "missing-place-date"},
     "001": set(),
-    "002": {"missing-banner", "missing-issuer", "missing-number", "missing-place-date", "missing-subject",
-            "signature-name-missing"},
+    "002": {
+        "missing-banner",
+        "missing-issuer",
+        "missing-number",
+        "missing-place-date",
+        "missing-subject",
+        "signature-name-missing",
+    },
     "003": {"missing-banner", "missing-issuer", "missing-number", "missing-place-date"},
     "004": {"missing-banner", "missing-issuer", "missing-number", "missing-subject"},
 }
@@ -180,12 +195,13 @@ def test_seed_misreadings_are_reported_with_exact_spans():
         if d.name == "label-misread":
             s = d.fix.span
             assert s.line == s.end_line
-            got[lines(text)[s.line - 1][s.column - 1:s.end_column - 1]] = d.fix.replacement
+            got[lines(text)[s.line - 1][s.column - 1 : s.end_column - 1]] = d.fix.replacement
             assert d.severity == "warning" and d.code == "VB121" and d.fix.applicability == "safe"
     assert got == {"ƯBND": "UBND", "Nơi nhân:": "Nơi nhận:", "T Í M": "T/M"}
 
 
 # --------------------------------------------------------------------------- label-misread
+
 
 def _variant(tmp_path, valid: str, *edits: tuple[str, str]) -> Path:
     text = (VALID / valid).read_text(encoding="utf-8")
@@ -195,23 +211,27 @@ def _variant(tmp_path, valid: str, *edits: tuple[str, str]) -> Path:
     return write(tmp_path, text)
 
 
-@pytest.mark.parametrize("valid,right,misread", [
-    ("thong_bao.txt", "Nơi nhận:", "Nơi nhân:"),
-    ("thong_bao.txt", "Nơi nhận:", "Noi nhan:"),
-    ("thong_bao.txt", "Nơi nhận:", "NƠI NHẬN :"),
-    ("thong_bao.txt", "Nơi nhận:", "Nơi nhận"),
-    ("cong_van.txt", "Kính gửi:", "Kinh gui:"),
-    ("cong_van.txt", "Kính gửi:", "Kính gừi:"),
-    ("cong_van.txt", "Kính gửi:\n", "Kinh gui\n"),
-    ("thong_bao.txt", "T/L BAN", "T I L BAN"),
-    ("thong_bao.txt", "T/L BAN", "T/ L BAN"),
-    ("thong_bao.txt", "T/L BAN", "T1L BAN"),
-    ("chi_thi.txt", "T/M BAN", "T Í M BAN"),
-    ("chi_thi.txt", "T/M BAN", "T I M BAN"),
-    ("chi_thi.txt", "T/M BAN", "T/ M BAN"),
-    ("huong_dan.txt", "K/T TRƯỞNG BAN", "K / T TRƯỞNG BAN"),
-    ("thong_bao.txt", "- Ban cán sự đảng UBND tỉnh,", "- Ban cán sự đảng ƯBND tỉnh,"),
-], ids=lambda v: None if v.endswith(".txt") else v)
+@pytest.mark.parametrize(
+    "valid,right,misread",
+    [
+        ("thong_bao.txt", "Nơi nhận:", "Nơi nhân:"),
+        ("thong_bao.txt", "Nơi nhận:", "Noi nhan:"),
+        ("thong_bao.txt", "Nơi nhận:", "NƠI NHẬN :"),
+        ("thong_bao.txt", "Nơi nhận:", "Nơi nhận"),
+        ("cong_van.txt", "Kính gửi:", "Kinh gui:"),
+        ("cong_van.txt", "Kính gửi:", "Kính gừi:"),
+        ("cong_van.txt", "Kính gửi:\n", "Kinh gui\n"),
+        ("thong_bao.txt", "T/L BAN", "T I L BAN"),
+        ("thong_bao.txt", "T/L BAN", "T/ L BAN"),
+        ("thong_bao.txt", "T/L BAN", "T1L BAN"),
+        ("chi_thi.txt", "T/M BAN", "T Í M BAN"),
+        ("chi_thi.txt", "T/M BAN", "T I M BAN"),
+        ("chi_thi.txt", "T/M BAN", "T/ M BAN"),
+        ("huong_dan.txt", "K/T TRƯỞNG BAN", "K / T TRƯỞNG BAN"),
+        ("thong_bao.txt", "- Ban cán sự đảng UBND tỉnh,", "- Ban cán sự đảng ƯBND tỉnh,"),
+    ],
+    ids=lambda v: None if v.endswith(".txt") else v,
+)
 def test_label_misread_fixed_back(tmp_path, valid, right, misread):
     path = _variant(tmp_path, valid, (right, misread))
     r = lint_path(str(path), OPTS)
@@ -232,10 +252,12 @@ def test_label_misread_leaves_the_body_alone(tmp_path):
 
 
 def test_label_misread_in_a_state_issuer(tmp_path):
-    text = ("ƯBND TỈNH LAI CHÂU\nCỘNG HÒA XÃ HỘI CHỦ NGHĨA VIỆT NAM\nĐộc lập - Tự do - Hạnh phúc\n"
-            "Số: 15/UBND-VX\nV/v tăng cường công tác phòng chống dịch\nLai Châu, ngày 20 tháng 11 năm 2025\n\n"
-            "Kính gửi: Sở Y tế.\n\nNội dung công văn./.\n\nNơi nhận:\n- Như trên;\n- Lưu: VT, VX.\n\n"
-            "KT. CHỦ TỊCH\nPHÓ CHỦ TỊCH\n\nNguyễn Văn An\n")
+    text = (
+        "ƯBND TỈNH LAI CHÂU\nCỘNG HÒA XÃ HỘI CHỦ NGHĨA VIỆT NAM\nĐộc lập - Tự do - Hạnh phúc\n"
+        "Số: 15/UBND-VX\nV/v tăng cường công tác phòng chống dịch\nLai Châu, ngày 20 tháng 11 năm 2025\n\n"
+        "Kính gửi: Sở Y tế.\n\nNội dung công văn./.\n\nNơi nhận:\n- Như trên;\n- Lưu: VT, VX.\n\n"
+        "KT. CHỦ TỊCH\nPHÓ CHỦ TỊCH\n\nNguyễn Văn An\n"
+    )
     path = write(tmp_path, text)
     r = lint_path(str(path), OPTS)
     assert r.components["issuer"] and "ƯBND" in r.components["issuer"]["text"]
@@ -253,7 +275,9 @@ def test_label_far_from_the_label_is_an_unsafe_fix(tmp_path):
     out = fix_file(str(path), OPTS, unsafe=False, write=True)
     assert not out.changed and out.hidden == 1 and out.skipped == 0
     out = fix_file(str(path), OPTS, unsafe=True, write=True)
-    assert out.applied == 1 and path.read_text(encoding="utf-8") == (VALID / "thong_bao.txt").read_text(encoding="utf-8")
+    assert out.applied == 1 and path.read_text(encoding="utf-8") == (VALID / "thong_bao.txt").read_text(
+        encoding="utf-8"
+    )
 
 
 def test_correct_labels_are_not_flagged():
@@ -264,6 +288,7 @@ def test_correct_labels_are_not_flagged():
 
 # --------------------------------------------------------------------------- not-nfc
 
+
 def test_not_nfc_reported_from_the_source_text():
     text = (VALID / "chi_thi.txt").read_text(encoding="utf-8")
     nfd = unicodedata.normalize("NFD", text)
@@ -271,7 +296,7 @@ def test_not_nfc_reported_from_the_source_text():
     assert (d.code, d.name, d.severity, d.fix.applicability) == ("VB122", "not-nfc", "info", "safe")
     first = lines(nfd)[0]  # "ĐẢNG …": "Đ" has no decomposition, "Ả" does
     assert d.span == Span(1, 2, 1, 2 + len(unicodedata.normalize("NFD", "Ả")))
-    assert first[d.span.column - 1:d.span.end_column - 1] == unicodedata.normalize("NFD", "Ả")
+    assert first[d.span.column - 1 : d.span.end_column - 1] == unicodedata.normalize("NFD", "Ả")
     assert apply(nfd, [d], unsafe=False) == (text, 1)
     assert ocr.source_checks(text, "vi") == []
     assert ocr.source_checks(nfd, "vi", encoding="cp1258") == []  # cp1258 stores marks apart by design
@@ -298,7 +323,9 @@ def test_end_of_line_insert_after_a_decomposed_letter(tmp_path):
     fixes = [d for d in r.diagnostics if d.name == "recipients-last-punctuation"]
     assert fixes
     new, n = apply(text, fixes, unsafe=False)
-    assert n == 1 and unicodedata.normalize("NFC", new) == valid.replace("- Lưu Văn phòng Tỉnh ủy.", "- Lưu Văn phòng Sở.")
+    assert n == 1 and unicodedata.normalize("NFC", new) == valid.replace(
+        "- Lưu Văn phòng Tỉnh ủy.", "- Lưu Văn phòng Sở."
+    )
 
 
 # --------------------------------------------------------------------------- encodings
@@ -338,7 +365,12 @@ def test_fix_keeps_encoding_bom_and_newlines(kind, tmp_path):
     piece = codec.Decoded("", d.encoding, b"", d.newline, d.legacy, 1.0, 0, d.carrier)
     assert new == data.replace(codec.encode("427 - TB / TU", piece), codec.encode("427-TB/TU", piece), 1)
     after = codec.decode(new)
-    assert (after.encoding, after.bom, after.newline, after.carrier) == (d.encoding, d.bom, d.newline, d.carrier)
+    assert (after.encoding, after.bom, after.newline, after.carrier) == (
+        d.encoding,
+        d.bom,
+        d.newline,
+        d.carrier,
+    )
     assert "number-spacing" not in names(lint_path(str(path), OPTS))
     again = fix_file(str(path), OPTS, unsafe=False, write=True)
     assert (again.applied, again.changed, again.written) == (0, False, False) and path.read_bytes() == new
@@ -371,6 +403,7 @@ def test_unrepresentable_fix_is_refused(tmp_path, monkeypatch):
 
 
 # --------------------------------------------------------------------------- the file
+
 
 def test_file_mode_is_kept(tmp_path):
     path = copy(SAMPLE, tmp_path)
@@ -432,7 +465,9 @@ def test_post_filter_decides_which_fixes_apply(tmp_path):
     data = path.read_bytes()
 
     def ignore_dates(r):
-        return dataclasses.replace(r, diagnostics=[d for d in r.diagnostics if not d.name.startswith("date-")])
+        return dataclasses.replace(
+            r, diagnostics=[d for d in r.diagnostics if not d.name.startswith("date-")]
+        )
 
     out = fix_file(str(path), OPTS, unsafe=False, write=True, post=ignore_dates)
     assert not out.changed and out.applied == 0 and names(out.result) == set() and path.read_bytes() == data
@@ -485,6 +520,7 @@ def test_unreadable_and_office_files_are_refused(tmp_path):
 
 # --------------------------------------------------------------------------- safety nets
 
+
 def test_round_that_loses_a_part_is_refused(tmp_path, monkeypatch):
     path = copy(SAMPLE, tmp_path)
     data = path.read_bytes()
@@ -527,8 +563,17 @@ def test_fix_inside_the_body_is_refused(tmp_path, monkeypatch):
     def lint_with_body_fix(src, opts):
         res = real(src, opts)
         line = res.components["body"]["line"] + 1
-        res.diagnostics.append(Diagnostic("VB999", "fake", "warning", "body", Span.at(line),
-                                          "fake", Fix("safe", "CHANGED ", Span.at(line))))
+        res.diagnostics.append(
+            Diagnostic(
+                "VB999",
+                "fake",
+                "warning",
+                "body",
+                Span.at(line),
+                "fake",
+                Fix("safe", "CHANGED ", Span.at(line)),
+            )
+        )
         return res
 
     monkeypatch.setattr(fixmod, "lint_source", lint_with_body_fix)
@@ -560,8 +605,11 @@ def test_fix_that_does_not_remove_its_diagnostic_is_dropped(tmp_path, monkeypatc
 
     def lint_with_useless_fix(src, opts):
         res = real(src, opts)
-        res.diagnostics.append(Diagnostic("VB998", "useless", "warning", None, Span(1, 1, 1, 1), "x",
-                                          Fix("safe", "x", Span(1, 1, 1, 1))))
+        res.diagnostics.append(
+            Diagnostic(
+                "VB998", "useless", "warning", None, Span(1, 1, 1, 1), "x", Fix("safe", "x", Span(1, 1, 1, 1))
+            )
+        )
         return res
 
     monkeypatch.setattr(fixmod, "lint_source", lint_with_useless_fix)
@@ -573,6 +621,7 @@ def test_fix_that_does_not_remove_its_diagnostic_is_dropped(tmp_path, monkeypatc
 
 # --------------------------------------------------------------------------- apply()
 
+
 def _d(line, col, end_line, end_col, rep, applicability="safe", code="VB000"):
     s = Span(line, col, end_line, end_col)
     return Diagnostic(code, "t", "error", None, s, "", Fix(applicability, rep, s))
@@ -580,8 +629,11 @@ def _d(line, col, end_line, end_col, rep, applicability="safe", code="VB000"):
 
 def test_apply_maps_lines_like_normalize():
     text = "ab\r\ncd\ref\ngh"
-    got, n = apply(text, [_d(1, 2, 1, 3, "B"), _d(2, 1, 2, 1, "- "), _d(3, 3, 3, 3, "!"), _d(4, 1, 4, 3, "GH")],
-                   unsafe=False)
+    got, n = apply(
+        text,
+        [_d(1, 2, 1, 3, "B"), _d(2, 1, 2, 1, "- "), _d(3, 3, 3, 3, "!"), _d(4, 1, 4, 3, "GH")],
+        unsafe=False,
+    )
     assert (got, n) == ("aB\r\n- cd\ref!\nGH", 4)
 
 

@@ -47,8 +47,21 @@ Ngô Thanh Bình
 """
 CHROMIUM = "/usr/bin/chromium"
 CHROMEDRIVER = "/usr/bin/chromedriver"
-FETCHING = {"link", "img", "iframe", "frame", "object", "embed", "audio", "video", "source", "image", "use",
-            "base", "form"}
+FETCHING = {
+    "link",
+    "img",
+    "iframe",
+    "frame",
+    "object",
+    "embed",
+    "audio",
+    "video",
+    "source",
+    "image",
+    "use",
+    "base",
+    "form",
+}
 VOID = {"area", "base", "br", "col", "embed", "hr", "img", "input", "link", "meta", "source", "track", "wbr"}
 
 
@@ -90,7 +103,9 @@ class Page(HTMLParser):
             if a["id"] in self.ids:
                 self.errors.append(f"duplicate id {a['id']}")
             self.ids[a["id"]] = tag
-        self.urls += [v or "" for k, v in attrs if k in ("src", "srcset", "href", "action", "xlink:href", "poster")]
+        self.urls += [
+            v or "" for k, v in attrs if k in ("src", "srcset", "href", "action", "xlink:href", "poster")
+        ]
         if tag in FETCHING:
             self.fetching.append(tag)
         if tag == "mark":
@@ -126,8 +141,10 @@ def parse(page: str) -> Page:
 
 def sections(page: str) -> dict[str, ET.Element]:
     """Every <section id="doc-N"> parsed as XML: it must be well-formed on its own."""
-    return {m.group(1): ET.fromstring(m.group(0))
-            for m in re.finditer(r'<section id="(doc-\d+)" class="doc">.*?</section>', page, re.DOTALL)}
+    return {
+        m.group(1): ET.fromstring(m.group(0))
+        for m in re.finditer(r'<section id="(doc-\d+)" class="doc">.*?</section>', page, re.DOTALL)
+    }
 
 
 def doc_id_of(page: str, path: Path) -> str:
@@ -143,6 +160,7 @@ def lines_text(pre: ET.Element) -> list[str]:
 
 # --- markup ---------------------------------------------------------------------------------------
 
+
 def test_known_defect_is_in_the_results(results):
     colon = next(r for r in results if r.path == str(COLON))
     assert [d.code for d in colon.diagnostics] == ["VB202"]
@@ -155,12 +173,14 @@ def test_page_is_well_formed_and_self_contained(page, results):
     assert len(p.scripts) == 1 and "__pwned" not in p.scripts[0]  # only our own script
     assert all(u.startswith("#") for u in p.urls), [u for u in p.urls if not u.startswith("#")]
     assert not p.fetching, p.fetching  # no element that loads anything
-    style = page[page.index("<style>"):page.index("</style>")]
+    style = page[page.index("<style>") : page.index("</style>")]
     assert "@import" not in style and "url(" not in style
     for ident in ("top-rules-chart", "by-issuer", "by-type", "by-profile", "files"):
         assert ident in p.ids
     assert p.ids["top-rules-chart"] == "svg"
-    assert [f"doc-{i}" for i in range(1, len(results) + 1)] == [k for k in p.ids if re.fullmatch(r"doc-\d+", k)]
+    assert [f"doc-{i}" for i in range(1, len(results) + 1)] == [
+        k for k in p.ids if re.fullmatch(r"doc-\d+", k)
+    ]
 
 
 def test_document_content_is_escaped(page, evil_path):
@@ -199,21 +219,25 @@ def test_known_defect_is_highlighted_in_place(page):
 
 
 def _result(text: str, spans: list[tuple[str, Span]]) -> FileResult:
-    diags = [Diagnostic(code, "x", "error" if code < "VB3" else "warning", None, s, f"<msg {code}>")
-             for code, s in spans]
+    diags = [
+        Diagnostic(code, "x", "error" if code < "VB3" else "warning", None, s, f"<msg {code}>")
+        for code, s in spans
+    ]
     return FileResult("t<x>.txt", profile="party-hd36", doc_type="thong_bao", diagnostics=diags, text=text)
 
 
 def test_overlapping_multiline_and_point_spans():
     text = "abcdefghij\nklmnop\n\nqrs"
-    spans = [("VB201", Span(1, 2, 1, 6)),  # bcde
-             ("VB202", Span(1, 4, 1, 9)),  # defgh: crosses the first
-             ("VB203", Span(1, 3, 1, 5)),  # cd: inside the first
-             ("VB204", Span(1, 5, 2, 3)),  # efghij + kl: over a line break
-             ("VB205", Span(2, 1, 2, 1)),  # a point
-             ("VB206", Span(3, 1, 3, 1)),  # a point on an empty line
-             ("VB207", Span(9, 1, 9, 4)),  # outside the text: listed, not highlighted
-             ("VB301", Span(4, 2, 4, 99))]  # past the end of the line: clamped
+    spans = [
+        ("VB201", Span(1, 2, 1, 6)),  # bcde
+        ("VB202", Span(1, 4, 1, 9)),  # defgh: crosses the first
+        ("VB203", Span(1, 3, 1, 5)),  # cd: inside the first
+        ("VB204", Span(1, 5, 2, 3)),  # efghij + kl: over a line break
+        ("VB205", Span(2, 1, 2, 1)),  # a point
+        ("VB206", Span(3, 1, 3, 1)),  # a point on an empty line
+        ("VB207", Span(9, 1, 9, 4)),  # outside the text: listed, not highlighted
+        ("VB301", Span(4, 2, 4, 99)),
+    ]  # past the end of the line: clamped
     page = html_report.render([_result(text, spans)])
     assert parse(page).errors == []
     sec = sections(page)["doc-1"]
@@ -221,8 +245,15 @@ def test_overlapping_multiline_and_point_spans():
     full = {m.get("data-code"): "" for m in sec.iter("mark")}
     for m in sec.iter("mark"):
         full[m.get("data-code")] += "".join(m.itertext())
-    assert full == {"VB201": "bcde", "VB202": "defgh", "VB203": "cd", "VB204": "efghijkl",
-                    "VB205": "", "VB206": "", "VB301": "rs"}
+    assert full == {
+        "VB201": "bcde",
+        "VB202": "defgh",
+        "VB203": "cd",
+        "VB204": "efghijkl",
+        "VB205": "",
+        "VB206": "",
+        "VB301": "rs",
+    }
     anchors = [m.get("id") for m in sec.iter("mark") if m.get("id")]
     assert len(anchors) == len(set(anchors)) == 7  # one anchor per highlighted diagnostic
     assert "&lt;msg VB207&gt;" in page and "t&lt;x&gt;.txt" in page
@@ -271,6 +302,7 @@ def test_large_runs_show_text_only_for_documents_with_problems():
 
 # --- a real browser ------------------------------------------------------------------------------
 
+
 @pytest.fixture(scope="module")
 def browser(tmp_path_factory):
     if not (os.access(CHROMIUM, os.X_OK) and os.access(CHROMEDRIVER, os.X_OK)):
@@ -282,10 +314,19 @@ def browser(tmp_path_factory):
     os.environ["SE_OFFLINE"] = "1"  # selenium-manager must never download anything
     opts = webdriver.ChromeOptions()
     opts.binary_location = CHROMIUM
-    for flag in ("--headless", "--no-sandbox", "--disable-gpu", "--disable-quic", "--no-first-run",
-                 "--disable-background-networking", "--disable-component-update", "--disable-sync",
-                 "--disable-dev-shm-usage", "--window-size=1400,2000",
-                 f"--user-data-dir={tmp_path_factory.mktemp('chromium-profile')}"):
+    for flag in (
+        "--headless",
+        "--no-sandbox",
+        "--disable-gpu",
+        "--disable-quic",
+        "--no-first-run",
+        "--disable-background-networking",
+        "--disable-component-update",
+        "--disable-sync",
+        "--disable-dev-shm-usage",
+        "--window-size=1400,2000",
+        f"--user-data-dir={tmp_path_factory.mktemp('chromium-profile')}",
+    ):
         opts.add_argument(flag)
     opts.set_capability("goog:loggingPrefs", {"browser": "ALL"})
     driver = webdriver.Chrome(options=opts, service=Service(executable_path=CHROMEDRIVER))
@@ -310,7 +351,9 @@ def loaded(browser, page, tmp_path_factory):
 def test_browser_chart_and_tables(loaded):
     js = loaded.execute_script
     assert js("return document.querySelectorAll('#top-rules-chart rect').length") >= 1
-    labels = js("return [...document.querySelectorAll('#top-rules-chart text.label')].map(t => t.textContent)")
+    labels = js(
+        "return [...document.querySelectorAll('#top-rules-chart text.label')].map(t => t.textContent)"
+    )
     assert labels and all(re.match(r"VB\d{3} [a-z0-9-]+$", t) for t in labels), labels
     assert js("return document.querySelector('#top-rules-chart rect').getBBox().width") > 0
     for table in ("by-issuer", "by-type", "by-profile", "files"):
@@ -336,7 +379,8 @@ def test_browser_highlight_and_navigation(loaded, page):
     assert js(f"return document.getElementById('{doc}').querySelector('details').open") is False
     js(f"document.querySelector('#files a[href=\"#{doc}\"]').click()")  # our script opens the section
     WebDriverWait(loaded, 5).until(
-        lambda d: d.execute_script(f"return document.getElementById('{doc}').querySelector('details').open"))
+        lambda d: d.execute_script(f"return document.getElementById('{doc}').querySelector('details').open")
+    )
     mark = js(f"""const m = document.querySelector('#{doc} pre.src mark.diag[data-code="VB202"]');
         return m && [m.textContent, m.className, m.closest('.l').dataset.n, m.getBoundingClientRect().width]""")
     assert mark is not None and mark[:3] == [":", "diag sev-error", "3"] and mark[3] > 0

@@ -19,24 +19,36 @@ SEED = REPO / "corpus" / "invalid" / "number-colon--thong-bao.txt"
 
 def _env() -> dict:
     # nothing may point back at the checkout
-    env = {k: v for k, v in os.environ.items()
-           if k not in ("PYTHONPATH", "PYTHONHOME", "VIRTUAL_ENV", "PIP_REQUIRE_VIRTUALENV")}
+    env = {
+        k: v
+        for k, v in os.environ.items()
+        if k not in ("PYTHONPATH", "PYTHONHOME", "VIRTUAL_ENV", "PIP_REQUIRE_VIRTUALENV")
+    }
     env["PYTHONIOENCODING"] = "utf-8"
     env["PIP_DISABLE_PIP_VERSION_CHECK"] = "1"
     return env
 
 
 def _run(cmd, cwd, timeout=120):
-    return subprocess.run([str(c) for c in cmd], cwd=cwd, env=_env(), capture_output=True, text=True,
-                          encoding="utf-8", timeout=timeout)
+    return subprocess.run(
+        [str(c) for c in cmd],
+        cwd=cwd,
+        env=_env(),
+        capture_output=True,
+        text=True,
+        encoding="utf-8",
+        timeout=timeout,
+    )
 
 
 def test_install_into_fresh_venv(tmp_path):
     try:
         import hatchling  # noqa: F401  - the build backend, used without build isolation
     except ImportError:
-        pytest.skip("hatchling is not installed in the test interpreter (pip install hatchling); "
-                    "needed to build vblint with --no-build-isolation")
+        pytest.skip(
+            "hatchling is not installed in the test interpreter (pip install hatchling); "
+            "needed to build vblint with --no-build-isolation"
+        )
 
     venv = tmp_path / "venv"
     assert not str(venv).startswith(str(REPO))
@@ -51,20 +63,27 @@ def test_install_into_fresh_venv(tmp_path):
     r = _run([py, "-c", "import sysconfig; print(sysconfig.get_paths()['purelib'])"], tmp_path)
     assert r.returncode == 0, r.stderr
     inner_site = Path(r.stdout.strip())
-    outer = [p for p in dict.fromkeys([*site.getsitepackages(), sysconfig.get_paths()["purelib"]])
-             if Path(p).is_dir() and Path(p).resolve() != REPO]
+    outer = [
+        p
+        for p in dict.fromkeys([*site.getsitepackages(), sysconfig.get_paths()["purelib"]])
+        if Path(p).is_dir() and Path(p).resolve() != REPO
+    ]
     (inner_site / "_vblint_test_outer.pth").write_text("\n".join(outer) + "\n", encoding="utf-8")
 
-    r = _run([py, "-m", "pip", "install", "--no-deps", "--no-build-isolation", "--no-index", REPO], tmp_path,
-             timeout=80)
+    r = _run(
+        [py, "-m", "pip", "install", "--no-deps", "--no-build-isolation", "--no-index", REPO],
+        tmp_path,
+        timeout=80,
+    )
     assert r.returncode == 0, f"pip install failed:\n{r.stdout[-3000:]}\n{r.stderr[-3000:]}"
 
     vblint = bindir / ("vblint.exe" if os.name == "nt" else "vblint")
     assert vblint.exists()
 
     # the installed package, not the checkout
-    r = _run([py, "-c", "import linter, os; print(os.path.dirname(os.path.realpath(linter.__file__)))"],
-             tmp_path)
+    r = _run(
+        [py, "-c", "import linter, os; print(os.path.dirname(os.path.realpath(linter.__file__)))"], tmp_path
+    )
     assert r.returncode == 0, r.stderr
     pkg = Path(r.stdout.strip())
     assert pkg.name == "linter"

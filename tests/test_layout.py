@@ -11,13 +11,22 @@ def toks(text: str) -> list[tuple[str, str]]:
 
 
 def test_merged_header_columns_are_split():
-    got = toks("TỈNH ỦY QUẢNG NINH ĐẢNG CỘNG SẢN VIỆT NAM\n*\nSố 400 - TB/TU Quảng Ninh, ngày 26 tháng 10 năm 2021\n")
-    assert got == [("ISSUER", "TỈNH ỦY QUẢNG NINH"), ("BANNER", "ĐẢNG CỘNG SẢN VIỆT NAM"), ("STAR", "*"),
-                   ("NUMBER", "Số 400 - TB/TU"), ("PLACE_DATE", "Quảng Ninh, ngày 26 tháng 10 năm 2021")]
+    got = toks(
+        "TỈNH ỦY QUẢNG NINH ĐẢNG CỘNG SẢN VIỆT NAM\n*\nSố 400 - TB/TU Quảng Ninh, ngày 26 tháng 10 năm 2021\n"
+    )
+    assert got == [
+        ("ISSUER", "TỈNH ỦY QUẢNG NINH"),
+        ("BANNER", "ĐẢNG CỘNG SẢN VIỆT NAM"),
+        ("STAR", "*"),
+        ("NUMBER", "Số 400 - TB/TU"),
+        ("PLACE_DATE", "Quảng Ninh, ngày 26 tháng 10 năm 2021"),
+    ]
 
 
 def test_broken_header_phrases_are_joined():
-    got = toks("BAN CHẤP HÀNH\nTRUNG ƯƠNG\n*\nĐẢNG CỘNG\nSẢN VIỆT NAM\nSố 432-TB/VPTW\nHà Nội, ngày\n26 tháng 11 năm 2025\n")
+    got = toks(
+        "BAN CHẤP HÀNH\nTRUNG ƯƠNG\n*\nĐẢNG CỘNG\nSẢN VIỆT NAM\nSố 432-TB/VPTW\nHà Nội, ngày\n26 tháng 11 năm 2025\n"
+    )
     assert ("BANNER", "ĐẢNG CỘNG SẢN VIỆT NAM") in got
     assert ("PLACE_DATE", "Hà Nội, ngày 26 tháng 11 năm 2025") in got
 

@@ -63,15 +63,21 @@ SIGNATURES = {
     "lowercase": lambda a, b: a.lower() == b.lower() and sum(map(str.islower, b)) > sum(map(str.islower, a)),
     "split": lambda a, b: a.split() == b.split() and b.count("\n") > a.count("\n"),
     "merge": lambda a, b: a.split() == b.split() and b.count("\n") < a.count("\n"),
-    "column_merge": lambda a, b: sorted(a.split()) == sorted(b.split()) and (
-        re.search(r"^\S.* ĐẢNG CỘNG SẢN VIỆT NAM$", b, re.MULTILINE)
-        or re.search(r"^Số \S+ .+, ngày \d", b, re.MULTILINE)
-        or re.search(r"^Nơi nhận: \S", b, re.MULTILINE)),
+    "column_merge": lambda a, b: (
+        sorted(a.split()) == sorted(b.split())
+        and (
+            re.search(r"^\S.* ĐẢNG CỘNG SẢN VIỆT NAM$", b, re.MULTILINE)
+            or re.search(r"^Số \S+ .+, ngày \d", b, re.MULTILINE)
+            or re.search(r"^Nơi nhận: \S", b, re.MULTILINE)
+        )
+    ),
     "stray": lambda a, b: _no_symbols(a) == _no_symbols(b) and len(b.split()) > len(a.split()),
     "blank": lambda a, b: a.split() == b.split() and b.count("\n\n") > a.count("\n\n"),
     "indent": lambda a, b: a.split() == b.split() and re.search(r"^ +\S", b, re.MULTILINE),
-    "dash_drop": lambda a, b: [t for t in a.split() if t != "-"] == [t for t in b.split() if t != "-"]
-                              and b.count("\n- ") < a.count("\n- "),
+    "dash_drop": lambda a, b: (
+        [t for t in a.split() if t != "-"] == [t for t in b.split() if t != "-"]
+        and b.count("\n- ") < a.count("\n- ")
+    ),
 }
 
 

@@ -65,8 +65,18 @@ def test_import_is_lazy():
 
 
 def test_party_full_text(party):
-    expected = (fx.PARTY_ISSUER + fx.PARTY_BANNER + [""] + [fx.PARTY_TYPE] + fx.PARTY_SUBJECT + ["-----"]
-                + fx.PARTY_BODY + [""] + fx.PARTY_RECIPIENTS + fx.PARTY_SIGNATURE)
+    expected = (
+        fx.PARTY_ISSUER
+        + fx.PARTY_BANNER
+        + [""]
+        + [fx.PARTY_TYPE]
+        + fx.PARTY_SUBJECT
+        + ["-----"]
+        + fx.PARTY_BODY
+        + [""]
+        + fx.PARTY_RECIPIENTS
+        + fx.PARTY_SIGNATURE
+    )
     assert lines(party) == expected
     assert party.kind == "docx"
     check_invariant(party)
@@ -99,8 +109,17 @@ def test_state_header_and_footer_order(state):
 
 def test_merged_cells_emitted_once():
     doc = read_docx(fx.build_merged_docx())
-    assert lines(doc) == ["TIÊU ĐỀ GỘP", "TỈNH ỦY QUẢNG NINH", "Số 400-TB/TU", "ĐẢNG CỘNG SẢN VIỆT NAM",
-                          "", "nested left", "nested right", "", "after"]
+    assert lines(doc) == [
+        "TIÊU ĐỀ GỘP",
+        "TỈNH ỦY QUẢNG NINH",
+        "Số 400-TB/TU",
+        "ĐẢNG CỘNG SẢN VIỆT NAM",
+        "",
+        "nested left",
+        "nested right",
+        "",
+        "after",
+    ]
     check_invariant(doc)
 
 
@@ -157,7 +176,8 @@ def test_direct_run_font_overrides_style():
     data = fx.docx_from_body_xml(
         '<w:p><w:r><w:rPr><w:rFonts w:ascii="Arial" w:hAnsi="Tahoma"/><w:caps/></w:rPr>'
         "<w:t>abc ộ</w:t></w:r></w:p>"
-        '<w:p><w:r><w:rPr><w:rFonts w:ascii="Arial" w:hAnsi="Tahoma"/></w:rPr><w:t>ộộộộ a</w:t></w:r></w:p>')
+        '<w:p><w:r><w:rPr><w:rFonts w:ascii="Arial" w:hAnsi="Tahoma"/></w:rPr><w:t>ộộộộ a</w:t></w:r></w:p>'
+    )
     doc = read_docx(data)
     assert doc.styles[0].font == "Arial"  # 3 ASCII letters in the ascii font, 1 in the hAnsi font
     assert doc.styles[0].all_caps is True  # caps property on lower-case text
@@ -213,37 +233,40 @@ def test_page_setup_a5_landscape():
 def test_textbox_in_alternate_content_is_read_once():
     box = "<w:p><w:r><w:t>TRONG KHUNG</w:t></w:r></w:p>"
     data = fx.docx_from_body_xml(
-        '<w:p><w:r><w:t>host</w:t></w:r><w:r><mc:AlternateContent>'
+        "<w:p><w:r><w:t>host</w:t></w:r><w:r><mc:AlternateContent>"
         f'<mc:Choice Requires="wps"><w:drawing><wp:anchor><a:graphic><a:graphicData><wps:wsp><wps:txbx>'
-        f'<w:txbxContent>{box}</w:txbxContent></wps:txbx></wps:wsp></a:graphicData></a:graphic></wp:anchor>'
-        '</w:drawing></mc:Choice>'
-        f'<mc:Fallback><w:pict><v:shape><v:textbox><w:txbxContent>{box}</w:txbxContent></v:textbox></v:shape>'
-        '</w:pict></mc:Fallback></mc:AlternateContent></w:r>'
-        '<w:r><w:t xml:space="preserve"> tail</w:t></w:r></w:p>')
+        f"<w:txbxContent>{box}</w:txbxContent></wps:txbx></wps:wsp></a:graphicData></a:graphic></wp:anchor>"
+        "</w:drawing></mc:Choice>"
+        f"<mc:Fallback><w:pict><v:shape><v:textbox><w:txbxContent>{box}</w:txbxContent></v:textbox></v:shape>"
+        "</w:pict></mc:Fallback></mc:AlternateContent></w:r>"
+        '<w:r><w:t xml:space="preserve"> tail</w:t></w:r></w:p>'
+    )
     assert lines(read_docx(data)) == ["host tail", "TRONG KHUNG"]
 
 
 def test_hidden_deleted_fields_breaks_and_controls():
     data = fx.docx_from_body_xml(
-        '<w:p><w:r><w:t>vis</w:t></w:r><w:r><w:rPr><w:vanish/></w:rPr><w:t>HIDDEN</w:t></w:r>'
-        '<w:del><w:r><w:delText>DELETED</w:delText></w:r></w:del><w:ins><w:r><w:t>ins</w:t></w:r></w:ins></w:p>'
+        "<w:p><w:r><w:t>vis</w:t></w:r><w:r><w:rPr><w:vanish/></w:rPr><w:t>HIDDEN</w:t></w:r>"
+        "<w:del><w:r><w:delText>DELETED</w:delText></w:r></w:del><w:ins><w:r><w:t>ins</w:t></w:r></w:ins></w:p>"
         '<w:p><w:r><w:t>before</w:t><w:br w:type="page"/><w:t>after</w:t></w:r></w:p>'
         '<w:p><w:r><w:br w:type="page"/><w:t>new page</w:t></w:r></w:p>'
-        '<w:sdt><w:sdtPr/><w:sdtContent><w:p><w:r><w:t>in sdt</w:t></w:r></w:p></w:sdtContent></w:sdt>'
+        "<w:sdt><w:sdtPr/><w:sdtContent><w:p><w:r><w:t>in sdt</w:t></w:r></w:p></w:sdtContent></w:sdt>"
         '<w:p><w:r><w:fldChar w:fldCharType="begin"/></w:r><w:r><w:instrText>PAGE</w:instrText></w:r>'
         '<w:r><w:fldChar w:fldCharType="separate"/></w:r><w:r><w:t>7</w:t></w:r>'
         '<w:r><w:fldChar w:fldCharType="end"/></w:r>'
-        '<w:hyperlink><w:r><w:t>link</w:t></w:r></w:hyperlink></w:p>'
-        '<w:p><w:r><w:t>a</w:t><w:tab/><w:t>b</w:t><w:noBreakHyphen/><w:t>c&#13;d</w:t></w:r></w:p>'
-        "<w:p/>")
+        "<w:hyperlink><w:r><w:t>link</w:t></w:r></w:hyperlink></w:p>"
+        "<w:p><w:r><w:t>a</w:t><w:tab/><w:t>b</w:t><w:noBreakHyphen/><w:t>c&#13;d</w:t></w:r></w:p>"
+        "<w:p/>"
+    )
     doc = read_docx(data)
     assert lines(doc) == ["visins", "before", "after", "new page", "in sdt", "7link", "a\tb-c", "d", ""]
     check_invariant(doc)
 
 
 def test_automatic_numbering_is_rendered():
-    data = fx.docx_from_body_xml("", numbered=[("List Number", "một"), ("List Number", "hai"),
-                                               ("List Bullet", "gạch")])
+    data = fx.docx_from_body_xml(
+        "", numbered=[("List Number", "một"), ("List Number", "hai"), ("List Bullet", "gạch")]
+    )
     assert lines(read_docx(data)) == ["1.\tmột", "2.\thai", "•\tgạch"]
 
 
@@ -275,17 +298,21 @@ def _replace_member(data: bytes, name: str, content: bytes | None) -> bytes:
     return out.getvalue()
 
 
-@pytest.mark.parametrize("make", [
-    lambda d: d[: len(d) // 2],
-    lambda d: d[:-20],
-    lambda d: os.urandom(4000),
-    lambda d: b"",
-    lambda d: b"\xd0\xcf\x11\xe0\xa1\xb1\x1a\xe1" + bytes(1000),  # legacy .doc / encrypted .docx
-    lambda d: _replace_member(d, "word/document.xml", b"<w:document><broken"),
-    lambda d: _replace_member(d, "word/document.xml", None),
-    lambda d: _replace_member(d, "[Content_Types].xml", None),
-    lambda d: fx.build_text_pdf(["not a docx"]),
-], ids=["half", "tail-cut", "random", "empty", "ole2", "bad-xml", "no-document", "no-content-types", "pdf"])
+@pytest.mark.parametrize(
+    "make",
+    [
+        lambda d: d[: len(d) // 2],
+        lambda d: d[:-20],
+        lambda d: os.urandom(4000),
+        lambda d: b"",
+        lambda d: b"\xd0\xcf\x11\xe0\xa1\xb1\x1a\xe1" + bytes(1000),  # legacy .doc / encrypted .docx
+        lambda d: _replace_member(d, "word/document.xml", b"<w:document><broken"),
+        lambda d: _replace_member(d, "word/document.xml", None),
+        lambda d: _replace_member(d, "[Content_Types].xml", None),
+        lambda d: fx.build_text_pdf(["not a docx"]),
+    ],
+    ids=["half", "tail-cut", "random", "empty", "ole2", "bad-xml", "no-document", "no-content-types", "pdf"],
+)
 def test_unreadable_docx(make):
     with pytest.raises(UnreadableOffice) as ei:
         read_docx(make(fx.build_party_docx()))
@@ -357,8 +384,11 @@ def test_truncated_pdf_is_unreadable(cut):
         read_pdf(data[: int(len(data) * cut)])
 
 
-@pytest.mark.parametrize("data", [os.urandom(3000), b"", b"%PDF-1.7\n" + os.urandom(3000)],
-                         ids=["random", "empty", "header-then-garbage"])
+@pytest.mark.parametrize(
+    "data",
+    [os.urandom(3000), b"", b"%PDF-1.7\n" + os.urandom(3000)],
+    ids=["random", "empty", "header-then-garbage"],
+)
 def test_garbage_pdf_is_unreadable(data):
     with pytest.raises(UnreadableOffice):
         read_pdf(data)

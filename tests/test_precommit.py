@@ -15,8 +15,9 @@ INVALID = ROOT / "corpus" / "invalid" / "number-colon--thong-bao.txt"
 
 
 def _run(cmd, cwd, env):
-    return subprocess.run(cmd, cwd=cwd, env=env, capture_output=True, text=True, stdin=subprocess.DEVNULL,
-                          timeout=600)
+    return subprocess.run(
+        cmd, cwd=cwd, env=env, capture_output=True, text=True, stdin=subprocess.DEVNULL, timeout=600
+    )
 
 
 @pytest.fixture(scope="module")
@@ -29,10 +30,20 @@ def hook_repo(tmp_path_factory):
     except ImportError:
         pytest.skip("pre-commit is not installed (pip install -e '.[test]')")
     src = tmp_path_factory.mktemp("hook") / "vblint"
-    shutil.copytree(ROOT, src, ignore=shutil.ignore_patterns(".venv", ".git", "__pycache__", "*.egg-info",
-                                                             ".pytest_cache", ".ruff_cache", "corpus"))
-    env = {**os.environ, "GIT_AUTHOR_NAME": "t", "GIT_AUTHOR_EMAIL": "t@t", "GIT_COMMITTER_NAME": "t",
-           "GIT_COMMITTER_EMAIL": "t@t"}
+    shutil.copytree(
+        ROOT,
+        src,
+        ignore=shutil.ignore_patterns(
+            ".venv", ".git", "__pycache__", "*.egg-info", ".pytest_cache", ".ruff_cache", "corpus"
+        ),
+    )
+    env = {
+        **os.environ,
+        "GIT_AUTHOR_NAME": "t",
+        "GIT_AUTHOR_EMAIL": "t@t",
+        "GIT_COMMITTER_NAME": "t",
+        "GIT_COMMITTER_EMAIL": "t@t",
+    }
     for cmd in (["git", "init", "-q"], ["git", "add", "-A"], ["git", "commit", "-q", "-m", "hook"]):
         assert _run(cmd, src, env).returncode == 0
     rev = _run(["git", "rev-parse", "HEAD"], src, env).stdout.strip()
@@ -46,7 +57,8 @@ def _docs_repo(tmp_path, hook_repo):
     env = {**env, "PRE_COMMIT_HOME": str(tmp_path.parent / "pre-commit-home")}
     (repo / ".pre-commit-config.yaml").write_text(
         f"repos:\n  - repo: {src}\n    rev: {rev}\n    hooks:\n      - id: vblint\n        args: [--today, '2026-11-22']\n",
-        encoding="utf-8")
+        encoding="utf-8",
+    )
     for cmd in (["git", "init", "-q"], [sys.executable, "-m", "pre_commit", "install"]):
         r = _run(cmd, repo, env)
         assert r.returncode == 0, r.stdout + r.stderr

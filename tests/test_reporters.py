@@ -150,15 +150,23 @@ def test_sarif_results_match_the_diagnostics(log, results):
         (loc,) = res["locations"]
         region = loc["physicalLocation"]["region"]
         s = d.span
-        assert (region["startLine"], region["startColumn"], region["endLine"], region["endColumn"]) == \
-               (s.line, s.column, s.end_line, s.end_column)
+        assert (region["startLine"], region["startColumn"], region["endLine"], region["endColumn"]) == (
+            s.line,
+            s.column,
+            s.end_line,
+            s.end_column,
+        )
         assert ("fixes" in res) == (d.fix is not None)
 
 
 def test_sarif_locations(log):
     results = log["runs"][0]["results"]
-    spacing = next(r for r in results if r["ruleId"] == "VB203"
-                   and r["locations"][0]["physicalLocation"]["artifactLocation"]["uri"] == SPACING)
+    spacing = next(
+        r
+        for r in results
+        if r["ruleId"] == "VB203"
+        and r["locations"][0]["physicalLocation"]["artifactLocation"]["uri"] == SPACING
+    )
     loc = spacing["locations"][0]["physicalLocation"]
     assert loc["artifactLocation"] == {"uri": SPACING, "uriBaseId": "%SRCROOT%"}
     assert loc["region"] == {"startLine": 3, "startColumn": 4, "endLine": 3, "endColumn": 17}
@@ -171,16 +179,21 @@ def test_sarif_locations(log):
 
 
 def test_artifact_location_normalises_paths():
-    assert sarif.artifact_location("./corpus//a b.txt") == {"uri": "corpus/a%20b.txt",
-                                                             "uriBaseId": "%SRCROOT%"}
+    assert sarif.artifact_location("./corpus//a b.txt") == {
+        "uri": "corpus/a%20b.txt",
+        "uriBaseId": "%SRCROOT%",
+    }
     assert sarif.artifact_location("/srv/văn bản.txt") == {"uri": "file:///srv/v%C4%83n%20b%E1%BA%A3n.txt"}
     # a file name that is not UTF-8 keeps its bytes
     assert sarif.artifact_location("x\udcff.txt")["uri"] == "x%FF.txt"
 
 
 def _fixes(log, uri, code):
-    return [r["fixes"] for r in log["runs"][0]["results"] if r["ruleId"] == code
-            and r["locations"][0]["physicalLocation"]["artifactLocation"]["uri"] == uri]
+    return [
+        r["fixes"]
+        for r in log["runs"][0]["results"]
+        if r["ruleId"] == code and r["locations"][0]["physicalLocation"]["artifactLocation"]["uri"] == uri
+    ]
 
 
 def test_sarif_fixes(log, results):
@@ -190,14 +203,19 @@ def test_sarif_fixes(log, results):
     assert "427-TB/TU" in fix["description"]["text"]
     (change,) = fix["artifactChanges"]
     assert change["artifactLocation"] == {"uri": SPACING, "uriBaseId": "%SRCROOT%"}
-    assert change["replacements"] == [{"deletedRegion": {"startLine": 3, "startColumn": 4, "endLine": 3,
-                                                         "endColumn": 17},
-                                       "insertedContent": {"text": "427-TB/TU"}}]
+    assert change["replacements"] == [
+        {
+            "deletedRegion": {"startLine": 3, "startColumn": 4, "endLine": 3, "endColumn": 17},
+            "insertedContent": {"text": "427-TB/TU"},
+        }
+    ]
     # the fix's own span, not the diagnostic's: "Số: " -> "Số " deletes ": "
     (fixes,) = _fixes(log, COLON, "VB202")
     (rep,) = fixes[0]["artifactChanges"][0]["replacements"]
-    assert rep == {"deletedRegion": {"startLine": 3, "startColumn": 3, "endLine": 3, "endColumn": 5},
-                   "insertedContent": {"text": " "}}
+    assert rep == {
+        "deletedRegion": {"startLine": 3, "startColumn": 3, "endLine": 3, "endColumn": 5},
+        "insertedContent": {"text": " "},
+    }
     # a missing "- " is an insertion: an empty deleted region
     dash = _fixes(log, DASH, "VB281")
     assert len(dash) == sum(d.code == "VB281" for d in by_path(results, DASH).diagnostics)
@@ -224,8 +242,9 @@ def test_sarif_keeps_the_most_severe_results_under_the_github_limit(results, val
     out = json.loads(sarif.render(docs))
     assert_valid(validator, out)
     run = out["runs"][0]
-    kept = [(r["ruleId"], r["locations"][0]["physicalLocation"]["region"]["startLine"])
-            for r in run["results"]]
+    kept = [
+        (r["ruleId"], r["locations"][0]["physicalLocation"]["region"]["startLine"]) for r in run["results"]
+    ]
     errors = [(d.code, d.span.line) for d in found if d.severity == "error"]
     assert kept == errors[:3]  # the most severe, in document order
     assert [r["id"] for r in run["tool"]["driver"]["rules"]] == sorted({code for code, _ in kept})
@@ -335,12 +354,15 @@ def test_junit_strips_characters_xml_cannot_hold(results):
 
 def test_github_exact_command(results):
     lines = github.render(results).splitlines()
-    assert ("::error file=corpus/invalid/number-spacing--thong-bao.txt,line=3,col=4,endLine=3,endColumn=17,"
-            'title=VB203 number-spacing::Không để dấu cách quanh "-" hoặc "/" trong số và ký hiệu: '
-            'viết "427-TB/TU".') in lines
+    assert (
+        "::error file=corpus/invalid/number-spacing--thong-bao.txt,line=3,col=4,endLine=3,endColumn=17,"
+        'title=VB203 number-spacing::Không để dấu cách quanh "-" hoặc "/" trong số và ký hiệu: '
+        'viết "427-TB/TU".'
+    ) in lines
     d = diag(results, QDI, "VB206")
-    assert github.command(QDI, d).startswith(f"::warning file={QDI},line=5,col=7,endLine=5,endColumn=10,"
-                                             "title=VB206 number-legacy-qdi::")
+    assert github.command(QDI, d).startswith(
+        f"::warning file={QDI},line=5,col=7,endLine=5,endColumn=10,title=VB206 number-legacy-qdi::"
+    )
     assert github.command("a.txt", dataclasses.replace(d, severity="info")).startswith("::notice file=a.txt,")
 
 
@@ -348,7 +370,8 @@ def test_github_escaping(results):
     d = dataclasses.replace(diag(results, SPACING, "VB203"), message="50% xong: a, b\nc\rd")
     assert github.command("thư mục/a:b,c%.txt", d) == (
         "::error file=thư mục/a%3Ab%2Cc%25.txt,line=3,col=4,endLine=3,endColumn=17,"
-        "title=VB203 number-spacing::50%25 xong: a, b%0Ac%0Dd")
+        "title=VB203 number-spacing::50%25 xong: a, b%0Ac%0Dd"
+    )
     assert github.escape_property("T: 1,2%\n") == "T%3A 1%2C2%25%0A"
 
 
@@ -390,14 +413,15 @@ def test_statistics_counts(results):
     assert lines[-1] == f"{total:>4}  tổng cộng ({len(want)} quy tắc, {len(results)} tệp)"
     n = want["VB281"]
     width = max(len(RULES[c].name) for c in want)
-    assert f"{n:>4}  VB281  {'recipient-item-dash':<{width}}  Mỗi nơi nhận bắt đầu bằng \"- \"." in lines
+    assert f'{n:>4}  VB281  {"recipient-item-dash":<{width}}  Mỗi nơi nhận bắt đầu bằng "- ".' in lines
 
 
 def test_statistics_english_and_empty(results_en):
     out = statistics.render(results_en, lang="en")
     assert "VB281  recipient-item-dash" in out and 'Each recipient starts with "- ".' in out
-    assert out.splitlines()[-1].endswith(f"total ({len({d.code for r in results_en for d in r.diagnostics})} "
-                                         f"rules, {len(results_en)} files)")
+    assert out.splitlines()[-1].endswith(
+        f"total ({len({d.code for r in results_en for d in r.diagnostics})} rules, {len(results_en)} files)"
+    )
     assert statistics.render([]) == "   0  tổng cộng (0 quy tắc, 0 tệp)\n"
 
 
@@ -405,5 +429,7 @@ def test_short_label_elides_template_fields():
     assert statistics.short_label(RULES["VB225"], "vi") == "Ngày ban hành …/…/… ở sau hôm nay (…)."
     assert statistics.short_label(RULES["VB225"], "en").startswith("The date of issue …/…/… is after")
     # long labels are cut at a word, never inside one
-    assert statistics.short_label(RULES["VB005"], "vi", 72) == \
-        "Không nhận ra thành phần nào của văn bản hành chính (tiêu đề, số, nơi …"
+    assert (
+        statistics.short_label(RULES["VB005"], "vi", 72)
+        == "Không nhận ra thành phần nào của văn bản hành chính (tiêu đề, số, nơi …"
+    )

@@ -13,8 +13,11 @@ from linter.validate import _schemas, validator
 
 ROOT = Path(__file__).resolve().parent.parent
 VALID = ROOT / "corpus" / "valid" / "party-hd36"
-INVALID_NAMES = {p.stem.split("--")[0] for d in ("invalid", "invalid-state", "invalid-hd05")
-                 for p in (ROOT / "corpus" / d).glob("*.txt")}
+INVALID_NAMES = {
+    p.stem.split("--")[0]
+    for d in ("invalid", "invalid-state", "invalid-hd05")
+    for p in (ROOT / "corpus" / d).glob("*.txt")
+}
 
 
 def names(text: str, **kw) -> set[str]:
@@ -31,13 +34,25 @@ def test_every_rule_is_fully_declared():
 
 
 def test_every_document_rule_has_a_failing_sample_or_a_test_here():
-    tested_here = {"misplaced-part", "number-leading-zero", "number-state-form", "recipients-last-punctuation",
-                   "section-letter-dd", "doc-type-not-state",
-                   "label-misread", "not-nfc",  # tests/test_fix.py
-                   "component-needs-review", "tone-mark-style-mixed",  # tests/test_tolerance.py
-                   "place-merged-province", "place-district-level",  # tests/test_merger.py
-                   "font-not-times", "page-not-a4", "page-margins", "part-typography-state",
-                   "part-typography-party"}  # tests/test_typography.py
+    tested_here = {
+        "misplaced-part",
+        "number-leading-zero",
+        "number-state-form",
+        "recipients-last-punctuation",
+        "section-letter-dd",
+        "doc-type-not-state",
+        "label-misread",
+        "not-nfc",  # tests/test_fix.py
+        "component-needs-review",
+        "tone-mark-style-mixed",  # tests/test_tolerance.py
+        "place-merged-province",
+        "place-district-level",  # tests/test_merger.py
+        "font-not-times",
+        "page-not-a4",
+        "page-margins",
+        "part-typography-state",
+        "part-typography-party",
+    }  # tests/test_typography.py
     document_rules = {r.name for r in RULES.values() if not r.code.startswith(("VB0", "VB9"))}
     assert document_rules <= INVALID_NAMES | tested_here
 
@@ -49,10 +64,26 @@ def test_schemas_are_valid_and_name_existing_rules():
         Draft202012Validator.check_schema(schema)
         for rule in _x_rules(schema):
             assert rule in BY_NAME, f"{sid}: x-rule {rule} is not a declared rule"
-    for t in ("cong_van", "thong_bao", "chi_thi", "nghi_quyet", "quyet_dinh", "ket_luan", "quy_dinh", "quy_che",
-              "huong_dan", "thong_tri", "bao_cao", "ke_hoach", "chuong_trinh", "to_trinh"):
+    for t in (
+        "cong_van",
+        "thong_bao",
+        "chi_thi",
+        "nghi_quyet",
+        "quyet_dinh",
+        "ket_luan",
+        "quy_dinh",
+        "quy_che",
+        "huong_dan",
+        "thong_tri",
+        "bao_cao",
+        "ke_hoach",
+        "chuong_trinh",
+        "to_trinh",
+    ):
         assert f"urn:vblint:party-hd36:{t}" in by_id
-    assert validator("urn:vblint:party-hd36:cong_van") is validator("urn:vblint:party-hd36:cong_van")  # built once
+    assert validator("urn:vblint:party-hd36:cong_van") is validator(
+        "urn:vblint:party-hd36:cong_van"
+    )  # built once
 
 
 def _x_rules(node):
@@ -82,7 +113,8 @@ def test_number_state_form():
 
 def test_recipients_last_punctuation():
     assert names(_edit("chi_thi.txt", "- Lưu Văn phòng Tỉnh ủy.", "- Lưu Văn phòng Tỉnh ủy,")) == {
-        "recipients-last-punctuation"}
+        "recipients-last-punctuation"
+    }
 
 
 def test_section_letter_dd_is_a_warning_not_a_gap():
@@ -113,7 +145,9 @@ def test_misplaced_part():
 def test_removing_a_rule_silences_it(monkeypatch):
     """The tests above fail when a rule's check is removed: shown here for one of them."""
     text = _edit("chi_thi.txt", "Số 15-CT/TU", "Số 5-CT/TU")
-    monkeypatch.setitem(RULES, "VB207", RULES["VB207"].__class__(**{**RULES["VB207"].__dict__, "check": None}))
+    monkeypatch.setitem(
+        RULES, "VB207", RULES["VB207"].__class__(**{**RULES["VB207"].__dict__, "check": None})
+    )
     assert "number-leading-zero" not in names(text)
 
 

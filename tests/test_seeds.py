@@ -8,8 +8,18 @@ import pytest
 from linter.lint import Options, lint_path
 
 SEEDS = Path(__file__).resolve().parent.parent / "corpus" / "seeds"
-ALL = {"banner", "issuer", "number", "place_date", "doc_type", "subject", "addressees", "body", "signature",
-       "recipients"}
+ALL = {
+    "banner",
+    "issuer",
+    "number",
+    "place_date",
+    "doc_type",
+    "subject",
+    "addressees",
+    "body",
+    "signature",
+    "recipients",
+}
 
 
 def check(name):
@@ -28,12 +38,20 @@ def test_seed_000_cong_van_without_header():
     r = check("000")
     assert r.doc_type == "cong_van" and r.profile == "party-hd36"
     assert present(r) == ALL - {"banner", "issuer", "number", "place_date", "doc_type"}
-    assert r.components["subject"]["text"].startswith("V/v tăng cường") and r.components["subject"]["end_line"] == 3
+    assert (
+        r.components["subject"]["text"].startswith("V/v tăng cường")
+        and r.components["subject"]["end_line"] == 3
+    )
     assert len(r.components["addressees"]["items"]) == 4
     assert sections(r) == ["1", "2", "3", "4"]
     assert len(r.components["recipients"]["items"]) == 5
     sig = r.components["signature"]
-    assert (sig["authority"], sig["body"], sig["titles"], sig["name"]) == ("T/M", "BAN THƯỜNG vụ", ["BÍ THƯ"], "Hoàng Ngân")
+    assert (sig["authority"], sig["body"], sig["titles"], sig["name"]) == (
+        "T/M",
+        "BAN THƯỜNG vụ",
+        ["BÍ THƯ"],
+        "Hoàng Ngân",
+    )
 
 
 def test_seed_001_thong_bao_merged_columns():
@@ -71,7 +89,11 @@ def test_seed_003_chi_thi():
     assert sections(r) == ["1", "2", "3", "4", "5"]
     assert len(r.components["recipients"]["items"]) == 5
     sig = r.components["signature"]
-    assert (sig["authority"], sig["titles"], sig["name"]) == ("T/M", ["PHÓ BÍ THƯ THƯỜNG TRỰC"], "Mai Văn Huỳnh")
+    assert (sig["authority"], sig["titles"], sig["name"]) == (
+        "T/M",
+        ["PHÓ BÍ THƯ THƯỜNG TRỰC"],
+        "Mai Văn Huỳnh",
+    )
 
 
 def test_seed_004_starts_at_date_line():
@@ -87,7 +109,12 @@ def test_seed_004_starts_at_date_line():
     assert (sig["authority"], sig["titles"], sig["name"]) == ("T/M", ["PHÓ BÍ THƯ"], "Lê Văn Lương")
 
 
-@pytest.mark.parametrize("name,missing", [("000", {"missing-banner", "missing-issuer", "missing-number", "missing-place-date"}),
-                                          ("003", {"missing-banner", "missing-issuer", "missing-number", "missing-place-date"})])
+@pytest.mark.parametrize(
+    "name,missing",
+    [
+        ("000", {"missing-banner", "missing-issuer", "missing-number", "missing-place-date"}),
+        ("003", {"missing-banner", "missing-issuer", "missing-number", "missing-place-date"}),
+    ],
+)
 def test_seeds_report_lost_header(name, missing):
     assert missing <= {d.name for d in check(name).diagnostics}

@@ -47,8 +47,8 @@ def test_state_margins_are_ranges():
 def test_part_typography_detects_a_bold_signer_title(monkeypatch):
     r = check(build_party_docx(None))
     assert "VB505" not in codes(r)
-    from linter.office import Style
     from linter import read
+    from linter.office import Style
 
     real = read._office
 
@@ -67,7 +67,11 @@ def test_text_files_carry_no_typography():
     from pathlib import Path
 
     text = (Path(__file__).parent.parent / "corpus" / "valid" / "party-hd36" / "chi_thi.txt").read_bytes()
-    assert not codes(lint_bytes("t.txt", text, Options(today=date(2026, 11, 22)))) & {"VB501", "VB502", "VB503"}
+    assert not codes(lint_bytes("t.txt", text, Options(today=date(2026, 11, 22)))) & {
+        "VB501",
+        "VB502",
+        "VB503",
+    }
 
 
 def test_state_part_typography(monkeypatch):

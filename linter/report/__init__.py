@@ -3,8 +3,14 @@
 import importlib
 
 # format -> module with render(results, *, lang) -> str
-MODULES = {"text": "text", "json": "json_report", "sarif": "sarif", "junit": "junit", "github": "github",
-           "html": "html"}
+MODULES = {
+    "text": "text",
+    "json": "json_report",
+    "sarif": "sarif",
+    "junit": "junit",
+    "github": "github",
+    "html": "html",
+}
 
 
 def render(fmt: str, results, *, lang: str = "vi", color: bool = False, quiet: bool = False) -> str:

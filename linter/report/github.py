@@ -9,12 +9,20 @@ from linter.report import summary
 _COMMAND = {"error": "error", "warning": "warning", "info": "notice"}
 ANNOTATION_LIMIT = 10  # per step and per kind
 _WORDS = {
-    "vi": ("vblint: {files} tệp, {errors} lỗi, {warnings} cảnh báo, {infos} thông tin.",
-           (" GitHub chỉ chú thích {limit} lỗi, {limit} cảnh báo và {limit} thông báo đầu tiên mỗi bước;"
-            " xem đủ trong nhật ký này hoặc dùng --format sarif.")),
-    "en": ("vblint: {files} files, {errors} errors, {warnings} warnings, {infos} infos.",
-           (" GitHub annotates only the first {limit} errors, {limit} warnings and {limit} notices per step;"
-            " see this log for all of them, or use --format sarif.")),
+    "vi": (
+        "vblint: {files} tệp, {errors} lỗi, {warnings} cảnh báo, {infos} thông tin.",
+        (
+            " GitHub chỉ chú thích {limit} lỗi, {limit} cảnh báo và {limit} thông báo đầu tiên mỗi bước;"
+            " xem đủ trong nhật ký này hoặc dùng --format sarif."
+        ),
+    ),
+    "en": (
+        "vblint: {files} files, {errors} errors, {warnings} warnings, {infos} infos.",
+        (
+            " GitHub annotates only the first {limit} errors, {limit} warnings and {limit} notices per step;"
+            " see this log for all of them, or use --format sarif."
+        ),
+    ),
 }
 
 
@@ -30,8 +38,14 @@ def escape_property(s: str) -> str:
 
 def command(path: str, d) -> str:
     s = d.span
-    props = {"file": path, "line": s.line, "col": s.column, "endLine": s.end_line,
-             "endColumn": s.end_column, "title": f"{d.code} {d.name}"}
+    props = {
+        "file": path,
+        "line": s.line,
+        "col": s.column,
+        "endLine": s.end_line,
+        "endColumn": s.end_column,
+        "title": f"{d.code} {d.name}",
+    }
     listed = ",".join(f"{k}={escape_property(str(v))}" for k, v in props.items())
     return f"::{_COMMAND.get(d.severity, 'warning')} {listed}::{escape_data(d.message)}"
 

@@ -18,16 +18,38 @@ _SEV_ORDER = {"error": 0, "warning": 1, "info": 2}
 
 _W = {
     "vi": {
-        "title": "Báo cáo kiểm tra thể thức văn bản", "files": "Tệp", "errors": "Lỗi",
-        "warnings": "Cảnh báo", "infos": "Thông tin", "conformance": "Tỷ lệ văn bản đạt",
-        "conformance_note": "văn bản không có lỗi / tổng số văn bản", "top": "Vấn đề thường gặp nhất",
-        "top_note": "{n} quy tắc bị vi phạm nhiều nhất, theo số lần", "no_diags": "Không có vấn đề nào.",
-        "by_issuer": "Theo cơ quan ban hành", "by_type": "Theo loại văn bản", "by_profile": "Theo chuẩn áp dụng",
-        "issuer": "Cơ quan ban hành", "type": "Loại văn bản", "profile": "Chuẩn áp dụng",
-        "docs": "Văn bản", "with_errors": "Có lỗi", "n_errors": "Số lỗi", "n_warnings": "Số cảnh báo",
-        "n_infos": "Số thông tin", "unknown": "(không rõ)", "file_list": "Danh sách văn bản", "path": "Tệp",
-        "filter": "Lọc theo tên tệp…", "documents": "Từng văn bản", "diagnostics": "Vấn đề",
-        "text": "Toàn văn", "cite": "căn cứ", "fix": "sửa", "delete": "xóa đoạn được đánh dấu", "empty": "(tệp trống hoặc không đọc được)",
+        "title": "Báo cáo kiểm tra thể thức văn bản",
+        "files": "Tệp",
+        "errors": "Lỗi",
+        "warnings": "Cảnh báo",
+        "infos": "Thông tin",
+        "conformance": "Tỷ lệ văn bản đạt",
+        "conformance_note": "văn bản không có lỗi / tổng số văn bản",
+        "top": "Vấn đề thường gặp nhất",
+        "top_note": "{n} quy tắc bị vi phạm nhiều nhất, theo số lần",
+        "no_diags": "Không có vấn đề nào.",
+        "by_issuer": "Theo cơ quan ban hành",
+        "by_type": "Theo loại văn bản",
+        "by_profile": "Theo chuẩn áp dụng",
+        "issuer": "Cơ quan ban hành",
+        "type": "Loại văn bản",
+        "profile": "Chuẩn áp dụng",
+        "docs": "Văn bản",
+        "with_errors": "Có lỗi",
+        "n_errors": "Số lỗi",
+        "n_warnings": "Số cảnh báo",
+        "n_infos": "Số thông tin",
+        "unknown": "(không rõ)",
+        "file_list": "Danh sách văn bản",
+        "path": "Tệp",
+        "filter": "Lọc theo tên tệp…",
+        "documents": "Từng văn bản",
+        "diagnostics": "Vấn đề",
+        "text": "Toàn văn",
+        "cite": "căn cứ",
+        "fix": "sửa",
+        "delete": "xóa đoạn được đánh dấu",
+        "empty": "(tệp trống hoặc không đọc được)",
         "limited": "Có {n} văn bản (hơn {limit}): toàn văn chỉ hiển thị cho văn bản có vấn đề.",
         "omitted": "Không hiển thị toàn văn: văn bản không có vấn đề.",
         "sev": {"error": "lỗi", "warning": "cảnh báo", "info": "thông tin"},
@@ -35,16 +57,38 @@ _W = {
         "generated": "Tạo bởi vblint. Trang tự chứa, không tải gì từ mạng.",
     },
     "en": {
-        "title": "Document format check report", "files": "Files", "errors": "Errors",
-        "warnings": "Warnings", "infos": "Infos", "conformance": "Conformance rate",
-        "conformance_note": "documents with no error / all documents", "top": "Most frequent problems",
-        "top_note": "the {n} most violated rules, by count", "no_diags": "No problems found.",
-        "by_issuer": "By issuer", "by_type": "By document type", "by_profile": "By profile",
-        "issuer": "Issuer", "type": "Document type", "profile": "Profile",
-        "docs": "Documents", "with_errors": "With errors", "n_errors": "Errors", "n_warnings": "Warnings",
-        "n_infos": "Infos", "unknown": "(unknown)", "file_list": "Documents", "path": "File",
-        "filter": "Filter by file name…", "documents": "Each document", "diagnostics": "Problems",
-        "text": "Full text", "cite": "rule", "fix": "fix", "delete": "delete the marked text", "empty": "(empty or unreadable file)",
+        "title": "Document format check report",
+        "files": "Files",
+        "errors": "Errors",
+        "warnings": "Warnings",
+        "infos": "Infos",
+        "conformance": "Conformance rate",
+        "conformance_note": "documents with no error / all documents",
+        "top": "Most frequent problems",
+        "top_note": "the {n} most violated rules, by count",
+        "no_diags": "No problems found.",
+        "by_issuer": "By issuer",
+        "by_type": "By document type",
+        "by_profile": "By profile",
+        "issuer": "Issuer",
+        "type": "Document type",
+        "profile": "Profile",
+        "docs": "Documents",
+        "with_errors": "With errors",
+        "n_errors": "Errors",
+        "n_warnings": "Warnings",
+        "n_infos": "Infos",
+        "unknown": "(unknown)",
+        "file_list": "Documents",
+        "path": "File",
+        "filter": "Filter by file name…",
+        "documents": "Each document",
+        "diagnostics": "Problems",
+        "text": "Full text",
+        "cite": "rule",
+        "fix": "fix",
+        "delete": "delete the marked text",
+        "empty": "(empty or unreadable file)",
         "limited": "{n} documents (more than {limit}): full text is shown only for documents with problems.",
         "omitted": "Full text not shown: the document has no problems.",
         "sev": {"error": "error", "warning": "warning", "info": "info"},
@@ -119,7 +163,11 @@ r.hidden=q!==''&&r.getAttribute('data-path').toLowerCase().indexOf(q)<0;});});
 
 # C0 controls (but tab) and DEL as their visible Control Pictures, lone surrogates as U+FFFD: one code
 # point for one, so columns still match, and the page stays valid HTML and encodable as UTF-8.
-_VISIBLE = {c: 0x2400 + c for c in range(32) if c != 9} | {0x7F: 0x2421} | dict.fromkeys(range(0xD800, 0xE000), 0xFFFD)
+_VISIBLE = (
+    {c: 0x2400 + c for c in range(32) if c != 9}
+    | {0x7F: 0x2421}
+    | dict.fromkeys(range(0xD800, 0xE000), 0xFFFD)
+)
 
 
 def _e(s) -> str:
@@ -154,6 +202,7 @@ def _type(r, w) -> str:
 
 # --- highlighting ---------------------------------------------------------------------------------
 
+
 def _segments(lines: list[str], diags) -> dict[int, list[tuple[int, int, int, object]]]:
     """Per 0-based line: (start, end, diagnostic index, diagnostic), 0-based code points, clamped."""
     out: dict[int, list] = {}
@@ -180,8 +229,7 @@ def _open(doc_id: str, seg, first: set, point: bool = False) -> str:
     if k not in first:  # the first fragment of a diagnostic is its anchor
         first.add(k)
         ident = f' id="{doc_id}-d{k + 1}"'
-    return (f'<mark class="{cls}"{ident} data-code="{_e(d.code)}" data-diag="{k + 1}" '
-            f'title="{_e(d.message)}">')
+    return f'<mark class="{cls}"{ident} data-code="{_e(d.code)}" data-diag="{k + 1}" title="{_e(d.message)}">'
 
 
 def _highlight(line: str, segs: list, doc_id: str, first: set) -> str:
@@ -230,6 +278,7 @@ def _source(r, doc_id: str) -> str:
 
 # --- page parts -----------------------------------------------------------------------------------
 
+
 def _chart(results, w, lang: str) -> str:
     counts: Counter = Counter()
     names: dict[str, str] = {}
@@ -242,14 +291,20 @@ def _chart(results, w, lang: str) -> str:
                 sev[d.code] = d.severity  # the most severe seen colours the bar
     top = sorted(counts.items(), key=lambda kv: (-kv[1], kv[0]))[:TOP_RULES]
     if not top:
-        return (f'<svg id="top-rules-chart" xmlns="http://www.w3.org/2000/svg" width="720" height="40" '
-                f'role="img"><text x="12" y="25">{_e(w["no_diags"])}</text></svg>')
+        return (
+            f'<svg id="top-rules-chart" xmlns="http://www.w3.org/2000/svg" width="720" height="40" '
+            f'role="img"><text x="12" y="25">{_e(w["no_diags"])}</text></svg>'
+        )
     bar_h, gap, label_w, bar_w, width = 22, 8, 260, 380, 720
     height = len(top) * (bar_h + gap) + gap
     most = top[0][1]
-    parts = [(f'<svg id="top-rules-chart" xmlns="http://www.w3.org/2000/svg" width="{width}" '
-              f'height="{height}" viewBox="0 0 {width} {height}" role="img" '
-              f'aria-label="{_e(w["top"])}"><title>{_e(w["top"])}</title>')]
+    parts = [
+        (
+            f'<svg id="top-rules-chart" xmlns="http://www.w3.org/2000/svg" width="{width}" '
+            f'height="{height}" viewBox="0 0 {width} {height}" role="img" '
+            f'aria-label="{_e(w["top"])}"><title>{_e(w["top"])}</title>'
+        )
+    ]
     for i, (code, n) in enumerate(top):
         y = gap + i * (bar_h + gap)
         length = max(2, round(bar_w * n / most))
@@ -258,7 +313,8 @@ def _chart(results, w, lang: str) -> str:
             f'<g class="bar" data-code="{_e(code)}"><title>{_e(label)}: {_num(n, lang)}</title>'
             f'<text class="label" x="{label_w - 8}" y="{y + 16}" text-anchor="end">{_e(label)}</text>'
             f'<rect class="bar-{_e(sev[code])}" x="{label_w}" y="{y}" width="{length}" height="{bar_h}" rx="3"/>'
-            f'<text class="count" x="{label_w + length + 6}" y="{y + 16}">{_num(n, lang)}</text></g>')
+            f'<text class="count" x="{label_w + length + 6}" y="{y + 16}">{_num(n, lang)}</text></g>'
+        )
     parts.append("</svg>")
     return "".join(parts)
 
@@ -274,34 +330,49 @@ def _breakdown(results, key, table_id: str, head: str, w, lang: str) -> str:
         row[3] += c["warning"]
     body = []
     for name, (docs, bad, errs, warns) in sorted(rows.items(), key=lambda kv: (-kv[1][0], kv[0])):
-        cells = "".join(f'<td class="n{" z" if v == 0 else ""}">{_num(v, lang)}</td>' for v in (docs, bad, errs, warns))
+        cells = "".join(
+            f'<td class="n{" z" if v == 0 else ""}">{_num(v, lang)}</td>' for v in (docs, bad, errs, warns)
+        )
         body.append(f"<tr><td>{_e(name)}</td>{cells}</tr>")
-    cols = "".join(f'<th class="n">{_e(w[k])}</th>' for k in ("docs", "with_errors", "n_errors", "n_warnings"))
-    return (f'<div class="scroll"><table id="{table_id}"><thead><tr><th>{_e(head)}</th>{cols}</tr></thead>'
-            f'<tbody>{"".join(body)}</tbody></table></div>')
+    cols = "".join(
+        f'<th class="n">{_e(w[k])}</th>' for k in ("docs", "with_errors", "n_errors", "n_warnings")
+    )
+    return (
+        f'<div class="scroll"><table id="{table_id}"><thead><tr><th>{_e(head)}</th>{cols}</tr></thead>'
+        f"<tbody>{''.join(body)}</tbody></table></div>"
+    )
 
 
 def _files(results, w, lang: str) -> str:
     rows = []
     for i, r in enumerate(results, 1):
         c = r.counts()
-        nums = "".join(f'<td class="n{" z" if c[k] == 0 else ""}">{_num(c[k], lang)}</td>'
-                       for k in ("error", "warning", "info"))
+        nums = "".join(
+            f'<td class="n{" z" if c[k] == 0 else ""}">{_num(c[k], lang)}</td>'
+            for k in ("error", "warning", "info")
+        )
         bad = ' class="bad"' if c["error"] else ""
-        rows.append(f'<tr data-path="{_e(r.path)}"{bad}><td class="n">{i}</td>'
-                    f'<td><a href="#doc-{i}">{_e(r.path)}</a></td><td>{_e(r.profile or w["unknown"])}</td>'
-                    f'<td>{_e(_type(r, w))}</td>{nums}</tr>')
+        rows.append(
+            f'<tr data-path="{_e(r.path)}"{bad}><td class="n">{i}</td>'
+            f'<td><a href="#doc-{i}">{_e(r.path)}</a></td><td>{_e(r.profile or w["unknown"])}</td>'
+            f"<td>{_e(_type(r, w))}</td>{nums}</tr>"
+        )
     head = "".join(f'<th class="n">{_e(w[k])}</th>' for k in ("n_errors", "n_warnings", "n_infos"))
-    return (f'<input type="search" id="file-filter" placeholder="{_e(w["filter"])}" '
-            f'aria-label="{_e(w["filter"])}">'
-            f'<div class="scroll"><table id="files"><thead><tr><th class="n">#</th><th>{_e(w["path"])}</th>'
-            f'<th>{_e(w["profile"])}</th><th>{_e(w["type"])}</th>{head}</tr></thead>'
-            f'<tbody>{"".join(rows)}</tbody></table></div>')
+    return (
+        f'<input type="search" id="file-filter" placeholder="{_e(w["filter"])}" '
+        f'aria-label="{_e(w["filter"])}">'
+        f'<div class="scroll"><table id="files"><thead><tr><th class="n">#</th><th>{_e(w["path"])}</th>'
+        f"<th>{_e(w['profile'])}</th><th>{_e(w['type'])}</th>{head}</tr></thead>"
+        f"<tbody>{''.join(rows)}</tbody></table></div>"
+    )
 
 
 def _badges(c: dict, w) -> str:
-    out = [f'<span class="badge {k}">{c[k]} {_e(w["sev" if c[k] == 1 else "sevs"][k])}</span>'
-           for k in ("error", "warning", "info") if c[k]]
+    out = [
+        f'<span class="badge {k}">{c[k]} {_e(w["sev" if c[k] == 1 else "sevs"][k])}</span>'
+        for k in ("error", "warning", "info")
+        if c[k]
+    ]
     return "".join(out) or '<span class="badge ok">✓</span>'
 
 
@@ -309,32 +380,40 @@ def _document(i: int, r, w, full_text: bool) -> str:
     doc_id = f"doc-{i}"
     c = r.counts()
     items = []
-    for k, d in enumerate(r.diagnostics, 1):
+    for d in r.diagnostics:
         s = d.span
         extra = []
         if d.citation:
-            extra.append(f'{_e(w["cite"])}: {_e(d.citation)}')
+            extra.append(f"{_e(w['cite'])}: {_e(d.citation)}")
         if d.fix:
             what = f'"{_e(d.fix.replacement)}"' if d.fix.replacement else _e(w["delete"])
-            extra.append(f'{_e(w["fix"])} ({_e(d.fix.applicability)}): {what}')
+            extra.append(f"{_e(w['fix'])} ({_e(d.fix.applicability)}): {what}")
         more = f'<div class="extra">{" · ".join(extra)}</div>' if extra else ""
-        items.append(f'<li class="sev-{_e(d.severity)}"><a href="#{doc_id}-L{s.line}">{s.line}:{s.column}</a> '
-                     f'<code>{_e(d.code)}</code> <span class="sev">{_e(w["sev"].get(d.severity, d.severity))}</span> '
-                     f'{_e(d.message)} <span class="extra">[{_e(d.name)}]</span>{more}</li>')
-    diags = f'<ol class="diags">{"".join(items)}</ol>' if items else f'<p class="note">{_e(w["no_diags"])}</p>'
+        items.append(
+            f'<li class="sev-{_e(d.severity)}"><a href="#{doc_id}-L{s.line}">{s.line}:{s.column}</a> '
+            f'<code>{_e(d.code)}</code> <span class="sev">{_e(w["sev"].get(d.severity, d.severity))}</span> '
+            f'{_e(d.message)} <span class="extra">[{_e(d.name)}]</span>{more}</li>'
+        )
+    diags = (
+        f'<ol class="diags">{"".join(items)}</ol>' if items else f'<p class="note">{_e(w["no_diags"])}</p>'
+    )
     if not full_text:
         text = f'<p class="note">{_e(w["omitted"])}</p>'
     elif r.text:
         text = _source(r, doc_id)
     else:
         text = f'<p class="note">{_e(w["empty"])}</p>'
-    meta = (f'<dl class="meta"><dt>{_e(w["path"])}</dt><dd>{_e(r.path)}</dd>'
-            f'<dt>{_e(w["profile"])}</dt><dd>{_e(r.profile or w["unknown"])}</dd>'
-            f'<dt>{_e(w["type"])}</dt><dd>{_e(_type(r, w))}</dd>'
-            f'<dt>{_e(w["issuer"])}</dt><dd>{_e(_issuer(r, w))}</dd></dl>')
-    return (f'<section id="{doc_id}" class="doc"><details><summary>{i}. {_e(r.path)}{_badges(c, w)}</summary>'
-            f'<div class="body">{meta}<h4>{_e(w["diagnostics"])}</h4>{diags}'
-            f'<h4>{_e(w["text"])}</h4>{text}</div></details></section>')
+    meta = (
+        f'<dl class="meta"><dt>{_e(w["path"])}</dt><dd>{_e(r.path)}</dd>'
+        f"<dt>{_e(w['profile'])}</dt><dd>{_e(r.profile or w['unknown'])}</dd>"
+        f"<dt>{_e(w['type'])}</dt><dd>{_e(_type(r, w))}</dd>"
+        f"<dt>{_e(w['issuer'])}</dt><dd>{_e(_issuer(r, w))}</dd></dl>"
+    )
+    return (
+        f'<section id="{doc_id}" class="doc"><details><summary>{i}. {_e(r.path)}{_badges(c, w)}</summary>'
+        f'<div class="body">{meta}<h4>{_e(w["diagnostics"])}</h4>{diags}'
+        f"<h4>{_e(w['text'])}</h4>{text}</div></details></section>"
+    )
 
 
 def render(results, *, lang: str = "vi") -> str:
@@ -347,30 +426,42 @@ def render(results, *, lang: str = "vi") -> str:
     limited = n > FULL_TEXT_LIMIT
     cards = "".join(
         f'<div class="card {cls}"><div class="v">{v}</div><div class="k">{_e(w[k])}</div></div>'
-        for cls, v, k in (("", _num(s["files"], lang), "files"), ("error", _num(s["errors"], lang), "errors"),
-                          ("warning", _num(s["warnings"], lang), "warnings"), ("info", _num(s["infos"], lang), "infos")))
-    cards += (f'<div class="card" id="conformance"><div class="v">{_pct(clean, n, lang)}</div>'
-              f'<div class="k">{_e(w["conformance"])}: {_num(clean, lang)}/{_num(n, lang)}</div>'
-              f'<div class="k">{_e(w["conformance_note"])}</div></div>')
-    note = (f'<p class="note">{_e(w["limited"].format(n=_num(n, lang), limit=_num(FULL_TEXT_LIMIT, lang)))}</p>'
-            if limited else "")
+        for cls, v, k in (
+            ("", _num(s["files"], lang), "files"),
+            ("error", _num(s["errors"], lang), "errors"),
+            ("warning", _num(s["warnings"], lang), "warnings"),
+            ("info", _num(s["infos"], lang), "infos"),
+        )
+    )
+    cards += (
+        f'<div class="card" id="conformance"><div class="v">{_pct(clean, n, lang)}</div>'
+        f'<div class="k">{_e(w["conformance"])}: {_num(clean, lang)}/{_num(n, lang)}</div>'
+        f'<div class="k">{_e(w["conformance_note"])}</div></div>'
+    )
+    note = (
+        f'<p class="note">{_e(w["limited"].format(n=_num(n, lang), limit=_num(FULL_TEXT_LIMIT, lang)))}</p>'
+        if limited
+        else ""
+    )
     first_note = note.replace("<p ", '<p id="text-limit" ', 1)
     docs = "".join(_document(i, r, w, not limited or bool(r.diagnostics)) for i, r in enumerate(results, 1))
-    csp = (f"default-src 'none'; style-src '{_sha(_CSS)}'; script-src '{_sha(_JS)}'; "
-           "base-uri 'none'; form-action 'none'")
+    csp = (
+        f"default-src 'none'; style-src '{_sha(_CSS)}'; script-src '{_sha(_JS)}'; "
+        "base-uri 'none'; form-action 'none'"
+    )
     return (
         f'<!DOCTYPE html>\n<html lang="{lang}"><head><meta charset="utf-8">'
         f'<meta http-equiv="Content-Security-Policy" content="{_e(csp)}">'
         f'<meta name="viewport" content="width=device-width, initial-scale=1">'
-        f'<title>{_e(w["title"])}</title><style>{_CSS}</style></head><body>'
+        f"<title>{_e(w['title'])}</title><style>{_CSS}</style></head><body>"
         f'<h1>{_e(w["title"])}</h1><div class="cards" id="totals">{cards}</div>'
         f'<h2>{_e(w["top"])}</h2><p class="note">{_e(w["top_note"].format(n=TOP_RULES))}</p>{_chart(results, w, lang)}'
         f'<div class="grid"><div><h2>{_e(w["by_issuer"])}</h2>'
-        f'{_breakdown(results, lambda r: _issuer(r, w), "by-issuer", w["issuer"], w, lang)}</div>'
-        f'<div><h2>{_e(w["by_type"])}</h2>{_breakdown(results, lambda r: _type(r, w), "by-type", w["type"], w, lang)}</div>'
-        f'<div><h2>{_e(w["by_profile"])}</h2>'
-        f'{_breakdown(results, lambda r: r.profile or w["unknown"], "by-profile", w["profile"], w, lang)}</div></div>'
-        f'<h2>{_e(w["file_list"])}</h2>{first_note}{_files(results, w, lang)}'
-        f'<h2>{_e(w["documents"])}</h2>{note}{docs}'
-        f'<footer>{_e(w["generated"])}</footer><script>{_JS}</script></body></html>\n'
+        f"{_breakdown(results, lambda r: _issuer(r, w), 'by-issuer', w['issuer'], w, lang)}</div>"
+        f"<div><h2>{_e(w['by_type'])}</h2>{_breakdown(results, lambda r: _type(r, w), 'by-type', w['type'], w, lang)}</div>"
+        f"<div><h2>{_e(w['by_profile'])}</h2>"
+        f"{_breakdown(results, lambda r: r.profile or w['unknown'], 'by-profile', w['profile'], w, lang)}</div></div>"
+        f"<h2>{_e(w['file_list'])}</h2>{first_note}{_files(results, w, lang)}"
+        f"<h2>{_e(w['documents'])}</h2>{note}{docs}"
+        f"<footer>{_e(w['generated'])}</footer><script>{_JS}</script></body></html>\n"
     )

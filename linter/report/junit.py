@@ -7,8 +7,10 @@ time documents, so every time attribute is 0."""
 import re
 import xml.etree.ElementTree as ET
 
-_SEV = {"vi": {"error": "lỗi", "warning": "cảnh báo", "info": "thông tin"},
-        "en": {"error": "error", "warning": "warning", "info": "info"}}
+_SEV = {
+    "vi": {"error": "lỗi", "warning": "cảnh báo", "info": "thông tin"},
+    "en": {"error": "error", "warning": "warning", "info": "info"},
+}
 # XML 1.0 forbids these C0 controls, lone surrogates and U+FFFE/U+FFFF; OCR text and odd file
 # names carry them, and ElementTree would write them unescaped into an unparseable report.
 _INVALID_XML = re.compile("[\x00-\x08\x0b\x0c\x0e-\x1f\ud800-\udfff\ufffe\uffff]")
@@ -26,8 +28,9 @@ def _failure_message(n: int, lang: str) -> str:
 
 def _lines(diags, lang: str) -> str:
     sev = _SEV.get(lang, _SEV["vi"])
-    return "\n".join(f"{d.span.line}:{d.span.column} {d.code} {sev.get(d.severity, d.severity)} {d.message}"
-                     for d in diags)
+    return "\n".join(
+        f"{d.span.line}:{d.span.column} {d.code} {sev.get(d.severity, d.severity)} {d.message}" for d in diags
+    )
 
 
 def render(results, *, lang: str = "vi") -> str:
@@ -37,12 +40,14 @@ def render(results, *, lang: str = "vi") -> str:
     suite = ET.SubElement(root, "testsuite", {"name": "vblint", **counts, "skipped": "0", "time": "0"})
     for r in results:
         path = _clean(r.path)
-        case = ET.SubElement(suite, "testcase",
-                             {"classname": "vblint", "name": path, "file": path, "time": "0"})
+        case = ET.SubElement(
+            suite, "testcase", {"classname": "vblint", "name": path, "file": path, "time": "0"}
+        )
         errors = r.counts()["error"]
         if errors:
-            failure = ET.SubElement(case, "failure",
-                                    {"message": _failure_message(errors, lang), "type": "vblint"})
+            failure = ET.SubElement(
+                case, "failure", {"message": _failure_message(errors, lang), "type": "vblint"}
+            )
             failure.text = _clean(_lines(r.diagnostics, lang))
         elif r.diagnostics:
             ET.SubElement(case, "system-out").text = _clean(_lines(r.diagnostics, lang))

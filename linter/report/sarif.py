@@ -30,14 +30,24 @@ _NO_FIX_SUFFIXES = (".docx", ".pdf")
 _LEGACY = "VB004"  # legacy-encoding: columns are on the converted text
 _INTERNAL = "VB900"
 _WORDS = {
-    "vi": {"cite": "Căn cứ", "autofix": "Sửa tự động", "bad": "Sai", "good": "Đúng",
-           "fix": "Sửa ({applicability}): thay bằng \"{replacement}\"",
-           "dropped": "Đã bỏ {dropped} kết quả ít nghiêm trọng nhất: GitHub code scanning nhận tối đa "
-                      "{limit} kết quả mỗi lần chạy. Dùng --format json để có danh sách đầy đủ."},
-    "en": {"cite": "Source", "autofix": "Autofix", "bad": "Bad", "good": "Good",
-           "fix": "Fix ({applicability}): replace with \"{replacement}\"",
-           "dropped": "Dropped the {dropped} least severe results: GitHub code scanning accepts at most "
-                      "{limit} results per run. Use --format json for the full list."},
+    "vi": {
+        "cite": "Căn cứ",
+        "autofix": "Sửa tự động",
+        "bad": "Sai",
+        "good": "Đúng",
+        "fix": 'Sửa ({applicability}): thay bằng "{replacement}"',
+        "dropped": "Đã bỏ {dropped} kết quả ít nghiêm trọng nhất: GitHub code scanning nhận tối đa "
+        "{limit} kết quả mỗi lần chạy. Dùng --format json để có danh sách đầy đủ.",
+    },
+    "en": {
+        "cite": "Source",
+        "autofix": "Autofix",
+        "bad": "Bad",
+        "good": "Good",
+        "fix": 'Fix ({applicability}): replace with "{replacement}"',
+        "dropped": "Dropped the {dropped} least severe results: GitHub code scanning accepts at most "
+        "{limit} results per run. Use --format json for the full list.",
+    },
 }
 
 
@@ -80,35 +90,60 @@ def _help(rule, lang: str) -> dict:
 
 
 def _descriptor(rule, lang: str) -> dict:
-    props = {"component": rule.component, "citation": rule.citation, "fix": rule.fix,
-             "tags": ["vblint"] + ([rule.component] if rule.component else [])}
-    return {"id": rule.code, "name": rule.name,
-            "shortDescription": {"text": short_label(rule, lang)},
-            "fullDescription": {"text": _text(rule.why, lang)},
-            "help": _help(rule, lang),
-            "defaultConfiguration": {"level": _LEVEL[rule.severity]},
-            "properties": props}
+    props = {
+        "component": rule.component,
+        "citation": rule.citation,
+        "fix": rule.fix,
+        "tags": ["vblint"] + ([rule.component] if rule.component else []),
+    }
+    return {
+        "id": rule.code,
+        "name": rule.name,
+        "shortDescription": {"text": short_label(rule, lang)},
+        "fullDescription": {"text": _text(rule.why, lang)},
+        "help": _help(rule, lang),
+        "defaultConfiguration": {"level": _LEVEL[rule.severity]},
+        "properties": props,
+    }
 
 
 def _fixable(res) -> bool:
-    return (not res.path.lower().endswith(_NO_FIX_SUFFIXES)
-            and not any(d.code == _LEGACY for d in res.diagnostics))
+    return not res.path.lower().endswith(_NO_FIX_SUFFIXES) and not any(
+        d.code == _LEGACY for d in res.diagnostics
+    )
 
 
 def _result(d, where: dict, fixable: bool, index: dict[str, int], lang: str) -> dict:
     out = {"ruleId": d.code}
     if d.code in index:
         out["ruleIndex"] = index[d.code]
-    out.update({"level": _LEVEL.get(d.severity, "warning"), "message": {"text": d.message},
-                "locations": [{"physicalLocation": {"artifactLocation": where, "region": _region(d.span)}}]})
+    out.update(
+        {
+            "level": _LEVEL.get(d.severity, "warning"),
+            "message": {"text": d.message},
+            "locations": [{"physicalLocation": {"artifactLocation": where, "region": _region(d.span)}}],
+        }
+    )
     if d.fix and fixable:
         f = d.fix
-        out["fixes"] = [{
-            "description": {"text": _WORDS[lang]["fix"].format(applicability=f.applicability,
-                                                               replacement=f.replacement)},
-            "artifactChanges": [{"artifactLocation": where, "replacements": [
-                {"deletedRegion": _region(f.span), "insertedContent": {"text": f.replacement}}]}],
-            "properties": {"applicability": f.applicability}}]
+        out["fixes"] = [
+            {
+                "description": {
+                    "text": _WORDS[lang]["fix"].format(
+                        applicability=f.applicability, replacement=f.replacement
+                    )
+                },
+                "artifactChanges": [
+                    {
+                        "artifactLocation": where,
+                        "replacements": [
+                            {"deletedRegion": _region(f.span), "insertedContent": {"text": f.replacement}}
+                        ],
+                    }
+                ],
+                "properties": {"applicability": f.applicability},
+            }
+        ]
     return out
 
 
@@ -126,13 +161,22 @@ def render(results, *, lang: str = "vi") -> str:
     crashed = any(d.code == _INTERNAL for res in results for d in res.diagnostics)
     invocation = {"executionSuccessful": not crashed}
     if dropped:
-        invocation["toolExecutionNotifications"] = [{
-            "level": "warning",
-            "message": {"text": _WORDS[lang]["dropped"].format(dropped=dropped, limit=MAX_RESULTS)}}]
+        invocation["toolExecutionNotifications"] = [
+            {
+                "level": "warning",
+                "message": {"text": _WORDS[lang]["dropped"].format(dropped=dropped, limit=MAX_RESULTS)},
+            }
+        ]
     run = {
-        "tool": {"driver": {"name": "vblint", "version": __version__, "semanticVersion": __version__,
-                            "language": _LANG[lang],
-                            "rules": [_descriptor(RULES[c], lang) for c in codes]}},
+        "tool": {
+            "driver": {
+                "name": "vblint",
+                "version": __version__,
+                "semanticVersion": __version__,
+                "language": _LANG[lang],
+                "rules": [_descriptor(RULES[c], lang) for c in codes],
+            }
+        },
         "invocations": [invocation],
         "language": _LANG[lang],
         "columnKind": "unicodeCodePoints",

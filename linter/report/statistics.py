@@ -5,8 +5,7 @@ from string import Formatter
 
 from linter.rules import RULES
 
-_WORDS = {"vi": "tổng cộng ({rules} quy tắc, {files} tệp)",
-          "en": "total ({rules} rules, {files} files)"}
+_WORDS = {"vi": "tổng cộng ({rules} quy tắc, {files} tệp)", "en": "total ({rules} rules, {files} files)"}
 LABEL_MAX = 72
 
 
@@ -36,8 +35,10 @@ def render(results, *, lang: str = "vi") -> str:
     total = sum(counts.values())
     width = max(4, len(str(total)))  # the total is the widest count
     name_width = max((len(n) for n in names.values()), default=0)
-    out = [f"{n:>{width}}  {code}  {names[code]:<{name_width}}  {labels[code]}"
-           for code, n in sorted(counts.items(), key=lambda kv: (-kv[1], kv[0]))]
+    out = [
+        f"{n:>{width}}  {code}  {names[code]:<{name_width}}  {labels[code]}"
+        for code, n in sorted(counts.items(), key=lambda kv: (-kv[1], kv[0]))
+    ]
     words = _WORDS.get(lang, _WORDS["vi"])
     out.append(f"{total:>{width}}  " + words.format(rules=len(counts), files=len(results)))
     return "\n".join(out) + "\n"

@@ -3,11 +3,15 @@ the span, what the rule says and the fix; a summary line at the end."""
 
 from linter.report import summary
 
-_SEV = {"vi": {"error": "lỗi", "warning": "cảnh báo", "info": "thông tin"},
-        "en": {"error": "error", "warning": "warning", "info": "info"}}
+_SEV = {
+    "vi": {"error": "lỗi", "warning": "cảnh báo", "info": "thông tin"},
+    "en": {"error": "error", "warning": "warning", "info": "info"},
+}
 _COLOR = {"error": "\033[31m", "warning": "\033[33m", "info": "\033[36m"}
-_WORDS = {"vi": ("căn cứ", "sửa", "Đã kiểm tra {files} tệp: {errors} lỗi, {warnings} cảnh báo, {infos} thông tin."),
-          "en": ("rule", "fix", "Checked {files} files: {errors} errors, {warnings} warnings, {infos} infos.")}
+_WORDS = {
+    "vi": ("căn cứ", "sửa", "Đã kiểm tra {files} tệp: {errors} lỗi, {warnings} cảnh báo, {infos} thông tin."),
+    "en": ("rule", "fix", "Checked {files} files: {errors} errors, {warnings} warnings, {infos} infos."),
+}
 
 
 def _excerpt(lines: list[str], d) -> list[str]:
@@ -39,7 +43,7 @@ def render(results, *, lang: str = "vi", color: bool = False, quiet: bool = Fals
             if d.citation:
                 out.append(f"    = {cite}: {d.citation}")
             if d.fix:
-                out.append(f"    = {fixw} ({d.fix.applicability}): \"{d.fix.replacement}\"")
+                out.append(f'    = {fixw} ({d.fix.applicability}): "{d.fix.replacement}"')
     if not quiet:
         out.append(total.format(**summary(results)))
     return "\n".join(out) + ("\n" if out else "")

@@ -73,10 +73,12 @@ class Context:
     source: "object" = None  # read.Source: per-line typography and page set-up of a .docx
 
 
-def diagnostic(r: Rule, span: Span, lang: str, fix: Fix | None = None, severity: str | None = None,
-               **args) -> Diagnostic:
-    return Diagnostic(r.code, r.name, severity or r.severity, r.component, span,
-                      r.format(lang, **args), fix, r.citation)
+def diagnostic(
+    r: Rule, span: Span, lang: str, fix: Fix | None = None, severity: str | None = None, **args
+) -> Diagnostic:
+    return Diagnostic(
+        r.code, r.name, severity or r.severity, r.component, span, r.format(lang, **args), fix, r.citation
+    )
 
 
 def lookup(code_or_name: str) -> Rule | None:

@@ -3,42 +3,105 @@
 from linter.rules.base import declare
 
 _C = "vblint"
-EMPTY = declare(code="VB001", name="empty-file", component=None, severity="error",
-                message={"vi": "Tệp rỗng: không có nội dung để kiểm tra.",
-                         "en": "Empty file: nothing to check."},
-                citation=_C, why={"vi": "Một văn bản phải có nội dung.", "en": "A document has content."})
-BINARY = declare(code="VB002", name="binary-file", component=None, severity="error",
-                 message={"vi": "Không phải tệp văn bản ({reason}).", "en": "Not a text file ({reason})."},
-                 citation=_C, why={"vi": "vblint đọc văn bản thuần (.txt, .md), .docx và .pdf.",
-                                   "en": "vblint reads plain text (.txt, .md), .docx and .pdf."})
-ENCODING = declare(code="VB003", name="invalid-encoding", component=None, severity="error",
-                   message={"vi": "Tệp không phải UTF-8 hợp lệ: {count} byte không giải mã được, đã thay bằng �.",
-                            "en": "The file is not valid UTF-8: {count} undecodable bytes replaced with �."},
-                   citation="TCVN 6909:2001 (Unicode)",
-                   why={"vi": "Văn bản phải dùng bộ mã Unicode theo TCVN 6909:2001.",
-                        "en": "Documents must be Unicode (TCVN 6909:2001)."})
-LEGACY = declare(code="VB004", name="legacy-encoding", component=None, severity="warning",
-                 message={"vi": "Tệp dùng bảng mã cũ {encoding}, đã chuyển sang Unicode để kiểm tra.",
-                          "en": "The file uses the legacy encoding {encoding}; converted to Unicode for checking."},
-                 citation="NĐ 30/2020, Phụ lục I, I.2; TCVN 6909:2001",
-                 why={"vi": "Phông chữ phải là Unicode theo TCVN 6909:2001, không dùng TCVN3/VNI.",
-                      "en": "Fonts must be Unicode per TCVN 6909:2001, not TCVN3/VNI."})
-NOT_DOCUMENT = declare(code="VB005", name="not-a-document", component=None, severity="error",
-                       message={"vi": "Không nhận ra thành phần nào của văn bản hành chính (tiêu đề, số, nơi nhận, chữ ký…).",
-                                "en": "No part of an administrative document was recognised (banner, number, recipients, signature…)."},
-                       citation=_C,
-                       why={"vi": "Tệp không giống một văn bản của Đảng hay Nhà nước.",
-                            "en": "The file does not look like a Party or State document."})
-UNREADABLE = declare(code="VB006", name="unreadable-file", component=None, severity="error",
-                     message={"vi": "Không đọc được tệp: {reason}.", "en": "Cannot read the file: {reason}."},
-                     citation=_C, why={"vi": "Tệp phải đọc được.", "en": "The file must be readable."})
-TOO_LARGE = declare(code="VB007", name="file-too-large", component=None, severity="error",
-                    message={"vi": "Tệp quá lớn ({size} byte, tối đa {limit}).",
-                             "en": "File too large ({size} bytes, at most {limit})."},
-                    citation=_C, why={"vi": "Giới hạn để một tệp lỗi không làm treo cả lô.",
-                                      "en": "A limit so one bad file cannot stall a batch."})
-INTERNAL = declare(code="VB900", name="internal-error", component=None, severity="error",
-                   message={"vi": "Lỗi nội bộ của vblint: {error}. Xin báo lỗi kèm tệp này.",
-                            "en": "vblint internal error: {error}. Please report it with this file."},
-                   citation=_C, why={"vi": "Không bao giờ dừng cả lô vì một tệp.",
-                                     "en": "One file never stops a batch."})
+EMPTY = declare(
+    code="VB001",
+    name="empty-file",
+    component=None,
+    severity="error",
+    message={"vi": "Tệp rỗng: không có nội dung để kiểm tra.", "en": "Empty file: nothing to check."},
+    citation=_C,
+    why={"vi": "Một văn bản phải có nội dung.", "en": "A document has content."},
+)
+BINARY = declare(
+    code="VB002",
+    name="binary-file",
+    component=None,
+    severity="error",
+    message={"vi": "Không phải tệp văn bản ({reason}).", "en": "Not a text file ({reason})."},
+    citation=_C,
+    why={
+        "vi": "vblint đọc văn bản thuần (.txt, .md), .docx và .pdf.",
+        "en": "vblint reads plain text (.txt, .md), .docx and .pdf.",
+    },
+)
+ENCODING = declare(
+    code="VB003",
+    name="invalid-encoding",
+    component=None,
+    severity="error",
+    message={
+        "vi": "Tệp không phải UTF-8 hợp lệ: {count} byte không giải mã được, đã thay bằng �.",
+        "en": "The file is not valid UTF-8: {count} undecodable bytes replaced with �.",
+    },
+    citation="TCVN 6909:2001 (Unicode)",
+    why={
+        "vi": "Văn bản phải dùng bộ mã Unicode theo TCVN 6909:2001.",
+        "en": "Documents must be Unicode (TCVN 6909:2001).",
+    },
+)
+LEGACY = declare(
+    code="VB004",
+    name="legacy-encoding",
+    component=None,
+    severity="warning",
+    message={
+        "vi": "Tệp dùng bảng mã cũ {encoding}, đã chuyển sang Unicode để kiểm tra.",
+        "en": "The file uses the legacy encoding {encoding}; converted to Unicode for checking.",
+    },
+    citation="NĐ 30/2020, Phụ lục I, I.2; TCVN 6909:2001",
+    why={
+        "vi": "Phông chữ phải là Unicode theo TCVN 6909:2001, không dùng TCVN3/VNI.",
+        "en": "Fonts must be Unicode per TCVN 6909:2001, not TCVN3/VNI.",
+    },
+)
+NOT_DOCUMENT = declare(
+    code="VB005",
+    name="not-a-document",
+    component=None,
+    severity="error",
+    message={
+        "vi": "Không nhận ra thành phần nào của văn bản hành chính (tiêu đề, số, nơi nhận, chữ ký…).",
+        "en": "No part of an administrative document was recognised (banner, number, recipients, signature…).",
+    },
+    citation=_C,
+    why={
+        "vi": "Tệp không giống một văn bản của Đảng hay Nhà nước.",
+        "en": "The file does not look like a Party or State document.",
+    },
+)
+UNREADABLE = declare(
+    code="VB006",
+    name="unreadable-file",
+    component=None,
+    severity="error",
+    message={"vi": "Không đọc được tệp: {reason}.", "en": "Cannot read the file: {reason}."},
+    citation=_C,
+    why={"vi": "Tệp phải đọc được.", "en": "The file must be readable."},
+)
+TOO_LARGE = declare(
+    code="VB007",
+    name="file-too-large",
+    component=None,
+    severity="error",
+    message={
+        "vi": "Tệp quá lớn ({size} byte, tối đa {limit}).",
+        "en": "File too large ({size} bytes, at most {limit}).",
+    },
+    citation=_C,
+    why={
+        "vi": "Giới hạn để một tệp lỗi không làm treo cả lô.",
+        "en": "A limit so one bad file cannot stall a batch.",
+    },
+)
+INTERNAL = declare(
+    code="VB900",
+    name="internal-error",
+    component=None,
+    severity="error",
+    message={
+        "vi": "Lỗi nội bộ của vblint: {error}. Xin báo lỗi kèm tệp này.",
+        "en": "vblint internal error: {error}. Please report it with this file.",
+    },
+    citation=_C,
+    why={"vi": "Không bao giờ dừng cả lô vì một tệp.", "en": "One file never stops a batch."},
+)

@@ -41,15 +41,26 @@ def _place(doc):
     return p["place"], tok.line.span(i, i + len(p["place"]))
 
 
-@rule(code="VB231", name="place-merged-province", component="place_date", severity="warning", fix="unsafe",
-      message={"vi": "{old} {change_vi} {new} từ {since_vi}: địa danh ghi theo đơn vị hành chính hiện hành.",
-               "en": "{old} {change_en} {new} on {since_en}: the place is the current administrative unit."},
-      citation=_CIT,
-      why={"vi": "Từ 01/7/2025 cả nước có 34 tỉnh, thành phố (NQ 202/2025/QH15); 29 tỉnh cũ đã hợp nhất. "
-                 "Địa danh là tên đơn vị hành chính nơi cơ quan đóng trụ sở; văn bản trước ngày đó giữ tên cũ.",
-           "en": "From 1 July 2025 Vietnam has 34 provinces and cities (NQ 202/2025/QH15); 29 old ones were "
-                 "merged. The place is the unit where the issuer sits; documents dated earlier keep the old name."},
-      bad="Kiên Giang, ngày 10 tháng 9 năm 2025", good="An Giang, ngày 10 tháng 9 năm 2025")
+@rule(
+    code="VB231",
+    name="place-merged-province",
+    component="place_date",
+    severity="warning",
+    fix="unsafe",
+    message={
+        "vi": "{old} {change_vi} {new} từ {since_vi}: địa danh ghi theo đơn vị hành chính hiện hành.",
+        "en": "{old} {change_en} {new} on {since_en}: the place is the current administrative unit.",
+    },
+    citation=_CIT,
+    why={
+        "vi": "Từ 01/7/2025 cả nước có 34 tỉnh, thành phố (NQ 202/2025/QH15); 29 tỉnh cũ đã hợp nhất. "
+        "Địa danh là tên đơn vị hành chính nơi cơ quan đóng trụ sở; văn bản trước ngày đó giữ tên cũ.",
+        "en": "From 1 July 2025 Vietnam has 34 provinces and cities (NQ 202/2025/QH15); 29 old ones were "
+        "merged. The place is the unit where the issuer sits; documents dated earlier keep the old name.",
+    },
+    bad="Kiên Giang, ngày 10 tháng 9 năm 2025",
+    good="An Giang, ngày 10 tháng 9 năm 2025",
+)
 def merged_province(doc, ctx):
     on = doc_date(doc)
     place, span = _place(doc)
@@ -59,25 +70,43 @@ def merged_province(doc, ctx):
     if st.kind != "merged-province":
         return
     vi, en = _CHANGE.get(st.change, _CHANGE["merged"])
-    yield Hit(span, {"old": st.name, "new": st.merged_into, "change_vi": vi, "change_en": en,
-                     "since_vi": _vi_date(st.since), "since_en": st.since.isoformat()},
-              Fix("unsafe", st.merged_into, span))
+    yield Hit(
+        span,
+        {
+            "old": st.name,
+            "new": st.merged_into,
+            "change_vi": vi,
+            "change_en": en,
+            "since_vi": _vi_date(st.since),
+            "since_en": st.since.isoformat(),
+        },
+        Fix("unsafe", st.merged_into, span),
+    )
 
 
-@rule(code="VB232", name="place-district-level", component=None, severity="warning",
-      message={"vi": "\"{unit}\": cấp huyện không còn từ 01/7/2025; ghi tên tỉnh, thành phố hoặc xã, phường, "
-                     "đặc khu hiện hành.",
-               "en": "\"{unit}\": the district level was abolished on 1 July 2025; use the current province, "
-                     "city or commune (xã, phường, đặc khu)."},
-      citation=_CIT,
-      why={"vi": "Hiến pháp sửa đổi 2025 (Điều 110) tổ chức chính quyền địa phương hai cấp: bỏ huyện, quận, "
-                 "thị xã, thành phố thuộc tỉnh từ 01/7/2025. Văn bản từ ngày đó không còn cơ quan ban hành "
-                 "hay địa danh cấp huyện (UBND HUYỆN …, HUYỆN ỦY …, \"Huyện …, ngày …\").",
-           "en": "The 2025 constitutional amendment (Art. 110) makes local government two-tier: huyện, quận, "
-                 "thị xã and provincial towns are gone from 1 July 2025, so later documents have no "
-                 "district-level issuer or place."},
-      bad="HUYỆN ỦY DIỄN CHÂU … Diễn Châu, ngày 10 tháng 9 năm 2025",
-      good="ĐẢNG ỦY XÃ DIỄN CHÂU … Diễn Châu, ngày 10 tháng 9 năm 2025")
+@rule(
+    code="VB232",
+    name="place-district-level",
+    component=None,
+    severity="warning",
+    message={
+        "vi": '"{unit}": cấp huyện không còn từ 01/7/2025; ghi tên tỉnh, thành phố hoặc xã, phường, '
+        "đặc khu hiện hành.",
+        "en": '"{unit}": the district level was abolished on 1 July 2025; use the current province, '
+        "city or commune (xã, phường, đặc khu).",
+    },
+    citation=_CIT,
+    why={
+        "vi": "Hiến pháp sửa đổi 2025 (Điều 110) tổ chức chính quyền địa phương hai cấp: bỏ huyện, quận, "
+        "thị xã, thành phố thuộc tỉnh từ 01/7/2025. Văn bản từ ngày đó không còn cơ quan ban hành "
+        'hay địa danh cấp huyện (UBND HUYỆN …, HUYỆN ỦY …, "Huyện …, ngày …").',
+        "en": "The 2025 constitutional amendment (Art. 110) makes local government two-tier: huyện, quận, "
+        "thị xã and provincial towns are gone from 1 July 2025, so later documents have no "
+        "district-level issuer or place.",
+    },
+    bad="HUYỆN ỦY DIỄN CHÂU … Diễn Châu, ngày 10 tháng 9 năm 2025",
+    good="ĐẢNG ỦY XÃ DIỄN CHÂU … Diễn Châu, ngày 10 tháng 9 năm 2025",
+)
 def district_level(doc, ctx):
     on = doc_date(doc)
     if not on or on < CUTOVER:

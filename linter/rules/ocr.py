@@ -16,8 +16,10 @@ from linter.text import fold
 _CIT_LABEL = "HD 36-HD/VPTW (nơi nhận, quyền hạn ký); NĐ 30/2020, Phụ lục I"
 
 # folded label -> the label as written by the standard
-_LABELS = {"NOI_NHAN": {"noi nhan": "Nơi nhận"},
-           "KINH_GUI": {"kinh gui": "Kính gửi", "kinh trinh": "Kính trình", "dong kinh gui": "Đồng kính gửi"}}
+_LABELS = {
+    "NOI_NHAN": {"noi nhan": "Nơi nhận"},
+    "KINH_GUI": {"kinh gui": "Kính gửi", "kinh trinh": "Kính trình", "dong kinh gui": "Đồng kính gửi"},
+}
 _PARTY_AUTH = {"T/M", "K/T", "T/L"}
 _ACRONYMS = [(re.compile(r"(?<![^\W\d_])ƯBND(?![^\W\d_])"), "UBND")]
 
@@ -62,15 +64,26 @@ def _one_line(tok, i: int, j: int) -> Span | None:
     return span if span.line == span.end_line else None
 
 
-@rule(code="VB121", name="label-misread", component=None, severity="warning", fix="safe",
-      message={"vi": "\"{text}\" bị nhận dạng sai (lỗi OCR): viết \"{fixed}\".",
-               "en": "\"{text}\" is misread (OCR error): write \"{fixed}\"."},
-      citation=_CIT_LABEL,
-      why={"vi": "Bản quét nhận dạng sai dấu và ký tự của nhãn \"Nơi nhận:\", \"Kính gửi:\", tiền tố thẩm quyền "
-                 "ký (T/M, K/T, T/L) và chữ viết tắt UBND; vblint đã nhận ra chúng nên sửa được về đúng cách viết.",
-           "en": "Scans misread the marks and characters of the labels \"Nơi nhận:\", \"Kính gửi:\", the authority "
-                 "prefixes (T/M, K/T, T/L) and the acronym UBND; vblint recognised them, so it can restore them."},
-      bad="Nơi nhân:\n…\nT Í M BAN THƯỜNG VỤ", good="Nơi nhận:\n…\nT/M BAN THƯỜNG VỤ")
+@rule(
+    code="VB121",
+    name="label-misread",
+    component=None,
+    severity="warning",
+    fix="safe",
+    message={
+        "vi": '"{text}" bị nhận dạng sai (lỗi OCR): viết "{fixed}".',
+        "en": '"{text}" is misread (OCR error): write "{fixed}".',
+    },
+    citation=_CIT_LABEL,
+    why={
+        "vi": 'Bản quét nhận dạng sai dấu và ký tự của nhãn "Nơi nhận:", "Kính gửi:", tiền tố thẩm quyền '
+        "ký (T/M, K/T, T/L) và chữ viết tắt UBND; vblint đã nhận ra chúng nên sửa được về đúng cách viết.",
+        "en": 'Scans misread the marks and characters of the labels "Nơi nhận:", "Kính gửi:", the authority '
+        "prefixes (T/M, K/T, T/L) and the acronym UBND; vblint recognised them, so it can restore them.",
+    },
+    bad="Nơi nhân:\n…\nT Í M BAN THƯỜNG VỤ",
+    good="Nơi nhận:\n…\nT/M BAN THƯỜNG VỤ",
+)
 def label_misread(doc, ctx):
     parts = doc.parts
     for name, label_type in (("recipients", "NOI_NHAN"), ("addressees", "KINH_GUI")):
@@ -84,8 +97,12 @@ def label_misread(doc, ctx):
         want = tok.data["authority"]
         if prefix != want and (span := _one_line(tok, 0, len(prefix))):
             yield Hit(span, {"text": prefix, "fixed": want}, Fix("safe", want, span))
-    lines = [t for name in ("issuer", "addressees", "recipients") for t in parts.get(name) or ()
-             if name != "issuer" or t.type == "ISSUER"]
+    lines = [
+        t
+        for name in ("issuer", "addressees", "recipients")
+        for t in parts.get(name) or ()
+        if name != "issuer" or t.type == "ISSUER"
+    ]
     for tok in lines:
         for rx, want in _ACRONYMS:
             for m in rx.finditer(tok.text):
@@ -94,15 +111,25 @@ def label_misread(doc, ctx):
 
 
 NOT_NFC = declare(
-    code="VB122", name="not-nfc", component=None, severity="info", fix="safe",
-    message={"vi": "Có {count} dòng chưa ở dạng Unicode dựng sẵn (NFC), đầu tiên là dòng {first}: chuẩn hoá về NFC.",
-             "en": "{count} lines are not in precomposed Unicode (NFC), the first is line {first}: normalise to NFC."},
+    code="VB122",
+    name="not-nfc",
+    component=None,
+    severity="info",
+    fix="safe",
+    message={
+        "vi": "Có {count} dòng chưa ở dạng Unicode dựng sẵn (NFC), đầu tiên là dòng {first}: chuẩn hoá về NFC.",
+        "en": "{count} lines are not in precomposed Unicode (NFC), the first is line {first}: normalise to NFC.",
+    },
     citation="TCVN 6909:2001 (Unicode); NĐ 30/2020, Phụ lục I, I.2",
-    why={"vi": "Chữ tổ hợp (dấu rời, NFD) hiển thị như chữ dựng sẵn nhưng làm hỏng tìm kiếm, so khớp và đếm ký tự; "
-               "văn bản nên lưu ở dạng dựng sẵn NFC. Sửa chỉ đổi cách mã hoá, không đổi chữ.",
-         "en": "Decomposed text (NFD) looks the same but breaks search, matching and counting; store documents "
-               "in precomposed NFC. The fix changes the encoding of the letters, never the words."},
-    bad="Nơi nhận (\"ê\" + U+0323 dấu nặng rời)", good="Nơi nhận (\"ệ\" dựng sẵn)")
+    why={
+        "vi": "Chữ tổ hợp (dấu rời, NFD) hiển thị như chữ dựng sẵn nhưng làm hỏng tìm kiếm, so khớp và đếm ký tự; "
+        "văn bản nên lưu ở dạng dựng sẵn NFC. Sửa chỉ đổi cách mã hoá, không đổi chữ.",
+        "en": "Decomposed text (NFD) looks the same but breaks search, matching and counting; store documents "
+        "in precomposed NFC. The fix changes the encoding of the letters, never the words.",
+    },
+    bad='Nơi nhận ("ê" + U+0323 dấu nặng rời)',
+    good='Nơi nhận ("ệ" dựng sẵn)',
+)
 
 _NEWLINE = re.compile(r"\r\n|\r|\n")
 
@@ -111,7 +138,7 @@ def split_lines(text: str) -> list[tuple[int, str]]:
     """(offset, content) of each line, numbered the way normalize() numbers them."""
     out, start = [], 0
     for m in _NEWLINE.finditer(text):
-        out.append((start, text[start:m.start()]))
+        out.append((start, text[start : m.start()]))
         start = m.end()
     out.append((start, text[start:]))
     return out
@@ -135,14 +162,17 @@ def source_checks(text: str, lang: str = "vi", encoding: str | None = None) -> l
     design (legacy-encoding already reports it), so it is not flagged there."""
     if encoding == "cp1258" or unicodedata.is_normalized("NFC", text):
         return []
-    bad = [(n, off, s) for n, (off, s) in enumerate(split_lines(text), 1)
-           if not unicodedata.is_normalized("NFC", s)]
+    bad = [
+        (n, off, s)
+        for n, (off, s) in enumerate(split_lines(text), 1)
+        if not unicodedata.is_normalized("NFC", s)
+    ]
     if not bad:
         return []
     n1, off1, s1 = bad[0]
     nk, offk, sk = bad[-1]
     col, end = _first_cluster(s1)
     # whole lines: NFC never composes across a newline, so the NFC of the range is exact
-    region = text[off1: offk + len(sk)]
+    region = text[off1 : offk + len(sk)]
     fix = Fix("safe", unicodedata.normalize("NFC", region), Span(n1, 1, nk, len(sk) + 1))
     return [diagnostic(NOT_NFC, Span(n1, col + 1, n1, end + 1), lang, fix, count=len(bad), first=n1)]

@@ -8,52 +8,115 @@ _HD = "QĐ 66-QĐ/TW, Điều 15; HD 36-HD/VPTW"
 _ND = "NĐ 30/2020, Điều 8"
 
 _PARTS = [
-    ("VB101", "banner", "tiêu đề / Quốc hiệu và Tiêu ngữ", "the banner (ĐẢNG CỘNG SẢN VIỆT NAM, or Quốc hiệu and Tiêu ngữ)",
-     "ĐẢNG CỘNG SẢN VIỆT NAM"),
+    (
+        "VB101",
+        "banner",
+        "tiêu đề / Quốc hiệu và Tiêu ngữ",
+        "the banner (ĐẢNG CỘNG SẢN VIỆT NAM, or Quốc hiệu and Tiêu ngữ)",
+        "ĐẢNG CỘNG SẢN VIỆT NAM",
+    ),
     ("VB102", "issuer", "tên cơ quan ban hành", "the issuing body", "TỈNH ỦY QUẢNG NINH\n*"),
     ("VB103", "number", "số và ký hiệu", "the number and symbol", "Số 400-TB/TU"),
-    ("VB104", "place_date", "địa danh và ngày tháng năm ban hành", "the place and date of issue",
-     "Quảng Ninh, ngày 26 tháng 10 năm 2021"),
+    (
+        "VB104",
+        "place_date",
+        "địa danh và ngày tháng năm ban hành",
+        "the place and date of issue",
+        "Quảng Ninh, ngày 26 tháng 10 năm 2021",
+    ),
     ("VB105", "doc_type", "tên loại văn bản", "the type name", "THÔNG BÁO"),
     ("VB106", "subject", "trích yếu nội dung", "the summary (trích yếu)", "về việc triển khai …"),
-    ("VB107", "addressees", "phần \"Kính gửi:\"", "the \"Kính gửi:\" block", "Kính gửi: - Các huyện ủy, thành ủy,"),
+    (
+        "VB107",
+        "addressees",
+        'phần "Kính gửi:"',
+        'the "Kính gửi:" block',
+        "Kính gửi: - Các huyện ủy, thành ủy,",
+    ),
     ("VB108", "body", "nội dung", "the body", "1. …"),
-    ("VB109", "signature", "quyền hạn, chức vụ, họ tên người ký", "the signature block",
-     "T/M BAN THƯỜNG VỤ\nBÍ THƯ\n\nNguyễn Văn A"),
-    ("VB110", "recipients", "phần \"Nơi nhận:\"", "the \"Nơi nhận:\" block", "Nơi nhận:\n- Như trên,\n- Lưu Văn phòng Tỉnh ủy."),
+    (
+        "VB109",
+        "signature",
+        "quyền hạn, chức vụ, họ tên người ký",
+        "the signature block",
+        "T/M BAN THƯỜNG VỤ\nBÍ THƯ\n\nNguyễn Văn A",
+    ),
+    (
+        "VB110",
+        "recipients",
+        'phần "Nơi nhận:"',
+        'the "Nơi nhận:" block',
+        "Nơi nhận:\n- Như trên,\n- Lưu Văn phòng Tỉnh ủy.",
+    ),
 ]
 
 for code, comp, vi, en, good in _PARTS:
-    declare(code=code, name=f"missing-{comp.replace('_', '-')}", component=comp, severity="error",
-            message={"vi": f"Thiếu {vi} (bắt buộc với {{doc_type_vi}}).",
-                     "en": f"Missing {en} (required for {{doc_type_en}})."},
-            citation=f"{_HD}; {_ND}",
-            why={"vi": f"Thể thức văn bản bắt buộc có {vi}; loại văn bản nào cần thành phần nào do schemas/ quy định.",
-                 "en": f"The layout requires {en}; which types need which parts is set in schemas/."},
-            bad="(thành phần bị bỏ trống)", good=good)
+    declare(
+        code=code,
+        name=f"missing-{comp.replace('_', '-')}",
+        component=comp,
+        severity="error",
+        message={
+            "vi": f"Thiếu {vi} (bắt buộc với {{doc_type_vi}}).",
+            "en": f"Missing {en} (required for {{doc_type_en}}).",
+        },
+        citation=f"{_HD}; {_ND}",
+        why={
+            "vi": f"Thể thức văn bản bắt buộc có {vi}; loại văn bản nào cần thành phần nào do schemas/ quy định.",
+            "en": f"The layout requires {en}; which types need which parts is set in schemas/.",
+        },
+        bad="(thành phần bị bỏ trống)",
+        good=good,
+    )
 
-declare(code="VB111", name="unexpected-addressees", component="addressees", severity="error",
-        message={"vi": "{doc_type_vi} không dùng \"Kính gửi:\"; chỉ công văn, tờ trình (và báo cáo gửi cấp trên) có phần này.",
-                 "en": "A {doc_type_en} takes no \"Kính gửi:\"; only công văn, tờ trình (and báo cáo sent upward) do."},
-        citation="HD 36-HD/VPTW (nơi nhận); NĐ 30/2020, Phụ lục I, II.9",
-        why={"vi": "\"Kính gửi\" chỉ dùng cho công văn, tờ trình và báo cáo gửi cấp trên.",
-             "en": "\"Kính gửi\" is only for công văn, tờ trình and báo cáo sent upward."},
-        bad="QUYẾT ĐỊNH\n…\nKính gửi: Các sở, ngành.", good="QUYẾT ĐỊNH\n…")
+declare(
+    code="VB111",
+    name="unexpected-addressees",
+    component="addressees",
+    severity="error",
+    message={
+        "vi": '{doc_type_vi} không dùng "Kính gửi:"; chỉ công văn, tờ trình (và báo cáo gửi cấp trên) có phần này.',
+        "en": 'A {doc_type_en} takes no "Kính gửi:"; only công văn, tờ trình (and báo cáo sent upward) do.',
+    },
+    citation="HD 36-HD/VPTW (nơi nhận); NĐ 30/2020, Phụ lục I, II.9",
+    why={
+        "vi": '"Kính gửi" chỉ dùng cho công văn, tờ trình và báo cáo gửi cấp trên.',
+        "en": '"Kính gửi" is only for công văn, tờ trình and báo cáo sent upward.',
+    },
+    bad="QUYẾT ĐỊNH\n…\nKính gửi: Các sở, ngành.",
+    good="QUYẾT ĐỊNH\n…",
+)
 
 
-@rule(code="VB112", name="misplaced-part", component=None, severity="warning",
-      message={"vi": "{what} nằm sai vị trí trong bố cục văn bản.", "en": "{what_en} is out of place in the layout."},
-      citation=_HD, profiles=ALL,
-      why={"vi": "Các thành phần thể thức có vị trí cố định: tiêu đề, cơ quan, số, ngày; tên loại và trích yếu; nội dung; nơi nhận và chữ ký.",
-           "en": "The parts have a fixed order: header, type and summary, body, recipients and signature."},
-      bad="THÔNG BÁO\n…\nSố 400-TB/TU", good="Số 400-TB/TU\n…\nTHÔNG BÁO")
+@rule(
+    code="VB112",
+    name="misplaced-part",
+    component=None,
+    severity="warning",
+    message={
+        "vi": "{what} nằm sai vị trí trong bố cục văn bản.",
+        "en": "{what_en} is out of place in the layout.",
+    },
+    citation=_HD,
+    profiles=ALL,
+    why={
+        "vi": "Các thành phần thể thức có vị trí cố định: tiêu đề, cơ quan, số, ngày; tên loại và trích yếu; nội dung; nơi nhận và chữ ký.",
+        "en": "The parts have a fixed order: header, type and summary, body, recipients and signature.",
+    },
+    bad="THÔNG BÁO\n…\nSố 400-TB/TU",
+    good="Số 400-TB/TU\n…\nTHÔNG BÁO",
+)
 def misplaced(doc, ctx):
-    names = {"NUMBER": ("Số và ký hiệu", "The number"), "PLACE_DATE": ("Địa danh, ngày tháng", "The date line"),
-             "BANNER": ("Tiêu đề", "The banner"), "STAR": ("Dấu \"*\"", "The \"*\""),
-             "ISSUER": ("Dòng tên cơ quan", "An issuer line")}
+    names = {
+        "NUMBER": ("Số và ký hiệu", "The number"),
+        "PLACE_DATE": ("Địa danh, ngày tháng", "The date line"),
+        "BANNER": ("Tiêu đề", "The banner"),
+        "STAR": ('Dấu "*"', 'The "*"'),
+        "ISSUER": ("Dòng tên cơ quan", "An issuer line"),
+    }
     mixed = ctx.choice is not None and ctx.choice.mixed
     for t in doc.dropped:
         if mixed and t.type in ("BANNER", "QUOC_HIEU", "TIEU_NGU"):
             continue  # a second banner of the other regime: mixed-regime reports it
-        vi, en = names.get(t.type, (f"Dòng \"{t.text[:30]}\"", f"The line \"{t.text[:30]}\""))
+        vi, en = names.get(t.type, (f'Dòng "{t.text[:30]}"', f'The line "{t.text[:30]}"'))
         yield Hit(t.line.span(), {"what": vi, "what_en": en})

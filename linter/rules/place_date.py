@@ -6,8 +6,10 @@ from linter.diagnostics import Fix
 from linter.rules.base import Hit, rule
 
 _CIT = "HD 36-HD/VPTW (địa danh, ngày tháng năm); HD 05-HD/VPTW, Phần II, 3.1.4; NĐ 30/2020, Phụ lục I, II.4"
-_WHY = {"vi": "Ngày dưới 10 và tháng 1, 2 ghi thêm số 0; tháng 3–12 không có số 0.",
-        "en": "Days below 10 and months 1 and 2 take a leading zero; months 3–12 do not."}
+_WHY = {
+    "vi": "Ngày dưới 10 và tháng 1, 2 ghi thêm số 0; tháng 3–12 không có số 0.",
+    "en": "Days below 10 and months 1 and 2 take a leading zero; months 3–12 do not.",
+}
 
 
 def _pd(doc):
@@ -26,22 +28,44 @@ def _field_span(tok, which):
     return tok.line.span(at, at + len(value.strip())), value.strip()
 
 
-@rule(code="VB221", name="date-malformed", component="place_date", severity="error",
-      message={"vi": "Dòng địa danh, ngày tháng không đúng mẫu \"<Địa danh>, ngày … tháng … năm …\".",
-               "en": "The date line does not follow \"<Place>, ngày … tháng … năm …\"."},
-      citation=_CIT, why={"vi": "Ghi đủ chữ ngày, tháng, năm; dấu phẩy sau địa danh.",
-                          "en": "The words ngày, tháng, năm in full; a comma after the place."},
-      bad="Hà Nội ngày 5/3/2021", good="Hà Nội, ngày 05 tháng 3 năm 2021")
+@rule(
+    code="VB221",
+    name="date-malformed",
+    component="place_date",
+    severity="error",
+    message={
+        "vi": 'Dòng địa danh, ngày tháng không đúng mẫu "<Địa danh>, ngày … tháng … năm …".',
+        "en": 'The date line does not follow "<Place>, ngày … tháng … năm …".',
+    },
+    citation=_CIT,
+    why={
+        "vi": "Ghi đủ chữ ngày, tháng, năm; dấu phẩy sau địa danh.",
+        "en": "The words ngày, tháng, năm in full; a comma after the place.",
+    },
+    bad="Hà Nội ngày 5/3/2021",
+    good="Hà Nội, ngày 05 tháng 3 năm 2021",
+)
 def malformed(doc, ctx):
     p, tok = _pd(doc)
     if p and (tok.data["malformed"] or not p["place"]):
         yield Hit(tok.line.span())
 
 
-@rule(code="VB222", name="date-missing-leading-zero", component="place_date", severity="error", fix="safe",
-      message={"vi": "Thiếu số 0: ghi \"{fixed}\" thay cho \"{value}\".",
-               "en": "Missing leading zero: write \"{fixed}\", not \"{value}\"."},
-      citation=_CIT, why=_WHY, bad="ngày 5 tháng 1 năm 2021", good="ngày 05 tháng 01 năm 2021")
+@rule(
+    code="VB222",
+    name="date-missing-leading-zero",
+    component="place_date",
+    severity="error",
+    fix="safe",
+    message={
+        "vi": 'Thiếu số 0: ghi "{fixed}" thay cho "{value}".',
+        "en": 'Missing leading zero: write "{fixed}", not "{value}".',
+    },
+    citation=_CIT,
+    why=_WHY,
+    bad="ngày 5 tháng 1 năm 2021",
+    good="ngày 05 tháng 01 năm 2021",
+)
 def missing_zero(doc, ctx):
     p, tok = _pd(doc)
     if not p:
@@ -54,10 +78,21 @@ def missing_zero(doc, ctx):
                 yield Hit(span, {"fixed": f"0{v}", "value": value}, Fix("safe", f"0{v}", span))
 
 
-@rule(code="VB223", name="date-extra-leading-zero", component="place_date", severity="error", fix="safe",
-      message={"vi": "Tháng từ 3 đến 12 không ghi số 0: \"tháng {fixed}\".",
-               "en": "Months 3 to 12 take no leading zero: \"tháng {fixed}\"."},
-      citation=_CIT, why=_WHY, bad="ngày 15 tháng 03 năm 2021", good="ngày 15 tháng 3 năm 2021")
+@rule(
+    code="VB223",
+    name="date-extra-leading-zero",
+    component="place_date",
+    severity="error",
+    fix="safe",
+    message={
+        "vi": 'Tháng từ 3 đến 12 không ghi số 0: "tháng {fixed}".',
+        "en": 'Months 3 to 12 take no leading zero: "tháng {fixed}".',
+    },
+    citation=_CIT,
+    why=_WHY,
+    bad="ngày 15 tháng 03 năm 2021",
+    good="ngày 15 tháng 3 năm 2021",
+)
 def extra_zero(doc, ctx):
     p, tok = _pd(doc)
     if p and p["month"] is not None and p["month"] >= 3:
@@ -73,25 +108,48 @@ def _date(p):
         return None
 
 
-@rule(code="VB224", name="date-impossible", component="place_date", severity="error",
-      message={"vi": "Ngày {day}/{month}/{year} không có trong lịch.", "en": "{day}/{month}/{year} is not a calendar date."},
-      citation=_CIT, why={"vi": "Ngày ban hành phải là một ngày có thật.", "en": "The date of issue must exist."},
-      bad="ngày 31 tháng 02 năm 2021", good="ngày 28 tháng 02 năm 2021")
+@rule(
+    code="VB224",
+    name="date-impossible",
+    component="place_date",
+    severity="error",
+    message={
+        "vi": "Ngày {day}/{month}/{year} không có trong lịch.",
+        "en": "{day}/{month}/{year} is not a calendar date.",
+    },
+    citation=_CIT,
+    why={"vi": "Ngày ban hành phải là một ngày có thật.", "en": "The date of issue must exist."},
+    bad="ngày 31 tháng 02 năm 2021",
+    good="ngày 28 tháng 02 năm 2021",
+)
 def impossible(doc, ctx):
     p, tok = _pd(doc)
     if p and None not in (p["day"], p["month"], p["year"]) and _date(p) is None:
         yield Hit(tok.line.span(), {k: p[k] for k in ("day", "month", "year")})
 
 
-@rule(code="VB225", name="date-in-future", component="place_date", severity="error",
-      message={"vi": "Ngày ban hành {day:02d}/{month:02d}/{year} ở sau hôm nay ({today}).",
-               "en": "The date of issue {day:02d}/{month:02d}/{year} is after today ({today})."},
-      citation=_CIT, why={"vi": "Ngày ban hành là ngày ký, không thể ở tương lai.",
-                          "en": "The date of issue is the signing date; it cannot be in the future."},
-      bad="ngày 05 tháng 3 năm 2031", good="ngày 05 tháng 3 năm 2021")
+@rule(
+    code="VB225",
+    name="date-in-future",
+    component="place_date",
+    severity="error",
+    message={
+        "vi": "Ngày ban hành {day:02d}/{month:02d}/{year} ở sau hôm nay ({today}).",
+        "en": "The date of issue {day:02d}/{month:02d}/{year} is after today ({today}).",
+    },
+    citation=_CIT,
+    why={
+        "vi": "Ngày ban hành là ngày ký, không thể ở tương lai.",
+        "en": "The date of issue is the signing date; it cannot be in the future.",
+    },
+    bad="ngày 05 tháng 3 năm 2031",
+    good="ngày 05 tháng 3 năm 2021",
+)
 def future(doc, ctx):
     p, tok = _pd(doc)
     d = _date(p) if p else None
     if d and d > ctx.today:
-        yield Hit(tok.line.span(), {"day": d.day, "month": d.month, "year": d.year,
-                                    "today": ctx.today.strftime("%d/%m/%Y")})
+        yield Hit(
+            tok.line.span(),
+            {"day": d.day, "month": d.month, "year": d.year, "today": ctx.today.strftime("%d/%m/%Y")},
+        )

@@ -2,7 +2,6 @@
 
 import re
 
-
 from linter import patterns as P
 from linter.diagnostics import Fix
 from linter.rules.base import Hit, rule
@@ -14,12 +13,21 @@ def _lines(doc):
     return {t.line.line: t for t in doc.parts.get("recipients", [])}
 
 
-@rule(code="VB281", name="recipient-item-dash", component="recipients", severity="error", fix="safe",
-      message={"vi": "Mỗi nơi nhận bắt đầu bằng \"- \".", "en": "Each recipient starts with \"- \"."},
-      citation=_CIT,
-      why={"vi": "Mỗi nơi nhận hoặc nhóm nơi nhận trên một dòng, bắt đầu bằng gạch đầu dòng.",
-           "en": "Each recipient or group is on its own line, starting with a dash."},
-      bad="Nơi nhận:\nThường trực Tỉnh ủy,", good="Nơi nhận:\n- Thường trực Tỉnh ủy,")
+@rule(
+    code="VB281",
+    name="recipient-item-dash",
+    component="recipients",
+    severity="error",
+    fix="safe",
+    message={"vi": 'Mỗi nơi nhận bắt đầu bằng "- ".', "en": 'Each recipient starts with "- ".'},
+    citation=_CIT,
+    why={
+        "vi": "Mỗi nơi nhận hoặc nhóm nơi nhận trên một dòng, bắt đầu bằng gạch đầu dòng.",
+        "en": "Each recipient or group is on its own line, starting with a dash.",
+    },
+    bad="Nơi nhận:\nThường trực Tỉnh ủy,",
+    good="Nơi nhận:\n- Thường trực Tỉnh ủy,",
+)
 def dash(doc, ctx):
     r = doc.components["recipients"]
     if not r:
@@ -39,13 +47,23 @@ def _is_luu(text: str) -> bool:
     return bool(P.LUU.match(text.lstrip("-+• ")))
 
 
-@rule(code="VB282", name="recipients-last-not-luu", component="recipients", severity="error",
-      message={"vi": "Dòng cuối của nơi nhận phải là nơi lưu (\"- Lưu …\").",
-               "en": "The last recipient line must be the file copy (\"- Lưu …\")."},
-      citation=_CIT,
-      why={"vi": "Nơi nhận kết thúc bằng dòng lưu văn bản: \"- Lưu Văn phòng Tỉnh ủy.\" (Đảng) hoặc \"- Lưu: VT, …\" (Nhà nước).",
-           "en": "The list ends with the file copy line."},
-      bad="Nơi nhận:\n- Như trên,\n- Thường trực Tỉnh ủy.", good="Nơi nhận:\n- Như trên,\n- Lưu Văn phòng Tỉnh ủy.")
+@rule(
+    code="VB282",
+    name="recipients-last-not-luu",
+    component="recipients",
+    severity="error",
+    message={
+        "vi": 'Dòng cuối của nơi nhận phải là nơi lưu ("- Lưu …").',
+        "en": 'The last recipient line must be the file copy ("- Lưu …").',
+    },
+    citation=_CIT,
+    why={
+        "vi": 'Nơi nhận kết thúc bằng dòng lưu văn bản: "- Lưu Văn phòng Tỉnh ủy." (Đảng) hoặc "- Lưu: VT, …" (Nhà nước).',
+        "en": "The list ends with the file copy line.",
+    },
+    bad="Nơi nhận:\n- Như trên,\n- Thường trực Tỉnh ủy.",
+    good="Nơi nhận:\n- Như trên,\n- Lưu Văn phòng Tỉnh ủy.",
+)
 def last_luu(doc, ctx):
     r = doc.components["recipients"]
     items = r["items"] if r else []
@@ -57,14 +75,24 @@ def last_luu(doc, ctx):
             yield Hit(tok.line.span())
 
 
-@rule(code="VB283", name="recipients-last-punctuation", component="recipients", severity="warning",
-      fix="safe",
-      message={"vi": "Dòng lưu cuối cùng kết thúc bằng dấu chấm \".\".",
-               "en": "The final file-copy line ends with a full stop \".\"."},
-      citation=_CIT,
-      why={"vi": "Mỗi nơi nhận kết thúc bằng dấu phẩy hoặc chấm phẩy; dòng lưu cuối kết thúc bằng dấu chấm.",
-           "en": "Each recipient ends with a comma or semicolon; the last file-copy line ends with a full stop."},
-      bad="- Lưu Văn phòng Tỉnh ủy,", good="- Lưu Văn phòng Tỉnh ủy.")
+@rule(
+    code="VB283",
+    name="recipients-last-punctuation",
+    component="recipients",
+    severity="warning",
+    fix="safe",
+    message={
+        "vi": 'Dòng lưu cuối cùng kết thúc bằng dấu chấm ".".',
+        "en": 'The final file-copy line ends with a full stop ".".',
+    },
+    citation=_CIT,
+    why={
+        "vi": "Mỗi nơi nhận kết thúc bằng dấu phẩy hoặc chấm phẩy; dòng lưu cuối kết thúc bằng dấu chấm.",
+        "en": "Each recipient ends with a comma or semicolon; the last file-copy line ends with a full stop.",
+    },
+    bad="- Lưu Văn phòng Tỉnh ủy,",
+    good="- Lưu Văn phòng Tỉnh ủy.",
+)
 def last_stop(doc, ctx):
     r = doc.components["recipients"]
     if not (r and r["items"]) or not _is_luu(r["items"][-1]["text"]):
@@ -74,5 +102,7 @@ def last_stop(doc, ctx):
     if tok and not t.endswith(".") and not re.search(r"\.\s+\S{1,8}$", t):  # "…(2). nvv": initials after
         cut = len(t.rstrip(",;:"))
         how = "unsafe" if ctx.profile == "state-nd30" else "safe"  # a State line may end with initials
-        yield Hit(tok.line.span(cut, len(t)) if cut < len(t) else tok.line.span(len(t), len(t)),
-                  fix=Fix(how, ".", tok.line.span(cut, len(t))))
+        yield Hit(
+            tok.line.span(cut, len(t)) if cut < len(t) else tok.line.span(len(t), len(t)),
+            fix=Fix(how, ".", tok.line.span(cut, len(t))),
+        )

@@ -6,34 +6,61 @@ from linter.diagnostics import Span
 from linter.rules.base import ALL, Hit, declare, rule
 
 
-@rule(code="VB401", name="mixed-regime", component=None, severity="error", profiles=ALL,
-      message={"vi": "Văn bản trộn thể thức Đảng ({party}) và Nhà nước ({state}); đã kiểm tra theo {profile}.",
-               "en": "The document mixes the Party form ({party}) and the State form ({state}); checked as {profile}."},
-      citation="HD 36-HD/VPTW; NĐ 30/2020, Điều 2",
-      why={"vi": "Một văn bản theo một thể thức: của Đảng (ĐẢNG CỘNG SẢN VIỆT NAM, Số 12-CV/TU, T/M) hoặc của Nhà nước (Quốc hiệu, Số: 12/UBND-VP, TM.).",
-           "en": "A document follows one regime: Party (ĐẢNG CỘNG SẢN VIỆT NAM, Số 12-CV/TU, T/M) or State (national title, Số: 12/UBND-VP, TM.)."},
-      bad="ĐẢNG CỘNG SẢN VIỆT NAM … Số: 12/UBND-VP", good="ĐẢNG CỘNG SẢN VIỆT NAM … Số 12-CV/TU")
+@rule(
+    code="VB401",
+    name="mixed-regime",
+    component=None,
+    severity="error",
+    profiles=ALL,
+    message={
+        "vi": "Văn bản trộn thể thức Đảng ({party}) và Nhà nước ({state}); đã kiểm tra theo {profile}.",
+        "en": "The document mixes the Party form ({party}) and the State form ({state}); checked as {profile}.",
+    },
+    citation="HD 36-HD/VPTW; NĐ 30/2020, Điều 2",
+    why={
+        "vi": "Một văn bản theo một thể thức: của Đảng (ĐẢNG CỘNG SẢN VIỆT NAM, Số 12-CV/TU, T/M) hoặc của Nhà nước (Quốc hiệu, Số: 12/UBND-VP, TM.).",
+        "en": "A document follows one regime: Party (ĐẢNG CỘNG SẢN VIỆT NAM, Số 12-CV/TU, T/M) or State (national title, Số: 12/UBND-VP, TM.).",
+    },
+    bad="ĐẢNG CỘNG SẢN VIỆT NAM … Số: 12/UBND-VP",
+    good="ĐẢNG CỘNG SẢN VIỆT NAM … Số 12-CV/TU",
+)
 def mixed(doc, ctx):
     c = ctx.choice
     if c is not None and c.mixed:
         names = _SIGNALS[ctx.lang if ctx.lang in _SIGNALS else "vi"]
-        yield Hit(doc.span("banner") or Span.at(doc.first_line()),
-                  {"party": ", ".join(names[s] for s in c.party), "state": ", ".join(names[s] for s in c.state),
-                   "profile": ctx.profile})
+        yield Hit(
+            doc.span("banner") or Span.at(doc.first_line()),
+            {
+                "party": ", ".join(names[s] for s in c.party),
+                "state": ", ".join(names[s] for s in c.state),
+                "profile": ctx.profile,
+            },
+        )
 
 
-_SIGNALS = {"vi": {"banner": "tiêu đề", "number": "số và ký hiệu", "star": "dấu \"*\"", "authority": "quyền hạn ký"},
-            "en": {"banner": "banner", "number": "number", "star": "\"*\"", "authority": "authority prefix"}}
+_SIGNALS = {
+    "vi": {"banner": "tiêu đề", "number": "số và ký hiệu", "star": 'dấu "*"', "authority": "quyền hạn ký"},
+    "en": {"banner": "banner", "number": "number", "star": '"*"', "authority": "authority prefix"},
+}
 
 
 LEGAL = declare(
-    code="VB402", name="legal-normative", component=None, severity="info",
-    message={"vi": "Văn bản quy phạm pháp luật ({what}): thể thức theo Luật Ban hành VBQPPL và NĐ 78/2025, không theo NĐ 30/2020; vblint chỉ nhận diện các thành phần.",
-             "en": "A legal normative document ({what}): its layout follows the Law on promulgating legal documents and NĐ 78/2025, not NĐ 30/2020; vblint only identifies its parts."},
+    code="VB402",
+    name="legal-normative",
+    component=None,
+    severity="info",
+    message={
+        "vi": "Văn bản quy phạm pháp luật ({what}): thể thức theo Luật Ban hành VBQPPL và NĐ 78/2025, không theo NĐ 30/2020; vblint chỉ nhận diện các thành phần.",
+        "en": "A legal normative document ({what}): its layout follows the Law on promulgating legal documents and NĐ 78/2025, not NĐ 30/2020; vblint only identifies its parts.",
+    },
     citation="NĐ 30/2020, Điều 4.2.a",
-    why={"vi": "Văn bản quy phạm pháp luật (số có năm như \"12/2020/NĐ-CP\"; nghị định, thông tư, luật, văn bản hợp nhất) nằm ngoài phạm vi NĐ 30.",
-         "en": "Legal normative documents (numbers with a year like \"12/2020/NĐ-CP\"; nghị định, thông tư, luật, consolidated texts) are outside NĐ 30."},
-    bad="", good="Số: 12/2020/NĐ-CP")
+    why={
+        "vi": 'Văn bản quy phạm pháp luật (số có năm như "12/2020/NĐ-CP"; nghị định, thông tư, luật, văn bản hợp nhất) nằm ngoài phạm vi NĐ 30.',
+        "en": 'Legal normative documents (numbers with a year like "12/2020/NĐ-CP"; nghị định, thông tư, luật, consolidated texts) are outside NĐ 30.',
+    },
+    bad="",
+    good="Số: 12/2020/NĐ-CP",
+)
 
 
 def legal_kind(doc) -> str | None:

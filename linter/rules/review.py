@@ -5,17 +5,31 @@ import re
 from linter.diagnostics import Span
 from linter.rules.base import Hit, rule
 
-_NAMES = {"banner": ("Tiêu đề / Quốc hiệu", "The banner"), "number": ("Số và ký hiệu", "The number"),
-          "place_date": ("Địa danh, ngày tháng", "The date line"), "doc_type": ("Tên loại văn bản", "The type name")}
+_NAMES = {
+    "banner": ("Tiêu đề / Quốc hiệu", "The banner"),
+    "number": ("Số và ký hiệu", "The number"),
+    "place_date": ("Địa danh, ngày tháng", "The date line"),
+    "doc_type": ("Tên loại văn bản", "The type name"),
+}
 
 
-@rule(code="VB130", name="component-needs-review", component=None, severity="warning",
-      message={"vi": "{what} chỉ đọc được sau khi sửa lỗi nhận dạng (OCR): \"{text}\"; cần đối chiếu bản gốc.",
-               "en": "{what_en} could only be read after correcting OCR errors: \"{text}\"; check the original."},
-      citation="vblint (văn bản quét)",
-      why={"vi": "Một thành phần có mặt nhưng bị lỗi nhận dạng (chữ O thay số 0, l thay số 1, chữ sai trong tên loại) được báo là cần xem lại, không bị báo là thiếu; các quy tắc về định dạng của nó không áp dụng.",
-           "en": "A part that is present but damaged by OCR (O for 0, l for 1, a misread type name) is reported for review, not as missing; its format rules are not applied."},
-      bad="Số 427-TBlTU / năm 2O24", good="Số 427-TB/TU / năm 2024")
+@rule(
+    code="VB130",
+    name="component-needs-review",
+    component=None,
+    severity="warning",
+    message={
+        "vi": '{what} chỉ đọc được sau khi sửa lỗi nhận dạng (OCR): "{text}"; cần đối chiếu bản gốc.',
+        "en": '{what_en} could only be read after correcting OCR errors: "{text}"; check the original.',
+    },
+    citation="vblint (văn bản quét)",
+    why={
+        "vi": "Một thành phần có mặt nhưng bị lỗi nhận dạng (chữ O thay số 0, l thay số 1, chữ sai trong tên loại) được báo là cần xem lại, không bị báo là thiếu; các quy tắc về định dạng của nó không áp dụng.",
+        "en": "A part that is present but damaged by OCR (O for 0, l for 1, a misread type name) is reported for review, not as missing; its format rules are not applied.",
+    },
+    bad="Số 427-TBlTU / năm 2O24",
+    good="Số 427-TB/TU / năm 2024",
+)
 def needs_review(doc, ctx):
     for name, (vi, en) in _NAMES.items():
         c = doc.components[name]
@@ -29,13 +43,23 @@ _OLD = re.compile(r"(?<![qQ])(?:[oO][àáảãạÀÁẢÃẠèéẻẽẹÈÉ�
 _NEW = re.compile(r"(?<![qQ])(?:[òóỏõọÒÓỎÕỌ][aAeE]|[ùúủũụÙÚỦŨỤ][yY])(?![^\W\d_])")
 
 
-@rule(code="VB131", name="tone-mark-style-mixed", component=None, severity="info",
-      message={"vi": "Văn bản dùng lẫn hai cách đặt dấu thanh: \"{old}\" (kiểu cũ) và \"{new}\" (kiểu mới); nên thống nhất một cách.",
-               "en": "The document mixes two tone-mark placements: \"{old}\" (older style) and \"{new}\" (newer style); keep to one."},
-      citation="NĐ 30/2020, Phụ lục II (chính tả); TCVN 6909:2001",
-      why={"vi": "\"hoà\"/\"hòa\", \"thuỷ\"/\"thủy\" đều được chấp nhận khi so khớp; chỉ báo một lần cho mỗi văn bản khi dùng lẫn.",
-           "en": "\"hoà\"/\"hòa\", \"thuỷ\"/\"thủy\" are both accepted in matching; mixing them is reported once per document."},
-      bad="Ủy ban … thuỷ lợi", good="Ủy ban … thủy lợi")
+@rule(
+    code="VB131",
+    name="tone-mark-style-mixed",
+    component=None,
+    severity="info",
+    message={
+        "vi": 'Văn bản dùng lẫn hai cách đặt dấu thanh: "{old}" (kiểu cũ) và "{new}" (kiểu mới); nên thống nhất một cách.',
+        "en": 'The document mixes two tone-mark placements: "{old}" (older style) and "{new}" (newer style); keep to one.',
+    },
+    citation="NĐ 30/2020, Phụ lục II (chính tả); TCVN 6909:2001",
+    why={
+        "vi": '"hoà"/"hòa", "thuỷ"/"thủy" đều được chấp nhận khi so khớp; chỉ báo một lần cho mỗi văn bản khi dùng lẫn.',
+        "en": '"hoà"/"hòa", "thuỷ"/"thủy" are both accepted in matching; mixing them is reported once per document.',
+    },
+    bad="Ủy ban … thuỷ lợi",
+    good="Ủy ban … thủy lợi",
+)
 def tone_style(doc, ctx):
     old = new = None
     for t in doc.toks:
@@ -54,4 +78,4 @@ def _word(m, tok):
     i = m.start()
     while i > 0 and text[i - 1].isalpha():
         i -= 1
-    return text[i: m.end()], tok.line.span(i, m.end()) if tok.line else Span.at(1)
+    return text[i : m.end()], tok.line.span(i, m.end()) if tok.line else Span.at(1)

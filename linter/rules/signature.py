@@ -12,14 +12,26 @@ def _sig(doc):
     return doc.components["signature"], doc.parts.get("signature", [])
 
 
-@rule(code="VB301", regime_form=True, name="signature-authority-invalid", component="signature", severity="error",
-      profiles=PARTY,
-      message={"vi": "Thẩm quyền ký \"{authority}\" không dùng trong văn bản Đảng; dùng T/M, K/T, T/L hoặc Q.",
-               "en": "The authority \"{authority}\" is not used in Party documents; use T/M, K/T, T/L or Q."},
-      citation=_CIT, fix="safe",
-      why={"vi": "Văn bản Đảng ký T/M (thay mặt), K/T (ký thay), T/L (thừa lệnh), Q. (quyền); không có T/UQ; TM., KT., TL. là cách viết của văn bản Nhà nước.",
-           "en": "Party documents sign T/M, K/T, T/L or Q.; there is no T/UQ; TM., KT., TL. are the State forms."},
-      bad="T/UQ BAN THƯỜNG VỤ", good="T/L BAN THƯỜNG VỤ")
+@rule(
+    code="VB301",
+    regime_form=True,
+    name="signature-authority-invalid",
+    component="signature",
+    severity="error",
+    profiles=PARTY,
+    message={
+        "vi": 'Thẩm quyền ký "{authority}" không dùng trong văn bản Đảng; dùng T/M, K/T, T/L hoặc Q.',
+        "en": 'The authority "{authority}" is not used in Party documents; use T/M, K/T, T/L or Q.',
+    },
+    citation=_CIT,
+    fix="safe",
+    why={
+        "vi": "Văn bản Đảng ký T/M (thay mặt), K/T (ký thay), T/L (thừa lệnh), Q. (quyền); không có T/UQ; TM., KT., TL. là cách viết của văn bản Nhà nước.",
+        "en": "Party documents sign T/M, K/T, T/L or Q.; there is no T/UQ; TM., KT., TL. are the State forms.",
+    },
+    bad="T/UQ BAN THƯỜNG VỤ",
+    good="T/L BAN THƯỜNG VỤ",
+)
 def authority(doc, ctx):
     s, toks = _sig(doc)
     if not s:
@@ -36,27 +48,50 @@ def authority(doc, ctx):
 _NO_TITLE = ("bo chinh tri", "ban bi thu")
 
 
-@rule(code="VB302", name="signature-title-missing", component="signature", severity="error",
-      message={"vi": "Thiếu chức vụ người ký dưới dòng \"{authority_line}\".",
-               "en": "The signer's title is missing under \"{authority_line}\"."},
-      citation=_CIT,
-      why={"vi": "Khối chữ ký gồm quyền hạn (T/M …), chức vụ người ký (BÍ THƯ, PHÓ BÍ THƯ …) và họ tên.",
-           "en": "The signature block holds the authority (T/M …), the signer's title and the name."},
-      bad="T/M BAN THƯỜNG VỤ\n\nNguyễn Văn A", good="T/M BAN THƯỜNG VỤ\nBÍ THƯ\n\nNguyễn Văn A")
+@rule(
+    code="VB302",
+    name="signature-title-missing",
+    component="signature",
+    severity="error",
+    message={
+        "vi": 'Thiếu chức vụ người ký dưới dòng "{authority_line}".',
+        "en": 'The signer\'s title is missing under "{authority_line}".',
+    },
+    citation=_CIT,
+    why={
+        "vi": "Khối chữ ký gồm quyền hạn (T/M …), chức vụ người ký (BÍ THƯ, PHÓ BÍ THƯ …) và họ tên.",
+        "en": "The signature block holds the authority (T/M …), the signer's title and the name.",
+    },
+    bad="T/M BAN THƯỜNG VỤ\n\nNguyễn Văn A",
+    good="T/M BAN THƯỜNG VỤ\nBÍ THƯ\n\nNguyễn Văn A",
+)
 def title_missing(doc, ctx):
     s, toks = _sig(doc)
     # "Q. TRƯỞNG BAN": the acting head's title is on the authority line itself
-    if s and not s["titles"] and s["authority"] not in (None, "Q.") and not (s["body"] and fold(s["body"]) in _NO_TITLE):
+    if (
+        s
+        and not s["titles"]
+        and s["authority"] not in (None, "Q.")
+        and not (s["body"] and fold(s["body"]) in _NO_TITLE)
+    ):
         t = toks[0]
         yield Hit(t.line.span(), {"authority_line": t.text})
 
 
-@rule(code="VB303", name="signature-name-missing", component="signature", severity="error",
-      message={"vi": "Thiếu họ tên người ký.", "en": "The signer's name is missing."},
-      citation=_CIT,
-      why={"vi": "Họ và tên người ký ghi đầy đủ dưới chữ ký, không ghi học hàm, học vị.",
-           "en": "The signer's full name goes under the signature, with no academic titles."},
-      bad="T/M BAN THƯỜNG VỤ\nBÍ THƯ", good="T/M BAN THƯỜNG VỤ\nBÍ THƯ\n\nNguyễn Văn A")
+@rule(
+    code="VB303",
+    name="signature-name-missing",
+    component="signature",
+    severity="error",
+    message={"vi": "Thiếu họ tên người ký.", "en": "The signer's name is missing."},
+    citation=_CIT,
+    why={
+        "vi": "Họ và tên người ký ghi đầy đủ dưới chữ ký, không ghi học hàm, học vị.",
+        "en": "The signer's full name goes under the signature, with no academic titles.",
+    },
+    bad="T/M BAN THƯỜNG VỤ\nBÍ THƯ",
+    good="T/M BAN THƯỜNG VỤ\nBÍ THƯ\n\nNguyễn Văn A",
+)
 def name_missing(doc, ctx):
     s, toks = _sig(doc)
     if s and not s["name"]:

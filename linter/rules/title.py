@@ -6,26 +6,48 @@ from linter.rules.base import PARTY, Hit, rule
 _CIT = "HD 36-HD/VPTW (tên loại và trích yếu); HD 05-HD/VPTW, Phần II, 3.1.5; QĐ 66-QĐ/TW"
 
 
-@rule(code="VB241", name="cong-van-subject-prefix", component="subject", severity="error",
-      message={"vi": "Trích yếu công văn phải bắt đầu bằng \"V/v\" hoặc \"về việc\".",
-               "en": "A công văn's summary must begin with \"V/v\" or \"về việc\"."},
-      citation=_CIT,
-      why={"vi": "Công văn không có tên loại; trích yếu đặt dưới số và ký hiệu, bắt đầu \"về việc …\" (Đảng) hoặc \"V/v …\" (Nhà nước).",
-           "en": "A công văn has no type name; its summary sits under the number and starts \"về việc …\" (Party) or \"V/v …\" (State)."},
-      bad="Số 12-CV/TU\ntăng cường công tác …", good="Số 12-CV/TU\nvề việc tăng cường công tác …")
+@rule(
+    code="VB241",
+    name="cong-van-subject-prefix",
+    component="subject",
+    severity="error",
+    message={
+        "vi": 'Trích yếu công văn phải bắt đầu bằng "V/v" hoặc "về việc".',
+        "en": 'A công văn\'s summary must begin with "V/v" or "về việc".',
+    },
+    citation=_CIT,
+    why={
+        "vi": 'Công văn không có tên loại; trích yếu đặt dưới số và ký hiệu, bắt đầu "về việc …" (Đảng) hoặc "V/v …" (Nhà nước).',
+        "en": 'A công văn has no type name; its summary sits under the number and starts "về việc …" (Party) or "V/v …" (State).',
+    },
+    bad="Số 12-CV/TU\ntăng cường công tác …",
+    good="Số 12-CV/TU\nvề việc tăng cường công tác …",
+)
 def cong_van_prefix(doc, ctx):
     s = doc.components["subject"]
     if doc.doc_type == "cong_van" and s and not s["prefix"] and not doc.components["doc_type"]:
         yield Hit(doc.parts["subject"][0].line.span())
 
 
-@rule(code="VB242", regime_form=True, name="doc-type-not-party", component="doc_type", severity="error", profiles=PARTY,
-      message={"vi": "\"{text}\" không phải là tên loại văn bản của Đảng.",
-               "en": "\"{text}\" is not a Party document type."},
-      citation="QĐ 66-QĐ/TW, Điều 2; QĐ 399-QĐ/TW, Phần II",
-      why={"vi": "Văn bản Đảng chỉ dùng các thể loại của QĐ 66 (nay QĐ 399): nghị quyết, quyết định, chỉ thị, kết luận, quy chế, quy định, thông tri, hướng dẫn, thông báo, báo cáo, kế hoạch, chương trình, tờ trình, công văn …",
-           "en": "Party documents use only the types of QĐ 66 (now QĐ 399)."},
-      bad="ĐẢNG CỘNG SẢN VIỆT NAM … NGHỊ ĐỊNH", good="ĐẢNG CỘNG SẢN VIỆT NAM … NGHỊ QUYẾT")
+@rule(
+    code="VB242",
+    regime_form=True,
+    name="doc-type-not-party",
+    component="doc_type",
+    severity="error",
+    profiles=PARTY,
+    message={
+        "vi": '"{text}" không phải là tên loại văn bản của Đảng.',
+        "en": '"{text}" is not a Party document type.',
+    },
+    citation="QĐ 66-QĐ/TW, Điều 2; QĐ 399-QĐ/TW, Phần II",
+    why={
+        "vi": "Văn bản Đảng chỉ dùng các thể loại của QĐ 66 (nay QĐ 399): nghị quyết, quyết định, chỉ thị, kết luận, quy chế, quy định, thông tri, hướng dẫn, thông báo, báo cáo, kế hoạch, chương trình, tờ trình, công văn …",
+        "en": "Party documents use only the types of QĐ 66 (now QĐ 399).",
+    },
+    bad="ĐẢNG CỘNG SẢN VIỆT NAM … NGHỊ ĐỊNH",
+    good="ĐẢNG CỘNG SẢN VIỆT NAM … NGHỊ QUYẾT",
+)
 def not_party(doc, ctx):
     d = doc.components["doc_type"]
     if d and d["type"] not in codes.PARTY_TYPES:

@@ -66,8 +66,13 @@ def _lines(doc, comp, which):
     if which in ("typed", "vv"):
         vv = toks[0].type == "VV" or doc.doc_type == "cong_van"
         return toks if (which == "vv") == vv else []
-    kinds = {"authority": ("AUTHORITY",), "titles": ("SIGNER_TITLE",), "name": ("SIGNER_NAME",),
-             "label": ("NOI_NHAN",), "items": ("RECIPIENT",)}[which]
+    kinds = {
+        "authority": ("AUTHORITY",),
+        "titles": ("SIGNER_TITLE",),
+        "name": ("SIGNER_NAME",),
+        "label": ("NOI_NHAN",),
+        "items": ("RECIPIENT",),
+    }[which]
     return [t for t in toks if t.type in kinds]
 
 
@@ -87,7 +92,9 @@ def _want(spec, lang):
     if bold is not None:
         bits.append(("đậm" if bold else "không đậm") if lang == "vi" else ("bold" if bold else "not bold"))
     if italic is not None:
-        bits.append(("nghiêng" if italic else "đứng") if lang == "vi" else ("italic" if italic else "upright"))
+        bits.append(
+            ("nghiêng" if italic else "đứng") if lang == "vi" else ("italic" if italic else "upright")
+        )
     return ", ".join(bits)
 
 
@@ -105,21 +112,35 @@ def _check_parts(doc, ctx, table):
             bad |= bold is not None and st.bold is not None and st.bold != bold
             bad |= italic is not None and st.italic is not None and st.italic != italic
             if bad:
-                yield Hit(t.line.span(), {"text": t.text[:40], "found": _describe(st, ctx.lang),
-                                          "want": _want(spec, ctx.lang)})
+                yield Hit(
+                    t.line.span(),
+                    {"text": t.text[:40], "found": _describe(st, ctx.lang), "want": _want(spec, ctx.lang)},
+                )
 
 
-_PART_MSG = {"vi": "\"{text}\": {found}; thể thức quy định {want}.",
-             "en": "\"{text}\": {found}; the layout requires {want}."}
+_PART_MSG = {
+    "vi": '"{text}": {found}; thể thức quy định {want}.',
+    "en": '"{text}": {found}; the layout requires {want}.',
+}
 
 
-@rule(code="VB501", name="font-not-times", component=None, severity="error",
-      message={"vi": "Phông chữ phải là Times New Roman; {count} dòng dùng {fonts}.",
-               "en": "The font must be Times New Roman; {count} lines use {fonts}."},
-      citation=f"{_ND30}; {_HD}",
-      why={"vi": "Văn bản dùng phông chữ Times New Roman, bộ mã Unicode theo TCVN 6909:2001, màu đen.",
-           "en": "Documents use Times New Roman, Unicode (TCVN 6909:2001), black."},
-      bad="(.docx) Arial", good="(.docx) Times New Roman")
+@rule(
+    code="VB501",
+    name="font-not-times",
+    component=None,
+    severity="error",
+    message={
+        "vi": "Phông chữ phải là Times New Roman; {count} dòng dùng {fonts}.",
+        "en": "The font must be Times New Roman; {count} lines use {fonts}.",
+    },
+    citation=f"{_ND30}; {_HD}",
+    why={
+        "vi": "Văn bản dùng phông chữ Times New Roman, bộ mã Unicode theo TCVN 6909:2001, màu đen.",
+        "en": "Documents use Times New Roman, Unicode (TCVN 6909:2001), black.",
+    },
+    bad="(.docx) Arial",
+    good="(.docx) Times New Roman",
+)
 def font(doc, ctx):
     styles = _styles(ctx)
     if not styles:
@@ -135,12 +156,20 @@ def _page(ctx):
     return getattr(src, "page", None) if src is not None else None
 
 
-@rule(code="VB502", name="page-not-a4", component=None, severity="error",
-      message={"vi": "Khổ giấy {w:.0f}×{h:.0f} mm; quy định khổ A4 (210×297 mm).",
-               "en": "Page size {w:.0f}×{h:.0f} mm; A4 (210×297 mm) is required."},
-      citation=f"{_ND30}; {_HD}",
-      why={"vi": "Văn bản trình bày trên khổ A4 (210 mm × 297 mm).", "en": "Documents are laid out on A4."},
-      bad="(.docx) Letter", good="(.docx) A4")
+@rule(
+    code="VB502",
+    name="page-not-a4",
+    component=None,
+    severity="error",
+    message={
+        "vi": "Khổ giấy {w:.0f}×{h:.0f} mm; quy định khổ A4 (210×297 mm).",
+        "en": "Page size {w:.0f}×{h:.0f} mm; A4 (210×297 mm) is required.",
+    },
+    citation=f"{_ND30}; {_HD}",
+    why={"vi": "Văn bản trình bày trên khổ A4 (210 mm × 297 mm).", "en": "Documents are laid out on A4."},
+    bad="(.docx) Letter",
+    good="(.docx) A4",
+)
 def page_size(doc, ctx):
     p = _page(ctx)
     if p and not {round(p.width_mm), round(p.height_mm)} <= {209, 210, 211, 296, 297, 298}:
@@ -152,12 +181,23 @@ _MARGINS_PARTY = {"top": (20, 20), "bottom": (20, 20), "left": (30, 30), "right"
 _SIDE_VI = {"top": "trên", "bottom": "dưới", "left": "trái", "right": "phải"}
 
 
-@rule(code="VB503", name="page-margins", component=None, severity="error",
-      message={"vi": "Lề {side}: {got:.0f} mm; quy định {want} mm.", "en": "{side_en} margin: {got:.0f} mm; {want} mm required."},
-      citation=f"{_ND30}; {_HD}",
-      why={"vi": "Nhà nước: lề trên, dưới 20–25 mm, trái 30–35 mm, phải 15–20 mm. Đảng: trên 20, dưới 20, trái 30, phải 15 mm.",
-           "en": "State: top and bottom 20–25 mm, left 30–35, right 15–20. Party: 20, 20, 30, 15 mm."},
-      bad="(.docx) lề trái 20 mm", good="(.docx) lề trái 30 mm")
+@rule(
+    code="VB503",
+    name="page-margins",
+    component=None,
+    severity="error",
+    message={
+        "vi": "Lề {side}: {got:.0f} mm; quy định {want} mm.",
+        "en": "{side_en} margin: {got:.0f} mm; {want} mm required.",
+    },
+    citation=f"{_ND30}; {_HD}",
+    why={
+        "vi": "Nhà nước: lề trên, dưới 20–25 mm, trái 30–35 mm, phải 15–20 mm. Đảng: trên 20, dưới 20, trái 30, phải 15 mm.",
+        "en": "State: top and bottom 20–25 mm, left 30–35, right 15–20. Party: 20, 20, 30, 15 mm.",
+    },
+    bad="(.docx) lề trái 20 mm",
+    good="(.docx) lề trái 30 mm",
+)
 def margins(doc, ctx):
     p = _page(ctx)
     if not p:
@@ -166,23 +206,50 @@ def margins(doc, ctx):
     for side, (lo, hi) in table.items():
         got = getattr(p, f"{side}_mm")
         if not lo - 0.5 <= got <= hi + 0.5:
-            yield Hit(Span.at(1), {"side": _SIDE_VI[side], "side_en": side.capitalize(), "got": got,
-                                   "want": f"{lo}" if lo == hi else f"{lo}–{hi}"})
+            yield Hit(
+                Span.at(1),
+                {
+                    "side": _SIDE_VI[side],
+                    "side_en": side.capitalize(),
+                    "got": got,
+                    "want": f"{lo}" if lo == hi else f"{lo}–{hi}",
+                },
+            )
 
 
-@rule(code="VB504", name="part-typography-state", component=None, severity="warning", profiles=STATE,
-      message=_PART_MSG, citation="NĐ 30/2020, Phụ lục I, V (bảng chi tiết trình bày)",
-      why={"vi": "Cỡ chữ, đậm, nghiêng của từng thành phần theo bảng Phụ lục I, mục V.",
-           "en": "Size, bold and italic of each part follow the table of Phụ lục I, section V."},
-      bad="(.docx) Quốc hiệu 14 pt không đậm", good="(.docx) Quốc hiệu 12 pt đậm")
+@rule(
+    code="VB504",
+    name="part-typography-state",
+    component=None,
+    severity="warning",
+    profiles=STATE,
+    message=_PART_MSG,
+    citation="NĐ 30/2020, Phụ lục I, V (bảng chi tiết trình bày)",
+    why={
+        "vi": "Cỡ chữ, đậm, nghiêng của từng thành phần theo bảng Phụ lục I, mục V.",
+        "en": "Size, bold and italic of each part follow the table of Phụ lục I, section V.",
+    },
+    bad="(.docx) Quốc hiệu 14 pt không đậm",
+    good="(.docx) Quốc hiệu 12 pt đậm",
+)
 def state_parts(doc, ctx):
     yield from _check_parts(doc, ctx, _STATE)
 
 
-@rule(code="VB505", name="part-typography-party", component=None, severity="warning", profiles=PARTY,
-      message=_PART_MSG, citation="HD 05-HD/VPTW, Phụ lục 2; HD 36-HD/VPTW, Phụ lục 2",
-      why={"vi": "Cỡ chữ, đậm, nghiêng của từng thành phần theo Phụ lục 2 (tiêu đề 15 đậm; tên loại 15–16 đậm; chức vụ người ký 14 không đậm …).",
-           "en": "Size, bold and italic of each part follow Phụ lục 2 (banner 15 bold; type name 15–16 bold; signer's title 14 not bold …)."},
-      bad="(.docx) CHÁNH VĂN PHÒNG đậm", good="(.docx) CHÁNH VĂN PHÒNG không đậm")
+@rule(
+    code="VB505",
+    name="part-typography-party",
+    component=None,
+    severity="warning",
+    profiles=PARTY,
+    message=_PART_MSG,
+    citation="HD 05-HD/VPTW, Phụ lục 2; HD 36-HD/VPTW, Phụ lục 2",
+    why={
+        "vi": "Cỡ chữ, đậm, nghiêng của từng thành phần theo Phụ lục 2 (tiêu đề 15 đậm; tên loại 15–16 đậm; chức vụ người ký 14 không đậm …).",
+        "en": "Size, bold and italic of each part follow Phụ lục 2 (banner 15 bold; type name 15–16 bold; signer's title 14 not bold …).",
+    },
+    bad="(.docx) CHÁNH VĂN PHÒNG đậm",
+    good="(.docx) CHÁNH VĂN PHÒNG không đậm",
+)
 def party_parts(doc, ctx):
     yield from _check_parts(doc, ctx, _PARTY)
