@@ -241,6 +241,7 @@ _MARKERS = (
     ("arabic", re.compile(r"^()(\d{1,3})(?=\.\s)")),
 )
 _RANK = {k: i for i, (k, _) in enumerate(_MARKERS)}
+MAX_ROMAN = 37  # XXXVIII has 7 letters
 
 
 def _marker(line: str) -> tuple[str, re.Match] | None:
@@ -323,11 +324,19 @@ def _vary_body(lines: list[str], rng: random.Random, size_factor: float) -> list
     else:
         target = size_factor * sum(len(t) + 1 for t in lines) - size([pre, closing])
         have = size(order)
+        # the linter reads "I." … "XXXVII." as sections (at most 6 letters): past 37 roman
+        # sections, grow the sections instead, with their own paragraphs
+        subs = [b for u in units for b in ([u[0][1:]] if len(u[0]) > 1 else []) + u[1:]]
         while have < target:
             batch = units[:]
             rng.shuffle(batch)
             for u in batch:
-                order.append(u)
+                if top == "roman" and len(order) >= MAX_ROMAN and subs:
+                    k = rng.randrange(len(order))
+                    u = [rng.choice(subs)]
+                    order[k] = [*order[k], *u]
+                else:
+                    order.append(u)
                 have += size([u])
                 if have >= target:
                     break

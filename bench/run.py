@@ -183,7 +183,7 @@ class Bench:
         floor = [PY, "-c", "import lark, jsonschema"]
         bare = [PY, "-c", "pass"]
         times: dict[str, list[float]] = {"lint": [], "floor": [], "python": []}
-        for c in (lint, floor, bare):  # warm-up: page cache, .pyc files
+        for c in (lint, floor, bare) if self.repeat > 1 else ():  # warm-up: page cache, .pyc files
             measure(c)
         for _ in range(self.repeat):
             for k, c in (("lint", lint), ("floor", floor), ("python", bare)):
@@ -292,7 +292,8 @@ def table(results: dict) -> str:
             f"{c['ratio']:.2f}× ({c['lint_s'] * 1000:.0f} ms / {c['floor_s'] * 1000:.0f} ms)")
     if "throughput" in p:
         t = p["throughput"]
-        add("throughput", f"documents/s, -j 1 ({t['n']:,} docs)", f"{t['docs_per_s']:.0f} /s ({t['wall_s']:.1f} s)")
+        add("throughput", f"documents/s, -j 1 ({t['n']:,} docs)",
+            f"{t['docs_per_s']:.0f} /s ({t['wall_s']:.1f} s; {t.get('docs_per_cpu_s', 0):.0f} per CPU-s)")
     if "scaling" in p:
         s = p["scaling"]
         add("scaling", "speed-up -j 1 → -j 2", f"{s['speedup']:.2f}× ({s['j1_s']:.1f} s → {s['j2_s']:.1f} s)")
@@ -308,9 +309,16 @@ def table(results: dict) -> str:
         f = z["factors"]
         per = ", ".join(f"×{k}: {v['mean_s'] * 1000:.1f} ms" for k, v in f.items())
         add("size", "time/doc 100× / 1× body", f"{z['ratio']:.1f}× ({per})")
+    loads = ", ".join(f"{k} {v['loadavg_1min'][0]:g}→{v['loadavg_1min'][1]:g}" for k, v in p.items()
+                      if "loadavg_1min" in v)
     w = [max(len(r[i]) for r in rows) for i in range(4)]
     lines = ["  ".join(c.ljust(w[i]) for i, c in enumerate(r)).rstrip() for r in rows]
     lines.insert(1, "  ".join("-" * x for x in w))
+    if loads:
+        lines.append(f"\nload average (1 min) before→after each phase: {loads}")
+    code = results.get("code")
+    if code and code.get("changed_during_run"):
+        lines.append("WARNING: the linter's code changed during the run (figures mix versions)")
     return "\n".join(lines)
 
 

@@ -84,12 +84,16 @@ _GLUED = re.compile(
 )
 
 
+_SIDE_AUTHORITY = re.compile(r"\s(?=(?:T/M|K/T|T/L|TM\.|KT\.|TL\.|TUQ\.|Q\.)\s+[A-ZĐÀ-Ỹ])")
+_GLUED_HINT = re.compile(r"(?:TM|KT|TL|TUQ)\.|[Đđ]ã ký")
+
+
 def _split_glued(line: Line) -> list[Line]:
     """Cells that a flattened table glued together: "TM. CHÍNH PHỦKT. THỦ TƯỚNGPHÓ THỦ TƯỚNG(Đã ký)…"."""
-    m = _GLUED.search(line.text)
-    if not m or not re.search(r"(?:TM|KT|TL|TUQ)\.|[Đđ]ã ký", line.text):
+    if not _GLUED_HINT.search(line.text):
         return [line]
-    return _split_at(line, m.start())
+    m = _GLUED.search(line.text)
+    return _split_at(line, m.start()) if m else [line]
 
 
 def _split_at(line: Line, i: int) -> list[Line]:
@@ -120,13 +124,13 @@ def _split_columns(line: Line) -> list[Line]:
     if m and len(f) > m.end() + 8:  # "Độc lập - Tự do - Hạnh phúc Hà Nội, ngày …"
         return _split_at(line, m.end())
     # number + place-date on one line
-    num = P.parse_number(t)
+    num = P.parse_number(t) if f.startswith(("so", "luat")) or f[:1].isdigit() else None
     if num and num["end"] < len(t) - 8:
         pd = P.PLACE_DATE_START.search(t, num["end"])
         if pd:
             return _split_at(line, pd.start(1))
     # "Nơi nhận:" (or a recipient) and the signature authority side by side
-    for m in re.finditer(r"\s(?=(?:T/M|K/T|T/L|TM\.|KT\.|TL\.|TUQ\.|Q\.)\s+[A-ZĐÀ-Ỹ])", t):
+    for m in _SIDE_AUTHORITY.finditer(t):
         if m.start() > 0 and P.authority_of(t[m.end() :]):
             return _split_at(line, m.end())
     return [line]
@@ -142,6 +146,8 @@ def _joinable(a: Line, b: Line) -> bool:
     """Would a + b be a header phrase, a number or a place-date line that a alone is not?"""
     if a.text in ("-", "+", "•"):
         return True
+    if len(a.text) > 70:
+        return False  # every join below mends a short broken line
     fa, fb = fold(a.text).strip(), fold(b.text).strip()
     if (fa, fb.split(":")[0].split(" ")[0]) in (("kinh", "gui"), ("kinh", "trinh"), ("noi", "nhan")):
         return True  # a label broken after its first word: "Kính" / "gửi: …"
@@ -154,6 +160,7 @@ def _joinable(a: Line, b: Line) -> bool:
                 return True
     if (
         len(a.text) < 60
+        and ("ngay" in fa or "ngay" in fb)
         and a.text[:1].isupper()
         and not is_upper_line(a.text)
         and P.parse_place_date(a.text) is None

@@ -42,7 +42,9 @@ def shape(line: Line) -> tuple[str, dict]:
         return {"party": "BANNER", "quoc_hieu": "QUOC_HIEU", "tieu_ngu": "TIEU_NGU"}[kind], {}
     if f.rstrip(":").strip() in P.MARKS and is_upper_line(t):
         return "MARK", {}
-    for text, repaired in ((t, False), (P.repair(t), True)):  # as written, then with OCR repairs
+    # a number or a date, as written, then with OCR repairs (only where one can be)
+    maybe = f.startswith(("so", "luat")) or "ngay" in f or f[:1].isdigit()
+    for text, repaired in ((t, False), (P.repair(t), True)) if maybe else ():
         if repaired and text == t:
             break
         num = P.parse_number(text)

@@ -221,8 +221,10 @@ def fuzzy_label(text: str) -> str | None:
 def fuzzy_doc_type(text: str) -> str | None:
     """A type heading through OCR damage ('BÁO CÁq', 'KẾ HqẠCH', 'TỜ TRÌKH'): the whole line is
     close to one type name (never a longer line that merely starts like one)."""
+    if len(text) > 24:
+        return None
     letters = [c for c in text if c.isalpha()]
-    if not letters or sum(c.isupper() for c in letters) < 0.7 * len(letters) or len(text) > 24:
+    if not letters or sum(c.isupper() for c in letters) < 0.7 * len(letters):
         return None
     f = " ".join(fold(text).split())
     if is_title_line(text) or is_enactor(text):
@@ -264,7 +266,7 @@ def banner_kind(text: str) -> str | None:
     f = " ".join(fold(text).replace("-", " - ").split())
     if TIEU_NGU_RE.match(f):
         return "tieu_ngu"
-    if len(f) > 60:
+    if len(f) > 60 or not is_upper_line(text):
         return None
     if f.startswith(QUOC_HIEU) or fuzz.ratio(f, QUOC_HIEU) >= 88:
         return "quoc_hieu"

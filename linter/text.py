@@ -1,6 +1,7 @@
 """Vietnamese text helpers shared by the stages: folding for OCR-tolerant matching."""
 
 import unicodedata
+from functools import lru_cache
 
 
 def _build_fold_table() -> dict[int, str]:
@@ -21,16 +22,29 @@ def _build_fold_table() -> dict[int, str]:
 _FOLD = _build_fold_table()
 
 
+@lru_cache(maxsize=8192)
 def fold(s: str) -> str:
-    """'Nơi nhận' -> 'noi nhan': no marks, no case, for matching labels through OCR damage."""
+    """'Nơi nhận' -> 'noi nhan': no marks, no case, for matching labels through OCR damage.
+    Cached: the stages fold the same line several times."""
     return s.translate(_FOLD).lower()
 
 
+@lru_cache(maxsize=8192)
 def is_upper_line(s: str) -> bool:
     """True when the letters of s are (almost) all upper case: header, type and signature lines.
     OCR lower-cases a letter here and there ("THƯỜNG vụ"), so one short lower-case word is allowed."""
-    letters = [c for c in s if c.isalpha()]
-    if len(letters) < 2:
-        return len(letters) == 1 and letters[0].isupper() and len(s.strip()) == 1
-    lower = sum(c.islower() for c in letters)
-    return lower == 0 or (lower <= 3 and lower / len(letters) < 0.2)
+    if not s.isupper():
+        # body lines have many lower-case letters: stop counting at the fourth
+        lower = 0
+        for c in s:
+            if c.islower():
+                lower += 1
+                if lower > 3:
+                    return False
+        if lower == 0:
+            return False  # no cased letter at all
+    letters = sum(c.isalpha() for c in s)
+    if letters < 2:
+        return letters == 1 and len(s.strip()) == 1
+    lower = sum(c.islower() for c in s)
+    return lower == 0 or lower / letters < 0.2

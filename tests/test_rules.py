@@ -167,3 +167,32 @@ def test_messages_follow_lang():
 def test_json_contract_is_serialisable(path):
     r = lint_bytes(path.name, path.read_bytes(), Options(today=date(2026, 11, 22)))
     json.dumps(r.to_dict(), ensure_ascii=False)
+
+
+def test_schemas_use_only_keywords_the_validation_cache_understands():
+    """validate() caches results per document skeleton; a value-dependent keyword (pattern, const…)
+    would make that wrong, so the schemas are limited to validate.KEYWORDS."""
+    from linter.validate import KEYWORDS
+
+    def keys(node):
+        if isinstance(node, dict):
+            for k, v in node.items():
+                yield k
+                if k == "properties":
+                    for sub in v.values():
+                        yield from keys(sub)
+                elif k == "$defs":
+                    yield from defs(v)
+                else:
+                    yield from keys(v)
+        elif isinstance(node, list):
+            for v in node:
+                yield from keys(v)
+
+    def defs(namespace):  # $defs may group definitions: {"required": {"banner": {…}}}
+        for v in namespace.values():
+            yield from (keys(v) if set(v) & KEYWORDS - {"$defs"} else defs(v))
+
+    by_id, _ = _schemas()
+    used = {k for s in by_id.values() for k in keys(s)}
+    assert used <= KEYWORDS, used - KEYWORDS
