@@ -254,7 +254,7 @@ def _rules(a) -> int:
     from linter.rules import RULES
 
     lang = a.lang or "vi"
-    for r in RULES.values():
+    for r in sorted(RULES.values(), key=lambda r: r.code):
         print(f"{r.code}  {r.name:32} {r.severity:8} {r.component or '-':11} {r.why.get(lang, r.why['vi'])}")
     return 0
 
