@@ -21,11 +21,13 @@ from collections import Counter
 from dataclasses import dataclass, field, replace
 from pathlib import Path
 
+from linter.errors import UserError
+
 VERSION = 1
 _PER_LINE = frozenset({"body", "addressees", "recipients"})
 
 
-class BaselineError(Exception):
+class BaselineError(UserError):
     """A baseline file vblint cannot use. str() is Vietnamese; message("en") is English."""
 
     def __init__(self, path, vi: str, en: str):

@@ -22,7 +22,6 @@ one stuck worker and tell which document it was on:
   VB900. Its queued tasks go back to the front of the queue and a new worker replaces it.
 """
 
-import multiprocessing as mp
 import os
 import signal
 import sys
@@ -32,7 +31,6 @@ from collections import deque
 from collections.abc import Iterable, Iterator
 from contextlib import contextmanager
 from dataclasses import dataclass
-from multiprocessing.connection import wait as _wait
 from typing import Self
 
 from linter.diagnostics import Span
@@ -234,6 +232,8 @@ def _worker_main(conn, opts, cache, timeout, hook) -> None:
     if _can_alarm():
         signal.signal(signal.SIGALRM, _on_alarm)
     _warm_up()
+    import multiprocessing as mp  # only pools need it: a one-file run never imports it
+
     parent = mp.parent_process()
     try:
         conn.send(("ready",))
@@ -304,6 +304,9 @@ class _Worker:
 
 
 def _pool(tasks, opts, jobs, timeout, cache, ordered, hook, stats) -> Iterator[FileResult]:
+    import multiprocessing as mp
+    from multiprocessing.connection import wait
+
     ctx = mp.get_context()
     args = (opts, cache, timeout, hook)
     window = stats.window = 4 * jobs * PREFETCH
@@ -432,7 +435,7 @@ def _pool(tasks, opts, jobs, timeout, cache, ordered, hook, stats) -> Iterator[F
                 now = time.monotonic()
                 nearest = min(w.deadline(timeout, grace) for w in busy)
                 wait_for = None if nearest == float("inf") else max(0.0, nearest - now)
-                ready = set(_wait([w.conn for w in busy] + [w.proc.sentinel for w in busy], wait_for))
+                ready = set(wait([w.conn for w in busy] + [w.proc.sentinel for w in busy], wait_for))
                 now = time.monotonic()
                 for w in list(busy):
                     # exited before draining: a result sent just before the exit is still in the pipe

@@ -9,6 +9,7 @@ from datetime import date
 from pathlib import Path
 
 from linter import __version__
+from linter.errors import UserError
 
 EXTENSIONS = (".txt", ".md", ".docx", ".pdf")
 FORMATS = ("text", "json", "jsonl", "sarif", "junit", "github", "html")
@@ -124,11 +125,12 @@ class _Check:
     """One `vblint check` run: its arguments, each file's settings, the baseline and the output."""
 
     def __init__(self, a, files: list[str], settings: dict, out):
-        from linter import baseline
-
         self.a, self.files, self.settings, self.out = a, files, settings, out
-        # the baseline filters only when reading one; --write-baseline records everything found
-        self.baseline = baseline.load(a.baseline) if a.baseline and not a.write_baseline else None
+        self.baseline = None  # the baseline filters only when reading one; --write-baseline records all
+        if a.baseline and not a.write_baseline:
+            from linter import baseline
+
+            self.baseline = baseline.load(a.baseline)
 
     def post(self, r, f: str):
         """Settings (select/ignore/severity) then the baseline."""
@@ -217,7 +219,7 @@ class _Check:
 def _check(a) -> int:
     import contextlib
 
-    from linter import baseline, config
+    from linter import config
 
     files, missing = _collect(a.paths)
     for m in missing:
@@ -237,6 +239,8 @@ def _check(a) -> int:
         run = _Check(a, files, settings, out)
         results = run.fix() if a.fix or a.diff or a.unsafe_fixes else run.lint()
         if a.write_baseline:
+            from linter import baseline
+
             n = baseline.write(results, a.write_baseline)
             print(
                 f"vblint: đã ghi {n} vấn đề vào / wrote {n} problems to {a.write_baseline}", file=sys.stderr
@@ -299,12 +303,9 @@ def main(argv: list[str] | None = None) -> int:
     except (AttributeError, ValueError):
         pass
     a = _parser().parse_args(argv)
-    from linter.baseline import BaselineError
-    from linter.config import ConfigError
-
     try:
         return {"check": _check, "rules": _rules, "rule": _rule, "config": _config}[a.command](a)
-    except (ConfigError, BaselineError) as e:
+    except UserError as e:  # a bad setting or baseline: the message, exit 2
         print(f"vblint: {e.message(a.lang or 'vi')}", file=sys.stderr)
         return 2
     except KeyboardInterrupt:

@@ -15,16 +15,15 @@ most specific severity key wins: code or name, then the longest prefix. Results 
 could not be read at all are never filtered: they always keep their diagnostic."""
 
 import dataclasses
-import difflib
 import functools
 import json
 import os
-import tomllib
 from dataclasses import dataclass, field
 from datetime import date, datetime
 from fnmatch import fnmatch
 from pathlib import Path, PurePosixPath
 
+from linter.errors import UserError
 from linter.rules import BY_NAME, RULES
 
 KEYS = (
@@ -45,7 +44,7 @@ DEFAULT, CLI = "default", "command line"
 _ATTR = {k: k.replace("-", "_") for k in KEYS}  # config key -> Settings attribute
 
 
-class ConfigError(Exception):
+class ConfigError(UserError):
     """A config value vblint cannot use. str() is Vietnamese; message("en") is English."""
 
     def __init__(self, source: str, key: str | None, value, vi: str, en: str, hint: str | None = None):
@@ -79,6 +78,8 @@ def _show(value) -> str:
 
 
 def _closest(word: str, options) -> str | None:
+    import difflib  # only to suggest a correction
+
     found = difflib.get_close_matches(str(word), list(options), n=1, cutoff=0.6)
     return found[0] if found else None
 
@@ -248,6 +249,8 @@ class Settings:
 
 
 def _read_toml(path: Path) -> dict:
+    import tomllib  # only when a configuration file exists
+
     try:
         with open(path, "rb") as f:
             return tomllib.load(f)

@@ -50,10 +50,27 @@ class LineLexer(Lexer):
             )
 
 
+def _cache_file() -> str | bool:
+    """Lark's parse-table cache in the user's cache directory (not a shared temporary one, since
+    it is read with pickle). Lark checks the grammar's hash itself, so one file serves every
+    version of the grammar; without a writable directory, no cache."""
+    from linter.cache import default_dir
+
+    try:
+        d = default_dir()
+        d.mkdir(parents=True, exist_ok=True)
+        return str(d / "grammar.lark-cache")
+    except OSError:
+        return False
+
+
 @cache
 def parser() -> Lark:
     grammar = (data_dir("grammar") / "document.lark").read_text(encoding="utf-8")
-    return Lark(grammar, parser="lalr", lexer=LineLexer, start="start", cache=False, maybe_placeholders=False)
+    # building the LALR tables costs ~0.3 s, loading them from the cache ~2 ms
+    return Lark(
+        grammar, parser="lalr", lexer=LineLexer, start="start", cache=_cache_file(), maybe_placeholders=False
+    )
 
 
 def parse(toks: list[Tok]) -> tuple[Tree, list[Tok]]:
