@@ -15,6 +15,7 @@ import sys
 from pathlib import Path
 
 import pytest
+from contract import COMPONENTS
 
 from linter import __version__
 from linter.cli import main
@@ -27,19 +28,6 @@ COLON = CORPUS / "invalid" / "number-colon--thong-bao.txt"
 ARTICLE = CORPUS / "notdoc" / "article.txt"
 TODAY = ["--today", "2026-11-22"]
 
-COMPONENTS = [
-    "banner",
-    "issuer",
-    "number",
-    "place_date",
-    "doc_type",
-    "subject",
-    "addressees",
-    "body",
-    "signature",
-    "recipients",
-    "marks",
-]
 DIAG_KEYS = {
     "code",
     "name",

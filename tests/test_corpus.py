@@ -6,6 +6,7 @@ from datetime import date
 from pathlib import Path
 
 import pytest
+from contract import PARTY_TYPES, STATE_TYPES
 
 from linter.lint import Options, lint_path
 
@@ -79,36 +80,6 @@ def test_invalid_document_reports_its_rule(path):
 
 def test_every_profile_and_type_has_a_conforming_sample():
     have = {(p.parent.name, p.stem) for p in VALID}
-    party = {
-        "cong_van",
-        "thong_bao",
-        "chi_thi",
-        "nghi_quyet",
-        "quyet_dinh",
-        "ket_luan",
-        "quy_dinh",
-        "quy_che",
-        "huong_dan",
-        "thong_tri",
-        "bao_cao",
-        "ke_hoach",
-        "chuong_trinh",
-        "to_trinh",
-    }
-    state = {
-        "cong_van",
-        "quyet_dinh",
-        "nghi_quyet",
-        "chi_thi",
-        "thong_bao",
-        "ke_hoach",
-        "bao_cao",
-        "to_trinh",
-        "cong_dien",
-        "giay_moi",
-        "bien_ban",
-        "giay_gioi_thieu",
-    }
-    assert {("party-hd36", t) for t in party} <= have
-    assert {("state-nd30", t) for t in state} <= have
+    assert {("party-hd36", t) for t in PARTY_TYPES} <= have
+    assert {("state-nd30", t) for t in STATE_TYPES} <= have
     assert {p for p, _ in have} >= {"party-hd05"}

@@ -5,6 +5,7 @@ from datetime import date
 from pathlib import Path
 
 import pytest
+from contract import PARTY_TYPES
 from jsonschema import Draft202012Validator
 
 from linter.lint import Options, lint_bytes
@@ -64,22 +65,7 @@ def test_schemas_are_valid_and_name_existing_rules():
         Draft202012Validator.check_schema(schema)
         for rule in _x_rules(schema):
             assert rule in BY_NAME, f"{sid}: x-rule {rule} is not a declared rule"
-    for t in (
-        "cong_van",
-        "thong_bao",
-        "chi_thi",
-        "nghi_quyet",
-        "quyet_dinh",
-        "ket_luan",
-        "quy_dinh",
-        "quy_che",
-        "huong_dan",
-        "thong_tri",
-        "bao_cao",
-        "ke_hoach",
-        "chuong_trinh",
-        "to_trinh",
-    ):
+    for t in PARTY_TYPES:
         assert f"urn:vblint:party-hd36:{t}" in by_id
     assert validator("urn:vblint:party-hd36:cong_van") is validator(
         "urn:vblint:party-hd36:cong_van"

@@ -7,6 +7,7 @@ from linter import codes
 from linter.diagnostics import Fix
 from linter.profile import issue_date
 from linter.rules.base import HD05, PARTY, Hit, rule
+from linter.rules.recipients import semicolon_hits
 
 _HD05 = "HD 05-HD/VPTW (27/5/2026), Phần II"
 
@@ -90,15 +91,7 @@ def obsolete_issuer(doc, ctx):
     good="- Thường trực Tỉnh ủy;",
 )
 def separator(doc, ctx):
-    r = doc.components["recipients"]
-    if not r:
-        return
-    toks = {t.line.line: t for t in doc.parts["recipients"]}
-    for item in r["items"][:-1]:
-        tok = toks.get(item["line"])
-        if tok and tok.text.rstrip().endswith(",") and item["text"].rstrip() == tok.text.rstrip():
-            k = len(tok.text.rstrip()) - 1
-            yield Hit(tok.line.span(k, k + 1), fix=Fix("safe", ";", tok.line.span(k, k + 1)))
+    yield from semicolon_hits(doc, (",",))
 
 
 @rule(

@@ -43,6 +43,20 @@ def dash(doc, ctx):
             yield Hit(tok.line.span(0, 1), fix=Fix("safe", "- ", tok.line.span(0, 0)))
 
 
+def semicolon_hits(doc, wrong: tuple[str, ...]):
+    """Recipients (all but the last, drafter codes aside) ending with one of `wrong` instead of
+    ";": the State rule and HD 05's share this."""
+    r = doc.components["recipients"]
+    items = [i for i in (r["items"] if r else []) if not P.DRAFTER.match(i["text"].lstrip("- "))]
+    toks = _lines(doc)
+    for item in items[:-1]:
+        tok = toks.get(item["line"])
+        t = tok.text.rstrip() if tok else ""
+        if t.endswith(wrong) and item["text"].rstrip() == t:  # a one-line item, so the fix is exact
+            span = tok.line.span(len(t) - 1, len(t))
+            yield Hit(span, fix=Fix("safe", ";", span))
+
+
 def _is_luu(text: str) -> bool:
     return bool(P.LUU.match(text.lstrip("-+• ")))
 

@@ -6,6 +6,7 @@ from linter import codes
 from linter import patterns as P
 from linter.diagnostics import Fix
 from linter.rules.base import STATE, Hit, rule
+from linter.rules.recipients import semicolon_hits
 
 _PL1 = "NĐ 30/2020, Phụ lục I"
 _PL3 = "NĐ 30/2020, Phụ lục III"
@@ -289,13 +290,7 @@ def luu_form(doc, ctx):
     good="- Như trên;",
 )
 def punctuation(doc, ctx):
-    items, toks = _recipient_toks(doc)
-    for item in items[:-1]:
-        tok = toks.get(item["line"])
-        t = item["text"].rstrip()
-        if tok and t.endswith((",", ".")) and tok.text.rstrip() == t:
-            k = len(tok.text.rstrip()) - 1
-            yield Hit(tok.line.span(k, k + 1), fix=Fix("safe", ";", tok.line.span(k, k + 1)))
+    yield from semicolon_hits(doc, (",", "."))
 
 
 @rule(
