@@ -69,18 +69,106 @@ WINDOWS = {  # issue dates per profile: the profile the date selects stays the t
 }
 # Provinces in force after 1/7/2025 (NQ 202/2025/QH15), the "tỉnh" ones: a swapped-in name is
 # valid at any date of the windows above.
-PROVINCES = ("Cao Bằng", "Điện Biên", "Hà Tĩnh", "Lai Châu", "Lạng Sơn", "Nghệ An", "Quảng Ninh", "Thanh Hóa",
-             "Sơn La", "Tuyên Quang", "Lào Cai", "Thái Nguyên", "Phú Thọ", "Bắc Ninh", "Hưng Yên", "Ninh Bình",
-             "Quảng Trị", "Quảng Ngãi", "Gia Lai", "Khánh Hòa", "Lâm Đồng", "Đắk Lắk", "Đồng Nai", "Tây Ninh",
-             "Vĩnh Long", "Đồng Tháp", "Cà Mau", "An Giang")
+PROVINCES = (
+    "Cao Bằng",
+    "Điện Biên",
+    "Hà Tĩnh",
+    "Lai Châu",
+    "Lạng Sơn",
+    "Nghệ An",
+    "Quảng Ninh",
+    "Thanh Hóa",
+    "Sơn La",
+    "Tuyên Quang",
+    "Lào Cai",
+    "Thái Nguyên",
+    "Phú Thọ",
+    "Bắc Ninh",
+    "Hưng Yên",
+    "Ninh Bình",
+    "Quảng Trị",
+    "Quảng Ngãi",
+    "Gia Lai",
+    "Khánh Hòa",
+    "Lâm Đồng",
+    "Đắk Lắk",
+    "Đồng Nai",
+    "Tây Ninh",
+    "Vĩnh Long",
+    "Đồng Tháp",
+    "Cà Mau",
+    "An Giang",
+)
 # Provinces a template may name that are not in force any more (swapped out like the others).
 OLD_PROVINCES = ("Bình Định", "Quảng Bình", "Bến Tre")
-SURNAMES = ("Nguyễn", "Trần", "Lê", "Phạm", "Hoàng", "Huỳnh", "Phan", "Vũ", "Võ", "Đặng", "Bùi", "Đỗ", "Hồ",
-            "Ngô", "Dương", "Lý", "Trịnh", "Đinh", "Mai", "Lương")
-MIDDLE = ("Văn", "Thị", "Hữu", "Đức", "Minh", "Quốc", "Thanh", "Ngọc", "Xuân", "Thu", "Đình", "Công", "Thế",
-          "Hồng", "Anh", "Kim")
-GIVEN = ("An", "Bình", "Cường", "Dũng", "Hà", "Hải", "Hằng", "Hùng", "Hương", "Lan", "Long", "Mai", "Nam",
-         "Phong", "Quang", "Sơn", "Tâm", "Thảo", "Trung", "Tuấn", "Vinh", "Yến", "Khánh", "Hòa", "Lực", "Thắng")
+SURNAMES = (
+    "Nguyễn",
+    "Trần",
+    "Lê",
+    "Phạm",
+    "Hoàng",
+    "Huỳnh",
+    "Phan",
+    "Vũ",
+    "Võ",
+    "Đặng",
+    "Bùi",
+    "Đỗ",
+    "Hồ",
+    "Ngô",
+    "Dương",
+    "Lý",
+    "Trịnh",
+    "Đinh",
+    "Mai",
+    "Lương",
+)
+MIDDLE = (
+    "Văn",
+    "Thị",
+    "Hữu",
+    "Đức",
+    "Minh",
+    "Quốc",
+    "Thanh",
+    "Ngọc",
+    "Xuân",
+    "Thu",
+    "Đình",
+    "Công",
+    "Thế",
+    "Hồng",
+    "Anh",
+    "Kim",
+)
+GIVEN = (
+    "An",
+    "Bình",
+    "Cường",
+    "Dũng",
+    "Hà",
+    "Hải",
+    "Hằng",
+    "Hùng",
+    "Hương",
+    "Lan",
+    "Long",
+    "Mai",
+    "Nam",
+    "Phong",
+    "Quang",
+    "Sơn",
+    "Tâm",
+    "Thảo",
+    "Trung",
+    "Tuấn",
+    "Vinh",
+    "Yến",
+    "Khánh",
+    "Hòa",
+    "Lực",
+    "Thắng",
+)
 PARTY_CODES = ("NQ", "QĐ", "CT", "KL", "QC", "TT", "TTr", "CTr", "BC", "TB", "HD", "KH")
 STATE_CODES = ("NQ", "QĐ", "CT", "QC", "TB", "HD", "CTr", "KH", "BC", "TTr", "CĐ", "GM", "GGT", "BB")
 
@@ -126,28 +214,48 @@ def templates() -> tuple[Template, ...]:
 def _analyse(name: str, profile: str, res) -> Template:
     lines = tuple(res.text.split("\n"))
     c = res.components
-    line = (lambda k: c[k]["line"] - 1 if c[k] else None)
+
+    def line(k: str) -> int | None:
+        return c[k]["line"] - 1 if c[k] else None
+
     body = (c["body"]["line"] - 1, c["body"]["end_line"])
     banner = tuple(range(c["banner"]["line"] - 1, c["banner"]["end_line"])) if c["banner"] else ()
     items = tuple(it["line"] - 1 for it in c["recipients"]["items"]) if c["recipients"] else ()
     sig = c["signature"]
     authority = None
     if sig and sig.get("levels"):
-        authority = next((i for i in range(sig["line"] - 1, sig["end_line"]) if lines[i].strip() == sig["levels"][0]),
-                         None)
-    signers = tuple(n for n in [sig and sig.get("name"), *[x.get("name") for x in (sig or {}).get("cosigners", [])]]
-                    if n)
+        authority = next(
+            (i for i in range(sig["line"] - 1, sig["end_line"]) if lines[i].strip() == sig["levels"][0]), None
+        )
+    signers = tuple(
+        n for n in [sig and sig.get("name"), *[x.get("name") for x in (sig or {}).get("cosigners", [])]] if n
+    )
     last = max(i for i, t in enumerate(lines) if t.strip())
     name_line = last if sig and sig.get("name") and lines[last].strip() == sig["name"] else None
-    header = "\n".join(lines[:body[0]])
+    header = "\n".join(lines[: body[0]])
     place = c["place_date"]["place"] if c["place_date"] else None
-    province = place if place in PROVINCES + OLD_PROVINCES else next(
-        (p for p in PROVINCES + OLD_PROVINCES if p.upper() in header or p in (place or "")), None)
-    return Template(name=name, profile=profile, doc_type=res.doc_type, lines=lines, body=body,
-                    number=line("number"), place_date=line("place_date"), banner=banner,
-                    doc_type_line=line("doc_type") if res.doc_type != "cong_van" else None, items=items,
-                    authority=authority, signers=signers, name_line=name_line, province=province,
-                    body_chars=sum(len(t) + 1 for t in lines[body[0]:body[1]]))
+    province = (
+        place
+        if place in PROVINCES + OLD_PROVINCES
+        else next((p for p in PROVINCES + OLD_PROVINCES if p.upper() in header or p in (place or "")), None)
+    )
+    return Template(
+        name=name,
+        profile=profile,
+        doc_type=res.doc_type,
+        lines=lines,
+        body=body,
+        number=line("number"),
+        place_date=line("place_date"),
+        banner=banner,
+        doc_type_line=line("doc_type") if res.doc_type != "cong_van" else None,
+        items=items,
+        authority=authority,
+        signers=signers,
+        name_line=name_line,
+        province=province,
+        body_chars=sum(len(t) + 1 for t in lines[body[0] : body[1]]),
+    )
 
 
 # --- one document --------------------------------------------------------------------------------
@@ -186,7 +294,9 @@ def _fmt_date(d: date, day: str | None = None, month: str | None = None) -> str:
 
 
 def _seq(rng: random.Random) -> int:
-    return rng.choice((rng.randint(1, 9), rng.randint(10, 99), rng.randint(100, 999), rng.randint(1000, 4999)))
+    return rng.choice(
+        (rng.randint(1, 9), rng.randint(10, 99), rng.randint(100, 999), rng.randint(1000, 4999))
+    )
 
 
 def _person(rng: random.Random, taken: set) -> str:
@@ -206,7 +316,9 @@ def _vary(t: Template, rng: random.Random) -> list[str]:
     lines = list(t.lines)
     if t.number is not None:
         s = _seq(rng)
-        lines[t.number] = _NUMBER.sub(lambda m: m.group(1) + (f"{s:02d}" if s < 10 else str(s)), lines[t.number], 1)
+        lines[t.number] = _NUMBER.sub(
+            lambda m: m.group(1) + (f"{s:02d}" if s < 10 else str(s)), lines[t.number], 1
+        )
     if t.place_date is not None:
         lo, hi = WINDOWS[t.profile]
         d = lo + timedelta(days=rng.randint(0, (hi - lo).days))
@@ -254,8 +366,21 @@ def _marker(line: str) -> tuple[str, re.Match] | None:
 
 def _roman(n: int) -> str:
     out = []
-    for v, s in ((1000, "M"), (900, "CM"), (500, "D"), (400, "CD"), (100, "C"), (90, "XC"), (50, "L"), (40, "XL"),
-                 (10, "X"), (9, "IX"), (5, "V"), (4, "IV"), (1, "I")):
+    for v, s in (
+        (1000, "M"),
+        (900, "CM"),
+        (500, "D"),
+        (400, "CD"),
+        (100, "C"),
+        (90, "XC"),
+        (50, "L"),
+        (40, "XL"),
+        (10, "X"),
+        (9, "IX"),
+        (5, "V"),
+        (4, "IV"),
+        (1, "I"),
+    ):
         while n >= v:
             out.append(s)
             n -= v
@@ -288,7 +413,7 @@ def _renumber(lines: list[str]) -> list[str]:
                 if r > _RANK[kind]:
                     counters[k] = 0
             n = counters[kind]
-            t = m.group(1) + (_roman(n) if kind in ("chuong", "roman") else str(n)) + t[m.end():]
+            t = m.group(1) + (_roman(n) if kind in ("chuong", "roman") else str(n)) + t[m.end() :]
         out.append(t)
     return out
 
@@ -372,18 +497,23 @@ def _delete(doc: Doc, i: int | None) -> bool:
 
 def _number_spacing(doc, rng):
     i = doc.at(doc.t.number)
-    seps = [m.start() for m in re.finditer(r"(?<=\w)[-/](?=\w)", doc.lines[i].split(" ", 1)[-1])] if i is not None \
+    seps = (
+        [m.start() for m in re.finditer(r"(?<=\w)[-/](?=\w)", doc.lines[i].split(" ", 1)[-1])]
+        if i is not None
         else []
+    )
     if not seps:
         return False
     head, rest = doc.lines[i].split(" ", 1)
     k = rng.choice(seps)
-    doc.lines[i] = f"{head} {rest[:k]} {rest[k]} {rest[k + 1:]}"
+    doc.lines[i] = f"{head} {rest[:k]} {rest[k]} {rest[k + 1 :]}"
     return True
 
 
 def _leading_zero(doc, rng):
-    return _sub_line(doc, doc.at(doc.t.number), r"^(Số\s*:?\s*)\d+", lambda m: m.group(1) + str(rng.randint(1, 9)))
+    return _sub_line(
+        doc, doc.at(doc.t.number), r"^(Số\s*:?\s*)\d+", lambda m: m.group(1) + str(rng.randint(1, 9))
+    )
 
 
 def _type_code(doc, rng, codes):
@@ -394,7 +524,7 @@ def _type_code(doc, rng, codes):
     if not m:
         return False
     new = rng.choice([c for c in codes if c != m.group(1)])
-    doc.lines[i] = doc.lines[i][:m.start()] + new + doc.lines[i][m.end():]
+    doc.lines[i] = doc.lines[i][: m.start()] + new + doc.lines[i][m.end() :]
     return True
 
 
@@ -422,7 +552,7 @@ def _date_edit(doc, rng, how):
     else:  # slashes, no comma: "Quảng Ninh ngày 28/8/2023"
         doc.lines[i] = re.sub(r",?\s*" + re.escape(m.group(0)), f" ngày {d}/{mo}/{y}", doc.lines[i], count=1)
         return True
-    doc.lines[i] = doc.lines[i][:m.start()] + new + doc.lines[i][m.end():]
+    doc.lines[i] = doc.lines[i][: m.start()] + new + doc.lines[i][m.end() :]
     return True
 
 
@@ -447,7 +577,7 @@ def _authority(doc, rng, pairs):
         return False
     for old, new in pairs:
         if doc.lines[i].startswith(old):
-            doc.lines[i] = new + doc.lines[i][len(old):]
+            doc.lines[i] = new + doc.lines[i][len(old) :]
             return True
     return False
 
@@ -464,7 +594,7 @@ def _section_skip(doc, rng):
     i, m = rng.choice(tops[1:])
     n = _roman_parse(m.group(2)) if top in ("chuong", "roman") else int(m.group(2))
     rep = _roman(n + 1) if top in ("chuong", "roman") else str(n + 1)
-    doc.lines[i] = m.group(1) + rep + doc.lines[i][m.end():]  # n -> n + 1: the number n is skipped
+    doc.lines[i] = m.group(1) + rep + doc.lines[i][m.end() :]  # n -> n + 1: the number n is skipped
     return True
 
 
@@ -486,27 +616,52 @@ def _body_ending(doc, rng):
 PARTY, STATE = ("party-hd36", "party-hd05"), ("state-nd30",)
 DEFECTS = (
     # number
-    ("number-colon", "number-colon", PARTY,
-     lambda d, r: _sub_line(d, d.at(d.t.number), r"^Số ", "Số: ")),
-    ("number-missing-so", "number-missing-so", PARTY,
-     lambda d, r: _sub_line(d, d.at(d.t.number), r"^Số\s+", "")),
-    ("state-number-colon-missing", "state-number-colon-missing", STATE,
-     lambda d, r: _sub_line(d, d.at(d.t.number), r"^Số:\s*", "Số ")),
+    ("number-colon", "number-colon", PARTY, lambda d, r: _sub_line(d, d.at(d.t.number), r"^Số ", "Số: ")),
+    (
+        "number-missing-so",
+        "number-missing-so",
+        PARTY,
+        lambda d, r: _sub_line(d, d.at(d.t.number), r"^Số\s+", ""),
+    ),
+    (
+        "state-number-colon-missing",
+        "state-number-colon-missing",
+        STATE,
+        lambda d, r: _sub_line(d, d.at(d.t.number), r"^Số:\s*", "Số "),
+    ),
     ("number-spacing", "number-spacing", None, _number_spacing),
     ("number-leading-zero", "number-leading-zero", None, _leading_zero),
     ("number-type-mismatch", "number-type-mismatch", PARTY, lambda d, r: _type_code(d, r, PARTY_CODES)),
-    ("state-type-code-mismatch", "state-type-code-mismatch", STATE, lambda d, r: _type_code(d, r, STATE_CODES)),
+    (
+        "state-type-code-mismatch",
+        "state-type-code-mismatch",
+        STATE,
+        lambda d, r: _type_code(d, r, STATE_CODES),
+    ),
     # date
-    ("date-missing-leading-zero", "date-missing-leading-zero", None, lambda d, r: _date_edit(d, r, "no-zero")),
+    (
+        "date-missing-leading-zero",
+        "date-missing-leading-zero",
+        None,
+        lambda d, r: _date_edit(d, r, "no-zero"),
+    ),
     ("date-extra-leading-zero", "date-extra-leading-zero", None, lambda d, r: _date_edit(d, r, "extra-zero")),
     ("date-impossible", "date-impossible", None, lambda d, r: _date_edit(d, r, "impossible")),
     ("date-malformed", "date-malformed", None, lambda d, r: _date_edit(d, r, "slashes")),
     # deleted header lines
     ("missing-banner", "missing-banner", PARTY, lambda d, r: bool(d.t.banner) and _delete(d, d.t.banner[0])),
-    ("state-missing-national-title", "state-missing-national-title", STATE,
-     lambda d, r: len(d.t.banner) == 2 and _delete(d, d.t.banner[0])),
-    ("state-missing-motto", "state-missing-motto", STATE,
-     lambda d, r: len(d.t.banner) == 2 and _delete(d, d.t.banner[1])),
+    (
+        "state-missing-national-title",
+        "state-missing-national-title",
+        STATE,
+        lambda d, r: len(d.t.banner) == 2 and _delete(d, d.t.banner[0]),
+    ),
+    (
+        "state-missing-motto",
+        "state-missing-motto",
+        STATE,
+        lambda d, r: len(d.t.banner) == 2 and _delete(d, d.t.banner[1]),
+    ),
     ("missing-number", "missing-number", None, lambda d, r: _delete(d, d.at(d.t.number))),
     ("missing-place-date", "missing-place-date", None, lambda d, r: _delete(d, d.at(d.t.place_date))),
     ("missing-doc-type", "missing-doc-type", None, lambda d, r: _delete(d, d.at(d.t.doc_type_line))),
@@ -514,10 +669,18 @@ DEFECTS = (
     ("recipient-item-dash", "recipient-item-dash", None, _item_dash),
     ("recipients-last-not-luu", "recipients-last-not-luu", PARTY, _drop_luu),
     ("signature-name-missing", "signature-name-missing", None, lambda d, r: _delete(d, d.at(d.t.name_line))),
-    ("signature-authority-invalid", "signature-authority-invalid", PARTY,
-     lambda d, r: _authority(d, r, (("T/M ", "TM. "), ("K/T ", "KT. "), ("T/L ", "TL. ")))),
-    ("state-authority-party-form", "state-authority-party-form", STATE,
-     lambda d, r: _authority(d, r, (("TM. ", "T/M "), ("KT. ", "K/T "), ("TL. ", "T/L ")))),
+    (
+        "signature-authority-invalid",
+        "signature-authority-invalid",
+        PARTY,
+        lambda d, r: _authority(d, r, (("T/M ", "TM. "), ("K/T ", "KT. "), ("T/L ", "TL. "))),
+    ),
+    (
+        "state-authority-party-form",
+        "state-authority-party-form",
+        STATE,
+        lambda d, r: _authority(d, r, (("TM. ", "T/M "), ("KT. ", "K/T "), ("TL. ", "T/L "))),
+    ),
     ("section-numbering", "section-numbering", None, _section_skip),
     ("state-body-ending", "state-body-ending", STATE, _body_ending),
 )
@@ -536,8 +699,15 @@ def _defect(doc: Doc, rng: random.Random) -> tuple[str, str] | None:
     return None
 
 
-def build(i: int, *, seed: int = 0, defect_rate: float = 0.2, noise_rate: float = 0.5, size_factor: float = 1,
-          noise_level: float = 1.0) -> tuple[str, dict]:
+def build(
+    i: int,
+    *,
+    seed: int = 0,
+    defect_rate: float = 0.2,
+    noise_rate: float = 0.5,
+    size_factor: float = 1,
+    noise_level: float = 1.0,
+) -> tuple[str, dict]:
     """Document i: (text, manifest record without its path)."""
     ts = templates()
     block, k = divmod(i, len(ts))
@@ -549,8 +719,14 @@ def build(i: int, *, seed: int = 0, defect_rate: float = 0.2, noise_rate: float 
     b0, b1 = t.body
     body = _vary_body(lines[b0:b1], rng, size_factor)
     doc = Doc(t, lines[:b0] + body + lines[b1:], (b0, b0 + len(body)), shift=len(body) - (b1 - b0))
-    rec = {"template": t.name, "profile": t.profile, "doc_type": t.doc_type, "defect": None, "rule": None,
-           "noise": False}
+    rec = {
+        "template": t.name,
+        "profile": t.profile,
+        "doc_type": t.doc_type,
+        "defect": None,
+        "rule": None,
+        "noise": False,
+    }
     drng = random.Random(f"{seed}/{i}/defect")
     if drng.random() < defect_rate:
         hit = _defect(doc, drng)
@@ -586,14 +762,28 @@ def _write_range(args) -> list[dict]:
     return recs
 
 
-def generate(out_dir, n: int, *, seed: int = 0, defect_rate: float = 0.2, noise_rate: float = 0.5,
-             size_factor: float = 1, noise_level: float = 1.0, jobs: int = 1) -> list[Path]:
+def generate(
+    out_dir,
+    n: int,
+    *,
+    seed: int = 0,
+    defect_rate: float = 0.2,
+    noise_rate: float = 0.5,
+    size_factor: float = 1,
+    noise_level: float = 1.0,
+    jobs: int = 1,
+) -> list[Path]:
     """Write n documents under out_dir (shards of SHARD files) and out_dir/manifest.jsonl;
     return their paths in order. Same arguments, same bytes (jobs changes nothing but speed)."""
     out_dir = Path(out_dir)
     out_dir.mkdir(parents=True, exist_ok=True)
-    kw = {"seed": seed, "defect_rate": defect_rate, "noise_rate": noise_rate, "size_factor": size_factor,
-          "noise_level": noise_level}
+    kw = {
+        "seed": seed,
+        "defect_rate": defect_rate,
+        "noise_rate": noise_rate,
+        "size_factor": size_factor,
+        "noise_level": noise_level,
+    }
     templates()  # analysed once here: forked workers inherit it
     step = 500
     chunks = [(out_dir, lo, min(n, lo + step), kw) for lo in range(0, n, step)]
@@ -624,17 +814,29 @@ def main(argv: list[str] | None = None) -> int:
     ap.add_argument("--size-factor", type=float, default=1)
     ap.add_argument("--defect-rate", type=float, default=0.2)
     ap.add_argument("--noise-rate", type=float, default=0.5)
-    ap.add_argument("--noise-level", type=float, default=1.0, help="bench.ocrnoise rate (1.0 ≈ the real scans)")
+    ap.add_argument(
+        "--noise-level", type=float, default=1.0, help="bench.ocrnoise rate (1.0 ≈ the real scans)"
+    )
     ap.add_argument("-j", "--jobs", type=int, default=os.cpu_count() or 1)
     a = ap.parse_args(argv)
     t0 = time.perf_counter()
-    paths = generate(a.dir, a.n, seed=a.seed, defect_rate=a.defect_rate, noise_rate=a.noise_rate,
-                     size_factor=a.size_factor, noise_level=a.noise_level, jobs=a.jobs)
+    paths = generate(
+        a.dir,
+        a.n,
+        seed=a.seed,
+        defect_rate=a.defect_rate,
+        noise_rate=a.noise_rate,
+        size_factor=a.size_factor,
+        noise_level=a.noise_level,
+        jobs=a.jobs,
+    )
     recs = manifest(a.dir)
     size = sum(r["bytes"] for r in recs)
-    print(f"{len(paths)} documents, {size / 1e6:.1f} MB, in {a.dir} ({time.perf_counter() - t0:.1f} s): "
-          f"{sum(r['defect'] is not None for r in recs)} with a defect, {sum(r['noise'] for r in recs)} with noise",
-          file=sys.stderr)
+    print(
+        f"{len(paths)} documents, {size / 1e6:.1f} MB, in {a.dir} ({time.perf_counter() - t0:.1f} s): "
+        f"{sum(r['defect'] is not None for r in recs)} with a defect, {sum(r['noise'] for r in recs)} with noise",
+        file=sys.stderr,
+    )
     return 0
 
 

@@ -27,6 +27,10 @@ defect rate 0.2, noise rate 0.5) and reused while the generator and its paramete
 unchanged. The results go to --out as JSON; with --only, the phases run are merged into the
 existing file. The table and the exact commands are printed at the end.
 
+Measured commands run with bytecode files, as an installed vblint does: PYTHONDONTWRITEBYTECODE
+is dropped from their environment and PYTHONPYCACHEPREFIX points at --work/pycache (nothing is
+written into the source tree). The cold phase also reports the cold run without bytecode files.
+
 Machines are shared: each phase records the load average before and after it, and the batch
 phases also record CPU seconds (documents per CPU second does not depend on other load). The
 linter's code (linter/, grammar/, schemas/) is hashed before and after the run; a change in
@@ -47,7 +51,7 @@ import subprocess
 import sys
 import tempfile
 import time
-from datetime import datetime, timezone
+from datetime import UTC, datetime
 from pathlib import Path
 
 ROOT = Path(__file__).resolve().parent.parent
@@ -70,12 +74,28 @@ GEN = {"seed": 0, "defect_rate": 0.2, "noise_rate": 0.5}
 # --- running a command ----------------------------------------------------------------------------
 
 
-def measure(cmd: list[str], stdout=subprocess.DEVNULL) -> dict:
+ENV: dict | None = None  # the environment of every measured command; set by use_bytecode_cache()
+
+
+def use_bytecode_cache(work: Path | None) -> None:
+    """Measured commands load compiled bytecode, as an installed package does (pip compiles it at
+    install time). Some environments set PYTHONDONTWRITEBYTECODE, which makes every run compile
+    the linter's sources again; the bytecode goes to work/pycache (PYTHONPYCACHEPREFIX), never
+    into the source tree. work None: the environment as it is."""
+    global ENV
+    if work is None:
+        ENV = None
+        return
+    ENV = {k: v for k, v in os.environ.items() if k != "PYTHONDONTWRITEBYTECODE"}
+    ENV["PYTHONPYCACHEPREFIX"] = str(Path(work).resolve() / "pycache")
+
+
+def measure(cmd: list[str], stdout=subprocess.DEVNULL, env: dict | None = None) -> dict:
     """Run cmd from the repository root: wall seconds, CPU seconds, peak RSS (MB) and exit
     code. os.wait4 gives the command's own rusage: its maxrss is the largest of the process
     and the children it reaped (the pool workers), nothing else this script ran."""
     t0 = time.perf_counter()
-    p = subprocess.Popen(cmd, cwd=ROOT, stdout=stdout, stderr=subprocess.PIPE)
+    p = subprocess.Popen(cmd, cwd=ROOT, stdout=stdout, stderr=subprocess.PIPE, env=env or ENV)
     stderr = p.stderr.read()
     _, status, ru = os.wait4(p.pid, 0)
     wall = time.perf_counter() - t0
@@ -90,7 +110,10 @@ def measure(cmd: list[str], stdout=subprocess.DEVNULL) -> dict:
 def shell(cmd: list[str]) -> str:
     def q(a: str) -> str:
         a = a.replace(PY, "python") if a == PY else a
-        return a if a and all(c.isalnum() or c in "-_./=,:" for c in a) else "'" + a.replace("'", "'\\''") + "'"
+        return (
+            a if a and all(c.isalnum() or c in "-_./=,:" for c in a) else "'" + a.replace("'", "'\\''") + "'"
+        )
+
     return " ".join(q(a) for a in cmd)
 
 
@@ -182,18 +205,38 @@ class Bench:
         lint = lint_cmd("--no-cache", COLD_FILE)
         floor = [PY, "-c", "import lark, jsonschema"]
         bare = [PY, "-c", "pass"]
-        times: dict[str, list[float]] = {"lint": [], "floor": [], "python": []}
-        for c in (lint, floor, bare) if self.repeat > 1 else ():  # warm-up: page cache, .pyc files
-            measure(c)
+        times: dict[str, list[float]] = {"lint": [], "floor": [], "python": [], "lint_no_bytecode": []}
+        # without bytecode files: what a source checkout costs where PYTHONDONTWRITEBYTECODE is set
+        plain = {k: v for k, v in os.environ.items() if k != "PYTHONPYCACHEPREFIX"}
+        plain["PYTHONDONTWRITEBYTECODE"] = "1"
+        runs = (
+            ("lint", lint, None),
+            ("floor", floor, None),
+            ("python", bare, None),
+            ("lint_no_bytecode", lint, plain),
+        )
+        for _, c, env in runs if self.repeat > 1 else runs[:1]:  # warm-up: page cache, bytecode
+            measure(c, env=env)
         for _ in range(self.repeat):
-            for k, c in (("lint", lint), ("floor", floor), ("python", bare)):
-                times[k].append(measure(c)["wall_s"])
+            for k, c, env in runs:
+                times[k].append(measure(c, env=env)["wall_s"])
         med = {k: statistics.median(v) for k, v in times.items()}
-        self.log(f"  cold {med['lint'] * 1000:.0f} ms, import floor {med['floor'] * 1000:.0f} ms, "
-                 f"bare python {med['python'] * 1000:.0f} ms")
-        return {"lint_s": med["lint"], "floor_s": med["floor"], "python_s": med["python"],
-                "ratio": med["lint"] / med["floor"], "runs": times,
-                "commands": [shell(lint), shell(floor), shell(bare)]}
+        self.log(
+            f"  cold {med['lint'] * 1000:.0f} ms, import floor {med['floor'] * 1000:.0f} ms, "
+            f"bare python {med['python'] * 1000:.0f} ms, cold without bytecode files "
+            f"{med['lint_no_bytecode'] * 1000:.0f} ms"
+        )
+        return {
+            "lint_s": med["lint"],
+            "floor_s": med["floor"],
+            "python_s": med["python"],
+            "lint_no_bytecode_s": med["lint_no_bytecode"],
+            "ratio": med["lint"] / med["floor"],
+            "ratio_of_minimums": min(times["lint"]) / min(times["floor"]),
+            "ratio_no_bytecode": med["lint_no_bytecode"] / med["floor"],
+            "runs": times,
+            "commands": [shell(lint), shell(floor), shell(bare)],
+        }
 
     def _batch(self, n: int, *opts: str) -> tuple[list[str], dict]:
         d = self.corpus(n)
@@ -203,15 +246,28 @@ class Bench:
     def throughput(self) -> dict:
         n = self.cfg["n"]
         cmd, m = self._batch(n, "-j", "1", "--no-cache")
-        return {"n": n, "wall_s": m["wall_s"], "cpu_s": m["cpu_s"], "docs_per_s": n / m["wall_s"],
-                "docs_per_cpu_s": n / m["cpu_s"], "command": shell(cmd)}
+        return {
+            "n": n,
+            "wall_s": m["wall_s"],
+            "cpu_s": m["cpu_s"],
+            "docs_per_s": n / m["wall_s"],
+            "docs_per_cpu_s": n / m["cpu_s"],
+            "command": shell(cmd),
+        }
 
     def scaling(self) -> dict:
         n = self.cfg["n"]
         c1, m1 = self._batch(n, "-j", "1", "--no-cache")
         c2, m2 = self._batch(n, "-j", "2", "--no-cache")
-        return {"n": n, "j1_s": m1["wall_s"], "j2_s": m2["wall_s"], "speedup": m1["wall_s"] / m2["wall_s"],
-                "j1_cpu_s": m1["cpu_s"], "j2_cpu_s": m2["cpu_s"], "commands": [shell(c1), shell(c2)]}
+        return {
+            "n": n,
+            "j1_s": m1["wall_s"],
+            "j2_s": m2["wall_s"],
+            "speedup": m1["wall_s"] / m2["wall_s"],
+            "j1_cpu_s": m1["cpu_s"],
+            "j2_cpu_s": m2["cpu_s"],
+            "commands": [shell(c1), shell(c2)],
+        }
 
     def cache(self) -> dict:
         n = self.cfg["n"]
@@ -223,8 +279,16 @@ class Bench:
         cold = self.run(cmd, memo=False)
         entries = sum(1 for _ in cache_dir.rglob("*.json"))
         warm = self.run(cmd, memo=False)
-        return {"n": n, "cold_s": cold["wall_s"], "warm_s": warm["wall_s"], "speedup": cold["wall_s"] / warm["wall_s"],
-                "cold_cpu_s": cold["cpu_s"], "warm_cpu_s": warm["cpu_s"], "entries": entries, "command": f"rm -rf {cache_dir}; {shell(cmd)}; {shell(cmd)}"}
+        return {
+            "n": n,
+            "cold_s": cold["wall_s"],
+            "warm_s": warm["wall_s"],
+            "speedup": cold["wall_s"] / warm["wall_s"],
+            "cold_cpu_s": cold["cpu_s"],
+            "warm_cpu_s": warm["cpu_s"],
+            "entries": entries,
+            "command": f"rm -rf {cache_dir}; {shell(cmd)}; {shell(cmd)}",
+        }
 
     def rss(self) -> dict:
         out = {"commands": []}
@@ -255,16 +319,25 @@ class Bench:
                 per.append(t1 - t0)
                 t0 = t1
             size = sum(os.path.getsize(f) for f in files) / len(files)
-            out["factors"][str(factor)] = {"n": n, "bytes_per_doc": size, "mean_s": statistics.fmean(per),
-                                           "median_s": statistics.median(per), "max_s": max(per)}
-            self.log(f"  ×{factor:g}: {n} documents of {size / 1000:.0f} kB, "
-                     f"{statistics.fmean(per) * 1000:.1f} ms per document")
+            out["factors"][str(factor)] = {
+                "n": n,
+                "bytes_per_doc": size,
+                "mean_s": statistics.fmean(per),
+                "median_s": statistics.median(per),
+                "max_s": max(per),
+            }
+            self.log(
+                f"  ×{factor:g}: {n} documents of {size / 1000:.0f} kB, "
+                f"{statistics.fmean(per) * 1000:.1f} ms per document"
+            )
         f = out["factors"]
         lo, hi = min(f, key=float), max(f, key=float)
         out["ratio"] = f[hi]["mean_s"] / f[lo]["mean_s"]
         out["bytes_ratio"] = f[hi]["bytes_per_doc"] / f[lo]["bytes_per_doc"]
-        out["command"] = ("python -m bench.generate DIR N --size-factor F; then in process: "
-                          "linter.batch.iter_results(files, Options(), jobs=1, timeout=0), timed per document")
+        out["command"] = (
+            "python -m bench.generate DIR N --size-factor F; then in process: "
+            "linter.batch.iter_results(files, Options(), jobs=1, timeout=0), timed per document"
+        )
         return out
 
 
@@ -288,29 +361,42 @@ def table(results: dict) -> str:
 
     if "cold" in p:
         c = p["cold"]
-        add("cold", "cold single file / import floor",
-            f"{c['ratio']:.2f}× ({c['lint_s'] * 1000:.0f} ms / {c['floor_s'] * 1000:.0f} ms)")
+        add(
+            "cold",
+            "cold single file / import floor",
+            f"{c['ratio']:.2f}× ({c['lint_s'] * 1000:.0f} ms / {c['floor_s'] * 1000:.0f} ms; "
+            f"{c.get('ratio_no_bytecode', 0):.2f}× without bytecode files)",
+        )
     if "throughput" in p:
         t = p["throughput"]
-        add("throughput", f"documents/s, -j 1 ({t['n']:,} docs)",
-            f"{t['docs_per_s']:.0f} /s ({t['wall_s']:.1f} s; {t.get('docs_per_cpu_s', 0):.0f} per CPU-s)")
+        add(
+            "throughput",
+            f"documents/s, -j 1 ({t['n']:,} docs)",
+            f"{t['docs_per_s']:.0f} /s ({t['wall_s']:.1f} s; {t.get('docs_per_cpu_s', 0):.0f} per CPU-s)",
+        )
     if "scaling" in p:
         s = p["scaling"]
         add("scaling", "speed-up -j 1 → -j 2", f"{s['speedup']:.2f}× ({s['j1_s']:.1f} s → {s['j2_s']:.1f} s)")
     if "cache" in p:
         c = p["cache"]
-        add("cache", "warm-cache speed-up", f"{c['speedup']:.1f}× ({c['cold_s']:.1f} s → {c['warm_s']:.2f} s)")
+        add(
+            "cache", "warm-cache speed-up", f"{c['speedup']:.1f}× ({c['cold_s']:.1f} s → {c['warm_s']:.2f} s)"
+        )
     if "rss" in p:
         r = p["rss"]
-        add("rss", f"peak RSS {r['n_big']:,} / {r['n']:,} docs",
-            f"{r['ratio']:.2f}× ({r['rss_n_big_mb']:.0f} MB / {r['rss_n_mb']:.0f} MB)")
+        add(
+            "rss",
+            f"peak RSS {r['n_big']:,} / {r['n']:,} docs",
+            f"{r['ratio']:.2f}× ({r['rss_n_big_mb']:.0f} MB / {r['rss_n_mb']:.0f} MB)",
+        )
     if "size" in p:
         z = p["size"]
         f = z["factors"]
         per = ", ".join(f"×{k}: {v['mean_s'] * 1000:.1f} ms" for k, v in f.items())
         add("size", "time/doc 100× / 1× body", f"{z['ratio']:.1f}× ({per})")
-    loads = ", ".join(f"{k} {v['loadavg_1min'][0]:g}→{v['loadavg_1min'][1]:g}" for k, v in p.items()
-                      if "loadavg_1min" in v)
+    loads = ", ".join(
+        f"{k} {v['loadavg_1min'][0]:g}→{v['loadavg_1min'][1]:g}" for k, v in p.items() if "loadavg_1min" in v
+    )
     w = [max(len(r[i]) for r in rows) for i in range(4)]
     lines = ["  ".join(c.ljust(w[i]) for i, c in enumerate(r)).rstrip() for r in rows]
     lines.insert(1, "  ".join("-" * x for x in w))
@@ -347,25 +433,53 @@ def machine() -> dict:
     return {"cpus": cpus, "cpu": model, "platform": platform.platform(), "python": platform.python_version()}
 
 
-def run(phases=PHASES, *, quick: bool = False, work: Path | None = None, repeat: int = 7, cfg: dict | None = None,
-        log=print) -> dict:
+def run(
+    phases=PHASES,
+    *,
+    quick: bool = False,
+    work: Path | None = None,
+    repeat: int = 7,
+    cfg: dict | None = None,
+    log=print,
+) -> dict:
     """Run the phases; the results dict (as written to results.json)."""
     cfg = cfg or (QUICK if quick else FULL)
     work = Path(work) if work else Path(tempfile.gettempdir()) / "vblint-bench"
     b = Bench(work, cfg, repeat, log)
-    res: dict = {"date": datetime.now(timezone.utc).isoformat(timespec="seconds"), "mode": "quick" if quick else "full",
-                 "machine": machine(), "config": {"n": cfg["n"], "n_big": cfg["n_big"],
-                                                  "size": {str(k): v for k, v in cfg["size"].items()},
-                                                  "repeat": repeat, "generator": GEN}, "phases": {}}
+    use_bytecode_cache(work)
+    res: dict = {
+        "date": datetime.now(UTC).isoformat(timespec="seconds"),
+        "mode": "quick" if quick else "full",
+        "machine": machine(),
+        "config": {
+            "n": cfg["n"],
+            "n_big": cfg["n_big"],
+            "size": {str(k): v for k, v in cfg["size"].items()},
+            "repeat": repeat,
+            "generator": GEN,
+        },
+        "phases": {},
+    }
     res["code"] = {"root": str(ROOT), "digest_before": code_digest()}
+    res["environment"] = {
+        "PYTHONPYCACHEPREFIX": ENV and ENV.get("PYTHONPYCACHEPREFIX"),
+        "PYTHONDONTWRITEBYTECODE (outer)": os.environ.get("PYTHONDONTWRITEBYTECODE"),
+    }
     for ph in phases:
         log(f"[{ph}]")
         t0 = time.perf_counter()
         load0 = os.getloadavg()[0]
         r = getattr(b, ph)()
         v, op, target, ok = verdict(ph, r)
-        r.update({"target": target, "op": op, "pass": ok, "elapsed_s": time.perf_counter() - t0,
-                  "loadavg_1min": [round(load0, 2), round(os.getloadavg()[0], 2)]})
+        r.update(
+            {
+                "target": target,
+                "op": op,
+                "pass": ok,
+                "elapsed_s": time.perf_counter() - t0,
+                "loadavg_1min": [round(load0, 2), round(os.getloadavg()[0], 2)],
+            }
+        )
         res["phases"][ph] = r
     res["code"]["digest_after"] = code_digest()
     res["code"]["changed_during_run"] = res["code"]["digest_before"] != res["code"]["digest_after"]
@@ -378,7 +492,9 @@ def main(argv: list[str] | None = None) -> int:
     ap = argparse.ArgumentParser(prog="python -m bench.run", description=__doc__.split("\n\n")[0])
     ap.add_argument("--quick", action="store_true", help="small N (500 / 2,500): a smoke run")
     ap.add_argument("--only", help=f"comma-separated phases ({','.join(PHASES)}); merged into --out")
-    ap.add_argument("--work", type=Path, help="where corpora and the cache go (default: $TMPDIR/vblint-bench)")
+    ap.add_argument(
+        "--work", type=Path, help="where corpora and the cache go (default: $TMPDIR/vblint-bench)"
+    )
     ap.add_argument("--out", type=Path, default=ROOT / "bench" / "results.json")
     ap.add_argument("--repeat", type=int, default=7, help="runs per command in the cold phase (median)")
     ap.add_argument("--snapshot", action="store_true", help="run from a copy of the code under --work")
@@ -405,8 +521,10 @@ def main(argv: list[str] | None = None) -> int:
             res["phases"] = {p: merged[p] for p in PHASES if p in merged}
     a.out.write_text(json.dumps(res, indent=2, ensure_ascii=False) + "\n")
     m = res["machine"]
-    print(f"\nvblint benchmark, {res['mode']} run, {res['date']}, {m['cpus']} CPUs ({m['cpu']}), "
-          f"Python {m['python']}\n")
+    print(
+        f"\nvblint benchmark, {res['mode']} run, {res['date']}, {m['cpus']} CPUs ({m['cpu']}), "
+        f"Python {m['python']}\n"
+    )
     print(table(res))
     print("\ncommands (from the repository root; DIR = generated corpus):")
     print(commands(res))

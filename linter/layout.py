@@ -102,6 +102,9 @@ def _split_at(line: Line, i: int) -> list[Line]:
 
 
 def _split_columns(line: Line) -> list[Line]:
+    if line.text[:1].islower() and not is_upper_line(line.text):  # prose: only a wide gap splits it
+        m = _GAP.search(line.text)
+        return _split_at(line, m.end(1)) if m and not P.ITEM.match(line.text[m.end(1) :]) else [line]
     glued = _split_glued(line)
     if len(glued) > 1:
         return glued

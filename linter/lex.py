@@ -33,6 +33,8 @@ class Tok:
 def shape(line: Line) -> tuple[str, dict]:
     t = line.text
     f = fold(t).strip()
+    if _prose(t, f):
+        return _shape_lower(t, f)
     if t.strip("* ") == "":
         return "STAR", {}
     if P.SEPARATOR.match(t):
@@ -82,6 +84,32 @@ def shape(line: Line) -> tuple[str, dict]:
     if is_upper_line(t):
         return ("ENACT" if t.rstrip().endswith(":") else "UPPER"), {}
     if P.is_name_line(t):
+        return "NAME", {}
+    return "TEXT", {}
+
+
+def _prose(t: str, f: str) -> bool:
+    """A body line: starts in lower case, is not a heading whose first letter OCR lower-cased
+    ("tHÔNG BÁO"), and is not a short line or one that could hold a number, a date or a label."""
+    return (
+        t[:1].islower()
+        and len(t) > 24
+        and "ngay" not in f
+        and not f.startswith(("so", "luat", "noi", "kinh"))
+        and not is_upper_line(t)
+    )
+
+
+def _shape_lower(t: str, f: str) -> tuple[str, dict]:
+    """A line that starts in lower case (most body lines of a hard-wrapped page) can only be a
+    "về việc"/"v/v" summary, a point "a)", a name whose capital OCR lost, or text: the header and
+    label recognisers are skipped."""
+    if f.startswith(("v/v", "v /v", "v/ v", "v.v ", "ve viec")):
+        return "VV", {"prefix": "về việc" if f.startswith("ve viec") else "V/v"}
+    sec = P.section_of(t)
+    if sec:
+        return "SECTION", {"kind": sec[0], "label": sec[1]}
+    if len(t) < 40 and P.is_name_line(t):
         return "NAME", {}
     return "TEXT", {}
 

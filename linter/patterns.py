@@ -160,7 +160,7 @@ SECTION_RES = (
     ("chuong", re.compile(r"^Chương\s+(?P<n>[IVXLC]+|\d+)\b")),
     ("muc", re.compile(r"^Mục\s+(?P<n>\d+|[IVXLC]+)\b")),
     ("dieu", re.compile(r"^Điều\s+(?P<n>\d+)\s*[.:]?")),
-    ("roman", re.compile(r"^(?P<n>[IVXL]{1,6})\s*[.\-]\s+(?=\S)")),
+    ("roman", re.compile(r"^(?P<n>(?:XL|L?X{0,3})(?:IX|IV|V?I{0,3}))(?<=[IVXL])\s*[.\-]\s+(?=\S)")),
     ("decimal", re.compile(r"^(?P<n>\d{1,2}\.\d{1,2}(?:\.\d{1,2})?)(?:\.?\s+(?=\S)|\.$)")),
     ("arabic", re.compile(r"^(?P<n>\d{1,3})\s*[.)]\s+(?=\D)")),
     ("letter", re.compile(r"^(?P<n>[a-zđ])\s*\)\s*(?=\S)")),

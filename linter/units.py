@@ -8,7 +8,7 @@ import re
 import unicodedata
 from dataclasses import dataclass
 from datetime import date, timedelta
-from functools import cache
+from functools import cache, lru_cache
 from pathlib import Path
 
 from linter.text import fold
@@ -148,6 +148,7 @@ def _in_force(u: Unit, on: date) -> bool:
     return (u.valid_from is None or on >= u.valid_from) and (u.valid_to is None or on <= u.valid_to)
 
 
+@lru_cache(maxsize=4096)  # the same few places and dates recur across a batch
 def lookup_place(place: str, on: date) -> PlaceStatus:
     """What the place name of a date line is on the date `on`."""
     d = data()
@@ -196,6 +197,7 @@ class Mention:
     unit: str  # the words as written, e.g. "HUYỆN ỦY DIỄN CHÂU"
 
 
+@lru_cache(maxsize=4096)
 def district_mentions(text: str, on: date) -> list[Mention]:
     """District-level units named in issuer text (lines joined with "\\n"): UBND HUYỆN …, HUYỆN ỦY …,
     THỊ XÃ …, THÀNH PHỐ/THÀNH ỦY <not a province-level city> …."""

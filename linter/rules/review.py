@@ -1,8 +1,9 @@
 """Parts read through OCR damage, and the tone-mark style: things a reader should look at."""
 
 import re
+from bisect import bisect_right
+from itertools import accumulate
 
-from linter.diagnostics import Span
 from linter.rules.base import Hit, rule
 
 _NAMES = {
@@ -61,21 +62,25 @@ _NEW = re.compile(r"(?<![qQ])(?:[òóỏõọÒÓỎÕỌ][aAeE]|[ùúủũụÙ
     good="Ủy ban … thủy lợi",
 )
 def tone_style(doc, ctx):
-    old = new = None
-    for t in doc.toks:
-        old = old or _word(_OLD.search(t.text), t)
-        new = new or _word(_NEW.search(t.text), t)
-        if old and new:
-            where = old if old[1] > new[1] else new  # point at the later one
-            yield Hit(where[1], {"old": old[0], "new": new[0]})
-            return
+    # one pass over the whole text (C speed), then find the token of the later match
+    texts = [t.text for t in doc.toks]
+    text = "\n".join(texts)
+    old, new = _OLD.search(text), _NEW.search(text)
+    if not (old and new):
+        return
+    later = max(old, new, key=lambda m: m.start())
+    starts = list(accumulate((len(x) + 1 for x in texts), initial=0))
+    k = bisect_right(starts, later.start()) - 1
+    tok, i = doc.toks[k], later.start() - starts[k]
+    while i > 0 and tok.text[i - 1].isalpha():
+        i -= 1
+    yield Hit(
+        tok.line.span(i, later.end() - starts[k]), {"old": _word_at(text, old), "new": _word_at(text, new)}
+    )
 
 
-def _word(m, tok):
-    if not m:
-        return None
-    text = tok.text
+def _word_at(text: str, m) -> str:
     i = m.start()
     while i > 0 and text[i - 1].isalpha():
         i -= 1
-    return text[i : m.end()], tok.line.span(i, m.end()) if tok.line else Span.at(1)
+    return text[i : m.end()]
