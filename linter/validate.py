@@ -2,13 +2,18 @@
 
 schemas/ holds one JSON Schema (Draft 2020-12) per profile and document type, all sharing the
 component shapes of components.schema.json through $ref. A constraint that a document can break
-names its rule in "x-rule"; validators are built once per process and per schema."""
+names its rule in "x-rule"; validators are built once per process and per schema.
 
+What a schema finds depends only on a document's skeleton (which parts are there, the types of
+their fields), so results are kept per skeleton: in memory, and in the user's cache directory
+beside Lark's tables, keyed by a hash of the schemas. A one-file run whose skeleton was seen
+before does not even import jsonschema."""
+
+import hashlib
 import json
+import os
+import tempfile
 from functools import cache, lru_cache
-
-from jsonschema import Draft202012Validator
-from referencing import Registry, Resource
 
 from linter.codes import type_vi
 from linter.diagnostics import Diagnostic, Span
@@ -21,10 +26,21 @@ _HEAD = {"banner", "issuer", "number", "place_date", "doc_type", "subject", "add
 
 
 @cache
-def _schemas() -> tuple[dict[str, dict], Registry]:
+def _texts() -> dict[str, str]:
+    root = data_dir("schemas")
+    return {
+        p.relative_to(root).as_posix(): p.read_text(encoding="utf-8")
+        for p in sorted(root.rglob("*.schema.json"))
+    }
+
+
+@cache
+def _schemas():
+    from referencing import Registry, Resource
+
     by_id: dict[str, dict] = {}
-    for path in sorted(data_dir("schemas").rglob("*.schema.json")):
-        schema = json.loads(path.read_text(encoding="utf-8"))
+    for text in _texts().values():
+        schema = json.loads(text)
         by_id[schema["$id"]] = schema
     registry = Registry().with_resources((i, Resource.from_contents(s)) for i, s in by_id.items())
     return by_id, registry
@@ -58,18 +74,25 @@ def _inline(node, base: dict, by_id: dict):
 
 
 @cache
-def validator(schema_id: str) -> Draft202012Validator:
+def validator(schema_id: str):
+    from jsonschema import Draft202012Validator
+
     by_id, _ = _schemas()
     return Draft202012Validator(_inline(by_id[schema_id], by_id[schema_id], by_id))
 
 
+@cache
+def _family_files(family: str) -> frozenset[str]:
+    return frozenset(p.name for p in (data_dir("schemas") / family).glob("*.schema.json"))
+
+
 def schema_id_for(profile: str, doc_type: str | None) -> str:
-    by_id, _ = _schemas()
     # HD 05 requires the same parts as HD 36 (QĐ 399 keeps QĐ 66's nine mandatory components):
     # its differences are field rules, so party-hd05 shares the party-hd36 schemas.
     family = "state-nd30" if profile.startswith("state") else "party-hd36"
-    sid = f"urn:vblint:{family}:{doc_type}"
-    return sid if sid in by_id else f"urn:vblint:{family}:_generic"
+    # a schema's file is named after the last part of its $id: no need to parse them all to know
+    known = f"{doc_type}.schema.json" in _family_files(family)
+    return f"urn:vblint:{family}:{doc_type if known else '_generic'}"
 
 
 def _where(doc: Document, component: str) -> Span:
@@ -108,7 +131,7 @@ def skeleton(value, key: str = ""):
         return tuple(sorted((k, skeleton(v, k)) for k, v in value.items()))
     if isinstance(value, list):
         # the schemas constrain list items by type only ("titles": strings), never their content
-        return ("list", frozenset(type(v).__name__ for v in value))
+        return ("list", tuple(sorted({type(v).__name__ for v in value})))
     if isinstance(value, str):
         return value if key in _LITERAL else ("str", bool(value))
     if isinstance(value, bool) or value is None:
@@ -118,9 +141,51 @@ def skeleton(value, key: str = ""):
     return (type(value).__name__,)
 
 
+@cache
+def _disk_path() -> str | None:
+    from linter.cache import default_dir
+
+    digest = hashlib.sha256("".join(_texts().values()).encode()).hexdigest()[:16]
+    try:
+        d = default_dir()
+        d.mkdir(parents=True, exist_ok=True)
+        return str(d / f"schema-results-{digest}.json")
+    except OSError:
+        return None
+
+
+@cache
+def _disk() -> dict:
+    try:
+        with open(_disk_path() or "", encoding="utf-8") as f:
+            data = json.load(f)
+        return data if isinstance(data, dict) else {}
+    except (OSError, ValueError, TypeError):
+        return {}  # absent, unreadable or foreign: rebuilt as documents come
+
+
+def _save(key: str, value: list) -> None:
+    disk = _disk()
+    disk[key] = value
+    path = _disk_path()
+    if path is None or len(disk) > 20000:
+        return
+    try:  # atomic: a concurrent reader sees the old file or the new one, never half of one
+        fd, tmp = tempfile.mkstemp(dir=os.path.dirname(path), prefix=".schema-results-")
+        with os.fdopen(fd, "w", encoding="utf-8") as f:
+            json.dump(disk, f, ensure_ascii=False)
+        os.replace(tmp, path)
+    except OSError:
+        pass
+
+
 @lru_cache(maxsize=4096)
 def _errors(schema_id: str, shape) -> tuple[tuple[str | None, str | None, str], ...]:
     """(rule name, component, message) for each schema violation of documents of this shape."""
+    key = f"{schema_id}|{shape!r}"
+    known = _disk().get(key)
+    if isinstance(known, list) and all(isinstance(e, list) and len(e) == 3 for e in known):
+        return tuple(tuple(e) for e in known)
     instance = {"doc_type": shape[0], "components": _rebuild(shape[1])}
     out = []
     for err in validator(schema_id).iter_errors(instance):
@@ -128,6 +193,7 @@ def _errors(schema_id: str, shape) -> tuple[tuple[str | None, str | None, str], 
         component = path[1] if len(path) > 1 and path[0] == "components" else None
         name = err.schema.get("x-rule") if isinstance(err.schema, dict) else None
         out.append((name, component, err.message))
+    _save(key, [list(e) for e in out])
     return tuple(out)
 
 

@@ -182,3 +182,31 @@ def test_schemas_use_only_keywords_the_validation_cache_understands():
     by_id, _ = _schemas()
     used = {k for s in by_id.values() for k in keys(s)}
     assert used <= KEYWORDS, used - KEYWORDS
+
+
+def test_schema_results_are_cached_on_disk_and_a_corrupt_cache_is_rebuilt(tmp_path):
+    """A second process finds the validation results of a seen skeleton on disk and never imports
+    jsonschema; a corrupt cache file is ignored and rewritten."""
+    import os
+    import subprocess
+    import sys
+
+    env = {**os.environ, "XDG_CACHE_HOME": str(tmp_path), "PYTHONPATH": str(ROOT)}
+    doc = str(VALID / "chi_thi.txt")
+    probe = (
+        "import sys; from datetime import date; from linter.lint import lint_path, Options; "
+        f"r = lint_path({doc!r}, Options(today=date(2026, 11, 22))); "
+        "print(len(r.diagnostics), 'jsonschema' in sys.modules)"
+    )
+
+    def run():
+        p = subprocess.run([sys.executable, "-c", probe], env=env, capture_output=True, text=True, timeout=60)
+        assert p.returncode == 0, p.stderr
+        return p.stdout.split()
+
+    assert run() == ["0", "True"]  # first run: validated by jsonschema, result stored
+    assert run() == ["0", "False"]  # second run: from the cache
+    for f in tmp_path.rglob("schema-results-*.json"):
+        f.write_text("{not json", encoding="utf-8")
+    assert run() == ["0", "True"]  # corrupt: ignored, validated again
+    assert run() == ["0", "False"]
