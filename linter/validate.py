@@ -9,6 +9,7 @@ their fields), so results are kept per skeleton: in memory, and in the user's ca
 beside Lark's tables, keyed by a hash of the schemas. A one-file run whose skeleton was seen
 before does not even import jsonschema."""
 
+import atexit
 import hashlib
 import json
 import os
@@ -164,16 +165,33 @@ def _disk() -> dict:
         return {}  # absent, unreadable or foreign: rebuilt as documents come
 
 
+_unsaved = [0]
+
+
 def _save(key: str, value: list) -> None:
+    """Remember a result; the file is rewritten every 50 new results and when the process ends,
+    not for each (a batch meets a few hundred skeletons)."""
     disk = _disk()
+    if not disk.get("\0flush"):  # first new result of this process: write the rest at exit
+        atexit.register(_flush)
+        disk["\0flush"] = True
     disk[key] = value
-    path = _disk_path()
+    _unsaved[0] += 1
+    if _unsaved[0] >= 50:
+        _flush()
+
+
+def _flush() -> None:
+    if not _unsaved[0]:
+        return
+    _unsaved[0] = 0
+    disk, path = _disk(), _disk_path()
     if path is None or len(disk) > 20000:
         return
     try:  # atomic: a concurrent reader sees the old file or the new one, never half of one
         fd, tmp = tempfile.mkstemp(dir=os.path.dirname(path), prefix=".schema-results-")
         with os.fdopen(fd, "w", encoding="utf-8") as f:
-            json.dump(disk, f, ensure_ascii=False)
+            json.dump({k: v for k, v in disk.items() if k != "\0flush"}, f, ensure_ascii=False)
         os.replace(tmp, path)
     except OSError:
         pass
