@@ -131,7 +131,12 @@ def _sections(toks: list[Tok]) -> list[dict]:
 
 
 def _tokens(tree: Tree, toks: list[Tok]) -> list[Tok]:
-    return [toks[tk.start_pos] for tk in tree.scan_values(lambda v: hasattr(v, "start_pos"))]
+    """Our tokens under a subtree: a Lark token stands for toks[start_pos:end_pos] (parse.py)."""
+    return [
+        t
+        for tk in tree.scan_values(lambda v: hasattr(v, "start_pos"))
+        for t in toks[tk.start_pos : tk.end_pos]
+    ]
 
 
 def build(tree: Tree, toks: list[Tok], dropped: list[Tok]) -> Document:

@@ -25,8 +25,14 @@ class _Feed:
     dropped: list[Tok] = field(default_factory=list)
 
 
+# Lines of these types that follow one another reach Lark as one token: the grammar only ever
+# repeats them (body text, appendices), and most of a document is made of them.
+RUNS = {"PARA", "TRAILER"}
+
+
 class LineLexer(Lexer):
-    """Hands Lark the tokens our lexer made; start_pos is the token's index in the feed."""
+    """Hands Lark the tokens our lexer made. A Lark token covers feed.toks[start_pos:end_pos]:
+    one line, or a run of body or trailer lines."""
 
     __future_interface__ = 2
 
@@ -35,18 +41,23 @@ class LineLexer(Lexer):
 
     def lex(self, lexer_state, parser_state):
         feed: _Feed = lexer_state.text
-        while feed.pos < len(feed.toks):
-            i = feed.pos
-            feed.pos += 1  # advance before yielding, so a resumed parse goes on from the next
-            t = feed.toks[i]
+        toks = feed.toks
+        while feed.pos < len(toks):
+            i = j = feed.pos
+            t = toks[i]
+            j += 1
+            if t.type in RUNS:
+                while j < len(toks) and toks[j].type == t.type:
+                    j += 1
+            feed.pos = j  # advance before yielding, so a resumed parse goes on from the next
             yield Token(
                 t.type,
                 t.text,
                 start_pos=i,
                 line=t.line.line,
                 column=1,
-                end_line=t.line.end_line,
-                end_pos=i + 1,
+                end_line=toks[j - 1].line.end_line,
+                end_pos=j,
             )
 
 
@@ -82,7 +93,7 @@ def parse(toks: list[Tok]) -> tuple[Tree, list[Tok]]:
         if not isinstance(e, UnexpectedToken) or e.token.type == "$END" or budget[0] <= 0:
             return False
         budget[0] -= 1
-        feed.dropped.append(toks[e.token.start_pos])
+        feed.dropped.extend(toks[e.token.start_pos : e.token.end_pos])
         return True  # skip the token; the feed has already moved past it
 
     tree = parser().parse(feed, on_error=on_error)
