@@ -8,6 +8,11 @@ one stuck worker and tell which document it was on:
 - Each worker builds the Lark parser, the rule registry and the schema validators once (with the
   fork start method the parent builds them before forking, so workers and replacements start
   ready). Any start method works: the test hook is read from the environment, not patched in.
+  Workers start at the first document the cache does not answer: a run served entirely from the
+  cache starts none.
+- What crosses the pipe is chosen by `emit` (see Results): the FileResult, the FileResult
+  without its text, or for --format jsonl a Streamed (the finished line and two flags), so the
+  parent, which shares the CPUs with the workers, does little per document.
 - The parent sends one task per message and keeps at most PREFETCH tasks queued per worker. At
   most `window` = 4 × jobs × PREFETCH documents are taken from the input and not yet yielded
   (queued, running, or waiting in the reorder buffer), so memory stays bounded whatever the
@@ -20,9 +25,18 @@ one stuck worker and tell which document it was on:
   reports VB901 itself. In this process (jobs=1) only the soft limit applies.
 - A worker that dies (segfault, OOM kill, os._exit) costs only the document it was on, which gets
   VB900. Its queued tasks go back to the front of the queue and a new worker replaces it.
+- After RECYCLE documents a worker is asked to exit and a fresh one (forked from the warmed-up
+  parent) replaces it: what the pipeline's caches hold grows with the documents a process has
+  seen, and recycling keeps a long batch's memory at that of a short one.
+- The parent waits on one poll object for the life of the pool (multiprocessing's wait() and
+  Connection.poll() build a selector at every call: that was most of its own per-document work,
+  on the CPUs the workers need).
 """
 
+import math
 import os
+import pickle
+import select
 import signal
 import sys
 import threading
@@ -31,16 +45,18 @@ from collections import deque
 from collections.abc import Iterable, Iterator
 from contextlib import contextmanager
 from dataclasses import dataclass
-from typing import Self
+from typing import NamedTuple, Self
 
 from linter.diagnostics import Span
 from linter.lint import FileResult, Options, lint_bytes, lint_path
 from linter.read import MAX_BYTES
+from linter.report import jsonl
 from linter.rules import RULES
 from linter.rules.base import diagnostic
 from linter.rules.batch import TIMEOUT
 
 PREFETCH = 2  # tasks queued per worker: one running, one ready to start
+RECYCLE = 5000  # documents per worker: then a fresh one replaces it
 START_LIMIT = 60.0  # seconds a new worker may take to import and build the parser
 HOOK_ENV = "VBLINT_BATCH_TEST_HOOK"  # tests only: "sleep|hang|crash:MARKER", see _run_hook
 
@@ -59,6 +75,60 @@ class BatchStats:
     timeouts: int = 0
     crashes: int = 0
     workers_started: int = 0
+
+
+class Streamed(NamedTuple):
+    """A finished document of a streaming (--format jsonl) run: its line, and what the exit code
+    needs."""
+
+    path: str
+    line: bytes  # linter.report.jsonl.line() of the result, "\n" included, UTF-8: what is written
+    readable: bool
+    error: bool  # an error-severity diagnostic is left
+
+
+class Results:
+    """emit= of iter_results: what each document becomes in the process that linted it (for a
+    worker, what crosses the pipe) and what a cache hit becomes. This one: the FileResult; with
+    text=False its text is left empty, for reports that never show it (less to pickle and keep)."""
+
+    def __init__(self, text: bool = True):
+        self.text = text
+
+    def __call__(self, res: FileResult, tail: str | None = None):
+        """res, just made; tail: its jsonl tail when already encoded (by Cache.put)."""
+        if not self.text:
+            res.text = ""
+        return res
+
+    def hit(self, cache, path: str, data: bytes):
+        """The cached item for data at path, or None."""
+        return cache.get(path, data, text=self.text)
+
+
+class Lines(Results):
+    """emit= for --format jsonl: each document becomes a Streamed, its line encoded where the
+    result was made. post: None, the result as linted (a cache hit is then the stored line: no
+    FileResult is built), or a picklable callable FileResult -> FileResult applied first (the
+    settings' rule filters, a baseline), which then also runs in the workers."""
+
+    def __init__(self, post=None):
+        super().__init__(text=True)
+        self.post = post
+
+    def __call__(self, res: FileResult, tail: str | None = None) -> Streamed:
+        if self.post is not None:
+            res, tail = self.post(res), None
+        line = jsonl.line(res) if tail is None else jsonl.with_path(res.path, tail)
+        error = any(d.severity == "error" for d in res.diagnostics)
+        return Streamed(res.path, line.encode("utf-8"), res.readable, error)
+
+    def hit(self, cache, path: str, data: bytes) -> Streamed | None:
+        if self.post is None:
+            got = cache.get_line(path, data)
+            return None if got is None else Streamed(path, got[0].encode("utf-8"), got[1], got[2])
+        res = cache.get(path, data)
+        return None if res is None else self(res)
 
 
 def default_jobs() -> int:
@@ -90,12 +160,15 @@ def iter_results(
     cache=None,
     ordered: bool = True,
     stats: BatchStats | None = None,
-) -> Iterator[FileResult]:
+    emit: Results | None = None,
+) -> Iterator:
     """One FileResult per path ("-" reads stdin as "<stdin>"), in input order if `ordered`, else
     as each finishes. jobs: None or <= 0 = default_jobs(); 1 = in this process. timeout: seconds per
     document (0 or None: no limit). cache: a linter.cache.Cache (its counters include the workers'
-    hits and misses). Never raises for a bad document."""
+    hits and misses). emit: what to yield instead of the FileResult (Results(text=False), Lines;
+    picklable). Never raises for a bad document."""
     stats = stats if stats is not None else BatchStats()
+    emit = emit if emit is not None else Results()
     if jobs is None or jobs <= 0:
         jobs = default_jobs()
     try:
@@ -106,8 +179,8 @@ def iter_results(
     tasks = _tasks(files)
     hook = _hook_spec()
     if jobs == 1:
-        return _serial(tasks, opts, timeout, cache, hook, stats)
-    return _pool(tasks, opts, jobs, timeout, cache, ordered, hook, stats)
+        return _serial(tasks, opts, timeout, cache, hook, stats, emit)
+    return _pool(tasks, opts, jobs, timeout, cache, ordered, hook, stats, emit)
 
 
 def _tasks(files: Iterable[str]) -> Iterator[tuple[int, str, bytes | None]]:
@@ -158,14 +231,14 @@ def _read(path: str) -> bytes | None:
         return None
 
 
-def _check_one(path, data, opts, cache, timeout, hook, in_worker, lookup=True) -> tuple[FileResult, str]:
+def _check_one(path, data, opts, cache, timeout, hook, in_worker, emit, lookup=True) -> tuple[object, str]:
     """Lint one document through the cache (lookup=False: the caller has looked it up already)
-    and under the time limit. Status: "ok" | "timeout"."""
+    and under the time limit: emit's item for it, and the status: "ok" | "timeout"."""
     if cache is not None and cache.enabled:
         if data is None:
             data = _read(path)
         if lookup and data is not None:
-            hit = cache.get(path, data)
+            hit = emit.hit(cache, path, data)
             if hit is not None:
                 return hit, "ok"
     try:
@@ -174,10 +247,9 @@ def _check_one(path, data, opts, cache, timeout, hook, in_worker, lookup=True) -
                 _run_hook(hook, path, in_worker)
             res = lint_path(path, opts) if data is None else lint_bytes(path, data, opts)
     except DocumentTimeout:
-        return timeout_result(path, timeout, opts.lang), "timeout"
-    if cache is not None and data is not None:
-        cache.put(path, data, res)
-    return res, "ok"
+        return emit(timeout_result(path, timeout, opts.lang)), "timeout"
+    tail = cache.put(path, data, res) if cache is not None and data is not None else None
+    return emit(res, tail), "ok"
 
 
 def _hook_spec() -> tuple[str, str] | None:
@@ -201,16 +273,26 @@ def _run_hook(hook: tuple[str, str], path: str, in_worker: bool) -> None:
         os._exit(70)
 
 
-def _serial(tasks, opts, timeout, cache, hook, stats) -> Iterator[FileResult]:
+def _serial(tasks, opts, timeout, cache, hook, stats, emit) -> Iterator:
     stats.window = 1
     for _, path, data in tasks:
         stats.max_in_flight = 1
-        res, status = _check_one(path, data, opts, cache, timeout, hook, in_worker=False)
+        res, status = _check_one(path, data, opts, cache, timeout, hook, False, emit)
         stats.timeouts += status == "timeout"
         yield res
 
 
 # --- worker process -------------------------------------------------------------------------------
+
+
+def _send(conn, msg) -> None:
+    """Messages in plain pickle: Connection.send() uses multiprocessing's ForkingPickler, which
+    copies the copyreg table for every message so that it can send handles (never sent here)."""
+    conn.send_bytes(pickle.dumps(msg, pickle.HIGHEST_PROTOCOL))
+
+
+def _recv(conn):
+    return pickle.loads(conn.recv_bytes())
 
 
 def _warm_up() -> None:
@@ -227,7 +309,7 @@ def _warm_up() -> None:
         pass
 
 
-def _worker_main(conn, opts, cache, timeout, hook) -> None:
+def _worker_main(conn, opts, cache, timeout, hook, emit) -> None:
     signal.signal(signal.SIGINT, signal.SIG_IGN)  # Ctrl-C is the parent's to handle
     if _can_alarm():
         signal.signal(signal.SIGALRM, _on_alarm)
@@ -235,25 +317,35 @@ def _worker_main(conn, opts, cache, timeout, hook) -> None:
     import multiprocessing as mp  # only pools need it: a one-file run never imports it
 
     parent = mp.parent_process()
+    if hasattr(select, "poll"):  # one poll object, not a selector per task (Connection.poll)
+        poller = select.poll()
+        poller.register(conn.fileno(), select.POLLIN)
+
+        def readable() -> bool:
+            return bool(poller.poll(1000))
+    else:  # pragma: no cover - Windows
+
+        def readable() -> bool:
+            return conn.poll(1.0)
+
     try:
-        conn.send(("ready",))
+        _send(conn, ("ready",))
         while True:
-            while not conn.poll(1.0):
+            while not readable():
                 if parent is not None and not parent.is_alive():
                     return  # orphaned: the parent was killed
-            task = conn.recv()
+            task = _recv(conn)
             if task is None:
                 return
             idx, path, data = task
             before = cache.counters() if cache is not None else None
-            res, status = _check_one(path, data, opts, cache, timeout, hook, in_worker=True, lookup=False)
+            item, status = _check_one(path, data, opts, cache, timeout, hook, True, emit, lookup=False)
             deltas = tuple(a - b for a, b in zip(cache.counters(), before)) if cache is not None else None
             try:
-                conn.send(("result", idx, res, deltas, status))
+                _send(conn, ("result", idx, item, deltas, status))
             except Exception as e:  # noqa: BLE001 - unpicklable result; nothing was written yet
-                conn.send(
-                    ("result", idx, crash_result(path, f"{type(e).__name__}: {e}", opts.lang), deltas, status)
-                )
+                crash = emit(crash_result(path, f"{type(e).__name__}: {e}", opts.lang))
+                _send(conn, ("result", idx, crash, deltas, status))
             if status == "timeout":
                 return  # interrupted mid-document: exit, the parent starts a fresh worker
     except (EOFError, OSError):
@@ -263,6 +355,39 @@ def _worker_main(conn, opts, cache, timeout, hook) -> None:
 # --- the pool ---------------------------------------------------------------------------------------
 
 
+class _Waiter:
+    """The parent's wait for its workers' messages and exits: a poll object registered once per
+    worker. multiprocessing.connection.wait() builds a selector and registers every handle at
+    each call, which cost the parent more than anything else per document. Without select.poll
+    (Windows), wait()."""
+
+    def __init__(self):
+        self._poll = select.poll() if hasattr(select, "poll") else None
+        self._by_fd: dict[int, object] = {}
+
+    def add(self, w) -> None:
+        if self._poll is not None:
+            for fd, obj in zip(w.fds, (w.conn, w.proc.sentinel)):
+                self._poll.register(fd, select.POLLIN)
+                self._by_fd[fd] = obj
+
+    def remove(self, w) -> None:
+        """Before the worker's handles are closed (a closed fd's number is soon reused)."""
+        if self._poll is not None:
+            for fd in w.fds:
+                if self._by_fd.pop(fd, None) is not None:
+                    self._poll.unregister(fd)
+
+    def wait(self, workers, timeout: float | None) -> set:
+        """The connections and sentinels of workers that are ready (readable, closed or exited)."""
+        if self._poll is None:  # pragma: no cover - Windows
+            from multiprocessing.connection import wait
+
+            return set(wait([w.conn for w in workers] + [w.proc.sentinel for w in workers], timeout))
+        ms = None if timeout is None else math.ceil(timeout * 1000)
+        return {self._by_fd[fd] for fd, _ in self._poll.poll(ms) if fd in self._by_fd}
+
+
 class _Worker:
     def __init__(self, ctx, args):
         self.conn, child = ctx.Pipe(duplex=True)
@@ -270,6 +395,8 @@ class _Worker:
         self.proc.start()
         child.close()
         self.pending: deque = deque()  # tasks sent and not answered, oldest first: [0] is running
+        self.sent = 0  # tasks sent: at RECYCLE it gets no more, and is replaced once it has answered
+        self.fds = (self.conn.fileno(), self.proc.sentinel)
         self.ready = False
         self.since = time.monotonic()  # when pending[0] started, or when the process started
         self.broken = self.retiring = False
@@ -282,7 +409,8 @@ class _Worker:
             self.since = time.monotonic()
         self.pending.append(task)
         try:
-            self.conn.send(task)
+            _send(self.conn, task)
+            self.sent += 1
             return True
         except (OSError, ValueError):
             self.pending.pop()
@@ -303,21 +431,22 @@ class _Worker:
         self.conn.close()
 
 
-def _pool(tasks, opts, jobs, timeout, cache, ordered, hook, stats) -> Iterator[FileResult]:
+def _pool(tasks, opts, jobs, timeout, cache, ordered, hook, stats, emit) -> Iterator:
     import multiprocessing as mp
-    from multiprocessing.connection import wait
 
     ctx = mp.get_context()
-    args = (opts, cache, timeout, hook)
+    args = (opts, cache, timeout, hook, emit)
     window = stats.window = 4 * jobs * PREFETCH
     grace = max(2.0, (timeout or 0) / 2)
     front: deque = deque()  # tasks to send before any new one: requeued, or held for an idle worker
     exhausted = False
     taken = yielded = 0
-    buffer: dict[int, FileResult] = {}  # ordered: results waiting for an earlier one
+    buffer: dict[int, object] = {}  # ordered: results waiting for an earlier one
     next_out = 0
     out: deque = deque()  # results ready to yield
     workers: list[_Worker] = []
+    waiter = _Waiter()
+    started = False  # the workers start at the first document the cache does not answer
 
     def next_task():
         """The next task for a worker. Cache hits are looked up here and never reach a worker:
@@ -339,12 +468,13 @@ def _pool(tasks, opts, jobs, timeout, cache, ordered, hook, stats) -> Iterator[F
                 return t
             idx, path, data = t
             raw = data if data is not None else _read(path)
-            hit = cache.get(path, raw) if raw is not None else None
+            hit = emit.hit(cache, path, raw) if raw is not None else None
             if hit is None:
                 return t  # the worker reads the file again to store its result
-            emit(idx, hit)
+            deliver(idx, hit)
 
-    def emit(idx: int, res: FileResult) -> None:
+    def deliver(idx: int, res) -> None:
+        """res: emit's item (a worker's, or made here by emit)."""
         nonlocal next_out
         if not ordered:
             out.append(res)
@@ -356,13 +486,16 @@ def _pool(tasks, opts, jobs, timeout, cache, ordered, hook, stats) -> Iterator[F
 
     def spawn() -> bool:
         try:
-            workers.append(_Worker(ctx, args))
+            w = _Worker(ctx, args)
         except OSError:  # no more processes (ulimit, memory): go on with fewer, or in this process
             return False
+        workers.append(w)
+        waiter.add(w)
         stats.workers_started += 1
         return True
 
     def retire(w: _Worker, kill: bool) -> None:
+        waiter.remove(w)
         front.extendleft(reversed(w.pending))
         w.pending.clear()
         if kill or w.broken:
@@ -375,48 +508,62 @@ def _pool(tasks, opts, jobs, timeout, cache, ordered, hook, stats) -> Iterator[F
         workers.remove(w)
 
     def drain(w: _Worker) -> None:
+        """Every message in the pipe (a worker that exited may have sent some just before)."""
         while not w.broken and w.conn.poll():
-            try:
-                msg = w.conn.recv()
-            except (EOFError, OSError):
-                w.broken = True
-                return
-            except Exception as e:  # noqa: BLE001 - a result this process cannot unpickle
-                idx, path, _ = w.pending.popleft()
-                w.since = time.monotonic()
-                emit(idx, crash_result(path, f"{type(e).__name__}: {e}", opts.lang))
-                continue
-            w.since = time.monotonic()
-            if msg[0] == "ready":
-                w.ready = True
-                continue
-            _, idx, res, deltas, status = msg
-            w.pending.popleft()
-            if deltas and cache is not None:
-                cache.add(deltas)
-            if status == "timeout":
-                stats.timeouts += 1
-                w.retiring = True
-            emit(idx, res)
+            receive(w)
 
-    if ctx.get_start_method() == "fork":
-        _warm_up()  # once here: every forked worker, and every replacement, starts ready
-    try:
+    def receive(w: _Worker) -> None:
+        """One message from a worker whose pipe is readable."""
+        try:
+            msg = _recv(w.conn)
+        except (EOFError, OSError):
+            w.broken = True
+            return
+        except Exception as e:  # noqa: BLE001 - a result this process cannot unpickle
+            idx, path, _ = w.pending.popleft()
+            w.since = time.monotonic()
+            deliver(idx, emit(crash_result(path, f"{type(e).__name__}: {e}", opts.lang)))
+            return
+        w.since = time.monotonic()
+        if msg[0] == "ready":
+            w.ready = True
+            return
+        _, idx, res, deltas, status = msg
+        w.pending.popleft()
+        if deltas and cache is not None:
+            cache.add(deltas)
+        if status == "timeout":
+            stats.timeouts += 1
+            w.retiring = True
+        deliver(idx, res)
+
+    def start() -> None:
+        nonlocal started
+        started = True
+        if ctx.get_start_method() == "fork":
+            _warm_up()  # once here: every forked worker, and every replacement, starts ready
         for _ in range(jobs):
             if not spawn():
                 break
+
+    try:
         while True:
-            if not workers:  # none could be started: one document at a time, here
+            if not started:
+                t = next_task()  # cache hits are delivered on the way
+                if t is not None:
+                    front.appendleft(t)
+                    start()
+            if started and not workers:  # none could be started: one document at a time, here
                 t = next_task()
                 if t is not None:
                     res, status = _check_one(
-                        t[1], t[2], opts, cache, timeout, hook, in_worker=False, lookup=False
+                        t[1], t[2], opts, cache, timeout, hook, False, emit, lookup=False
                     )
                     stats.timeouts += status == "timeout"
-                    emit(t[0], res)
+                    deliver(t[0], res)
             # 1. feed the workers, least loaded first
             for w in sorted(workers, key=lambda w: len(w.pending)):
-                while not w.broken and len(w.pending) < PREFETCH:
+                while not w.broken and len(w.pending) < PREFETCH and w.sent < RECYCLE:
                     t = next_task()
                     if t is None:
                         break
@@ -435,13 +582,19 @@ def _pool(tasks, opts, jobs, timeout, cache, ordered, hook, stats) -> Iterator[F
                 now = time.monotonic()
                 nearest = min(w.deadline(timeout, grace) for w in busy)
                 wait_for = None if nearest == float("inf") else max(0.0, nearest - now)
-                ready = set(wait([w.conn for w in busy] + [w.proc.sentinel for w in busy], wait_for))
+                ready = waiter.wait(workers, wait_for)
                 now = time.monotonic()
-                for w in list(busy):
-                    # exited before draining: a result sent just before the exit is still in the pipe
-                    dead = w.broken or w.proc.sentinel in ready or not w.proc.is_alive()
-                    if dead or w.conn in ready:
+                for w in list(workers):  # idle ones too: a "ready" message, an exit
+                    # an exit shows as its sentinel; a timed-out wait checks the busy ones anyway
+                    dead = (
+                        w.broken
+                        or w.proc.sentinel in ready
+                        or (not ready and bool(w.pending) and not w.proc.is_alive())
+                    )
+                    if dead:  # a result sent just before the exit is still in the pipe
                         drain(w)
+                    elif w.conn in ready:
+                        receive(w)  # the next wait sees any further message
                     if w.retiring:  # sent its VB901 and exits by itself; its queue goes back
                         retire(w, kill=False)
                     elif dead:
@@ -449,27 +602,25 @@ def _pool(tasks, opts, jobs, timeout, cache, ordered, hook, stats) -> Iterator[F
                         if w.pending:
                             idx, path, _ = w.pending.popleft()
                             stats.crashes += 1
-                            emit(
-                                idx,
-                                crash_result(
-                                    path, f"worker process died (exit code {w.proc.exitcode})", opts.lang
-                                ),
-                            )
+                            why = f"worker process died (exit code {w.proc.exitcode})"
+                            deliver(idx, emit(crash_result(path, why, opts.lang)))
                         retire(w, kill=True)
                     elif w.pending and now >= w.deadline(timeout, grace):
                         idx, path, _ = w.pending.popleft()
                         if w.ready:
                             stats.timeouts += 1
-                            emit(idx, timeout_result(path, timeout, opts.lang))
+                            deliver(idx, emit(timeout_result(path, timeout, opts.lang)))
                         else:
                             stats.crashes += 1
-                            emit(
-                                idx,
-                                crash_result(
-                                    path, f"worker did not start within {START_LIMIT:g} s", opts.lang
-                                ),
-                            )
+                            why = f"worker did not start within {START_LIMIT:g} s"
+                            deliver(idx, emit(crash_result(path, why, opts.lang)))
                         retire(w, kill=True)
+                    elif w.sent >= RECYCLE and not w.pending:  # done its share: a fresh one follows
+                        try:
+                            _send(w.conn, None)
+                        except (OSError, ValueError):
+                            pass
+                        retire(w, kill=False)
                 while len(workers) < jobs and (front or not exhausted):
                     if not spawn():
                         break
@@ -483,7 +634,7 @@ def _pool(tasks, opts, jobs, timeout, cache, ordered, hook, stats) -> Iterator[F
                 if w.pending or w.broken:
                     w.proc.kill()
                 else:
-                    w.conn.send(None)
+                    _send(w.conn, None)
             except (OSError, ValueError):
                 pass
         for w in workers:

@@ -2,11 +2,14 @@
 
 key = SHA-256 over: the document's SHA-256, its file suffix (it selects the reader), the settings
 key (effective options), linter.__version__, Lark's version and a digest of the linter's own
-code, grammar and schemas, so editing any of them invalidates every entry. Entries live in sharded directories
-(<dir>/v1/ab/cdef….json) and are written atomically (temp file + os.replace), so concurrent
-workers never see half a file. An entry that is truncated, corrupt or foreign (wrong magic,
-format or key, bad shape) is deleted and counted as a miss: never trusted. JSON, not pickle,
-so a planted cache file cannot run code."""
+code, grammar and schemas, so editing any of them invalidates every entry. Entries live in sharded
+directories (<dir>/v2/ab/cdef….json) and are written atomically (temp file + os.replace), so
+concurrent workers never see half a file. An entry that is truncated, corrupt or foreign (wrong
+magic, format or key, bad shape) is deleted and counted as a miss: never trusted. JSON, not
+pickle, so a planted cache file cannot run code.
+
+An entry is small and cheap to load: the result's jsonl line without its path, two flags, and
+the text only when the document's bytes do not decode to it as plain UTF-8 (see Cache)."""
 
 import dataclasses
 import hashlib
@@ -21,10 +24,12 @@ import lark
 import linter
 from linter.diagnostics import Diagnostic, Fix, Span
 from linter.lint import FileResult
+from linter.report import jsonl
 from linter.resources import data_dir
+from linter.rules import RULES
 
 MAGIC = "vblint-cache"
-FORMAT = 1
+FORMAT = 2
 _CODE_SUFFIXES = (".py", ".json", ".lark")
 
 
@@ -63,6 +68,8 @@ def code_digest() -> str:
 
 
 # --- FileResult <-> JSON ------------------------------------------------------------------------
+# A whole FileResult as one JSON object (format 1 entries were these). Entries now hold the jsonl
+# form instead (see Cache); put() refuses any result that form would not rebuild exactly.
 
 
 def to_dict(r: FileResult) -> dict:
@@ -114,18 +121,97 @@ def cacheable(r: FileResult) -> bool:
 # --- the cache ----------------------------------------------------------------------------------
 
 
+_RESULT_KEYS = frozenset({"line", "text", "readable", "error", "citations"})
+_TAIL_KEYS = ("profile", "profile_reason", "doc_type", "components", "diagnostics")
+_DIAG_KEYS = frozenset(
+    {"code", "name", "severity", "component", "line", "column", "end_line", "end_column", "message", "fix"}
+)
+_FIX_KEYS = frozenset({"applicability", "replacement", "line", "column", "end_line", "end_column"})
+_BAD = (ValueError, TypeError, KeyError, AttributeError, RecursionError)  # UnicodeDecodeError too
+
+
+def _plain(data: bytes) -> str | None:
+    """data as plain UTF-8, or None when it is not."""
+    try:
+        return data.decode("utf-8")
+    except UnicodeDecodeError:
+        return None
+
+
+def _int_span(x: dict) -> Span:
+    span = Span(x["line"], x["column"], x["end_line"], x["end_column"])
+    if not all(type(v) is int for v in (span.line, span.column, span.end_line, span.end_column)):
+        raise TypeError("bad span")
+    return span
+
+
+def _line_diagnostic(x, citation: str | None) -> Diagnostic:
+    """A Diagnostic from its jsonl form (Diagnostic.to_dict()) and its citation (None: the rule's)."""
+    if not isinstance(x, dict) or x.keys() != _DIAG_KEYS:
+        raise TypeError("bad diagnostic")
+    code, name, severity, message = x["code"], x["name"], x["severity"], x["message"]
+    if not all(isinstance(v, str) for v in (code, name, severity, message)):
+        raise TypeError("bad diagnostic")
+    component = x["component"]
+    if component is not None and not isinstance(component, str):
+        raise TypeError("bad diagnostic")
+    fix = x["fix"]
+    if fix is not None:
+        if not isinstance(fix, dict) or fix.keys() != _FIX_KEYS:
+            raise TypeError("bad fix")
+        fix = Fix(fix["applicability"], fix["replacement"], _int_span(fix))
+    if citation is None:
+        citation = RULES[code].citation
+    return Diagnostic(code, name, severity, component, _int_span(x), message, fix, citation)
+
+
+def _rebuild(path: str, tail: str, text: str, readable: bool, citations: list | None) -> FileResult:
+    """The FileResult whose jsonl tail (linter.report.jsonl.tail) is tail. Raises one of _BAD
+    on anything malformed."""
+    d = json.loads(tail)
+    if not isinstance(d, dict) or tuple(d) != _TAIL_KEYS:
+        raise TypeError("bad result")
+    components, diagnostics = d["components"], d["diagnostics"]
+    if not isinstance(components, dict) or not isinstance(diagnostics, list):
+        raise TypeError("bad result")
+    for k in ("profile", "profile_reason", "doc_type"):
+        if d[k] is not None and not isinstance(d[k], str):
+            raise TypeError("bad result")
+    if citations is None:
+        diags = [_line_diagnostic(x, None) for x in diagnostics]
+    elif len(citations) == len(diagnostics) and all(isinstance(c, str) for c in citations):
+        diags = [_line_diagnostic(x, c) for x, c in zip(diagnostics, citations)]
+    else:
+        raise TypeError("bad citations")
+    return FileResult(
+        path, d["profile"], d["profile_reason"], d["doc_type"], components, diags, text, readable
+    )
+
+
 class Cache:
     """Cache(None, …) is disabled: get() returns None, put() writes nothing. Counters (hits,
-    misses, writes, invalid) are per object; batch.iter_results adds the workers' counts to it."""
+    misses, writes, invalid) are per object; batch.iter_results adds the workers' counts to it.
+
+    An entry keeps the result in its jsonl form, without the path (linter.report.jsonl.tail),
+    plus what that form leaves out: readable, whether there is an error (for the exit code), the
+    citations when they are not the rules' own, and the text only when it is not the plain UTF-8
+    decoding of the bytes (at a hit the bytes are in hand). get_line() hands over the finished
+    jsonl line without building a FileResult: the cheap path of a warm `--format jsonl` run."""
 
     def __init__(self, dir: Path | None, settings_key: str):
         self.dir = Path(dir) if dir is not None else None
         self.settings_key = settings_key
         self.hits = self.misses = self.writes = self.invalid = 0
         self._salt = b""
+        self._root = None  # str: the entries' directory
+        self._made: set[str] = set()  # shard directories known to exist
         if self.dir is not None:
             parts = (MAGIC, str(FORMAT), linter.__version__, lark.__version__, settings_key, code_digest())
             self._salt = hashlib.sha256("\0".join(parts).encode()).digest()
+            self._root = os.path.join(os.fspath(self.dir), f"v{FORMAT}")
+
+    def __getstate__(self):  # workers get a copy: without the set of made directories
+        return {**self.__dict__, "_made": set()}
 
     @property
     def enabled(self) -> bool:
@@ -140,20 +226,26 @@ class Cache:
 
     def key(self, path: str, data: bytes) -> str:
         h = hashlib.sha256(self._salt)
-        h.update(Path(path).suffix.lower().encode() + b"\0")
+        h.update(os.path.splitext(path)[1].lower().encode() + b"\0")
         h.update(hashlib.sha256(data).digest())
         return h.hexdigest()
 
-    def file(self, key: str) -> Path:
-        return self.dir / f"v{FORMAT}" / key[:2] / f"{key[2:]}.json"
+    def _file(self, key: str) -> str:
+        return f"{self._root}/{key[:2]}/{key[2:]}.json"
 
-    def get(self, path: str, data: bytes) -> FileResult | None:
-        if self.dir is None:
+    def file(self, key: str) -> Path:
+        return Path(self._file(key))
+
+    def _entry(self, path: str, data: bytes) -> tuple[str, dict] | None:
+        """(entry file, its checked "result" object), or None: a miss (counted; a bad entry is
+        deleted and counted as invalid too)."""
+        if self._root is None:
             return None
         key = self.key(path, data)
-        f = self.file(key)
+        f = self._file(key)
         try:
-            raw = f.read_bytes()
+            with open(f, "rb") as fh:
+                raw = fh.read()
         except OSError:
             self.misses += 1
             return None
@@ -164,43 +256,108 @@ class Cache:
                 or entry.get("magic") != MAGIC
                 or entry.get("format") != FORMAT
                 or entry.get("key") != key
-                or not isinstance(entry.get("result"), dict)
             ):
                 raise ValueError("foreign cache entry")
-            result = from_dict(entry["result"], path)
-        except (ValueError, TypeError, KeyError, AttributeError, RecursionError):
-            self.invalid += 1
-            self.misses += 1
-            try:
-                f.unlink()
-            except OSError:
-                pass
+            res = entry.get("result")
+            if not isinstance(res, dict) or res.keys() != _RESULT_KEYS:
+                raise TypeError("bad result")
+            tail, text, cites = res["line"], res["text"], res["citations"]
+            if (
+                not isinstance(tail, str)
+                or tail[:1] != "{"
+                or tail[-1:] != "}"
+                or "\n" in tail
+                or type(res["readable"]) is not bool
+                or type(res["error"]) is not bool
+                or not (text is None or isinstance(text, str))
+                or not (cites is None or isinstance(cites, list))
+            ):
+                raise TypeError("bad result")
+        except _BAD:
+            self._drop(f)
+            return None
+        return f, res
+
+    def _drop(self, f: str) -> None:
+        self.invalid += 1
+        self.misses += 1
+        try:
+            os.unlink(f)
+        except OSError:
+            pass
+
+    def get(self, path: str, data: bytes, text: bool = True) -> FileResult | None:
+        """The cached result of data at path, or None. text=False: FileResult.text left empty
+        (for reports that never show it)."""
+        found = self._entry(path, data)
+        if found is None:
+            return None
+        f, res = found
+        try:
+            t = res["text"]
+            if not text:
+                t = ""
+            elif t is None:
+                t = data.decode("utf-8")
+            result = _rebuild(path, res["line"], t, res["readable"], res["citations"])
+        except _BAD:
+            self._drop(f)
             return None
         self.hits += 1
         return result
 
-    def put(self, path: str, data: bytes, result: FileResult) -> None:
-        if self.dir is None or not cacheable(result):
-            return
-        key = self.key(path, data)
+    def get_line(self, path: str, data: bytes) -> tuple[str, bool, bool] | None:
+        """The cached result's jsonl line at path (as linter.report.jsonl.line writes it),
+        whether it was readable and whether it has an error; None on a miss. Only the entry's
+        framing is checked here: get() checks the whole result."""
+        found = self._entry(path, data)
+        if found is None:
+            return None
+        res = found[1]
+        self.hits += 1
+        return jsonl.with_path(path, res["line"]), res["readable"], res["error"]
+
+    def put(self, path: str, data: bytes, result: FileResult) -> str | None:
+        """Store result; returns its jsonl tail when it could be encoded (so the caller need
+        not encode it again), else None."""
+        if self._root is None or not cacheable(result):
+            return None
         try:
-            d = to_dict(result)
-            blob = json.dumps(
-                {"magic": MAGIC, "format": FORMAT, "key": key, "result": d},
-                ensure_ascii=False,
-                separators=(",", ":"),
-            )
-            back = from_dict(json.loads(blob)["result"], result.path)
-        except (TypeError, ValueError, KeyError, RecursionError):
-            return  # not representable in JSON: do not cache
-        citations = [x.citation for x in result.diagnostics]
-        if back != result or [x.citation for x in back.diagnostics] != citations:
-            return  # would not rebuild exactly (e.g. tuples in components): do not cache
-        f = self.file(key)
+            tail = jsonl.tail(result)
+        except (TypeError, ValueError, RecursionError):
+            return None  # not representable in JSON: do not cache
+        cites = [x.citation for x in result.diagnostics]
+        own = [RULES[x.code].citation if x.code in RULES else None for x in result.diagnostics]
+        text = result.text
+        if text and text == _plain(data):
+            text = None
+        stored = {
+            "readable": result.readable,
+            "error": any(x.severity == "error" for x in result.diagnostics),
+            "citations": None if cites == own else cites,
+            "text": text,
+            "line": tail,
+        }
+        try:
+            back = _rebuild(result.path, tail, result.text, result.readable, stored["citations"])
+        except _BAD:
+            return tail
+        if back != result or [x.citation for x in back.diagnostics] != cites:
+            return tail  # would not rebuild exactly (e.g. tuples in components): do not cache
+        key = self.key(path, data)
+        blob = json.dumps(
+            {"magic": MAGIC, "format": FORMAT, "key": key, "result": stored},
+            ensure_ascii=False,
+            separators=(",", ":"),
+        )
+        f = self._file(key)
+        shard = os.path.dirname(f)
         tmp = None
         try:
-            f.parent.mkdir(parents=True, exist_ok=True)
-            fd, tmp = tempfile.mkstemp(dir=f.parent, prefix=".tmp-", suffix=".json")
+            if shard not in self._made:
+                os.makedirs(shard, exist_ok=True)
+                self._made.add(shard)
+            fd, tmp = tempfile.mkstemp(dir=shard, prefix=".tmp-", suffix=".json")
             with os.fdopen(fd, "wb") as out:
                 out.write(blob.encode("utf-8"))
             os.replace(tmp, f)
@@ -214,3 +371,4 @@ class Cache:
                     os.unlink(tmp)
                 except OSError:
                     pass
+        return tail

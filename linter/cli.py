@@ -84,6 +84,36 @@ def _parser() -> argparse.ArgumentParser:
     return p
 
 
+def _documents_under(root: str) -> list[str]:
+    """The documents under the directory root, sorted: the same list as
+    sorted(str(f) for f in Path(root).rglob("*") if f.is_file() and f.suffix.lower() in EXTENSIONS)
+    (symbolic links to directories are not followed, unreadable directories are skipped), made
+    with os.scandir: one str per document and no Path objects, which rglob also keeps in a set
+    until it ends (25 MB of peak memory for 50,000 files, inherited by every worker)."""
+    found: list[str] = []
+    stack = [root]
+    while stack:
+        d = stack.pop()
+        prefix = "" if d == "." else d if d.endswith("/") else d + "/"
+        try:
+            with os.scandir(d) as it:
+                entries = list(it)
+        except PermissionError:
+            continue
+        for e in entries:
+            name = e.name
+            dot = name.rfind(".")
+            try:
+                if 0 < dot < len(name) - 1 and name[dot:].lower() in EXTENSIONS and e.is_file():
+                    found.append(prefix + name)
+                elif e.is_dir(follow_symlinks=False):
+                    stack.append(prefix + name)
+            except OSError:
+                continue
+    found.sort()
+    return found
+
+
 def _collect(paths: list[str]) -> tuple[list[str], list[str]]:
     """Files to check, in a stable order, and paths that are neither file nor directory."""
     files, missing = [], []
@@ -93,7 +123,7 @@ def _collect(paths: list[str]) -> tuple[list[str], list[str]]:
             continue
         p = Path(raw)
         if p.is_dir():
-            files += sorted(str(f) for f in p.rglob("*") if f.is_file() and f.suffix.lower() in EXTENSIONS)
+            files += _documents_under(str(p))
         elif p.exists():
             files.append(raw)
         else:
@@ -101,31 +131,93 @@ def _collect(paths: list[str]) -> tuple[list[str], list[str]]:
     return files, missing
 
 
+def _cli_values(a) -> dict:
+    return {
+        "select": a.select,
+        "ignore": a.ignore,
+        "exclude": a.exclude,
+        "profile": getattr(a, "profile", None),
+        "today": a.today,
+        "lang": a.lang,
+        "hd05_from": getattr(a, "hd05_from", None),
+    }
+
+
+def _file_settings(a, path: str):
+    """The settings of the config governing path (--config, else the closest one upward)."""
+    from linter import config
+
+    if a.config:
+        return config.load(Path(a.config))
+    return config.settings_for(Path.cwd() if path == "-" else Path(path))
+
+
 def _settings(a, path: str):
     from linter import config
 
-    base = (
-        config.load(Path(a.config))
-        if a.config
-        else config.settings_for(Path.cwd() if path == "-" else Path(path))
+    return config.merge_cli(_file_settings(a, path), **_cli_values(a))
+
+
+class _SettingsOf:
+    """path -> its Settings, for one run. The settings of a file are those of its directory (the
+    closest config upward, or --config) merged with the command line, which one run does not
+    change: the lookup is made once per directory and the merge once per config file, so the
+    files of a directory, and the directories of a config, share one Settings object.
+    .by_dir (directory -> Settings; "-" for stdin) is what a worker needs to do the same."""
+
+    def __init__(self, a):
+        self.a = a
+        self.by_dir: dict = {}
+        self._merged: dict = {}  # id(the config's Settings) -> (it, merged with the CLI values)
+
+    def __call__(self, path: str):
+        d = "-" if path == "-" else os.path.dirname(path)
+        s = self.by_dir.get(d)
+        if s is None:
+            s = self.by_dir[d] = self._lookup(path)
+        return s
+
+    def _lookup(self, path: str):
+        from linter import config
+
+        base = _file_settings(self.a, path)
+        got = self._merged.get(id(base))  # the pair keeps base alive: its id is never reused
+        if got is None:
+            got = self._merged[id(base)] = (base, config.merge_cli(base, **_cli_values(self.a)))
+        return got[1]
+
+
+def _filters(settings) -> bool:
+    """Whether config.apply() can change a result under these settings (it keeps every
+    diagnostic of a registered rule, at its own severity, unless one of these is set)."""
+    return bool(
+        settings.select is not None or settings.ignore or settings.per_file_ignores or settings.severity
     )
-    return config.merge_cli(
-        base,
-        select=a.select,
-        ignore=a.ignore,
-        exclude=a.exclude,
-        profile=getattr(a, "profile", None),
-        today=a.today,
-        lang=a.lang,
-        hd05_from=getattr(a, "hd05_from", None),
-    )
+
+
+class _Post:
+    """The settings' rule filters, then the baseline, for any result of a run: picklable, so the
+    workers of a streaming run apply it before encoding the line. by_dir: _SettingsOf.by_dir."""
+
+    def __init__(self, by_dir: dict, baseline):
+        self.by_dir, self.baseline = by_dir, baseline
+
+    def __call__(self, r):
+        from linter import config
+
+        d = "-" if r.path == "<stdin>" else os.path.dirname(r.path)
+        r = config.apply(self.by_dir[d], r)
+        return self.baseline.filter(r) if self.baseline is not None else r
 
 
 class _Check:
-    """One `vblint check` run: its arguments, each file's settings, the baseline and the output."""
+    """One `vblint check` run: its arguments, each file's settings, the baseline and the output.
+    After lint() or fix(): .unreadable (some input could not be read) and .errors (an error is
+    left after the settings and the baseline), what the exit code needs."""
 
-    def __init__(self, a, files: list[str], settings: dict, out):
+    def __init__(self, a, files: list[str], settings: _SettingsOf, out):
         self.a, self.files, self.settings, self.out = a, files, settings, out
+        self.unreadable = self.errors = False
         self.baseline = None  # the baseline filters only when reading one; --write-baseline records all
         if a.baseline and not a.write_baseline:
             from linter import baseline
@@ -136,32 +228,77 @@ class _Check:
         """Settings (select/ignore/severity) then the baseline."""
         from linter import config
 
-        r = config.apply(self.settings[f], r)
+        r = config.apply(self.settings(f), r)
         return self.baseline.filter(r) if self.baseline is not None else r
 
-    def lint(self) -> list:
-        """Run the batch, grouped by effective options (files of one directory share them). With
-        --format jsonl each result is written as soon as it is ready; otherwise in input order."""
+    def _tally(self, results) -> None:
+        self.unreadable = any(not r.readable for r in results)
+        self.errors = any(d.severity == "error" for r in results for d in r.diagnostics)
+
+    def _post_for_workers(self):
+        """A _Post when results need one; None when it would change nothing (no baseline, and
+        no settings that filter or re-grade rules)."""
+        table = self.settings.by_dir
+        if self.baseline is None and not any(map(_filters, table.values())):
+            return None
+        return _Post(table, self.baseline)
+
+    def lint(self) -> list | None:
+        """Run the batch, grouped by effective options (files of one directory share them).
+
+        --format jsonl (and no --write-baseline): each line is written as soon as it is ready and
+        nothing is kept but the two flags of the exit code, so memory does not grow with the
+        number of files; the workers apply the settings and encode the line (batch.Lines).
+        Returns None. Otherwise the results, in input order: every report needs all of them
+        (the summary, and for most formats the diagnostics of every file) — that much memory is
+        inherent. The text travels and is kept only when the report or the baseline shows it."""
         from linter import batch, config
         from linter.cache import Cache, default_dir, settings_key
-        from linter.report import jsonl
 
         a = self.a
-        streaming = a.format == "jsonl"
+        streaming = a.format == "jsonl" and not a.write_baseline
         groups: dict = {}
+        opts_of: dict = {}  # id(Settings) -> (Settings, Options): one Options per Settings object
         for f in self.files:
-            opts = config.options(self.settings[f])
+            s = self.settings(f)
+            got = opts_of.get(id(s))
+            if got is None:
+                got = opts_of[id(s)] = (s, config.options(s))
+            opts = got[1]
             groups.setdefault((opts.today, opts.profile, opts.lang, opts.hd05_from), (opts, []))[1].append(f)
+        del opts_of
+        if streaming:
+            emit = batch.Lines(self._post_for_workers())
+        else:
+            text = a.format in ("text", "html") or self.baseline is not None or bool(a.write_baseline)
+            emit = batch.Results(text=text)
         results: dict = {}
-        progress = batch.progress(len(self.files), sys.stderr) if not streaming else None
+        progress = batch.progress(len(self.files), sys.stderr) if a.format != "jsonl" else None
         for opts, group in groups.values():
             cache = None
             if not a.no_cache and "-" not in group:
                 cache = Cache(Path(a.cache_dir) if a.cache_dir else default_dir(), settings_key(opts))
             stream = batch.iter_results(
-                group, opts, jobs=a.jobs, timeout=a.timeout, cache=cache, ordered=not streaming
+                group,
+                opts,
+                jobs=a.jobs,
+                timeout=a.timeout,
+                cache=cache,
+                ordered=a.format != "jsonl",
+                emit=emit,
             )
             if streaming:
+                write, flush = self._binary()
+                for r in stream:  # batch.Streamed: settings and baseline already applied
+                    write(r.line)
+                    flush()
+                    if not r.readable:
+                        self.unreadable = True
+                    if r.error:
+                        self.errors = True
+            elif a.format == "jsonl":  # --write-baseline: stream the lines, keep the results
+                from linter.report import jsonl
+
                 for r in stream:
                     key = "-" if r.path == "<stdin>" else r.path
                     r = results[key] = self.post(r, key)
@@ -172,7 +309,20 @@ class _Check:
                     results[f] = self.post(r, f)
         if progress:
             progress.clear()
-        return [results[f] for f in self.files]
+        if streaming:
+            return None
+        out = [results[f] for f in self.files]
+        self._tally(out)
+        return out
+
+    def _binary(self):
+        """write(bytes) and flush() for the output: its binary buffer when it has one (the lines
+        arrive UTF-8 encoded from the workers), except where the text layer translates newlines."""
+        buf = getattr(self.out, "buffer", None) if os.name == "posix" else None
+        if buf is None:
+            return (lambda b: self.out.write(b.decode("utf-8"))), self.out.flush
+        self.out.flush()  # nothing may be waiting in the text layer
+        return buf.write, buf.flush
 
     def fix(self) -> list:
         """--fix / --unsafe-fixes / --diff: fixes only what the settings and baseline still report."""
@@ -181,7 +331,7 @@ class _Check:
         a = self.a
         results = []
         for f in self.files:
-            opts = config.options(self.settings[f])
+            opts = config.options(self.settings(f))
             post = lambda r, f=f: self.post(r, f)  # noqa: E731 - bound per file
             if f == "-":  # stdin: the fixed text goes to stdout, the report to stderr
                 outcome = fix.fix_bytes(
@@ -199,6 +349,7 @@ class _Check:
             if outcome.refused:
                 print(f"vblint: {f}: không sửa / not fixed: {outcome.refused}", file=sys.stderr)
             results.append(self.post(outcome.result, f))
+        self._tally(results)
         return results
 
     def report(self, results) -> None:
@@ -216,18 +367,22 @@ class _Check:
         self.out.write(render(a.format, results, lang=a.lang or "vi", color=color, quiet=a.quiet))
 
 
+def _excluded(settings, f: str) -> bool:
+    from linter import config
+
+    return bool(settings.exclude) and config.is_excluded(settings, Path(f))
+
+
 def _check(a) -> int:
     import contextlib
-
-    from linter import config
 
     files, missing = _collect(a.paths)
     for m in missing:
         print(f"vblint: không tìm thấy / not found: {m}", file=sys.stderr)
     if missing:
         return 2
-    settings = {f: _settings(a, f) for f in files}
-    files = [f for f in files if f == "-" or not config.is_excluded(settings[f], Path(f))]
+    settings = _SettingsOf(a)
+    files = [f for f in files if f == "-" or not _excluded(settings(f), f)]
     if not files:
         print(
             "vblint: không có tệp .txt/.md/.docx/.pdf nào để kiểm tra / no documents to check",
@@ -245,13 +400,13 @@ def _check(a) -> int:
             print(
                 f"vblint: đã ghi {n} vấn đề vào / wrote {n} problems to {a.write_baseline}", file=sys.stderr
             )
-            return 2 if any(not r.readable for r in results) else 0
+            return 2 if run.unreadable else 0
         run.report(results)
-    if any(not r.readable for r in results):
+    if run.unreadable:
         return 2
     if a.exit_zero:
         return 0
-    return 1 if any(d.severity == "error" for r in results for d in r.diagnostics) else 0
+    return 1 if run.errors else 0
 
 
 def _rules(a) -> int:

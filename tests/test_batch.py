@@ -233,3 +233,78 @@ def test_jsonl_line_is_the_json_contract_per_file(serial):
         assert s.endswith("\n") and s.count("\n") == 1
         assert json.loads(s) == json.loads(json.dumps(r.to_dict()))
     assert jsonl.render(serial[:3]).count("\n") == 3
+
+
+# --- what crosses the pipe (emit), recycling, lazy start -----------------------------------------
+
+
+@pytest.mark.parametrize("jobs", [1, 2])
+def test_lines_are_the_jsonl_lines_of_the_results(corpus_files, serial, jobs):
+    files = corpus_files[:40]
+    got = list(iter_results(files, OPTS, jobs=jobs, timeout=300, emit=batch.Lines()))
+    assert [s.path for s in got] == files  # ordered by default
+    for s, r in zip(got, serial):
+        assert isinstance(s, batch.Streamed) and isinstance(s.line, bytes)
+        assert s.line.decode("utf-8") == jsonl.line(r)
+        assert s.readable == r.readable
+        assert s.error == any(d.severity == "error" for d in r.diagnostics)
+
+
+def _drop_info(r):
+    """A picklable post step: what a settings filter does."""
+    from dataclasses import replace
+
+    return replace(r, diagnostics=[d for d in r.diagnostics if d.severity != "info"])
+
+
+def test_lines_apply_the_post_step_where_the_result_is_made(corpus_files, serial):
+    files = corpus_files[:30]
+    got = list(iter_results(files, OPTS, jobs=2, timeout=300, emit=batch.Lines(_drop_info)))
+    assert [s.line.decode("utf-8") for s in got] == [jsonl.line(_drop_info(r)) for r in serial[:30]]
+
+
+@pytest.mark.parametrize("jobs", [1, 2])
+def test_results_without_text(corpus_files, serial, jobs):
+    files = corpus_files[:20]
+    got = list(iter_results(files, OPTS, jobs=jobs, timeout=300, emit=batch.Results(text=False)))
+    assert all(r.text == "" for r in got)
+    assert [{**full(r), "text": ""} for r in got] == [{**full(r), "text": ""} for r in serial[:20]]
+
+
+def test_workers_are_recycled_and_results_stay_equal(corpus_files, serial, monkeypatch):
+    monkeypatch.setattr(batch, "RECYCLE", 7)
+    stats = BatchStats()
+    got = list(iter_results(corpus_files, OPTS, jobs=2, timeout=300, stats=stats))
+    assert [full(r) for r in got] == [full(r) for r in serial]
+    assert stats.workers_started >= len(corpus_files) // 7  # each did at most 7 documents
+    assert stats.timeouts == stats.crashes == 0
+    assert multiprocessing.active_children() == []
+
+
+def test_a_crash_after_recycling_still_costs_one_document(small_batch, monkeypatch):
+    monkeypatch.setattr(batch, "RECYCLE", 2)
+    monkeypatch.setenv(batch.HOOK_ENV, f"crash:{SLOW}")
+    stats = BatchStats()
+    got = list(iter_results(small_batch, OPTS, jobs=2, stats=stats))
+    _check_batch(got, small_batch, "VB900")
+    assert stats.crashes == 1
+
+
+def test_no_worker_starts_when_the_cache_answers_everything(small_batch, tmp_path):
+    from linter.cache import Cache, settings_key
+
+    c = Cache(tmp_path / "cache", settings_key(OPTS))
+    first = list(iter_results(small_batch, OPTS, jobs=2, cache=c, timeout=300))
+    assert [full(r) for r in first] == [full(lint_path(f, OPTS)) for f in small_batch]
+    stats = BatchStats()
+    again = list(iter_results(small_batch, OPTS, jobs=2, cache=c, stats=stats))
+    lines = list(iter_results(small_batch, OPTS, jobs=2, cache=c, stats=stats, emit=batch.Lines()))
+    assert stats.workers_started == 0 and c.hits == 2 * len(small_batch)
+    assert [full(r) for r in again] == [full(r) for r in first]
+    assert [s.line.decode("utf-8") for s in lines] == [jsonl.line(r) for r in first]
+
+
+def test_jsonl_line_is_assembled_from_path_and_tail(serial):
+    for r in serial[:10]:
+        assert jsonl.with_path(r.path, jsonl.tail(r)) == jsonl.line(r)
+        assert not jsonl.tail(r).startswith('{"path"')

@@ -223,3 +223,78 @@ def test_default_dir(tmp_path, monkeypatch):
     assert default_dir() == tmp_path / ".cache" / "vblint"
     monkeypatch.delenv("XDG_CACHE_HOME")
     assert default_dir() == tmp_path / ".cache" / "vblint"
+
+
+# --- the entry: small, the jsonl line ready, the text only when needed -------------------------
+
+
+def test_entry_holds_the_line_and_no_utf8_text(docs, tmp_path):
+    from linter.report import jsonl
+
+    c = Cache(tmp_path / "cache", settings_key(OPTS))
+    got = _run(docs, c)
+    for f, r in zip(docs, got):
+        data = Path(f).read_bytes()
+        entry = json.loads(c.file(c.key(f, data)).read_bytes())
+        stored = entry["result"]
+        assert stored["text"] is None  # the bytes decode to it: not stored
+        assert stored["citations"] is None  # the rules' own
+        assert jsonl.with_path(r.path, stored["line"]) == jsonl.line(r)
+        quoted = json.dumps(stored["line"], ensure_ascii=False).encode()
+        assert c.file(c.key(f, data)).stat().st_size < len(quoted) + 300  # the line and a header
+        assert c.get_line(f, data) == (
+            jsonl.line(r),
+            r.readable,
+            any(d.severity == "error" for d in r.diagnostics),
+        )
+
+
+@pytest.mark.parametrize("encode", ["bom", "utf-16", "crlf"])
+def test_text_is_stored_when_the_bytes_are_not_plain_utf8(tmp_path, encode):
+    text = (CORPUS / "invalid" / "number-colon--thong-bao.txt").read_text(encoding="utf-8")
+    data = {
+        "bom": b"\xef\xbb\xbf" + text.encode("utf-8"),
+        "utf-16": "\ufeff".encode("utf-16-le") + text.encode("utf-16-le"),
+        "crlf": text.replace("\n", "\r\n").encode("utf-8"),  # plain UTF-8: not stored
+    }[encode]
+    f = tmp_path / "doc.txt"
+    f.write_bytes(data)
+    c = Cache(tmp_path / "cache", settings_key(OPTS))
+    first = _run([str(f)], c)[0]
+    stored = json.loads(c.file(c.key(str(f), data)).read_bytes())["result"]
+    assert (stored["text"] is None) == (encode == "crlf")
+    hit = Cache(tmp_path / "cache", settings_key(OPTS)).get(str(f), data)
+    assert full(hit) == full(first) == full(lint_path(str(f), OPTS))
+    assert hit.text and Cache(tmp_path / "cache", settings_key(OPTS)).get(str(f), data, text=False).text == ""
+
+
+@pytest.mark.parametrize("case", ["newline", "bad-result", "not-object", "readable"])
+def test_get_line_rejects_a_bad_entry(docs, tmp_path, case):
+    c = Cache(tmp_path / "cache", settings_key(OPTS))
+    data = Path(docs[0]).read_bytes()
+    _run(docs[:1], c)
+    entry = c.file(c.key(docs[0], data))
+    good = json.loads(entry.read_bytes())
+    res = good["result"]
+    res = {
+        "newline": {**res, "line": res["line"][:-1] + '\n"x":1}'},
+        "bad-result": {**res, "diagnostics": [{"code": 1}]},
+        "not-object": {**res, "line": "[1, 2]"},
+        "readable": {**res, "readable": "yes"},
+    }[case]
+    entry.write_bytes(json.dumps({**good, "result": res}).encode())
+    c2 = Cache(tmp_path / "cache", settings_key(OPTS))
+    assert c2.get_line(docs[0], data) is None
+    assert (c2.invalid, c2.misses, c2.hits) == (1, 1, 0) and not entry.exists()
+
+
+def test_get_rejects_a_line_that_is_not_a_result(docs, tmp_path):
+    c = Cache(tmp_path / "cache", settings_key(OPTS))
+    data = Path(docs[0]).read_bytes()
+    _run(docs[:1], c)
+    entry = c.file(c.key(docs[0], data))
+    good = json.loads(entry.read_bytes())
+    for line in ('{"profile":null}', '{"a":1,"b":2,"c":3,"d":4,"e":5}', "{]"):
+        entry.write_bytes(json.dumps({**good, "result": {**good["result"], "line": line}}).encode())
+        c2 = Cache(tmp_path / "cache", settings_key(OPTS))
+        assert c2.get(docs[0], data) is None and c2.invalid == 1 and not entry.exists()

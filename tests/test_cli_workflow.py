@@ -137,3 +137,79 @@ def test_messages_follow_lang(tmp_path):
 def test_today_flag_is_used(tmp_path):
     rc, out, _ = run(["check", "--today", "2021-03-01", str(VALID)], tmp_path)
     assert rc == 1 and "VB225" in out
+
+
+# --- --format jsonl streams: same results as the report formats, whatever the path ----------------
+
+
+@pytest.fixture
+def tree(tmp_path):
+    """Two directories: one without a config, one whose config filters and re-grades rules."""
+    root = tmp_path / "tree"
+    invalid = sorted((CORPUS / "invalid").glob("*.txt"))
+    for i, src in enumerate(invalid[:12]):
+        dest = root / ("plain" if i % 2 else "configured/sub") / src.name
+        dest.parent.mkdir(parents=True, exist_ok=True)
+        shutil.copy(src, dest)
+    (root / "configured" / "vblint.toml").write_text(
+        'ignore = ["VB202"]\nseverity = {VB203 = "info"}\n[per-file-ignores]\n"sub/*.txt" = ["VB3"]\n',
+        encoding="utf-8",
+    )
+    return root
+
+
+def _lines(out: str) -> list[dict]:
+    return sorted((json.loads(x) for x in out.splitlines()), key=lambda d: d["path"])
+
+
+@pytest.mark.parametrize(
+    ("extra", "sub"),
+    [([], "plain"), ([], "."), (["--select", "VB2,VB3"], "."), (["--baseline", "BASE"], ".")],
+)
+def test_jsonl_equals_json_with_settings_baseline_jobs_and_cache(tmp_path, tree, extra, sub):
+    tree = tree / sub  # "plain": no setting changes a result, the lines come as linted or cached
+    base = tmp_path / "base.json"
+    if extra == ["--baseline", "BASE"]:
+        assert check(["--write-baseline", str(base), str(tree / "plain")], tmp_path)[0] == 0
+        assert check(["--format", "json", "--baseline", str(base), str(tree / "plain")], tmp_path)[0] == 0
+        extra = ["--baseline", str(base)]
+    rc, out, _ = check(["--no-cache", "--format", "json", *extra, str(tree)], tmp_path)
+    expected = sorted(json.loads(out)["files"], key=lambda d: d["path"])
+    assert expected and any(d["diagnostics"] for d in expected)
+    cache = tmp_path / "cache"
+    for opts in (["--no-cache", "-j", "1"], ["--no-cache", "-j", "2"], ["--cache-dir", str(cache)]):
+        for _ in range(2 if "--cache-dir" in opts else 1):  # with a cache: cold, then warm
+            rc2, out2, _ = check([*opts, "--format", "jsonl", *extra, str(tree)], tmp_path)
+            assert (rc2, _lines(out2)) == (rc, expected), opts
+
+
+def test_jsonl_exit_codes_come_from_the_streamed_flags(tmp_path, docs):
+    rc, _, _ = check(["--format", "jsonl", str(docs)], tmp_path)
+    assert rc == 1  # thong_bao.txt has an error
+    rc, _, _ = check(["--format", "jsonl", "--ignore", "VB202", str(docs / "thong_bao.txt")], tmp_path)
+    assert rc == 0
+    (docs / "bin.txt").write_bytes(b"\x89PNG\r\n\x1a\n\0\0\0\0IHDR" + bytes(range(256)))
+    for jobs in ("1", "2"):
+        rc, out, _ = check(["--format", "jsonl", "-j", jobs, "--exit-zero", str(docs)], tmp_path)
+        assert rc == 2 and len(out.splitlines()) == 3  # unreadable wins over --exit-zero
+
+
+def test_streaming_keeps_no_result_and_settings_are_shared(tmp_path, tree, capsys):
+    import argparse
+
+    from linter.cli import _Check, _collect, _parser, _SettingsOf
+
+    a = _parser().parse_args(["check", "--no-cache", "--format", "jsonl", "-j", "1", str(tree)])
+    assert isinstance(a, argparse.Namespace)
+    files, _ = _collect(a.paths)
+    settings = _SettingsOf(a)
+    by_file = [settings(f) for f in files]
+    plain = [s for f, s in zip(files, by_file) if "/plain/" in f]
+    configured = [s for f, s in zip(files, by_file) if "/configured/" in f]
+    assert plain and configured
+    assert all(s is plain[0] for s in plain) and all(s is configured[0] for s in configured)
+    assert configured[0].ignore == ("VB202",) and plain[0].ignore == ()
+    run = _Check(a, files, settings, __import__("sys").stdout)
+    assert run.lint() is None  # streamed: nothing kept
+    assert run.errors and not run.unreadable
+    assert len(capsys.readouterr().out.splitlines()) == len(files)

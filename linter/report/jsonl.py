@@ -1,11 +1,28 @@
 """--format jsonl: one compact JSON object per document (FileResult.to_dict(), the per-file object
-of the JSON contract), one per line, written as each result arrives. No summary line."""
+of the JSON contract), one per line, written as each result arrives. No summary line.
+
+A line is built from two parts: `{"path":…,` and the tail, the rest of the object (tail()). The
+tail does not depend on where the file is, so the result cache stores it and a cache hit (or a
+worker) hands over a finished line without rebuilding and re-encoding the result."""
 
 import json
 
 
+def tail(result) -> str:
+    """The line's object without its leading "path" member: '{"profile":…}', no newline."""
+    d = result.to_dict()
+    del d["path"]
+    return json.dumps(d, ensure_ascii=False, separators=(",", ":"))
+
+
+def with_path(path: str, tail: str) -> str:
+    """The line (newline included) of the result at path whose tail() is tail."""
+    head = '{"path":' + json.dumps(path, ensure_ascii=False)
+    return head + ("}\n" if tail == "{}" else "," + tail[1:] + "\n")
+
+
 def line(result) -> str:
-    return json.dumps(result.to_dict(), ensure_ascii=False, separators=(",", ":")) + "\n"
+    return with_path(result.path, tail(result))
 
 
 def render(results) -> str:
