@@ -165,33 +165,32 @@ def _disk() -> dict:
         return {}  # absent, unreadable or foreign: rebuilt as documents come
 
 
-_unsaved = [0]
+_pending = {"count": 0, "registered": False}  # results not yet written; the exit hook
 
 
 def _save(key: str, value: list) -> None:
     """Remember a result; the file is rewritten every 50 new results and when the process ends,
     not for each (a batch meets a few hundred skeletons)."""
-    disk = _disk()
-    if not disk.get("\0flush"):  # first new result of this process: write the rest at exit
+    _disk()[key] = value
+    if not _pending["registered"]:
         atexit.register(_flush)
-        disk["\0flush"] = True
-    disk[key] = value
-    _unsaved[0] += 1
-    if _unsaved[0] >= 50:
+        _pending["registered"] = True
+    _pending["count"] += 1
+    if _pending["count"] >= 50:
         _flush()
 
 
 def _flush() -> None:
-    if not _unsaved[0]:
+    if not _pending["count"]:
         return
-    _unsaved[0] = 0
+    _pending["count"] = 0
     disk, path = _disk(), _disk_path()
     if path is None or len(disk) > 20000:
         return
     try:  # atomic: a concurrent reader sees the old file or the new one, never half of one
         fd, tmp = tempfile.mkstemp(dir=os.path.dirname(path), prefix=".schema-results-")
         with os.fdopen(fd, "w", encoding="utf-8") as f:
-            json.dump({k: v for k, v in disk.items() if k != "\0flush"}, f, ensure_ascii=False)
+            json.dump(disk, f, ensure_ascii=False)
         os.replace(tmp, path)
     except OSError:
         pass
