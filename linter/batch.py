@@ -350,6 +350,10 @@ def _worker_main(conn, opts, cache, timeout, hook, emit) -> None:
                 return  # interrupted mid-document: exit, the parent starts a fresh worker
     except (EOFError, OSError):
         return
+    finally:
+        from linter import validate
+
+        validate.flush()  # a pool worker ends without exit hooks: keep the schema results it learned
 
 
 # --- the pool ---------------------------------------------------------------------------------------

@@ -173,14 +173,14 @@ def _save(key: str, value: list) -> None:
     not for each (a batch meets a few hundred skeletons)."""
     _disk()[key] = value
     if not _pending["registered"]:
-        atexit.register(_flush)
+        atexit.register(flush)
         _pending["registered"] = True
     _pending["count"] += 1
     if _pending["count"] >= 50:
-        _flush()
+        flush()
 
 
-def _flush() -> None:
+def flush() -> None:
     if not _pending["count"]:
         return
     _pending["count"] = 0
