@@ -104,6 +104,7 @@ class _Tables:
     vn_letter: dict  # Vietnamese letter (lower case, NFC) -> (base letter, tone or "")
     vn_upper: dict  # ord(lower-case Vietnamese letter) -> upper case, for TCVN3 case repair
     telltale_re: re.Pattern  # cheap mojibake test
+    tell_any_re: re.Pattern  # any telltale character at all
     token_re: re.Pattern  # words, including legacy "symbol" characters such as ¸ ¶ ­
 
 
@@ -188,6 +189,7 @@ def _tables() -> _Tables:
         vn_letter=vn_letter,
         vn_upper=vn_upper,
         telltale_re=telltale_re,
+        tell_any_re=re.compile(f"[{tell_cls}]"),
         token_re=token_re,
     )
 
@@ -391,8 +393,8 @@ def looks_legacy(text: str) -> tuple[str, float] | None:
         return None
     t = _tables()
     sample = text[:_SAMPLE_CHARS]
-    if t.telltale_re.search(sample) is None:
-        return None
+    if t.tell_any_re.search(sample) is None or t.telltale_re.search(sample) is None:
+        return None  # the first, a bare character class, scans several times faster
     return _detect(sample, t)
 
 

@@ -15,22 +15,26 @@ from linter.text import fold, is_upper_line
 _TRAILING_DEBRIS = re.compile(r"(?:\s+(?:\^|\*[a-z]{1,6}\*|[`'^~]+))+$")
 _LEADING_DEBRIS = re.compile(r"^(?:[`'^~|]+\s*)+(?=\S)")
 _STRAY_BEFORE = re.compile(r"^[*'`^~]+\s+(?=[A-ZĐÀ-Ỹa-zđà-ỹ])")
+_DEBRIS_LAST = frozenset("^*`'~")
+_DEBRIS_FIRST = frozenset("`'^~|*")
 _CELL = re.compile(r"\s*\|\s*|(?<=[^\s_])_+\s+")  # table cell borders and glued rules ("PHỦ_ Số:")
-_GAP = re.compile(r"\S(\s{4,})\S")
+_GAP = re.compile(r"\S(\s{4,})\S")  # normalize made every white space a plain " "
 
 
 def _clean(line: Line) -> Line | None:
-    t = line.text
-    m = _TRAILING_DEBRIS.search(t)
-    if m:
+    # each pattern is tried only when the line's first or last character could start it
+    if line.text[-1:] in _DEBRIS_LAST and (m := _TRAILING_DEBRIS.search(line.text)):
         line = line.slice(0, m.start())
-    m = _LEADING_DEBRIS.match(line.text)
-    if m and (is_upper_line(line.text[m.end() :]) or line.text[:1] in "|"):
-        line = line.slice(m.end())
-    m = _STRAY_BEFORE.match(line.text)
-    if m and line.text.strip() != "*":
-        line = line.slice(m.end())  # "* Nơi nhận:", "' Kính gửi:"
-    if not line.text or all(not c.isalnum() and c not in "*-_=.…" for c in line.text):
+    t = line.text
+    if t[:1] in _DEBRIS_FIRST:
+        m = _LEADING_DEBRIS.match(t)
+        if m and (is_upper_line(t[m.end() :]) or t[:1] in "|"):
+            line = line.slice(m.end())
+        m = _STRAY_BEFORE.match(line.text)
+        if m and line.text.strip() != "*":
+            line = line.slice(m.end())  # "* Nơi nhận:", "' Kính gửi:"
+    t = line.text
+    if not t or not t[0].isalnum() and all(not c.isalnum() and c not in "*-_=.…" for c in t):
         return None
     return line
 
@@ -90,7 +94,7 @@ _GLUED_HINT = re.compile(r"(?:TM|KT|TL|TUQ)\.|[Đđ]ã ký")
 
 def _split_glued(line: Line) -> list[Line]:
     """Cells that a flattened table glued together: "TM. CHÍNH PHỦKT. THỦ TƯỚNGPHÓ THỦ TƯỚNG(Đã ký)…"."""
-    if not _GLUED_HINT.search(line.text):
+    if "." not in line.text and "ã ký" not in line.text or not _GLUED_HINT.search(line.text):
         return [line]
     m = _GLUED.search(line.text)
     return _split_at(line, m.start()) if m else [line]
@@ -102,18 +106,17 @@ def _split_at(line: Line, i: int) -> list[Line]:
 
 
 def _split_columns(line: Line) -> list[Line]:
-    if line.text[:1].islower() and not is_upper_line(line.text):  # prose: only a wide gap splits it
-        m = _GAP.search(line.text)
-        return _split_at(line, m.end(1)) if m and not P.ITEM.match(line.text[m.end(1) :]) else [line]
+    t = line.text
+    # wide gaps: two columns laid side by side by a layout-preserving extractor
+    m = _GAP.search(t) if "    " in t else None
+    if t[:1].islower() and not is_upper_line(t):  # prose: only a wide gap splits it
+        return _split_at(line, m.end(1)) if m and not P.ITEM.match(t[m.end(1) :]) else [line]
     glued = _split_glued(line)
     if len(glued) > 1:
         return glued
-    t = line.text
     f = fold(t)
-    # wide gaps: two columns laid side by side by a layout-preserving extractor
-    m = _GAP.search(t)
     if m and not P.ITEM.match(t[m.end(1) :]):
-        return _split_at(line, m.end(1) - 0)
+        return _split_at(line, m.end(1))
     # issuer + banner on one line
     for phrase in (P.BANNER_PARTY, P.QUOC_HIEU):
         k = f.find(phrase)
@@ -133,7 +136,7 @@ def _split_columns(line: Line) -> list[Line]:
         if pd:
             return _split_at(line, pd.start(1))
     # "Nơi nhận:" (or a recipient) and the signature authority side by side
-    for m in _SIDE_AUTHORITY.finditer(t):
+    for m in _SIDE_AUTHORITY.finditer(t) if "." in t or "/" in t else ():
         if m.start() > 0 and P.authority_of(t[m.end() :]):
             return _split_at(line, m.end())
     return [line]
@@ -145,6 +148,10 @@ def _whole_date(text: str) -> bool:
     return bool(pd and pd["place"] and len(pd["place"].split()) >= 2)
 
 
+_LABEL_HALVES = {("kinh", "gui"), ("kinh", "trinh"), ("noi", "nhan")}
+_NUMBER_LABEL_ONLY = re.compile(r"(luat\s+)?so\s*:?")
+
+
 def _joinable(a: Line, b: Line) -> bool:
     """Would a + b be a header phrase, a number or a place-date line that a alone is not?"""
     if a.text in ("-", "+", "•"):
@@ -152,7 +159,7 @@ def _joinable(a: Line, b: Line) -> bool:
     if len(a.text) > 70:
         return False  # every join below mends a short broken line
     fa, fb = fold(a.text).strip(), fold(b.text).strip()
-    if (fa, fb.split(":")[0].split(" ")[0]) in (("kinh", "gui"), ("kinh", "trinh"), ("noi", "nhan")):
+    if fa in ("kinh", "noi") and (fa, fb.split(":")[0].split(" ")[0]) in _LABEL_HALVES:
         return True  # a label broken after its first word: "Kính" / "gửi: …"
     joined = f"{fa} {fb}"
     if is_upper_line(a.text) and is_upper_line(b.text):
@@ -175,7 +182,7 @@ def _joinable(a: Line, b: Line) -> bool:
         # only a whole date line, broken inside: "Hà Nội, ngày 19" / "tháng 11 năm 2025"
         if pd and not pd["malformed"] and pd["end"] >= len(fold(text).rstrip(" .")) - 2:
             return True
-    return bool(re.fullmatch(r"(luat\s+)?so\s*:?", fa) and P.parse_number(a.text + " " + b.text))
+    return bool(_NUMBER_LABEL_ONLY.fullmatch(fa) and P.parse_number(a.text + " " + b.text))
 
 
 def layout(lines: list[Line]) -> list[Line]:
@@ -188,7 +195,11 @@ def layout(lines: list[Line]) -> list[Line]:
             cell = _clean(cell) if cell is not line else cell
             if cell is None:
                 continue
-            todo = [cell]
+            parts = _split_columns(cell)
+            if len(parts) == 1:
+                cells.append(cell)
+                continue
+            todo = parts
             while todo:  # a line may hold several columns: split until nothing changes
                 piece = todo.pop(0)
                 parts = _split_columns(piece)

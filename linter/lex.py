@@ -13,7 +13,7 @@ from linter import patterns as P
 from linter.lines import Line
 from linter.text import fold, is_upper_line
 
-HEADER_SHAPES = {"BANNER", "QUOC_HIEU", "TIEU_NGU", "STAR", "RULE", "NUMBER", "PLACE_DATE", "MARK", "UPPER"}
+_PARTY_SEQ = re.compile(r"\d[0-9OoQDlIi|!]{0,5}\s*-")  # what P.repair can make a Party number of
 
 
 @dataclass
@@ -35,17 +35,23 @@ def shape(line: Line) -> tuple[str, dict]:
     f = fold(t).strip()
     if _prose(t, f):
         return _shape_lower(t, f)
-    if t.strip("* ") == "":
-        return "STAR", {}
-    if P.SEPARATOR.match(t):
-        return "RULE", {}
-    kind = P.banner_kind(t)
-    if kind:
-        return {"party": "BANNER", "quoc_hieu": "QUOC_HIEU", "tieu_ngu": "TIEU_NGU"}[kind], {}
-    if f.rstrip(":").strip() in P.MARKS and is_upper_line(t):
+    c = t[:1]
+    if c in "*-_=.…~":
+        if t.strip("* ") == "":
+            return "STAR", {}
+        if P.SEPARATOR.match(t):
+            return "RULE", {}
+    # the recognisers of upper-case lines are skipped for the others (most body lines)
+    upper = is_upper_line(t)
+    if upper or f.startswith("doc"):
+        kind = P.banner_kind(t)
+        if kind:
+            return {"party": "BANNER", "quoc_hieu": "QUOC_HIEU", "tieu_ngu": "TIEU_NGU"}[kind], {}
+    if upper and f.rstrip(":").strip() in P.MARKS:
         return "MARK", {}
-    # a number or a date, as written, then with OCR repairs (only where one can be)
-    maybe = f.startswith(("so", "luat")) or "ngay" in f or f[:1].isdigit()
+    # a number or a date, as written, then with OCR repairs (only where one can be: a line
+    # that starts with a digit is a number only as "400-TB/TU", possibly with misread digits)
+    maybe = f.startswith(("so", "luat")) or "ngay" in f or (f[:1].isdigit() and _PARTY_SEQ.match(t))
     for text, repaired in ((t, False), (P.repair(t), True)) if maybe else ():
         if repaired and text == t:
             break
@@ -55,25 +61,22 @@ def shape(line: Line) -> tuple[str, dict]:
         pd = P.parse_place_date(text)
         if pd and pd["end"] >= len(fold(text).rstrip(" .")) - 2 and len(text) < 90:
             return "PLACE_DATE", {**pd, "repaired": repaired}
-    dt = P.doc_type_of(t)
-    if dt:
+    if upper and (dt := P.doc_type_of(t)):
         return "DOC_TYPE", {"doc_type": dt[0], "type_end": dt[1]}
-    if f.startswith(("v/v", "v /v", "v/ v")) or f.startswith("v.v ") or f.startswith("ve viec"):
-        prefix = "về việc" if f.startswith("ve viec") else "V/v"
-        return "VV", {"prefix": prefix}
+    if f.startswith(("v/v", "v /v", "v/ v", "v.v ", "ve viec")):
+        return "VV", {"prefix": "về việc" if f.startswith("ve viec") else "V/v"}
     if f.startswith(("kinh gui", "kinh trinh", "dong kinh gui")):
         return "KINH_GUI", {}
-    if f.startswith(("noi nhan", "noi nhan:")) or (f.startswith("noi nh") and len(f) < 14):
+    if f.startswith("noi nhan") or (f.startswith("noi nh") and len(f) < 14):
         return "NOI_NHAN", {}
-    auth = P.authority_of(t)
-    if auth:
+    if (upper or t[:4].isupper()) and (auth := P.authority_of(t)):
         return "AUTHORITY", {"authority": auth[0], "body_at": auth[1]}
-    if P.SIGNED.match(t):
+    if c == "(" and P.SIGNED.match(t):
         return "SIGNED", {}
     sec = P.section_of(t)
     if sec:
         return "SECTION", {"kind": sec[0], "label": sec[1]}
-    if P.ITEM.match(t):
+    if c in "-+•·" and P.ITEM.match(t):
         return "ITEM", {}
     label = P.fuzzy_label(t)
     if label:
@@ -81,7 +84,7 @@ def shape(line: Line) -> tuple[str, dict]:
     slug = P.fuzzy_doc_type(t)
     if slug:
         return "DOC_TYPE", {"doc_type": slug, "type_end": len(t), "repaired": True}
-    if is_upper_line(t):
+    if upper:
         return ("ENACT" if t.rstrip().endswith(":") else "UPPER"), {}
     if P.is_name_line(t):
         return "NAME", {}

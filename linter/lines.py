@@ -7,17 +7,16 @@ code point at a time, so a clean line costs one segment.
 """
 
 from bisect import bisect_right
-from dataclasses import dataclass, field
+from dataclasses import dataclass
 
 from linter.diagnostics import Span
 
 
-@dataclass(eq=False)
+@dataclass(eq=False, slots=True)
 class Line:
     text: str
     segs: list[tuple[int, int, int]]  # (offset in text, original line, original column), 1-based
     blank_before: bool = False  # a blank line preceded it in the source
-    flags: set = field(default_factory=set)
 
     @classmethod
     def plain(cls, text: str, line: int, column: int = 1) -> "Line":
@@ -25,11 +24,15 @@ class Line:
 
     def pos(self, i: int) -> tuple[int, int]:
         """Original (line, column) of character i; i == len(text) is just after the last one."""
+        segs = self.segs
+        if len(segs) == 1 and i <= len(self.text):  # most lines: one segment
+            off, line, col = segs[0]
+            return line, col + (i - off)
         if i >= len(self.text) and self.text:
             line, col = self.pos(len(self.text) - 1)
             return line, col + 1
-        k = bisect_right(self.segs, (i, 1 << 30, 0)) - 1
-        off, line, col = self.segs[max(k, 0)]
+        k = bisect_right(segs, (i, 1 << 30, 0)) - 1
+        off, line, col = segs[max(k, 0)]
         return line, col + (i - off)
 
     def span(self, i: int = 0, j: int | None = None) -> Span:
@@ -43,7 +46,7 @@ class Line:
 
     @property
     def end_line(self) -> int:
-        return self.pos(max(len(self.text) - 1, 0))[0]
+        return self.segs[0][1] if len(self.segs) == 1 else self.pos(max(len(self.text) - 1, 0))[0]
 
     def slice(self, i: int, j: int | None = None) -> "Line":
         j = len(self.text) if j is None else j
@@ -55,12 +58,12 @@ class Line:
         for off, line, col in self.segs:
             if i < off < i + len(sub):
                 segs.append((off - i, line, col))
-        return Line(sub, segs, self.blank_before if i == 0 else False, set(self.flags))
+        return Line(sub, segs, self.blank_before if i == 0 else False)
 
     def join(self, other: "Line", sep: str = " ") -> "Line":
         shift = len(self.text) + len(sep)
         segs = list(self.segs) + [(off + shift, line, col) for off, line, col in other.segs]
-        return Line(self.text + sep + other.text, segs, self.blank_before, self.flags | other.flags)
+        return Line(self.text + sep + other.text, segs, self.blank_before)
 
     def __repr__(self) -> str:
         return f"Line({self.line}: {self.text!r})"

@@ -9,11 +9,18 @@ from linter.lines import Line
 
 # A line needs the slow path only if it holds one of these, or is not NFC.
 _SPECIAL = re.compile(
-    r"[*_#\t\u00a0\u2000-\u200f\u2010-\u2015\u2212\u2028\u202f\ufeff\x00-\x08\x0b-\x1f\x7f]"
+    r"[*_#\t\x85\u00a0\u1680\u2000-\u200f\u2010-\u2015\u2212\u2028\u2029\u202f\u205f\u3000"
+    r"\ufeff\x00-\x08\x0b-\x1f\x7f]"
 )
 _DASHES = dict.fromkeys(map(ord, "\u2010\u2011\u2012\u2013\u2014\u2015\u2212"), "-")
+# every other white-space character Python knows, so later stages can look for plain spaces
 _SPACES = dict.fromkeys(
-    map(ord, "\t\u00a0\u2000\u2001\u2002\u2003\u2004\u2005\u2006\u2007\u2008\u2009\u200a\u202f"), " "
+    map(
+        ord,
+        "\t\x85\u00a0\u1680\u2000\u2001\u2002\u2003\u2004\u2005\u2006\u2007\u2008\u2009\u200a"
+        "\u2029\u202f\u205f\u3000",
+    ),
+    " ",
 )
 _DROP = dict.fromkeys(
     [*range(0, 9), *range(11, 32), 0x7F, 0x200B, 0x200C, 0x200D, 0x200E, 0x200F, 0xFEFF, 0x2028]
@@ -64,13 +71,16 @@ def normalize(text: str) -> list[Line]:
     for lineno, raw in enumerate(text.replace("\r\n", "\n").replace("\r", "\n").split("\n"), 1):
         if _SPECIAL.search(raw) or not unicodedata.is_normalized("NFC", raw):
             line = _rebuild(raw, lineno)
-        else:
-            line = Line.plain(raw, lineno)
-        stripped = line.text.strip()
-        if not stripped:
-            blank = True
-            continue
-        line = line.slice(0)  # strips, keeping positions
+            if not line.text.strip():
+                blank = True
+                continue
+            line = line.slice(0)  # strips, keeping positions
+        else:  # the text as it is: strip it, and say where it starts
+            text = raw.strip()
+            if not text:
+                blank = True
+                continue
+            line = Line.plain(text, lineno, len(raw) - len(raw.lstrip()) + 1)
         line.blank_before = blank or not lines
         blank = False
         lines.append(line)

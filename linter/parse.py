@@ -25,9 +25,10 @@ class _Feed:
     dropped: list[Tok] = field(default_factory=list)
 
 
-# Lines of these types that follow one another reach Lark as one token: the grammar only ever
-# repeats them (body text, appendices), and most of a document is made of them.
-RUNS = {"PARA", "TRAILER"}
+# Lines of one of these groups that follow one another reach Lark as one token, typed by the
+# first line: the grammar only ever repeats them (the body's lines in any order, appendices),
+# and most of a document is made of them. The model reads the lines' own types.
+RUNS = {"SECTION": "body", "ITEM": "body", "PARA": "body", "ENACT": "body", "TRAILER": "trailer"}
 
 
 class LineLexer(Lexer):
@@ -46,8 +47,9 @@ class LineLexer(Lexer):
             i = j = feed.pos
             t = toks[i]
             j += 1
-            if t.type in RUNS:
-                while j < len(toks) and toks[j].type == t.type:
+            run = RUNS.get(t.type)
+            if run:
+                while j < len(toks) and RUNS.get(toks[j].type) == run:
                     j += 1
             feed.pos = j  # advance before yielding, so a resumed parse goes on from the next
             yield Token(

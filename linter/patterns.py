@@ -4,7 +4,7 @@ damage to diacritics ("Nơi nhân", "Kinh gui") does not hide a label. Every reg
 
 import re
 
-from rapidfuzz import fuzz
+from rapidfuzz import fuzz, process
 
 from linter import codes
 from linter.text import fold, is_upper_line
@@ -58,6 +58,7 @@ TYPE_NAMES = {
     "cuong linh": "cuong_linh",
     "chien luoc": "chien_luoc",
 }
+_TYPE_KEYS = list(TYPE_NAMES)
 _TYPE_RE = re.compile(r"^(" + "|".join(sorted(map(re.escape, TYPE_NAMES), key=len, reverse=True)) + r")\b")
 
 BANNER_PARTY = "dang cong san viet nam"
@@ -155,16 +156,19 @@ PLACE_DATE_LOOSE = re.compile(
 )
 PLACE_DATE_START = re.compile(r"(?:^|\s)([A-ZĐÀ-Ỹ][^\s,]*(?:\s+[A-ZĐÀ-Ỹ][^\s,]*){0,5}\s*,\s*ngày\s)")
 
+# Section headings, outermost first: one alternation, tried in this order, whose only group in
+# each branch is the label, named after the kind (one regex call per line instead of eight).
 SECTION_RES = (
-    ("phan", re.compile(r"^Phần\s+(?P<n>thứ\s+\w+|[IVXLC]+|\d+)\b")),
-    ("chuong", re.compile(r"^Chương\s+(?P<n>[IVXLC]+|\d+)\b")),
-    ("muc", re.compile(r"^Mục\s+(?P<n>\d+|[IVXLC]+)\b")),
-    ("dieu", re.compile(r"^Điều\s+(?P<n>\d+)\s*[.:]?")),
-    ("roman", re.compile(r"^(?P<n>(?:XL|L?X{0,3})(?:IX|IV|V?I{0,3}))(?<=[IVXL])\s*[.\-]\s+(?=\S)")),
-    ("decimal", re.compile(r"^(?P<n>\d{1,2}\.\d{1,2}(?:\.\d{1,2})?)(?:\.?\s+(?=\S)|\.$)")),
-    ("arabic", re.compile(r"^(?P<n>\d{1,3})\s*[.)]\s+(?=\D)")),
-    ("letter", re.compile(r"^(?P<n>[a-zđ])\s*\)\s*(?=\S)")),
+    r"Phần\s+(?P<phan>thứ\s+\w+|[IVXLC]+|\d+)\b",
+    r"Chương\s+(?P<chuong>[IVXLC]+|\d+)\b",
+    r"Mục\s+(?P<muc>\d+|[IVXLC]+)\b",
+    r"Điều\s+(?P<dieu>\d+)\s*[.:]?",
+    r"(?P<roman>(?:XL|L?X{0,3})(?:IX|IV|V?I{0,3}))(?<=[IVXL])\s*[.\-]\s+(?=\S)",
+    r"(?P<decimal>\d{1,2}\.\d{1,2}(?:\.\d{1,2})?)(?:\.?\s+(?=\S)|\.$)",
+    r"(?P<arabic>\d{1,3})\s*[.)]\s+(?=\D)",
+    r"(?P<letter>[a-zđ])\s*\)\s*(?=\S)",
 )
+_SECTION = re.compile("^(?:" + "|".join(SECTION_RES) + ")")
 ITEM = re.compile(r"^[-+•·]\s*(?=\S)")
 SEPARATOR = re.compile(r"^[-_=.…~]{3,}$")
 # Above the header: a received-copy stamp ("CÔNG VĂN ĐẾN", "ĐẾN Số: … Ngày: … Chuyển: …") or the
@@ -227,11 +231,11 @@ def fuzzy_doc_type(text: str) -> str | None:
     if not letters or sum(c.isupper() for c in letters) < 0.7 * len(letters):
         return None
     f = " ".join(fold(text).split())
-    if is_title_line(text) or is_enactor(text):
-        return None  # "THỦ TƯỚNG" is close to "thu cong" but is a title
-    best = max(TYPE_NAMES, key=lambda k: fuzz.ratio(f, k))
+    best, score, _ = process.extractOne(f, _TYPE_KEYS, scorer=fuzz.ratio)  # the first of equals
     same_shape = len(best) >= 6 and abs(len(f) - len(best)) <= 2 and len(f.split()) == len(best.split())
-    return TYPE_NAMES[best] if same_shape and fuzz.ratio(f, best) >= 85 else None
+    if not same_shape or score < 85 or is_title_line(text) or is_enactor(text):
+        return None  # "THỦ TƯỚNG" is close to "thu cong" but is a title
+    return TYPE_NAMES[best]
 
 
 def roman(s: str) -> int | None:
@@ -263,10 +267,13 @@ def doc_type_of(text: str) -> tuple[str, int] | None:
 
 def banner_kind(text: str) -> str | None:
     """'party' for ĐẢNG CỘNG SẢN VIỆT NAM, 'quoc_hieu', 'tieu_ngu' for the State banner lines."""
+    upper = is_upper_line(text)
+    if not upper and not fold(text).lstrip().startswith("doc"):
+        return None  # neither the motto nor an upper-case banner line: spare the work below
     f = " ".join(fold(text).replace("-", " - ").split())
     if TIEU_NGU_RE.match(f):
         return "tieu_ngu"
-    if len(f) > 60 or not is_upper_line(text):
+    if len(f) > 60 or not upper:
         return None
     if f.startswith(QUOC_HIEU) or fuzz.ratio(f, QUOC_HIEU) >= 88:
         return "quoc_hieu"
@@ -297,7 +304,7 @@ def is_title_line(text: str) -> bool:
     f = fold(text).strip()
     if not is_upper_line(text):
         return False
-    if any(f.startswith(w) for w in TITLE_WORDS):
+    if f.startswith(TITLE_WORDS):
         return True
     # "TRƯỞNG BAK": the first words of a title, one letter misread
     head = " ".join(f.split()[:3])
@@ -350,6 +357,9 @@ def is_name_line(text: str) -> bool:
     return caps >= len(words) - 1 and caps >= 2 and not is_upper_line(text)
 
 
+_PARTY_SEQ_START = frozenset("0123456789O")
+
+
 def parse_number(text: str) -> dict | None:
     """Parse a number line: 'Số 400 - TB/TU', 'Số: 15/QĐ-BNV', 'Số: 12/2020/NĐ-CP', '400-TB/TU'."""
     f = fold(text)
@@ -365,9 +375,11 @@ def parse_number(text: str) -> dict | None:
     if stripped.startswith(":"):
         colon = True
         stripped = stripped[1:].lstrip()
+    if label is None and stripped[:1] not in _PARTY_SEQ_START:
+        return None  # without "Số", only a Party number ("400-TB/TU") is one
     lead = len(text) - len(stripped)
     pm = PARTY_NUMBER.match(stripped)
-    sm = STATE_NUMBER.match(stripped)
+    sm = STATE_NUMBER.match(stripped) if label is not None else None
     if pm and (not sm or pm.end() >= sm.end()):
         seq_text = pm.group("seq")
         issuer = re.sub(r"\s+", "", pm.group("issuer"))
@@ -414,6 +426,8 @@ def parse_number(text: str) -> dict | None:
 
 def parse_place_date(text: str) -> dict | None:
     f = fold(text)
+    if "ngay" not in f:
+        return None  # every form below has it
     m = PLACE_DATE.match(f)
     malformed = False
     if not m:
@@ -458,8 +472,5 @@ def parse_place_date(text: str) -> dict | None:
 
 
 def section_of(text: str) -> tuple[str, str] | None:
-    for kind, rx in SECTION_RES:
-        m = rx.match(text)
-        if m:
-            return kind, m.group("n")
-    return None
+    m = _SECTION.match(text)
+    return (m.lastgroup, m.group(m.lastgroup)) if m else None

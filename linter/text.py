@@ -22,6 +22,15 @@ def _build_fold_table() -> dict[int, str]:
 _FOLD = _build_fold_table()
 
 
+# One character for one: a mark that folds to nothing is kept, a letter keeps its base letter.
+_FOLD_ALIGNED = {cp: v[:1] or chr(cp) for cp, v in _FOLD.items()}
+
+
+def fold_aligned(s: str) -> str:
+    """fold() of lower-case s that keeps every offset: 'huyện ủy' -> 'huyen uy'."""
+    return s.translate(_FOLD_ALIGNED)
+
+
 @lru_cache(maxsize=8192)
 def fold(s: str) -> str:
     """'Nơi nhận' -> 'noi nhan': no marks, no case, for matching labels through OCR damage.

@@ -2,6 +2,7 @@
 
 from collections.abc import Callable, Iterator
 from dataclasses import dataclass, field
+from functools import cache
 
 from linter.diagnostics import Diagnostic, Fix, Span
 
@@ -85,10 +86,15 @@ def lookup(code_or_name: str) -> Rule | None:
     return RULES.get(code_or_name.upper()) or BY_NAME.get(code_or_name.lower())
 
 
+@cache
+def checks_for(profile: str) -> tuple[Rule, ...]:
+    """The rules with a check that apply to a profile, in declaration order (all are declared
+    by the time a document is checked)."""
+    return tuple(r for r in RULES.values() if r.check is not None and profile in r.profiles)
+
+
 def run_checks(doc, ctx: Context) -> Iterator[Diagnostic]:
-    for r in RULES.values():
-        if r.check is None or ctx.profile not in r.profiles:
-            continue
+    for r in checks_for(ctx.profile):
         if r.regime_form and ctx.choice is not None and ctx.choice.mixed:
             continue  # the mixed-regime diagnostic already says this part has the other regime's form
         comp = doc.components.get(r.component) if r.component else None

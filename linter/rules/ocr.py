@@ -21,7 +21,8 @@ _LABELS = {
     "KINH_GUI": {"kinh gui": "Kính gửi", "kinh trinh": "Kính trình", "dong kinh gui": "Đồng kính gửi"},
 }
 _PARTY_AUTH = {"T/M", "K/T", "T/L"}
-_ACRONYMS = [(re.compile(r"(?<![^\W\d_])ƯBND(?![^\W\d_])"), "UBND")]
+# the word first, then "not inside a longer word" (a pattern that opens with a look-behind scans slowly)
+_ACRONYMS = [(re.compile(r"ƯBND(?<![^\W\d_]ƯBND)(?![^\W\d_])"), "UBND")]
 
 
 def _squash(s: str) -> str:
