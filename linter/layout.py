@@ -130,7 +130,7 @@ def _split_columns(line: Line) -> list[Line]:
     if m and len(f) > m.end() + 8:  # "Độc lập - Tự do - Hạnh phúc Hà Nội, ngày …"
         return _split_at(line, m.end())
     # number + place-date on one line
-    num = P.parse_number(t) if f.startswith(("so", "luat")) or f[:1].isdigit() else None
+    num = P.parse_number(t) if P.may_be_number(t, f) else None
     if num and num["end"] < len(t) - 8:
         pd = P.PLACE_DATE_START.search(t, num["end"])
         if pd:
@@ -161,8 +161,8 @@ def _joinable(a: Line, b: Line) -> bool:
     fa, fb = fold(a.text).strip(), fold(b.text).strip()
     if fa in ("kinh", "noi") and (fa, fb.split(":")[0].split(" ")[0]) in _LABEL_HALVES:
         return True  # a label broken after its first word: "Kính" / "gửi: …"
-    joined = f"{fa} {fb}"
     if is_upper_line(a.text) and is_upper_line(b.text):
+        joined = f"{fa} {fb}"
         if fa not in P.TYPE_NAMES and joined in P.TYPE_NAMES:  # "QUYẾT" / "ĐỊNH"
             return True
         for phrase in P.HEADER_PHRASES:
@@ -182,7 +182,11 @@ def _joinable(a: Line, b: Line) -> bool:
         # only a whole date line, broken inside: "Hà Nội, ngày 19" / "tháng 11 năm 2025"
         if pd and not pd["malformed"] and pd["end"] >= len(fold(text).rstrip(" .")) - 2:
             return True
-    return bool(_NUMBER_LABEL_ONLY.fullmatch(fa) and P.parse_number(a.text + " " + b.text))
+    return bool(
+        fa.startswith(("so", "luat"))
+        and _NUMBER_LABEL_ONLY.fullmatch(fa)
+        and P.parse_number(a.text + " " + b.text)
+    )
 
 
 def layout(lines: list[Line]) -> list[Line]:
@@ -191,7 +195,7 @@ def layout(lines: list[Line]) -> list[Line]:
         line = _clean(line)
         if line is None:
             continue
-        for cell in _split_cells(line):
+        for cell in _split_cells(line) if "|" in line.text or "_ " in line.text else (line,):
             cell = _clean(cell) if cell is not line else cell
             if cell is None:
                 continue

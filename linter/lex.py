@@ -13,8 +13,6 @@ from linter import patterns as P
 from linter.lines import Line
 from linter.text import fold, is_upper_line
 
-_PARTY_SEQ = re.compile(r"\d[0-9OoQDlIi|!]{0,5}\s*-")  # what P.repair can make a Party number of
-
 
 @dataclass
 class Tok:
@@ -51,7 +49,7 @@ def shape(line: Line) -> tuple[str, dict]:
         return "MARK", {}
     # a number or a date, as written, then with OCR repairs (only where one can be: a line
     # that starts with a digit is a number only as "400-TB/TU", possibly with misread digits)
-    maybe = f.startswith(("so", "luat")) or "ngay" in f or (f[:1].isdigit() and _PARTY_SEQ.match(t))
+    maybe = "ngay" in f or P.may_be_number(t, f)
     for text, repaired in ((t, False), (P.repair(t), True)) if maybe else ():
         if repaired and text == t:
             break

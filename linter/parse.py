@@ -25,10 +25,14 @@ class _Feed:
     dropped: list[Tok] = field(default_factory=list)
 
 
-# Lines of one of these groups that follow one another reach Lark as one token, typed by the
-# first line: the grammar only ever repeats them (the body's lines in any order, appendices),
-# and most of a document is made of them. The model reads the lines' own types.
-RUNS = {"SECTION": "body", "ITEM": "body", "PARA": "body", "ENACT": "body", "TRAILER": "trailer"}
+# Lines of one group that follow one another reach Lark as one token, typed by the first line:
+# the grammar only ever repeats these types (X+ or X*; the body's lines in any order), so Lark
+# gets fewer tokens and the same tree, and a run it does not expect is dropped whole, as each of
+# its lines would be. The model reads the lines' own types. tests/test_parse.py checks the grammar.
+_BODY = ("SECTION", "ITEM", "PARA", "ENACT")
+_REPEATED = ("TRAILER", "STAMP", "MARK", "ISSUER", "SUBJECT", "ADDRESSEE", "RECIPIENT", "AUTHORITY_CONT")
+_REPEATED += ("SIGN_NOTE", "SIGNER_TITLE", "SIGNED", "SIGNER_NAME", "NOISE")
+RUNS = {**dict.fromkeys(_BODY, "body"), **{t: t for t in _REPEATED}}
 
 
 class LineLexer(Lexer):

@@ -231,9 +231,13 @@ def fuzzy_doc_type(text: str) -> str | None:
     if not letters or sum(c.isupper() for c in letters) < 0.7 * len(letters):
         return None
     f = " ".join(fold(text).split())
-    best, score, _ = process.extractOne(f, _TYPE_KEYS, scorer=fuzz.ratio)  # the first of equals
+    # the closest type name (the first of equals), if it scores 85 or more
+    hit = process.extractOne(f, _TYPE_KEYS, scorer=fuzz.ratio, score_cutoff=85)
+    if hit is None:
+        return None
+    best = hit[0]
     same_shape = len(best) >= 6 and abs(len(f) - len(best)) <= 2 and len(f.split()) == len(best.split())
-    if not same_shape or score < 85 or is_title_line(text) or is_enactor(text):
+    if not same_shape or is_title_line(text) or is_enactor(text):
         return None  # "THỦ TƯỚNG" is close to "thu cong" but is a title
     return TYPE_NAMES[best]
 
@@ -358,6 +362,14 @@ def is_name_line(text: str) -> bool:
 
 
 _PARTY_SEQ_START = frozenset("0123456789O")
+_PARTY_SEQ = re.compile(r"\d[0-9OoQDlIi|!]{0,5}\s*-")  # what repair() can make a Party number of
+
+
+def may_be_number(text: str, folded: str) -> bool:
+    """Whether parse_number() could find a number in text (or in repair(text)): it opens with
+    "Số"/"Luật", or starts with a digit as a Party number does ("400-TB/TU"). folded: fold(text)."""
+    f = folded.lstrip()
+    return f.startswith(("so", "luat")) or (f[:1].isdigit() and bool(_PARTY_SEQ.match(text.lstrip())))
 
 
 def parse_number(text: str) -> dict | None:

@@ -1,8 +1,8 @@
 """read: a path, stdin or bytes -> Source (decoded text and how it was stored), or an input
 diagnostic. Never raises for bad input."""
 
+import os
 from dataclasses import dataclass, field
-from pathlib import Path
 
 from linter.rules import inputs
 
@@ -31,7 +31,7 @@ class InputError(Exception):
 def from_bytes(path: str, data: bytes) -> Source:
     if len(data) > MAX_BYTES:
         raise InputError(inputs.TOO_LARGE, size=len(data), limit=MAX_BYTES)
-    suffix = Path(path).suffix.lower()
+    suffix = os.path.splitext(path)[1].lower()
     if suffix in (".docx", ".pdf"):
         return _office(path, data, suffix)
     from linter import decode
@@ -67,11 +67,12 @@ def _office(path: str, data: bytes, suffix: str) -> Source:
 
 
 def from_path(path: str) -> Source:
-    try:
-        p = Path(path)
-        if p.stat().st_size > MAX_BYTES:
-            raise InputError(inputs.TOO_LARGE, size=p.stat().st_size, limit=MAX_BYTES)
-        data = p.read_bytes()
+    try:  # os rather than pathlib: this runs once per document of a batch
+        with open(path, "rb") as f:
+            size = os.fstat(f.fileno()).st_size
+            if size > MAX_BYTES:
+                raise InputError(inputs.TOO_LARGE, size=size, limit=MAX_BYTES)
+            data = f.read()
     except OSError as e:
         raise InputError(inputs.UNREADABLE, reason=e.strerror or str(e)) from None
     return from_bytes(path, data)

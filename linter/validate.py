@@ -128,17 +128,17 @@ _LITERAL = {"kind", "status", "form"}  # fields an enum constrains: kept as they
 
 def skeleton(value, key: str = ""):
     """What validation can see of a value: types, emptiness, the sign of numbers, enum fields."""
-    if isinstance(value, dict):
-        return tuple(sorted((k, skeleton(v, k)) for k, v in value.items()))
-    if isinstance(value, list):
-        # the schemas constrain list items by type only ("titles": strings), never their content
-        return ("list", tuple(sorted({type(v).__name__ for v in value})))
-    if isinstance(value, str):
+    if isinstance(value, str):  # the commonest first: this runs on every field of every document
         return value if key in _LITERAL else ("str", bool(value))
+    if isinstance(value, dict):
+        return tuple(sorted([(k, skeleton(v, k)) for k, v in value.items()]))
     if isinstance(value, bool) or value is None:
         return value
     if isinstance(value, int):
         return ("int", value >= 1)
+    if isinstance(value, list):
+        # the schemas constrain list items by type only ("titles": strings), never their content
+        return ("list", tuple(sorted({type(v).__name__ for v in value})))
     return (type(value).__name__,)
 
 
@@ -150,7 +150,7 @@ def _disk_path() -> str | None:
     try:
         d = default_dir()
         d.mkdir(parents=True, exist_ok=True)
-        return str(d / f"schema-results-{digest}.json")
+        return str(d / f"schema-results-{digest}-h.json")  # -h: keys hashed (older files: unused)
     except OSError:
         return None
 
@@ -199,7 +199,7 @@ def flush() -> None:
 @lru_cache(maxsize=4096)
 def _errors(schema_id: str, shape) -> tuple[tuple[str | None, str | None, str], ...]:
     """(rule name, component, message) for each schema violation of documents of this shape."""
-    key = f"{schema_id}|{shape!r}"
+    key = hashlib.blake2b(f"{schema_id}|{shape!r}".encode(), digest_size=16).hexdigest()  # 20× shorter
     known = _disk().get(key)
     if isinstance(known, list) and all(isinstance(e, list) and len(e) == 3 for e in known):
         return tuple(tuple(e) for e in known)
