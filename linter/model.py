@@ -132,16 +132,26 @@ def _sections(toks: list[Tok]) -> list[dict]:
 
 def _tokens(tree: Tree, toks: list[Tok]) -> list[Tok]:
     """Our tokens under a subtree: a Lark token stands for toks[start_pos:end_pos] (parse.py)."""
-    return [
-        t
-        for tk in tree.scan_values(lambda v: hasattr(v, "start_pos"))
-        for t in toks[tk.start_pos : tk.end_pos]
-    ]
+    out: list[Tok] = []
+    for c in tree.children:
+        out += _tokens(c, toks) if isinstance(c, Tree) else toks[c.start_pos : c.end_pos]
+    return out
+
+
+def _subtrees(tree: Tree) -> list[Tree]:
+    """Every subtree, top-down and left to right (Lark's iter_subtrees_topdown, without its cost)."""
+    out, stack = [], [tree]
+    while stack:
+        sub = stack.pop()
+        out.append(sub)
+        stack.extend(c for c in reversed(sub.children) if isinstance(c, Tree))
+    return out
 
 
 def build(tree: Tree, toks: list[Tok], dropped: list[Tok]) -> Document:
     parts: dict[str, list[Tok]] = {}
-    for sub in tree.iter_subtrees_topdown():
+    subtrees = _subtrees(tree)
+    for sub in subtrees:
         name = str(sub.data)
         if name == "subject_vv":
             name = "subject"
@@ -159,7 +169,7 @@ def build(tree: Tree, toks: list[Tok], dropped: list[Tok]) -> Document:
             "motto": next((x.text for x in lines if x.type == "TIEU_NGU"), None),
         }
     if t := parts.get("issuer"):
-        for sub in tree.iter_subtrees():
+        for sub in subtrees:
             if sub.data == "issuer_more":
                 t = t + _tokens(sub, toks)
         lines = [x for x in t if x.type == "ISSUER"]
@@ -167,8 +177,7 @@ def build(tree: Tree, toks: list[Tok], dropped: list[Tok]) -> Document:
         comps["issuer"] = {
             **_base(lines),
             "lines": [x.text for x in lines],
-            "star": any(x.type == "STAR" for x in t)
-            or any(sub.data == "star" for sub in tree.iter_subtrees()),
+            "star": any(x.type == "STAR" for x in t) or any(sub.data == "star" for sub in subtrees),
         }
     if t := parts.get("number"):
         t = parts["number"] = [x for x in t if x.type == "NUMBER"]
@@ -208,7 +217,7 @@ def build(tree: Tree, toks: list[Tok], dropped: list[Tok]) -> Document:
             "bases": [
                 {"text": x.text, "line": x.line.line, "dash": x.type == "ITEM"}
                 for x in t
-                if fold(x.text).lstrip("-+ ").startswith("can cu ")
+                if fold(x.text[:40]).lstrip("-+ ").startswith("can cu ")  # a prefix: cheaper to fold
             ],
         }
     if t := parts.get("recipients"):
