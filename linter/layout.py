@@ -194,9 +194,11 @@ def _joinable(a: Line, b: Line) -> bool:
 def layout(lines: list[Line]) -> list[Line]:
     cells: list[Line] = []
     for line in lines:
-        line = _clean(line)
-        if line is None:
-            continue
+        t = line.text
+        if not (t[:1].isalnum() and t[-1:] not in _DEBRIS_LAST):  # else nothing to clean
+            line = _clean(line)
+            if line is None:
+                continue
         for cell in _split_cells(line) if "|" in line.text or "_ " in line.text else (line,):
             cell = _clean(cell) if cell is not line else cell
             if cell is None:

@@ -14,7 +14,7 @@ from linter.lines import Line
 from linter.text import fold, is_upper_line
 
 
-@dataclass
+@dataclass(slots=True)
 class Tok:
     type: str
     line: Line
@@ -129,7 +129,7 @@ class _Zones:
 
     def emit(self, type_: str, data: dict | None = None) -> None:
         ln, _, d = self.shaped[self.i]
-        self.toks.append(Tok(type_, ln, {**d, **(data or {})}))
+        self.toks.append(Tok(type_, ln, {**d, **data} if data else d))  # d: never changed after
         self.i += 1
 
     # -- zones ---------------------------------------------------------------------------------

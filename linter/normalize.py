@@ -7,11 +7,6 @@ import unicodedata
 
 from linter.lines import Line
 
-# A line needs the slow path only if it holds one of these, or is not NFC.
-_SPECIAL = re.compile(
-    r"[*_#\t\x85\u00a0\u1680\u2000-\u200f\u2010-\u2015\u2212\u2028\u2029\u202f\u205f\u3000"
-    r"\ufeff\x00-\x08\x0b-\x1f\x7f]"
-)
 _DASHES = dict.fromkeys(map(ord, "\u2010\u2011\u2012\u2013\u2014\u2015\u2212"), "-")
 # every other white-space character Python knows, so later stages can look for plain spaces
 _SPACES = dict.fromkeys(
@@ -28,6 +23,11 @@ _DROP = dict.fromkeys(
 _TRANSLATE = {**_DASHES, **_SPACES, **_DROP}
 _EMPHASIS = re.compile(r"\*\*|__")  # markdown bold; a single "*" is the Party star or OCR debris
 _HEADING = re.compile(r"^\s*#{1,6}\s+")
+# A line needs the slow path only if it may hold markdown or a character to translate, or is not
+# NFC. Most documents have none of these at all, which one scan of the whole text tells.
+_SPECIAL = re.compile(
+    r"\*\*|__|^[^\S\n]*#|[" + "".join(re.escape(chr(c)) for c in sorted(_TRANSLATE)) + "]", re.M
+)
 
 
 def _rebuild(raw: str, lineno: int) -> Line:
@@ -68,8 +68,10 @@ def _rebuild(raw: str, lineno: int) -> Line:
 def normalize(text: str) -> list[Line]:
     lines: list[Line] = []
     blank = False
-    for lineno, raw in enumerate(text.replace("\r\n", "\n").replace("\r", "\n").split("\n"), 1):
-        if _SPECIAL.search(raw) or not unicodedata.is_normalized("NFC", raw):
+    text = text.replace("\r\n", "\n").replace("\r", "\n")
+    plain = not _SPECIAL.search(text) and unicodedata.is_normalized("NFC", text)  # NFC: per line too
+    for lineno, raw in enumerate(text.split("\n"), 1):
+        if not plain and (_SPECIAL.search(raw) or not unicodedata.is_normalized("NFC", raw)):
             line = _rebuild(raw, lineno)
             if not line.text.strip():
                 blank = True

@@ -40,12 +40,20 @@ def needs_review(doc, ctx):
 
 # An open syllable of oa/oe/uy carries its tone on the first vowel ("hoà", "thuỷ": the older
 # style) or the second ("hòa", "thủy"). Both are right; one document should keep to one.
-# Each pattern opens with one character class, which lets the regex engine skip ahead: ~4× faster
-# than leading with the "not after q" look-behind, which is therefore checked last.
-_OLD = re.compile(r"[oOuU](?:(?<=[oO])[àáảãạÀÁẢÃẠèéẻẽẹÈÉẺẼẸ]|(?<=[uU])[ỳýỷỹỵỲÝỶỸỴ])(?<![qQ]..)(?![^\W\d_])")
-_NEW = re.compile(
-    r"[òóỏõọÒÓỎÕỌùúủũụÙÚỦŨỤ](?:(?<=[òóỏõọÒÓỎÕỌ])[aAeE]|(?<=[ùúủũụÙÚỦŨỤ])[yY])(?<![qQ]..)(?![^\W\d_])"
-)
+# _NEW opens with one character class, so the engine skips ahead to its candidates. _OLD's first
+# letters (o, u) are everywhere: one pattern per letter, each opening with that plain letter, which
+# the engine scans for fastest (2× faster than one class). The "not after q" check comes last.
+_TAIL = r"(?<![qQ]..)(?![^\W\d_])"
+_OLD = [
+    re.compile(f"{v}[{toned}]{_TAIL}")
+    for base, toned in (("o", "àáảãạÀÁẢÃẠèéẻẽẹÈÉẺẼẸ"), ("u", "ỳýỷỹỵỲÝỶỸỴ"))
+    for v in (base, base.upper())
+]
+_NEW = re.compile(r"[òóỏõọÒÓỎÕỌùúủũụÙÚỦŨỤ](?:(?<=[òóỏõọÒÓỎÕỌ])[aAeE]|(?<=[ùúủũụÙÚỦŨỤ])[yY])" + _TAIL)
+
+
+def _first(patterns, text: str):
+    return min(filter(None, (p.search(text) for p in patterns)), key=lambda m: m.start(), default=None)
 
 
 @rule(
@@ -69,7 +77,7 @@ def tone_style(doc, ctx):
     # one pass over the whole text (C speed), then find the token of the later match
     texts = [t.text for t in doc.toks]
     text = "\n".join(texts)
-    old, new = _OLD.search(text), _NEW.search(text)
+    old, new = _first(_OLD, text), _NEW.search(text)
     if not (old and new):
         return
     later = max(old, new, key=lambda m: m.start())
