@@ -57,7 +57,7 @@ class Document:
 
 
 def _joined(toks: list[Tok]) -> str:
-    return " ".join(t.text for t in toks)
+    return " ".join([t.text for t in toks])
 
 
 def _base(toks: list[Tok]) -> dict:
@@ -217,7 +217,7 @@ def build(tree: Tree, toks: list[Tok], dropped: list[Tok]) -> Document:
             "bases": [
                 {"text": x.text, "line": x.line.line, "dash": x.type == "ITEM"}
                 for x in t
-                if fold(x.text[:40]).lstrip("-+ ").startswith("can cu ")  # a prefix: cheaper to fold
+                if fold(x.text).lstrip("-+ ").startswith("can cu ")
             ],
         }
     if t := parts.get("recipients"):

@@ -23,11 +23,20 @@ _DROP = dict.fromkeys(
 _TRANSLATE = {**_DASHES, **_SPACES, **_DROP}
 _EMPHASIS = re.compile(r"\*\*|__")  # markdown bold; a single "*" is the Party star or OCR debris
 _HEADING = re.compile(r"^\s*#{1,6}\s+")
-# A line needs the slow path only if it may hold markdown or a character to translate, or is not
-# NFC. Most documents have none of these at all, which one scan of the whole text tells.
-_SPECIAL = re.compile(
-    r"\*\*|__|^[^\S\n]*#|[" + "".join(re.escape(chr(c)) for c in sorted(_TRANSLATE)) + "]", re.M
-)
+_TRANSLATED = re.compile("[" + "".join(re.escape(chr(c)) for c in sorted(_TRANSLATE)) + "]")
+
+
+def _needs_rebuild(s: str) -> bool:
+    """Whether s may hold markdown or a character to translate, or is not NFC. Most documents have
+    none of these at all, which one call on the whole text tells (substring tests and a single
+    character class scan fastest)."""
+    return (
+        "**" in s
+        or "__" in s
+        or "#" in s
+        or _TRANSLATED.search(s) is not None
+        or not unicodedata.is_normalized("NFC", s)
+    )
 
 
 def _rebuild(raw: str, lineno: int) -> Line:
@@ -69,9 +78,9 @@ def normalize(text: str) -> list[Line]:
     lines: list[Line] = []
     blank = False
     text = text.replace("\r\n", "\n").replace("\r", "\n")
-    plain = not _SPECIAL.search(text) and unicodedata.is_normalized("NFC", text)  # NFC: per line too
+    some = _needs_rebuild(text)  # NFC text is NFC line by line too
     for lineno, raw in enumerate(text.split("\n"), 1):
-        if not plain and (_SPECIAL.search(raw) or not unicodedata.is_normalized("NFC", raw)):
+        if some and _needs_rebuild(raw):
             line = _rebuild(raw, lineno)
             if not line.text.strip():
                 blank = True
