@@ -157,10 +157,10 @@ def corpus(work: Path, n: int, size_factor: float = 1, log=print) -> Path:
     return d
 
 
-def code_digest(root: Path = ROOT) -> str:
+def code_digest(root: Path = ROOT, subs=("linter", "grammar", "schemas")) -> str:
     """SHA-256 (16 hex digits) of the linter's code and data: what a benchmark measures."""
     h = hashlib.sha256()
-    for sub in ("linter", "grammar", "schemas"):
+    for sub in subs:
         for f in sorted((root / sub).rglob("*")):
             if f.is_file() and "__pycache__" not in f.parts:
                 h.update(f.relative_to(root).as_posix().encode() + b"\0" + f.read_bytes())
@@ -170,7 +170,7 @@ def code_digest(root: Path = ROOT) -> str:
 def snapshot(work: Path) -> Path:
     """A copy of the code the benchmark runs (linter, grammar, schemas, bench, the valid
     corpus) under work/src-<digest>."""
-    dest = work / f"src-{code_digest()}"
+    dest = work / f"src-{code_digest(subs=('linter', 'grammar', 'schemas', 'bench'))}"  # all it copies
     if not dest.exists():
         tmp = work / f".src-{os.getpid()}"
         ignore = shutil.ignore_patterns("__pycache__", "results.json")

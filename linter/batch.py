@@ -126,7 +126,7 @@ class Lines(Results):
     def hit(self, cache, path: str, data: bytes) -> Streamed | None:
         if self.post is None:
             got = cache.get_line(path, data)
-            return None if got is None else Streamed(path, got[0].encode("utf-8"), got[1], got[2])
+            return None if got is None else Streamed(path, got[0], got[1], got[2])
         res = cache.get(path, data)
         return None if res is None else self(res)
 

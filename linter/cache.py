@@ -3,13 +3,15 @@
 key = SHA-256 over: the document's SHA-256, its file suffix (it selects the reader), the settings
 key (effective options), linter.__version__, Lark's version and a digest of the linter's own
 code, grammar and schemas, so editing any of them invalidates every entry. Entries live in sharded
-directories (<dir>/v2/ab/cdef….json) and are written atomically (temp file + os.replace), so
+directories (<dir>/v3/ab/cdef….json) and are written atomically (temp file + os.replace), so
 concurrent workers never see half a file. An entry that is truncated, corrupt or foreign (wrong
-magic, format or key, bad shape) is deleted and counted as a miss: never trusted. JSON, not
-pickle, so a planted cache file cannot run code.
+magic, format, key or digest, bad shape) is deleted and counted as a miss: never trusted. JSON,
+not pickle, so a planted cache file cannot run code.
 
-An entry is small and cheap to load: the result's jsonl line without its path, two flags, and
-the text only when the document's bytes do not decode to it as plain UTF-8 (see Cache)."""
+An entry is small and cheap to load: a JSON header line (magic, format, key, two flags, the
+citations and text when needed, a digest of the rest), then the result's jsonl line without its
+path, as is. A warm `--format jsonl` run copies that line's bytes to the output: no JSON to parse
+but the header, nothing to decode or encode (see Cache)."""
 
 import dataclasses
 import hashlib
@@ -29,7 +31,7 @@ from linter.resources import data_dir
 from linter.rules import RULES
 
 MAGIC = "vblint-cache"
-FORMAT = 2
+FORMAT = 3
 _CODE_SUFFIXES = (".py", ".json", ".lark")
 
 
@@ -121,13 +123,17 @@ def cacheable(r: FileResult) -> bool:
 # --- the cache ----------------------------------------------------------------------------------
 
 
-_RESULT_KEYS = frozenset({"line", "text", "readable", "error", "citations"})
+_HEADER_KEYS = frozenset({"magic", "format", "key", "readable", "error", "citations", "text", "digest"})
 _TAIL_KEYS = ("profile", "profile_reason", "doc_type", "components", "diagnostics")
 _DIAG_KEYS = frozenset(
     {"code", "name", "severity", "component", "line", "column", "end_line", "end_column", "message", "fix"}
 )
 _FIX_KEYS = frozenset({"applicability", "replacement", "line", "column", "end_line", "end_column"})
 _BAD = (ValueError, TypeError, KeyError, AttributeError, RecursionError)  # UnicodeDecodeError too
+
+
+def _digest(tail: bytes) -> str:
+    return hashlib.sha256(tail).hexdigest()  # catches corruption; OpenSSL's is the fastest here
 
 
 def _plain(data: bytes) -> str | None:
@@ -193,10 +199,11 @@ class Cache:
     misses, writes, invalid) are per object; batch.iter_results adds the workers' counts to it.
 
     An entry keeps the result in its jsonl form, without the path (linter.report.jsonl.tail),
-    plus what that form leaves out: readable, whether there is an error (for the exit code), the
-    citations when they are not the rules' own, and the text only when it is not the plain UTF-8
-    decoding of the bytes (at a hit the bytes are in hand). get_line() hands over the finished
-    jsonl line without building a FileResult: the cheap path of a warm `--format jsonl` run."""
+    after a header line with what that form leaves out: readable, whether there is an error (for
+    the exit code), the citations when they are not the rules' own, and the text only when it is
+    not the plain UTF-8 decoding of the bytes (at a hit the bytes are in hand). get_line() hands
+    over the finished jsonl line, as bytes, without building a FileResult: the cheap path of a
+    warm `--format jsonl` run."""
 
     def __init__(self, dir: Path | None, settings_key: str):
         self.dir = Path(dir) if dir is not None else None
@@ -236,9 +243,9 @@ class Cache:
     def file(self, key: str) -> Path:
         return Path(self._file(key))
 
-    def _entry(self, path: str, data: bytes) -> tuple[str, dict] | None:
-        """(entry file, its checked "result" object), or None: a miss (counted; a bad entry is
-        deleted and counted as invalid too)."""
+    def _entry(self, path: str, data: bytes) -> tuple[str, dict, bytes] | None:
+        """(entry file, its checked header, the jsonl tail as UTF-8 bytes), or None: a miss
+        (counted; a bad entry is deleted and counted as invalid too)."""
         if self._root is None:
             return None
         key = self.key(path, data)
@@ -250,25 +257,25 @@ class Cache:
             self.misses += 1
             return None
         try:
-            entry = json.loads(raw)
+            head, sep, tail = raw.partition(b"\n")
+            header = json.loads(head)
             if (
-                not isinstance(entry, dict)
-                or entry.get("magic") != MAGIC
-                or entry.get("format") != FORMAT
-                or entry.get("key") != key
+                not sep
+                or not isinstance(header, dict)
+                or header.keys() != _HEADER_KEYS
+                or header["magic"] != MAGIC
+                or header["format"] != FORMAT
+                or header["key"] != key
             ):
                 raise ValueError("foreign cache entry")
-            res = entry.get("result")
-            if not isinstance(res, dict) or res.keys() != _RESULT_KEYS:
-                raise TypeError("bad result")
-            tail, text, cites = res["line"], res["text"], res["citations"]
+            text, cites = header["text"], header["citations"]
             if (
-                not isinstance(tail, str)
-                or tail[:1] != "{"
-                or tail[-1:] != "}"
-                or "\n" in tail
-                or type(res["readable"]) is not bool
-                or type(res["error"]) is not bool
+                tail[:1] != b"{"
+                or tail[-1:] != b"}"
+                or b"\n" in tail
+                or header["digest"] != _digest(tail)
+                or type(header["readable"]) is not bool
+                or type(header["error"]) is not bool
                 or not (text is None or isinstance(text, str))
                 or not (cites is None or isinstance(cites, list))
             ):
@@ -276,7 +283,7 @@ class Cache:
         except _BAD:
             self._drop(f)
             return None
-        return f, res
+        return f, header, tail
 
     def _drop(self, f: str) -> None:
         self.invalid += 1
@@ -292,30 +299,30 @@ class Cache:
         found = self._entry(path, data)
         if found is None:
             return None
-        f, res = found
+        f, header, tail = found
         try:
-            t = res["text"]
+            t = header["text"]
             if not text:
                 t = ""
             elif t is None:
                 t = data.decode("utf-8")
-            result = _rebuild(path, res["line"], t, res["readable"], res["citations"])
+            result = _rebuild(path, tail.decode("utf-8"), t, header["readable"], header["citations"])
         except _BAD:
             self._drop(f)
             return None
         self.hits += 1
         return result
 
-    def get_line(self, path: str, data: bytes) -> tuple[str, bool, bool] | None:
-        """The cached result's jsonl line at path (as linter.report.jsonl.line writes it),
-        whether it was readable and whether it has an error; None on a miss. Only the entry's
-        framing is checked here: get() checks the whole result."""
+    def get_line(self, path: str, data: bytes) -> tuple[bytes, bool, bool] | None:
+        """The cached result's jsonl line at path, UTF-8 encoded (as linter.report.jsonl.line
+        writes it), whether it was readable and whether it has an error; None on a miss. The
+        entry's framing and digest are checked here: get() checks the whole result."""
         found = self._entry(path, data)
         if found is None:
             return None
-        res = found[1]
+        _, header, tail = found
         self.hits += 1
-        return jsonl.with_path(path, res["line"]), res["readable"], res["error"]
+        return jsonl.with_path_bytes(path, tail), header["readable"], header["error"]
 
     def put(self, path: str, data: bytes, result: FileResult) -> str | None:
         """Store result; returns its jsonl tail when it could be encoded (so the caller need
@@ -331,25 +338,26 @@ class Cache:
         text = result.text
         if text and text == _plain(data):
             text = None
-        stored = {
-            "readable": result.readable,
-            "error": any(x.severity == "error" for x in result.diagnostics),
-            "citations": None if cites == own else cites,
-            "text": text,
-            "line": tail,
-        }
+        citations = None if cites == own else cites
         try:
-            back = _rebuild(result.path, tail, result.text, result.readable, stored["citations"])
+            back = _rebuild(result.path, tail, result.text, result.readable, citations)
         except _BAD:
             return tail
         if back != result or [x.citation for x in back.diagnostics] != cites:
             return tail  # would not rebuild exactly (e.g. tuples in components): do not cache
         key = self.key(path, data)
-        blob = json.dumps(
-            {"magic": MAGIC, "format": FORMAT, "key": key, "result": stored},
-            ensure_ascii=False,
-            separators=(",", ":"),
-        )
+        body = tail.encode("utf-8")
+        header = {
+            "magic": MAGIC,
+            "format": FORMAT,
+            "key": key,
+            "readable": result.readable,
+            "error": any(x.severity == "error" for x in result.diagnostics),
+            "citations": citations,
+            "text": text,
+            "digest": _digest(body),
+        }
+        blob = json.dumps(header, ensure_ascii=False, separators=(",", ":")).encode("utf-8") + b"\n" + body
         f = self._file(key)
         shard = os.path.dirname(f)
         tmp = None
@@ -359,7 +367,7 @@ class Cache:
                 self._made.add(shard)
             fd, tmp = tempfile.mkstemp(dir=shard, prefix=".tmp-", suffix=".json")
             with os.fdopen(fd, "wb") as out:
-                out.write(blob.encode("utf-8"))
+                out.write(blob)
             os.replace(tmp, f)
             tmp = None
             self.writes += 1

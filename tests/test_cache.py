@@ -51,6 +51,19 @@ def _entries(d: Path) -> list[Path]:
     return sorted(p for p in d.rglob("*") if p.is_file())
 
 
+def _read(entry: Path) -> tuple[dict, bytes]:
+    """An entry's header and its jsonl tail."""
+    head, _, tail = entry.read_bytes().partition(b"\n")
+    return json.loads(head), tail
+
+
+def _write(entry: Path, header: dict, tail: bytes, digest: bool = True) -> None:
+    """An entry with this header and tail; digest=True: the tail's right digest in the header."""
+    if digest:
+        header = {**header, "digest": cache_mod._digest(tail)}
+    entry.write_bytes(json.dumps(header).encode() + b"\n" + tail)
+
+
 def _run(files, c, jobs=1, opts=OPTS):
     return list(iter_results(files, opts, jobs=jobs, cache=c, timeout=300))
 
@@ -137,9 +150,11 @@ def test_hit_takes_the_current_path(docs, tmp_path):
 
 GARBAGE = [
     b"",  # truncated to nothing
-    b'{"magic": "vblint-cache", "format": 1, "key": ',  # truncated mid-way
+    b'{"magic": "vblint-cache", "format": 3, "key": ',  # truncated mid-way
+    "truncated-tail",  # the header whole, the line cut: the digest tells
+    "flipped-byte",  # a character slipped into the line: the digest tells
     b"\x80\x04\x95 not json at all",  # a pickle, say
-    b'{"magic": "other-tool", "format": 1}',
+    b'{"magic": "other-tool", "format": 1}\n{}',
     b"[1, 2, 3]",
     None,  # right magic and format, wrong key (another entry's file)
     "wrong-format",
@@ -153,15 +168,20 @@ def test_corrupt_or_foreign_entry_is_deleted_and_rebuilt(docs, tmp_path, case):
     data = Path(docs[0]).read_bytes()
     _run(docs[:2], c)
     entry = c.file(c.key(docs[0], data))
-    good = json.loads(entry.read_bytes())
+    good, tail = _read(entry)
     bad = GARBAGE[case]
     if bad is None:
-        bad = c.file(c.key(docs[1], Path(docs[1]).read_bytes())).read_bytes()
+        entry.write_bytes(c.file(c.key(docs[1], Path(docs[1]).read_bytes())).read_bytes())
+    elif bad == "truncated-tail":
+        _write(entry, good, tail[: len(tail) // 2] + b"}", digest=False)
+    elif bad == "flipped-byte":
+        _write(entry, good, tail.replace(b'"profile":"', b'"profile":"X', 1), digest=False)
     elif bad == "wrong-format":
-        bad = json.dumps({**good, "format": 999}).encode()
+        _write(entry, {**good, "format": 999}, tail)
     elif bad == "bad-result":
-        bad = json.dumps({**good, "result": {**good["result"], "diagnostics": [{"code": 1}]}}).encode()
-    entry.write_bytes(bad)
+        _write(entry, good, b'{"diagnostics":[{"code":1}]}')
+    else:
+        entry.write_bytes(bad)
 
     c2 = Cache(tmp_path / "cache", settings_key(OPTS))
     assert c2.get(docs[0], data) is None
@@ -235,15 +255,13 @@ def test_entry_holds_the_line_and_no_utf8_text(docs, tmp_path):
     got = _run(docs, c)
     for f, r in zip(docs, got):
         data = Path(f).read_bytes()
-        entry = json.loads(c.file(c.key(f, data)).read_bytes())
-        stored = entry["result"]
-        assert stored["text"] is None  # the bytes decode to it: not stored
-        assert stored["citations"] is None  # the rules' own
-        assert jsonl.with_path(r.path, stored["line"]) == jsonl.line(r)
-        quoted = json.dumps(stored["line"], ensure_ascii=False).encode()
-        assert c.file(c.key(f, data)).stat().st_size < len(quoted) + 300  # the line and a header
+        header, tail = _read(c.file(c.key(f, data)))
+        assert header["text"] is None  # the bytes decode to it: not stored
+        assert header["citations"] is None  # the rules' own
+        assert jsonl.with_path(r.path, tail.decode()) == jsonl.line(r)
+        assert c.file(c.key(f, data)).stat().st_size < len(tail) + 300  # the line and a header
         assert c.get_line(f, data) == (
-            jsonl.line(r),
+            jsonl.line(r).encode(),
             r.readable,
             any(d.severity == "error" for d in r.diagnostics),
         )
@@ -261,28 +279,28 @@ def test_text_is_stored_when_the_bytes_are_not_plain_utf8(tmp_path, encode):
     f.write_bytes(data)
     c = Cache(tmp_path / "cache", settings_key(OPTS))
     first = _run([str(f)], c)[0]
-    stored = json.loads(c.file(c.key(str(f), data)).read_bytes())["result"]
-    assert (stored["text"] is None) == (encode == "crlf")
+    header, _ = _read(c.file(c.key(str(f), data)))
+    assert (header["text"] is None) == (encode == "crlf")
     hit = Cache(tmp_path / "cache", settings_key(OPTS)).get(str(f), data)
     assert full(hit) == full(first) == full(lint_path(str(f), OPTS))
     assert hit.text and Cache(tmp_path / "cache", settings_key(OPTS)).get(str(f), data, text=False).text == ""
 
 
-@pytest.mark.parametrize("case", ["newline", "bad-result", "not-object", "readable"])
+@pytest.mark.parametrize("case", ["newline", "extra-key", "not-object", "readable", "digest"])
 def test_get_line_rejects_a_bad_entry(docs, tmp_path, case):
     c = Cache(tmp_path / "cache", settings_key(OPTS))
     data = Path(docs[0]).read_bytes()
     _run(docs[:1], c)
     entry = c.file(c.key(docs[0], data))
-    good = json.loads(entry.read_bytes())
-    res = good["result"]
-    res = {
-        "newline": {**res, "line": res["line"][:-1] + '\n"x":1}'},
-        "bad-result": {**res, "diagnostics": [{"code": 1}]},
-        "not-object": {**res, "line": "[1, 2]"},
-        "readable": {**res, "readable": "yes"},
+    good, tail = _read(entry)
+    header, tail, digest = {
+        "newline": (good, tail[:-1] + b'\n"x":1}', True),
+        "extra-key": ({**good, "diagnostics": [{"code": 1}]}, tail, True),
+        "not-object": (good, b"[1, 2]", True),
+        "readable": ({**good, "readable": "yes"}, tail, True),
+        "digest": (good, tail[:-1] + b',"x":1}', False),
     }[case]
-    entry.write_bytes(json.dumps({**good, "result": res}).encode())
+    _write(entry, header, tail, digest)
     c2 = Cache(tmp_path / "cache", settings_key(OPTS))
     assert c2.get_line(docs[0], data) is None
     assert (c2.invalid, c2.misses, c2.hits) == (1, 1, 0) and not entry.exists()
@@ -293,8 +311,8 @@ def test_get_rejects_a_line_that_is_not_a_result(docs, tmp_path):
     data = Path(docs[0]).read_bytes()
     _run(docs[:1], c)
     entry = c.file(c.key(docs[0], data))
-    good = json.loads(entry.read_bytes())
-    for line in ('{"profile":null}', '{"a":1,"b":2,"c":3,"d":4,"e":5}', "{]"):
-        entry.write_bytes(json.dumps({**good, "result": {**good["result"], "line": line}}).encode())
+    good, _ = _read(entry)
+    for line in (b'{"profile":null}', b'{"a":1,"b":2,"c":3,"d":4,"e":5}', b"{]"):
+        _write(entry, good, line)
         c2 = Cache(tmp_path / "cache", settings_key(OPTS))
         assert c2.get(docs[0], data) is None and c2.invalid == 1 and not entry.exists()

@@ -21,6 +21,12 @@ def with_path(path: str, tail: str) -> str:
     return head + ("}\n" if tail == "{}" else "," + tail[1:] + "\n")
 
 
+def with_path_bytes(path: str, tail: bytes) -> bytes:
+    """with_path() for a tail already encoded as UTF-8 (a cache entry's): the line, encoded."""
+    head = ('{"path":' + json.dumps(path, ensure_ascii=False)).encode("utf-8")
+    return head + (b"}\n" if tail == b"{}" else b"," + tail[1:] + b"\n")
+
+
 def line(result) -> str:
     return with_path(result.path, tail(result))
 
