@@ -142,3 +142,13 @@ def test_run_smoke(tmp_path):
     table = R.table(res)
     assert "PASS" in table or "FAIL" in table
     assert "python -m linter check" in R.commands(res)
+
+
+def test_stages_cover_the_pipeline_and_stop_where_asked():
+    from bench import stages as S
+
+    files = [str(p) for p in sorted(G.VALID.glob("*/*.txt"))[:6]]
+    spent = S.time_stages(files, OPTS)
+    assert list(spent) == list(S.STAGES) and all(v > 0 for v in spent.values())
+    assert list(S.time_stages(files, OPTS, upto="parse")) == list(S.STAGES[: S.STAGES.index("parse") + 1])
+    assert S.main([str(G.VALID), "--n", "3", "--upto", "lex"]) == 0
