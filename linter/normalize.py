@@ -87,11 +87,11 @@ def normalize(text: str) -> list[Line]:
                 continue
             line = line.slice(0)  # strips, keeping positions
         else:  # the text as it is: strip it, and say where it starts
-            text = raw.strip()
-            if not text:
+            stripped = raw.strip()
+            if not stripped:
                 blank = True
                 continue
-            line = Line.plain(text, lineno, len(raw) - len(raw.lstrip()) + 1)
+            line = Line.plain(stripped, lineno, len(raw) - len(raw.lstrip()) + 1)
         line.blank_before = blank or not lines
         blank = False
         lines.append(line)
