@@ -118,6 +118,47 @@ def test_no_worker_can_start_falls_back_to_this_process(small_batch, monkeypatch
     assert [full(r) for r in got] == [full(lint_path(f, OPTS)) for f in small_batch]
 
 
+# --- how the parent feeds the workers and waits for them ------------------------------------------
+
+
+def test_a_short_input_is_dealt_out_and_queues_stay_bounded(small_batch, monkeypatch):
+    sent = []  # (worker, tasks in the message, tasks it had queued)
+    real = batch._Worker.send
+
+    def spy(self, tasks):
+        sent.append((id(self), len(tasks), len(self.pending)))
+        return real(self, tasks)
+
+    monkeypatch.setattr(batch._Worker, "send", spy)
+    got = list(iter_results(small_batch, OPTS, jobs=2))
+    assert [full(r) for r in got] == [full(lint_path(f, OPTS)) for f in small_batch]
+    assert [n for _, n, _ in sent] == [4, 4]  # one message each, not all eight to the first
+    assert sent[0][0] != sent[1][0]
+    assert all(queued + n <= batch.PREFETCH for _, n, queued in sent)
+
+
+def test_the_parent_naps_and_reads_results_in_bursts(corpus_files, serial, monkeypatch):
+    wakes, naps = 0, []
+    real_wait, real_sleep = batch._Waiter.wait, batch.time.sleep
+
+    def wait(self, workers, timeout):
+        nonlocal wakes
+        wakes += 1
+        return real_wait(self, workers, timeout)
+
+    def sleep(s):
+        naps.append(s)
+        real_sleep(s)
+
+    monkeypatch.setattr(batch._Waiter, "wait", wait)
+    monkeypatch.setattr(batch.time, "sleep", sleep)
+    got = list(iter_results(corpus_files, OPTS, jobs=2, timeout=300))
+    assert [full(r) for r in got] == [full(r) for r in serial]
+    assert naps and all(0 < s <= batch.NAP for s in naps)
+    # woken per document, it would wait once for each; napping, it reads several per wake
+    assert wakes < len(corpus_files) / 2, (wakes, len(naps))
+
+
 # --- time limit and crashes --------------------------------------------------------------------
 
 
