@@ -9,9 +9,12 @@ Phases (see bench/README.md for what each figure means and why the target):
               `python -c "import lark, jsonschema"` (same interpreter, median of --repeat runs
               each, interleaved, after one warm-up run each)            target: ratio ≤ 1.5
   throughput  documents per second with `-j 1 --no-cache` on N generated documents (median
-              of 3 runs, interleaved with the -j 2 runs of scaling)     target: ≥ 500 /s
-  scaling     -j 1 against -j 2 (no cache) on the same N documents, medians of the same runs
-                                                                         target: speed-up ≥ 1.8
+              of 5 rounds; each round runs -j 1, -j 2 and the pair below) target: ≥ 500 /s
+  scaling     -j 1 ÷ -j 2 wall time (no cache) on the same N documents, median over the rounds
+              of each round's ratio                                     target: speed-up ≥ 1.8
+              Also the ceiling: -j 1 ÷ two -j 1 processes run at once on the two halves of
+              the corpus (no pool: what two CPUs give at that moment), and the pool's
+              efficiency, speed-up ÷ ceiling.
   cache       `-j 2 --cache-dir EMPTY` then the same command again (warm cache)
                                                                          target: speed-up ≥ 10
   rss         peak RSS of `check -j 2 --no-cache --format jsonl` on N and on N_BIG documents
@@ -66,8 +69,8 @@ TARGETS = {  # phase: (figure, comparison, target)
     "rss": ("ratio", "<=", 1.2),
     "size": ("ratio", "<=", 150),
 }
-# batch_repeat: runs of the -j 1 and -j 2 batches, interleaved; throughput and scaling use medians
-FULL = {"n": 10_000, "n_big": 50_000, "size": {1: 300, 10: 40, 100: 6}, "batch_repeat": 3}
+# batch_repeat: rounds of the -j 1, -j 2 and pair batches; throughput and scaling use medians
+FULL = {"n": 10_000, "n_big": 50_000, "size": {1: 300, 10: 40, 100: 6}, "batch_repeat": 5}
 QUICK = {"n": 500, "n_big": 2_500, "size": {1: 50, 10: 10, 100: 2}, "batch_repeat": 1}
 COLD_FILE = "corpus/valid/party-hd36/cong_van.txt"
 GEN = {"seed": 0, "defect_rate": 0.2, "noise_rate": 0.5}
@@ -96,17 +99,29 @@ def measure(cmd: list[str], stdout=subprocess.DEVNULL, env: dict | None = None) 
     """Run cmd from the repository root: wall seconds, CPU seconds, peak RSS (MB) and exit
     code. os.wait4 gives the command's own rusage: its maxrss is the largest of the process
     and the children it reaped (the pool workers), nothing else this script ran."""
+    return measure_together([cmd], stdout, env)
+
+
+def measure_together(cmds: list[list[str]], stdout=subprocess.DEVNULL, env: dict | None = None) -> dict:
+    """measure() for commands started at once: wall time until the last ends, CPU summed,
+    the largest peak RSS."""
     t0 = time.perf_counter()
-    p = subprocess.Popen(cmd, cwd=ROOT, stdout=stdout, stderr=subprocess.PIPE, env=env or ENV)
-    stderr = p.stderr.read()
-    _, status, ru = os.wait4(p.pid, 0)
-    wall = time.perf_counter() - t0
-    p.returncode = os.waitstatus_to_exitcode(status)
-    p.stderr.close()
-    rc = p.returncode
-    if rc not in (0, 1):
-        raise RuntimeError(f"{shell(cmd)} exited {rc}: {stderr.decode(errors='replace')[-2000:]}")
-    return {"wall_s": wall, "cpu_s": ru.ru_utime + ru.ru_stime, "maxrss_mb": ru.ru_maxrss / 1024, "rc": rc}
+    procs = [
+        subprocess.Popen(cmd, cwd=ROOT, stdout=stdout, stderr=subprocess.PIPE, env=env or ENV) for cmd in cmds
+    ]
+    out = {"wall_s": 0.0, "cpu_s": 0.0, "maxrss_mb": 0.0, "rc": 0}
+    for cmd, p in zip(cmds, procs):
+        stderr = p.stderr.read()
+        _, status, ru = os.wait4(p.pid, 0)
+        p.returncode = rc = os.waitstatus_to_exitcode(status)
+        p.stderr.close()
+        if rc not in (0, 1):
+            raise RuntimeError(f"{shell(cmd)} exited {rc}: {stderr.decode(errors='replace')[-2000:]}")
+        out["cpu_s"] += ru.ru_utime + ru.ru_stime
+        out["maxrss_mb"] = max(out["maxrss_mb"], ru.ru_maxrss / 1024)
+        out["rc"] = max(out["rc"], rc)
+    out["wall_s"] = time.perf_counter() - t0
+    return out
 
 
 def shell(cmd: list[str]) -> str:
@@ -190,12 +205,13 @@ class Bench:
         self.work.mkdir(parents=True, exist_ok=True)
         self._memo: dict[tuple, dict] = {}  # command -> measurement, within this run
 
-    def run(self, cmd: list[str], memo: bool = True) -> dict:
-        key = tuple(cmd)
+    def run(self, cmd: list[str], *more: list[str], memo: bool = True) -> dict:
+        """Measure cmd (with `more`: cmd and those, started at once)."""
+        key = (tuple(cmd), *map(tuple, more))
         if memo and key in self._memo:
             return self._memo[key]
-        self.log(f"  $ {shell(cmd)}")
-        m = measure(cmd)
+        self.log("  $ " + " & ".join(shell(c) for c in (cmd, *more)))
+        m = measure_together([cmd, *more])
         self.log(f"    {m['wall_s']:.2f} s wall, {m['cpu_s']:.2f} s CPU, {m['maxrss_mb']:.0f} MB peak RSS")
         self._memo[key] = m
         return m
@@ -246,19 +262,25 @@ class Bench:
         return cmd, self.run(cmd)
 
     def _j1_j2(self) -> dict:
-        """The -j 1 and -j 2 batches on N documents, run batch_repeat times, interleaved (so that
-        a burst of load on this shared machine hits both alike): medians of wall and CPU time."""
+        """batch_repeat rounds, each of: the -j 1 batch on N documents, the -j 2 batch, and two
+        -j 1 processes at once on the two halves of the corpus's shards ("pair"; none when there
+        is one shard). Interleaved, so that a burst of load on this shared machine hits all
+        three alike: medians of wall and CPU time, and each round's runs."""
         key = ("j1_j2",)
         if key not in self._memo:
             d = self.corpus(self.cfg["n"])
-            cmds = {j: check([str(d)], "-j", j, "--no-cache") for j in ("1", "2")}
+            cmds = {j: [check([str(d)], "-j", j, "--no-cache")] for j in ("1", "2")}
+            shards = sorted(str(p) for p in d.iterdir() if p.is_dir())
+            if len(shards) > 1:
+                half = len(shards) // 2
+                cmds["pair"] = [check(h, "-j", "1", "--no-cache") for h in (shards[:half], shards[half:])]
             runs: dict[str, list[dict]] = {j: [] for j in cmds}
             for _ in range(self.cfg.get("batch_repeat", 1)):
                 for j, cmd in cmds.items():
-                    runs[j].append(self.run(cmd, memo=False))
+                    runs[j].append(self.run(*cmd, memo=False))
             self._memo[key] = {
                 j: {
-                    "command": shell(cmds[j]),
+                    "command": " & ".join(map(shell, cmds[j])),
                     "wall_s": statistics.median(m["wall_s"] for m in ms),
                     "cpu_s": statistics.median(m["cpu_s"] for m in ms),
                     "runs_wall_s": [m["wall_s"] for m in ms],
@@ -282,17 +304,33 @@ class Bench:
         }
 
     def scaling(self) -> dict:
-        m1, m2 = self._j1_j2()["1"], self._j1_j2()["2"]
-        return {
+        """The speed-up is the median of the rounds' own ratios: runs minutes apart can see
+        different machines; the two runs of one round see nearly the same one."""
+        runs = self._j1_j2()
+        m1, m2, pair = runs["1"], runs["2"], runs.get("pair")
+        ratios = [a / b for a, b in zip(m1["runs_wall_s"], m2["runs_wall_s"])]
+        out = {
             "n": self.cfg["n"],
             "j1_s": m1["wall_s"],
             "j2_s": m2["wall_s"],
-            "speedup": m1["wall_s"] / m2["wall_s"],
+            "speedup": statistics.median(ratios),
+            "runs_speedup": ratios,
+            "speedup_of_medians": m1["wall_s"] / m2["wall_s"],
             "j1_cpu_s": m1["cpu_s"],
             "j2_cpu_s": m2["cpu_s"],
+            "runs_j1_wall_s": m1["runs_wall_s"],
             "runs_j2_wall_s": m2["runs_wall_s"],
             "commands": [m1["command"], m2["command"]],
         }
+        if pair is not None:  # what two CPUs give with no pool at all: the ceiling for -j 2
+            ceilings = [a / b for a, b in zip(m1["runs_wall_s"], pair["runs_wall_s"])]
+            out["ceiling"] = statistics.median(ceilings)
+            out["runs_ceiling"] = ceilings
+            out["pair_s"] = pair["wall_s"]
+            out["pair_cpu_s"] = pair["cpu_s"]
+            out["pool_efficiency"] = out["speedup"] / out["ceiling"]
+            out["commands"].append(pair["command"])
+        return out
 
     def cache(self) -> dict:
         n = self.cfg["n"]
@@ -401,7 +439,12 @@ def table(results: dict) -> str:
         )
     if "scaling" in p:
         s = p["scaling"]
-        add("scaling", "speed-up -j 1 → -j 2", f"{s['speedup']:.2f}× ({s['j1_s']:.1f} s → {s['j2_s']:.1f} s)")
+        ceiling = f"; two processes, no pool: {s['ceiling']:.2f}×" if "ceiling" in s else ""
+        add(
+            "scaling",
+            "speed-up -j 1 → -j 2",
+            f"{s['speedup']:.2f}× ({s['j1_s']:.1f} s → {s['j2_s']:.1f} s{ceiling})",
+        )
     if "cache" in p:
         c = p["cache"]
         add(

@@ -119,14 +119,15 @@ def test_cli(tmp_path, capsys):
 EXPECTED = {
     "cold": {"lint_s", "floor_s", "python_s", "ratio", "commands"},
     "throughput": {"n", "wall_s", "cpu_s", "docs_per_s", "docs_per_cpu_s", "command"},
-    "scaling": {"j1_s", "j2_s", "speedup", "commands"},
+    "scaling": {"j1_s", "j2_s", "speedup", "runs_speedup", "ceiling", "pool_efficiency", "commands"},
     "cache": {"cold_s", "warm_s", "speedup", "entries", "command"},
     "rss": {"n", "n_big", "rss_n_mb", "rss_n_big_mb", "ratio", "commands"},
     "size": {"factors", "ratio", "bytes_ratio", "command"},
 }
 
 
-def test_run_smoke(tmp_path):
+def test_run_smoke(tmp_path, monkeypatch):
+    monkeypatch.setattr(G, "SHARD", 2)  # two shards of the 4 documents: the pair runs one each
     cfg = {"n": 4, "n_big": 8, "size": {1: 2, 10: 1, 100: 1}}
     res = R.run(R.PHASES, work=tmp_path, repeat=1, cfg=cfg, log=lambda *a: None)
     assert set(res) >= {"date", "mode", "machine", "config", "phases", "code"}
@@ -138,6 +139,8 @@ def test_run_smoke(tmp_path):
     assert res["phases"]["cache"]["entries"] == 4
     assert set(res["phases"]["size"]["factors"]) == {"1", "10", "100"}
     assert res["phases"]["rss"]["n_big"] == 8
+    s = res["phases"]["scaling"]
+    assert len(s["commands"]) == 3 and s["commands"][2].count("python -m linter check -j 1") == 2
     json.dumps(res)  # what results.json holds
     table = R.table(res)
     assert "PASS" in table or "FAIL" in table
