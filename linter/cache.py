@@ -69,6 +69,43 @@ def code_digest() -> str:
     return h.hexdigest()
 
 
+def clear(directory: Path) -> tuple[int, int]:
+    """Delete what vblint keeps in directory: result entries of every format (v1/, v2/, v3/ …),
+    the schema-result files and Lark's table cache; nothing else, since --cache-dir may name a
+    directory that holds other files. The directory goes too if that leaves it empty. Returns
+    (files deleted, bytes freed). Raises OSError when something cannot be deleted."""
+    files = size = 0
+    try:
+        entries = list(os.scandir(directory))
+    except FileNotFoundError:
+        return 0, 0
+    for e in entries:
+        name = e.name
+        ours_dir = name[:1] == "v" and name[1:].isdigit() and e.is_dir(follow_symlinks=False)
+        ours_file = e.is_file(follow_symlinks=False) and (
+            name == "grammar.lark-cache"
+            or name.startswith(".schema-results-")  # a writer's temporary file
+            or (name.startswith("schema-results-") and name.endswith(".json"))
+        )
+        if ours_file:
+            size += e.stat(follow_symlinks=False).st_size
+            os.unlink(e.path)
+            files += 1
+        elif ours_dir:
+            for root, _dirs, names in os.walk(e.path, topdown=False):
+                for n in names:
+                    f = os.path.join(root, n)
+                    size += os.lstat(f).st_size
+                    os.unlink(f)
+                    files += 1
+                os.rmdir(root)
+    try:
+        os.rmdir(directory)  # only if now empty
+    except OSError:
+        pass
+    return files, size
+
+
 # --- FileResult <-> JSON ------------------------------------------------------------------------
 # A whole FileResult as one JSON object (format 1 entries were these). Entries now hold the jsonl
 # form instead (see Cache); put() refuses any result that form would not rebuild exactly.

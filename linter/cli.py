@@ -81,6 +81,8 @@ def _parser() -> argparse.ArgumentParser:
     one.add_argument("code")
     conf = sub.add_parser("config", parents=[lang, cfg], help="cấu hình đang dùng / effective settings")
     conf.add_argument("path", nargs="?", help="tệp hoặc thư mục (mặc định: thư mục hiện tại)")
+    clean = sub.add_parser("clean", parents=[lang], help="xoá bộ nhớ đệm / delete the cache")
+    clean.add_argument("--cache-dir", metavar="DIR", help="thư mục bộ nhớ đệm (mặc định: của người dùng)")
     return p
 
 
@@ -452,6 +454,28 @@ def _config(a) -> int:
     return 0
 
 
+def _clean(a) -> int:
+    """Delete the result cache, the schema-result files and Lark's tables. Entries of other
+    vblint versions are never read again, and nothing else removes them."""
+    from linter.cache import clear, default_dir
+
+    d = Path(a.cache_dir) if a.cache_dir else default_dir()
+    vi = (a.lang or "vi") == "vi"
+    try:
+        files, size = clear(d)
+    except OSError as e:
+        print(
+            f"vblint: {'không xoá được' if vi else 'cannot delete'} {e.filename or d}: {e.strerror}",
+            file=sys.stderr,
+        )
+        return 2
+    mb = f"{size / 1e6:.1f} MB"
+    print(
+        f"vblint: {'đã xoá' if vi else 'deleted'} {files} {'tệp' if vi else 'files'} ({mb}) {'trong' if vi else 'in'} {d}"
+    )
+    return 0
+
+
 def main(argv: list[str] | None = None) -> int:
     try:
         sys.stdout.reconfigure(encoding="utf-8")
@@ -459,7 +483,9 @@ def main(argv: list[str] | None = None) -> int:
         pass
     a = _parser().parse_args(argv)
     try:
-        return {"check": _check, "rules": _rules, "rule": _rule, "config": _config}[a.command](a)
+        return {"check": _check, "rules": _rules, "rule": _rule, "config": _config, "clean": _clean}[
+            a.command
+        ](a)
     except UserError as e:  # a bad setting or baseline: the message, exit 2
         print(f"vblint: {e.message(a.lang or 'vi')}", file=sys.stderr)
         return 2

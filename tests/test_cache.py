@@ -316,3 +316,57 @@ def test_get_rejects_a_line_that_is_not_a_result(docs, tmp_path):
         _write(entry, good, line)
         c2 = Cache(tmp_path / "cache", settings_key(OPTS))
         assert c2.get(docs[0], data) is None and c2.invalid == 1 and not entry.exists()
+
+
+# --- vblint clean ---------------------------------------------------------------------------------
+
+
+def test_clean_deletes_every_format_and_only_what_is_ours(docs, tmp_path, capsys):
+    from linter.cli import main
+
+    d = tmp_path / "cache"
+    assert main(["check", "--cache-dir", str(d), "-j", "1", *docs[:3]]) in (0, 1)
+    entries = _entries(d)
+    assert len(entries) == 3
+    (d / "v1" / "ab").mkdir(parents=True)  # an older format's entry
+    (d / "v1" / "ab" / "cd.json").write_text("{}")
+    (d / "schema-results-0123-h.json").write_text("{}")
+    (d / ".schema-results-x1y2").write_text("")
+    (d / "grammar.lark-cache").write_bytes(b"\0" * 10)
+    (d / "notes.txt").write_text("the user's own file")  # --cache-dir may be any directory
+    (d / "vendor").mkdir()
+    capsys.readouterr()
+    assert main(["clean", "--cache-dir", str(d)]) == 0
+    assert f"đã xoá {3 + 4} tệp" in capsys.readouterr().out
+    assert sorted(p.name for p in d.iterdir()) == ["notes.txt", "vendor"]
+    # the next run rebuilds the entries, and gives the same results
+    assert main(["check", "--cache-dir", str(d), "-j", "1", "--format", "jsonl", *docs[:3]]) in (0, 1)
+    assert len(_entries(d / "v3")) == 3
+
+
+def test_clean_without_a_cache_and_in_english(tmp_path, capsys):
+    from linter.cli import main
+
+    assert main(["clean", "--cache-dir", str(tmp_path / "none"), "--lang", "en"]) == 0
+    assert "deleted 0 files (0.0 MB)" in capsys.readouterr().out
+    d = tmp_path / "emptied"
+    (d / "v3" / "ab").mkdir(parents=True)
+    (d / "v3" / "ab" / "cd.json").write_text("{}")
+    assert main(["clean", "--cache-dir", str(d)]) == 0
+    assert not d.exists()  # nothing of the user's was in it: the directory goes too
+
+
+def test_clean_reports_what_it_cannot_delete(tmp_path, capsys, monkeypatch):
+    from linter.cli import main
+
+    d = tmp_path / "cache"
+    (d / "v3" / "ab").mkdir(parents=True)
+    (d / "v3" / "ab" / "cd.json").write_text("{}")
+
+    def refuse(path, *a, **k):
+        raise PermissionError(13, "Permission denied", str(path))
+
+    monkeypatch.setattr(cache_mod.os, "unlink", refuse)
+    assert main(["clean", "--cache-dir", str(d)]) == 2
+    err = capsys.readouterr().err
+    assert "không xoá được" in err and "cd.json" in err and "Traceback" not in err
