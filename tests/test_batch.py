@@ -8,6 +8,7 @@ blocked: only the parent's kill helps), crash (the worker process exits)."""
 import io
 import json
 import multiprocessing
+import os
 import shutil
 from datetime import date
 from pathlib import Path
@@ -159,6 +160,36 @@ def test_the_parent_naps_and_reads_results_in_bursts(corpus_files, serial, monke
     assert wakes < len(corpus_files) / 2, (wakes, len(naps))
 
 
+def test_files_are_announced_to_the_kernel_ahead_of_their_turn(small_batch, monkeypatch):
+    if not hasattr(batch.os, "posix_fadvise"):
+        pytest.skip("no posix_fadvise here")
+    announced: list[int] = []  # inodes: the fadvise call sees a file descriptor, not a path
+    real = batch.os.posix_fadvise
+
+    def spy(fd, offset, length, advice):
+        assert advice == batch.os.POSIX_FADV_WILLNEED
+        announced.append(batch.os.fstat(fd).st_ino)
+        return real(fd, offset, length, advice)
+
+    monkeypatch.setattr(batch.os, "posix_fadvise", spy)
+    monkeypatch.setattr(batch, "READAHEAD", 3)
+    tasks = batch._tasks(iter(small_batch))
+    first = next(tasks)
+    assert first == (0, small_batch[0], None)
+    inode = [Path(f).stat().st_ino for f in small_batch]
+    assert announced == inode[:4]  # the first one and the three after it, before it was yielded
+    assert [t[1] for t in tasks] == small_batch[1:]
+    assert announced == inode
+
+
+def test_announcing_skips_what_cannot_be_opened_and_never_blocks(tmp_path):
+    fifo = tmp_path / "pipe.txt"
+    os.mkfifo(fifo)  # opening it for reading would wait for a writer, but for O_NONBLOCK
+    batch._will_need(str(fifo))
+    batch._will_need(str(tmp_path / "missing.txt"))
+    batch._will_need(str(tmp_path))
+
+
 # --- time limit and crashes --------------------------------------------------------------------
 
 
@@ -236,7 +267,8 @@ def test_window_bounds_documents_in_flight(tmp_path):
     assert yielded == n
     assert stats.window == 4 * 2 * batch.PREFETCH
     assert 0 < stats.max_in_flight <= stats.window
-    assert peak <= stats.window + 1  # +1: the item being read when the peak is measured
+    # the window's documents, the paths announced to the kernel ahead, the one being read
+    assert peak <= stats.window + batch.READAHEAD + 1
 
 
 # --- progress, jsonl ------------------------------------------------------------------------------
