@@ -464,15 +464,11 @@ def _clean(a) -> int:
     try:
         files, size = clear(d)
     except OSError as e:
-        print(
-            f"vblint: {'không xoá được' if vi else 'cannot delete'} {e.filename or d}: {e.strerror}",
-            file=sys.stderr,
-        )
+        what = "không xoá được" if vi else "cannot delete"
+        print(f"vblint: {what} {e.filename or d}: {e.strerror}", file=sys.stderr)
         return 2
-    mb = f"{size / 1e6:.1f} MB"
-    print(
-        f"vblint: {'đã xoá' if vi else 'deleted'} {files} {'tệp' if vi else 'files'} ({mb}) {'trong' if vi else 'in'} {d}"
-    )
+    done = "đã xoá {} tệp ({:.1f} MB) trong {}" if vi else "deleted {} files ({:.1f} MB) in {}"
+    print("vblint: " + done.format(files, size / 1e6, d))
     return 0
 
 

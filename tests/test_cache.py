@@ -68,6 +68,15 @@ def _run(files, c, jobs=1, opts=OPTS):
     return list(iter_results(files, opts, jobs=jobs, cache=c, timeout=300))
 
 
+def _stored(files, tmp_path):
+    """A cache filled by a run over files: it, the first file's bytes, its entry, header and tail."""
+    c = Cache(tmp_path / "cache", settings_key(OPTS))
+    data = Path(files[0]).read_bytes()
+    _run(files, c)
+    entry = c.file(c.key(files[0], data))
+    return (c, data, entry, *_read(entry))
+
+
 @pytest.mark.parametrize("jobs", [1, 2])
 def test_second_run_hits_and_gives_the_same_results(docs, tmp_path, jobs):
     cdir = tmp_path / "cache"
@@ -164,11 +173,7 @@ GARBAGE = [
 
 @pytest.mark.parametrize("case", range(len(GARBAGE)))
 def test_corrupt_or_foreign_entry_is_deleted_and_rebuilt(docs, tmp_path, case):
-    c = Cache(tmp_path / "cache", settings_key(OPTS))
-    data = Path(docs[0]).read_bytes()
-    _run(docs[:2], c)
-    entry = c.file(c.key(docs[0], data))
-    good, tail = _read(entry)
+    c, data, entry, good, tail = _stored(docs[:2], tmp_path)
     bad = GARBAGE[case]
     if bad is None:
         entry.write_bytes(c.file(c.key(docs[1], Path(docs[1]).read_bytes())).read_bytes())
@@ -288,11 +293,7 @@ def test_text_is_stored_when_the_bytes_are_not_plain_utf8(tmp_path, encode):
 
 @pytest.mark.parametrize("case", ["newline", "extra-key", "not-object", "readable", "digest"])
 def test_get_line_rejects_a_bad_entry(docs, tmp_path, case):
-    c = Cache(tmp_path / "cache", settings_key(OPTS))
-    data = Path(docs[0]).read_bytes()
-    _run(docs[:1], c)
-    entry = c.file(c.key(docs[0], data))
-    good, tail = _read(entry)
+    c, data, entry, good, tail = _stored(docs[:1], tmp_path)
     header, tail, digest = {
         "newline": (good, tail[:-1] + b'\n"x":1}', True),
         "extra-key": ({**good, "diagnostics": [{"code": 1}]}, tail, True),
