@@ -191,9 +191,19 @@ def _joinable(a: Line, b: Line) -> bool:
     )
 
 
+def _repair(line: Line) -> Line:
+    """Marks OCR scattered into words dropped, an upper-case line OCR lower-cased restored."""
+    gone = P.stray_marks(line.text)
+    if gone:
+        line = line.drop(gone)
+    up = P.restore_case(line.text) if len(line.text) <= 60 else None
+    return line.retext(up) if up else line
+
+
 def layout(lines: list[Line]) -> list[Line]:
     cells: list[Line] = []
     for line in lines:
+        line = _repair(line)
         t = line.text
         if not (t[:1].isalnum() and t[-1:] not in _DEBRIS_LAST):  # else nothing to clean
             line = _clean(line)

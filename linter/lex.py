@@ -89,6 +89,12 @@ def shape(line: Line) -> tuple[str, dict]:
     return "TEXT", {}
 
 
+def _shape(line: Line) -> tuple[str, dict]:
+    """shape(), and a line layout read through an OCR repair says so (its part needs review)."""
+    sh, d = shape(line)
+    return (sh, {**d, "repaired": True}) if line.repaired else (sh, d)
+
+
 def _prose(t: str, f: str) -> bool:
     """A body line: starts in lower case, is not a heading whose first letter OCR lower-cased
     ("tHÔNG BÁO"), and is not a short line or one that could hold a number, a date or a label."""
@@ -119,7 +125,7 @@ class _Zones:
     """Walks the shaped lines once, front to back, assigning token types zone by zone."""
 
     def __init__(self, lines: list[Line]):
-        self.shaped = [(ln, *shape(ln)) for ln in lines]
+        self.shaped = [(ln, *_shape(ln)) for ln in lines]
         self.toks: list[Tok] = []
         self.i = 0
 

@@ -17,6 +17,7 @@ class Line:
     text: str
     segs: list[tuple[int, int, int]]  # (offset in text, original line, original column), 1-based
     blank_before: bool = False  # a blank line preceded it in the source
+    repaired: bool = False  # read only through an OCR repair (layout): its part needs review
 
     @classmethod
     def plain(cls, text: str, line: int, column: int = 1) -> "Line":
@@ -58,12 +59,28 @@ class Line:
         for off, line, col in self.segs:
             if i < off < i + len(sub):
                 segs.append((off - i, line, col))
-        return Line(sub, segs, self.blank_before if i == 0 else False)
+        return Line(sub, segs, self.blank_before if i == 0 else False, self.repaired)
 
     def join(self, other: "Line", sep: str = " ") -> "Line":
         shift = len(self.text) + len(sep)
         segs = list(self.segs) + [(off + shift, line, col) for off, line, col in other.segs]
-        return Line(self.text + sep + other.text, segs, self.blank_before)
+        return Line(self.text + sep + other.text, segs, self.blank_before, self.repaired or other.repaired)
+
+    def drop(self, gone: list[int]) -> "Line":
+        """The line without the characters at the (sorted) indexes gone, marked repaired."""
+        keep = [i for i in range(len(self.text)) if i not in set(gone)]
+        segs: list[tuple[int, int, int]] = []
+        for k, i in enumerate(keep):
+            line, col = self.pos(i)
+            if not segs or (line, col) != (segs[-1][1], segs[-1][2] + k - segs[-1][0]):
+                segs.append((k, line, col))
+        text = "".join(self.text[i] for i in keep)
+        return Line(text, segs or list(self.segs[:1]), self.blank_before, True)
+
+    def retext(self, text: str) -> "Line":
+        """The same characters read differently (one for one: case restored), marked repaired."""
+        assert len(text) == len(self.text)
+        return Line(text, list(self.segs), self.blank_before, True)
 
     def __repr__(self) -> str:
         return f"Line({self.line}: {self.text!r})"

@@ -488,3 +488,98 @@ def parse_place_date(text: str) -> dict | None:
 def section_of(text: str) -> tuple[str, str] | None:
     m = _SECTION.match(text)
     return (m.lastgroup, m.group(m.lastgroup)) if m else None
+
+
+# -- OCR repairs of a whole line ------------------------------------------------------------------
+# A scan glues marks to words ("ngà~y", "thán*g", "11*", "K'T."), puts a stop after a date word
+# ("tháng. 11") and lower-cases upper-case lines ("đảng cộng sản", "KẾ hoạch", "t/m ban thường
+# vụ"). layout applies these repairs once, before any line is split, joined or classified, so
+# every recogniser reads the repaired line and the part is marked for review, never lost.
+_STRAY = re.compile(
+    r"[~^`*]"  # never inside Vietnamese words; kept alone ("*" star, "(*)" note) by stray_marks
+    r"|(?<=[a-zà-ỹđ]{2})\.(?=[a-zà-ỹđ]{2})"  # inside a lower-case word: "thá.ng"
+    r"|(?<=[^\W\d_])'(?=[^\W\d_])"  # inside any word: "K'T.", "Trư'ớc"
+    r"|(?:(?<=[Nn]gày)|(?<=[Tt]háng)|(?<=[Nn]ăm))[.,:](?=\s*\d)",  # "tháng. 11"
+)
+
+
+def stray_marks(text: str) -> list[int]:
+    """Indexes of the marks OCR scattered into words: 'ngà~y 21' -> [3]. A mark standing alone
+    ("*", "(*)", "- ^") is layout's debris or a real sign, not this."""
+    out = []
+    for m in _STRAY.finditer(text):
+        i = m.start()
+        before, after = text[i - 1 : i], text[i + 1 : i + 2]
+        if m.group() in "~^`*" and (before in ("", " ", "(") and after in ("", " ", ")")):
+            continue
+        out.append(i)
+    return out
+
+
+# Words that open an issuing body's name (folded): a short lower-cased line that starts with one
+# is a header line OCR lower-cased, as are banner phrases, type names, authorities and titles.
+ISSUER_WORDS = (
+    "uy ban",
+    "tinh uy",
+    "thanh uy",
+    "huyen uy",
+    "quan uy",
+    "dang uy",
+    "dang bo",
+    "ban thuong vu",
+    "ban chap hanh",
+    "ban to chuc",
+    "ban tuyen giao",
+    "ban dan van",
+    "ban noi chinh",
+    "ban kinh te",
+    "hoi dong nhan dan",
+    "bo ",
+    "so ",
+    "cuc ",
+    "tong cuc",
+    "van phong",
+    "tinh ",
+    "thanh pho",
+    "huyen ",
+    "xa ",
+    "phuong ",
+    "chinh phu",
+    "quoc hoi",
+    "trung uong",
+    "thu tuong",
+    "chi bo",
+    "mat tran",
+    "toa an",
+    "vien kiem sat",
+    "ngan hang",
+)
+_HEADER_PHRASE_WORDS = tuple(" ".join(p.split()[:2]) for p in (BANNER_PARTY, QUOC_HIEU))
+
+
+def restore_case(text: str) -> str | None:
+    """The upper-case line OCR read partly or wholly in lower case, upper-cased again: 'KẾ hoạch',
+    'đảng cộng sản', 'tm. ủy ban nhân dân', 'tỉnh sơn la'; None for any other line (sentences,
+    lines with digits or list punctuation, long lines)."""
+    if len(text) > 60 or is_upper_line(text) or any(c.isdigit() for c in text) or text[-1:] in ".;:,":
+        return None
+    if not text[:1].isalpha() or "," in text or ";" in text:
+        return None
+    # upper-case words then lower-case ones, or all lower case: not a sentence ("xã hội Việt Nam")
+    words = text.split()
+    k = next((i for i, w in enumerate(words) if not w.isupper()), len(words))
+    if any(not w.islower() for w in words[k:] if any(c.isalpha() for c in w)):
+        return None
+    f = " ".join(fold(text).split())
+    words = f.split()
+    known = (
+        f in TYPE_NAMES
+        or f.startswith(_HEADER_PHRASE_WORDS)
+        or (len(words) >= 2 and any(p.endswith(" " + f) for p in (BANNER_PARTY, QUOC_HIEU)))
+        or (fuzz.ratio(f, BANNER_PARTY) >= 88 or fuzz.ratio(f, QUOC_HIEU) >= 88)
+        or (len(words) >= 2 and (_AUTH_PARTY.match(f) or _AUTH_STATE.match(f)))
+        or (len(words) <= 6 and f.startswith(TITLE_WORDS) and not f.startswith("q. "))
+        or (len(words) <= 8 and f.startswith(ISSUER_WORDS))
+    )
+    up = text.upper()
+    return up if known and len(up) == len(text) and up != text else None
