@@ -154,6 +154,31 @@ _LABEL_HALVES = {("kinh", "gui"), ("kinh", "trinh"), ("noi", "nhan")}
 _NUMBER_LABEL_ONLY = re.compile(r"(luat\s+)?so\s*:?")
 
 
+def _date_pieces(a: Line, rest: list[Line]) -> int:
+    """How many of the lines after a complete the place-date line a opens, broken over up to four
+    lines and read through OCR's digit confusions ("Hưng Yên," / "ngày 28" / "tháng l1 năm 2025");
+    0 if they do not."""
+    t = a.text
+    if not rest or len(t) >= 60 or not t[:1].isupper() or is_upper_line(t):
+        return 0
+    f = fold(t)
+    if "ngay" not in f and "ngay" not in fold(rest[0].text):
+        return 0
+    if ":" in t or len(f.split("ngay")[0].split()) > 6 or f.startswith(("v/v", "v /v", "ve viec")):
+        return 0  # a place has a few words and no label: "V/v …" / "Hà Nội, ngày …" are two lines
+    if P.parse_place_date(t) is not None or P.banner_kind(t) is not None:
+        return 0
+    for k, b in enumerate(rest[:3], 1):
+        if len(b.text) > 40 or _whole_date(b.text):
+            return 0
+        t = f"{t} {b.text}"
+        r = P.repair(t)
+        pd = P.parse_place_date(r)
+        if pd and not pd["malformed"] and pd["end"] >= len(fold(r).rstrip(" .")) - 2:
+            return k
+    return 0
+
+
 def _joinable(a: Line, b: Line) -> bool:
     """Would a + b be a header phrase, a number or a place-date line that a alone is not?"""
     if a.text in ("-", "+", "•"):
@@ -163,6 +188,8 @@ def _joinable(a: Line, b: Line) -> bool:
     fa, fb = fold(a.text).strip(), fold(b.text).strip()
     if fa in ("kinh", "noi") and (fa, fb.split(":")[0].split(" ")[0]) in _LABEL_HALVES:
         return True  # a label broken after its first word: "Kính" / "gửi: …"
+    if not P.TIEU_NGU_RE.match(fa) and P.TIEU_NGU_RE.match(f"{fa} {fb}"):
+        return True  # "Độc lập - Tự do -" / "Hạnh phúc"
     if is_upper_line(a.text) and is_upper_line(b.text):
         joined = f"{fa} {fb}"
         if fa not in P.TYPE_NAMES and joined in P.TYPE_NAMES:  # "QUYẾT" / "ĐỊNH"
@@ -170,20 +197,6 @@ def _joinable(a: Line, b: Line) -> bool:
         for phrase in P.HEADER_PHRASES:
             if phrase.startswith(fa) and fa != phrase and joined.startswith(phrase):
                 return True
-    if (
-        len(a.text) < 60
-        and ("ngay" in fa or "ngay" in fb)
-        and a.text[:1].isupper()
-        and not is_upper_line(a.text)
-        and P.parse_place_date(a.text) is None
-        and P.banner_kind(a.text) is None
-        and not _whole_date(b.text)
-    ):
-        text = a.text + " " + b.text
-        pd = P.parse_place_date(text)
-        # only a whole date line, broken inside: "Hà Nội, ngày 19" / "tháng 11 năm 2025"
-        if pd and not pd["malformed"] and pd["end"] >= len(fold(text).rstrip(" .")) - 2:
-            return True
     return bool(
         fa.startswith(("so", "luat"))
         and _NUMBER_LABEL_ONLY.fullmatch(fa)
@@ -226,9 +239,17 @@ def layout(lines: list[Line]) -> list[Line]:
                 else:
                     todo[:0] = parts
     out: list[Line] = []
-    for line in cells:
+    i = 0
+    while i < len(cells):
+        line = cells[i]
+        if out and (k := _date_pieces(out[-1], cells[i : i + 3])):
+            for piece in cells[i : i + k]:
+                out[-1] = out[-1].join(piece)
+            i += k
+            continue
         if out and _joinable(out[-1], line):
             out[-1] = out[-1].join(line)
         else:
             out.append(line)
+        i += 1
     return out

@@ -121,6 +121,9 @@ def _shape_lower(t: str, f: str) -> tuple[str, dict]:
     return "TEXT", {}
 
 
+_HEADER_ONLY = ("NUMBER", "PLACE_DATE", "BANNER", "QUOC_HIEU", "TIEU_NGU", "STAR")
+
+
 class _Zones:
     """Walks the shaped lines once, front to back, assigning token types zone by zone."""
 
@@ -165,19 +168,22 @@ class _Zones:
                 self.emit("ISSUER")
             elif sh == "VV" and self.toks:  # Party công văn: "về việc …" under the number
                 self.subject_vv()
-            elif (
-                sh in ("TEXT", "NAME")
-                and self.toks
-                and len(ln.text) < 90
-                and any(
-                    (q := self.peek(k))
-                    and q[1] in ("NUMBER", "PLACE_DATE", "BANNER", "QUOC_HIEU", "TIEU_NGU", "STAR")
-                    for k in (1, 2)
-                )
-            ):
+            elif sh in ("TEXT", "NAME") and self.toks and len(ln.text) < 90 and self._header_goes_on():
                 self.emit("NOISE")  # a header line OCR made unreadable: reported, the header goes on
             else:
                 seen_body_anchor = True
+
+    def _header_goes_on(self) -> bool:
+        """Whether header lines, or the type name, follow the line at hand within a few unreadable
+        lines: then a damaged motto or date line does not end the header and take the number, the
+        date and the type name below it into the body."""
+        for k in range(1, 5):
+            q = self.peek(k)
+            if q is None or q[1] not in _HEADER_ONLY + ("TEXT", "NAME", "RULE", "UPPER", "DOC_TYPE"):
+                return False
+            if q[1] in _HEADER_ONLY or (q[1] == "DOC_TYPE" and k <= 3):
+                return True
+        return False
 
     def subject_vv(self) -> None:
         self.emit("VV")
