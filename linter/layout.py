@@ -132,7 +132,7 @@ def _split_columns(line: Line) -> list[Line]:
     if m and len(f) > m.end() + 8:  # "Độc lập - Tự do - Hạnh phúc Hà Nội, ngày …"
         return _split_at(line, m.end())
     # number + place-date on one line
-    num = P.parse_number(t) if P.may_be_number(t, f) else None
+    num = P.parse_number(P.repair(t)) if P.may_be_number(t, f) else None  # "Sô 2l-TT/TU Bến Tre, …"
     if num and num["end"] < len(t) - 8:
         pd = P.PLACE_DATE_START.search(t, num["end"])
         if pd:
@@ -194,13 +194,13 @@ def _joinable(a: Line, b: Line) -> bool:
         joined = f"{fa} {fb}"
         if fa not in P.TYPE_NAMES and joined in P.TYPE_NAMES:  # "QUYẾT" / "ĐỊNH"
             return True
-        for phrase in P.HEADER_PHRASES:
-            if phrase.startswith(fa) and fa != phrase and joined.startswith(phrase):
-                return True
+        # a banner broken over two or three lines, read through a misread letter: "CỘNG HÒA" /
+        # "XÃ HỘl" / "CHỦ NGHĨA VIỆT NAM"
+        return P.phrase_part(fa) and P.phrase_part(joined)
     return bool(
         fa.startswith(("so", "luat"))
         and _NUMBER_LABEL_ONLY.fullmatch(fa)
-        and P.parse_number(a.text + " " + b.text)
+        and P.parse_number(P.repair(a.text + " " + b.text))  # "Số:" / "l23/2025/QĐ-CTUBND"
     )
 
 

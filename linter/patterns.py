@@ -271,14 +271,26 @@ def doc_type_of(text: str) -> tuple[str, int] | None:
     return TYPE_NAMES[m.group(1)], m.end()
 
 
+def phrase_part(f: str) -> bool:
+    """Whether folded f reads as the start of a banner phrase, or the whole of one, through a
+    misread letter: 'cong hoa xa hol' is, 'cong hoa xa hoi chu nghia viet nam abc' is not."""
+    return len(f) >= 4 and any(
+        fuzz.ratio(f, phrase[: len(f)]) >= 85 and len(f) <= len(phrase) + 1
+        for phrase in (BANNER_PARTY, QUOC_HIEU)
+    )
+
+
+_TIEU_NGU = "doc lap tu do hanh phuc"
+
+
 def banner_kind(text: str) -> str | None:
     """'party' for ĐẢNG CỘNG SẢN VIỆT NAM, 'quoc_hieu', 'tieu_ngu' for the State banner lines."""
     upper = is_upper_line(text)
     if not upper and not fold(text).lstrip().startswith("doc"):
         return None  # neither the motto nor an upper-case banner line: spare the work below
     f = " ".join(fold(text).replace("-", " - ").split())
-    if TIEU_NGU_RE.match(f):
-        return "tieu_ngu"
+    if TIEU_NGU_RE.match(f) or fuzz.ratio(" ".join(re.sub(r"[^a-z ]", "", f).split()), _TIEU_NGU) >= 88:
+        return "tieu_ngu"  # the motto, through a stray mark or a misread letter: "Độc l,ập - Tự dô"
     if len(f) > 60 or not upper:
         return None
     if f.startswith(QUOC_HIEU) or fuzz.ratio(f, QUOC_HIEU) >= 88:
