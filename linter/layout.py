@@ -128,6 +128,9 @@ def _split_columns(line: Line) -> list[Line]:
             rest = f[len(phrase) :].strip()
             if P.TIEU_NGU_RE.match(rest) or is_upper_line(t[len(phrase) :]):
                 return _split_at(line, len(phrase))
+    k = f.find("doc lap", 8)
+    if k > 0 and P.TIEU_NGU_RE.match(f[k:]) and is_upper_line(t[:k]):  # "… VIỆT NAM Độc lập - …"
+        return _split_at(line, k)
     m = P.TIEU_NGU_RE.match(f)
     if m and len(f) > m.end() + 8:  # "Độc lập - Tự do - Hạnh phúc Hà Nội, ngày …"
         return _split_at(line, m.end())

@@ -177,7 +177,7 @@ class _Zones:
         """Whether header lines, or the type name, follow the line at hand within a few unreadable
         lines: then a damaged motto or date line does not end the header and take the number, the
         date and the type name below it into the body."""
-        for k in range(1, 5):
+        for k in range(1, 7):
             q = self.peek(k)
             if q is None or q[1] not in _HEADER_ONLY + ("TEXT", "NAME", "RULE", "UPPER", "DOC_TYPE"):
                 return False

@@ -582,10 +582,12 @@ def restore_case(text: str) -> str | None:
     k = next((i for i, w in enumerate(words) if not w.isupper()), len(words))
     if any(not w.islower() for w in words[k:] if any(c.isalpha() for c in w)):
         return None
+    upper_head = k >= 2 and all(sum(c.isalpha() for c in w) >= 2 for w in words[:k])  # "BAN CHỈ đạo"
     f = " ".join(fold(text).split())
     words = f.split()
     known = (
-        f in TYPE_NAMES
+        upper_head
+        or f in TYPE_NAMES
         or f.startswith(_HEADER_PHRASE_WORDS)
         or (len(words) >= 2 and any(p.endswith(" " + f) for p in (BANNER_PARTY, QUOC_HIEU)))
         or (fuzz.ratio(f, BANNER_PARTY) >= 88 or fuzz.ratio(f, QUOC_HIEU) >= 88)
