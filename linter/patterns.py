@@ -154,7 +154,9 @@ PLACE_DATE_SLASH = re.compile(
 PLACE_DATE_LOOSE = re.compile(
     r"^(?P<place>[^\d,]{2,40}?)\s*,?\s*ngay\b(?:(?!thang)[^,]){0,25}?(?P<y>\d{4})\s*\.?$"
 )
-PLACE_DATE_START = re.compile(r"(?:^|\s)([A-ZĐÀ-Ỹ][^\s,]*(?:\s+[A-ZĐÀ-Ỹ][^\s,]*){0,5}\s*,\s*ngày\s)")
+PLACE_DATE_START = re.compile(
+    r"(?:^|\s)([A-ZĐÀ-Ỹ][^\s,]*(?:\s+[A-ZĐÀ-Ỹ][^\s,]*){0,5}\s*,\s*ng[aàáảãạ][yỳýỷỹỵ](?:\s|$))"
+)  # "ngay": OCR lost the tone
 
 # Section headings, outermost first: one alternation, tried in this order, whose only group in
 # each branch is the label, named after the kind (one regex call per line instead of eight).
@@ -170,7 +172,8 @@ SECTION_RES = (
 )
 _SECTION = re.compile("^(?:" + "|".join(SECTION_RES) + ")")
 ITEM = re.compile(r"^[-+•·]\s*(?=\S)")
-SEPARATOR = re.compile(r"^[-_=.…~]{3,}$")
+# a drawn rule, with up to two marks OCR scattered into it ("------,---------", "-------'")
+SEPARATOR = re.compile(r"^[-_=.…~]{3,}(?:[^-_=.…~\s]{1,2}[-_=.…~]*)?[^\w\s]?$")
 # Above the header: a received-copy stamp ("CÔNG VĂN ĐẾN", "ĐẾN Số: … Ngày: … Chuyển: …") or the
 # block an e-signature tool prints ("Người ký: …", "Email: …", "Cơ quan: …", "Thời gian ký: …").
 STAMP = re.compile(
@@ -191,10 +194,19 @@ _DIGIT_OF = {"O": "0", "o": "0", "Q": "0", "D": "0", "l": "1", "I": "1", "i": "1
 _SLASHISH = re.compile(r"[lI|1](?<=[A-ZĐ].)(?=[A-ZĐ]{2})")
 
 
+_SYMBOL_TAIL = re.compile(r"\d\s*[-/][\w./ -]*$")
+
+
 def repair(text: str) -> str:
-    """'Số 427-TBlTU' -> 'Số 427-TB/TU', 'năm 2O24' -> 'năm 2024': OCR confusions in numbers."""
+    """'Số 427-TBlTU' -> 'Số 427-TB/TU', 'năm 2O24' -> 'năm 2024', '123/qđ-ubnd' -> '123/QĐ-UBND':
+    OCR confusions in numbers, and a symbol OCR read wholly in lower case."""
     text = _DIGITISH.sub(lambda m: _DIGIT_OF[m.group()], text)
-    return _SLASHISH.sub("/", text) if "/" not in text else text
+    if "/" not in text:
+        text = _SLASHISH.sub("/", text)
+    m = _SYMBOL_TAIL.search(text)
+    if m and m.group().islower():  # never "3294-CV/VPTW/nb": only a symbol with no capital at all
+        text = text[: m.start()] + m.group().upper()
+    return text
 
 
 LABELS = {
@@ -509,8 +521,9 @@ def section_of(text: str) -> tuple[str, str] | None:
 # every recogniser reads the repaired line and the part is marked for review, never lost.
 _STRAY = re.compile(
     r"[~^`*]"  # never inside Vietnamese words; kept alone ("*" star, "(*)" note) by stray_marks
-    r"|(?<=[a-zà-ỹđ]{2})\.(?=[a-zà-ỹđ]{2})"  # inside a lower-case word: "thá.ng"
+    r"|(?<=[a-zà-ỹđ])\.(?=[a-zà-ỹđ])"  # inside a lower-case word: "thá.ng", "n.ăm"
     r"|(?<=[^\W\d_])'(?=[^\W\d_])"  # inside any word: "K'T.", "Trư'ớc"
+    r"|^[.,](?=[a-zà-ỹđ])"  # glued before a line's first word: ".tháng 11"
     r"|(?:(?<=[Nn]gày)|(?<=[Tt]háng)|(?<=[Nn]ăm))[.,:](?=\s*\d)",  # "tháng. 11"
 )
 
