@@ -113,6 +113,8 @@ def _split_columns(line: Line) -> list[Line]:
     m = _GAP.search(t) if "    " in t else None
     if t[:1].islower() and not is_upper_line(t):  # prose: only a wide gap splits it
         return _split_at(line, m.end(1)) if m and not P.ITEM.match(t[m.end(1) :]) else [line]
+    if t[-1:] in "-_=" and (m := _TRAILING_RULE.search(t)):
+        return _split_at(line, m.start(1))
     glued = _split_glued(line)
     if len(glued) > 1:
         return glued
@@ -154,7 +156,9 @@ def _whole_date(text: str) -> bool:
 
 
 _LABEL_HALVES = {("kinh", "gui"), ("kinh", "trinh"), ("noi", "nhan")}
-_NUMBER_LABEL_ONLY = re.compile(r"(luat\s+)?so\s*:?")
+# "Số:" or "Số: 9476": a number line broken before its symbol or its sequence
+_NUMBER_LABEL_ONLY = re.compile(r"(luat\s+)?so\s*:?(\s*\d{1,6}\s*[/-]?)?")
+_TRAILING_RULE = re.compile(r"\S\s+([-_=]{5,})$")  # "VIỆT NAM ---------------": a rule merged in
 
 
 def _date_pieces(a: Line, rest: list[Line]) -> int:

@@ -41,7 +41,7 @@ def shape(line: Line) -> tuple[str, dict]:
             return "RULE", {}
     # the recognisers of upper-case lines are skipped for the others (most body lines)
     upper = is_upper_line(t)
-    if upper or f.startswith("doc"):
+    if upper or f.startswith("do"):  # the motto, "Độc lập" (OCR: "Độe lập")
         kind = P.banner_kind(t)
         if kind:
             return {"party": "BANNER", "quoc_hieu": "QUOC_HIEU", "tieu_ngu": "TIEU_NGU"}[kind], {}

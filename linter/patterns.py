@@ -298,7 +298,7 @@ _TIEU_NGU = "doc lap tu do hanh phuc"
 def banner_kind(text: str) -> str | None:
     """'party' for ĐẢNG CỘNG SẢN VIỆT NAM, 'quoc_hieu', 'tieu_ngu' for the State banner lines."""
     upper = is_upper_line(text)
-    if not upper and not fold(text).lstrip().startswith("doc"):
+    if not upper and not fold(text).lstrip().startswith("do"):
         return None  # neither the motto nor an upper-case banner line: spare the work below
     f = " ".join(fold(text).replace("-", " - ").split())
     if TIEU_NGU_RE.match(f) or fuzz.ratio(" ".join(re.sub(r"[^a-z ]", "", f).split()), _TIEU_NGU) >= 88:
@@ -523,7 +523,7 @@ _STRAY = re.compile(
     r"[~^`*]"  # never inside Vietnamese words; kept alone ("*" star, "(*)" note) by stray_marks
     r"|(?<=[a-zà-ỹđ])\.(?=[a-zà-ỹđ])"  # inside a lower-case word: "thá.ng", "n.ăm"
     r"|(?<=[^\W\d_])'(?=[^\W\d_])"  # inside any word: "K'T.", "Trư'ớc"
-    r"|^[.,](?=[a-zà-ỹđ])"  # glued before a line's first word: ".tháng 11"
+    r"|^[.,](?=[a-zà-ỹđ])|^'(?=[^\W\d_])"  # glued before a line's first word: ".tháng 11", "'Đồng Nai'
     r"|(?:(?<=[Nn]gày)|(?<=[Tt]háng)|(?<=[Nn]ăm))[.,:](?=\s*\d)",  # "tháng. 11"
 )
 
