@@ -54,3 +54,20 @@ def test_grammar_only_repeats_run_types(name):
     for m in re.finditer(rf"\b{name}\b(.?)", rules):
         line = rules[rules.rfind("\n", 0, m.start()) + 1 : rules.find("\n", m.end())]
         assert m.group(1) in "+*" and m.group(1) or line.startswith("body:"), line
+
+
+def test_any_sequence_of_line_tokens_parses():
+    """Recovery only drops tokens, so every state of the grammar must accept the end of input: any
+    sequence of our terminals, in any order and repeated, parses (to a tree and the dropped tokens)."""
+    import random
+
+    from linter.lex import Tok
+    from linter.lines import Line
+
+    grammar = (ROOT / "grammar" / "document.lark").read_text(encoding="utf-8")
+    terminals = re.findall(r"\b[A-Z][A-Z_]+\b", " ".join(ln for ln in grammar.splitlines() if ln.startswith("%declare")))
+    rng = random.Random(12)
+    for n in [*range(1, 30)] * 60 + [300] * 20:
+        toks = [Tok(rng.choice(terminals), Line.plain("x", i + 1)) for i in range(n)]
+        tree, dropped = parse.parse(toks)
+        assert tree.data == "start" and all(any(t is u for u in toks) for t in dropped)
