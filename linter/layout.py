@@ -123,7 +123,7 @@ def _split_columns(line: Line) -> list[Line]:
         return _split_at(line, m.end(1))
     # issuer + banner on one line
     for phrase in (P.BANNER_PARTY, P.QUOC_HIEU):
-        k = f.find(phrase)
+        k = P.find_phrase(f, phrase) if len(f) > len(phrase) + 3 and is_upper_line(t) else f.find(phrase)
         if k > 0 and is_upper_line(t[:k]):
             return _split_at(line, k)
         if k == 0 and len(f) > len(phrase) + 3:

@@ -15,6 +15,7 @@ from lark.lexer import Lexer
 from linter.lex import Tok
 from linter.resources import data_dir
 
+
 @dataclass
 class _Feed:
     toks: list[Tok]

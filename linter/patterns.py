@@ -292,6 +292,19 @@ def phrase_part(f: str) -> bool:
     )
 
 
+def find_phrase(f: str, phrase: str) -> int:
+    """Where the banner phrase starts in folded f, through a misread letter or two ('dang bo
+    huyen thach ha dang cong sak viet nam' -> 23), at a word's start; -1 if it is not there."""
+    k = f.find(phrase)
+    if k >= 0:
+        return k
+    al = fuzz.partial_ratio_alignment(phrase, f, score_cutoff=88)
+    if al is None:
+        return -1
+    k = f.rfind(" ", 0, al.dest_start + 1) + 1  # back to the start of the word it begins in
+    return k if fuzz.ratio(f[k : k + len(phrase)], phrase) >= 85 else -1
+
+
 _TIEU_NGU = "doc lap tu do hanh phuc"
 
 
@@ -590,6 +603,10 @@ def restore_case(text: str) -> str | None:
         return None
     if not text[:1].isalpha() or "," in text or ";" in text:
         return None
+    if len(text) <= 24 and " ".join(fold(text).split()) in TYPE_NAMES and not text[1:].islower():
+        return (
+            text.upper() if len(text.upper()) == len(text) else None
+        )  # a type name in any mix of cases ("BÁo cÁƠ"), but a sentence's "Báo cáo"
     # upper-case words then lower-case ones, or all lower case: not a sentence ("xã hội Việt Nam")
     words = text.split()
     k = next((i for i, w in enumerate(words) if not w.isupper()), len(words))

@@ -65,7 +65,9 @@ def test_any_sequence_of_line_tokens_parses():
     from linter.lines import Line
 
     grammar = (ROOT / "grammar" / "document.lark").read_text(encoding="utf-8")
-    terminals = re.findall(r"\b[A-Z][A-Z_]+\b", " ".join(ln for ln in grammar.splitlines() if ln.startswith("%declare")))
+    terminals = re.findall(
+        r"\b[A-Z][A-Z_]+\b", " ".join(ln for ln in grammar.splitlines() if ln.startswith("%declare"))
+    )
     rng = random.Random(12)
     for n in [*range(1, 30)] * 60 + [300] * 20:
         toks = [Tok(rng.choice(terminals), Line.plain("x", i + 1)) for i in range(n)]
