@@ -223,12 +223,12 @@ def _repair(line: Line) -> Line:
 def layout(lines: list[Line]) -> list[Line]:
     cells: list[Line] = []
     for line in lines:
-        line = _repair(line)
         t = line.text
         if not (t[:1].isalnum() and t[-1:] not in _DEBRIS_LAST):  # else nothing to clean
             line = _clean(line)
             if line is None:
                 continue
+        line = _repair(line)  # after the debris around the line, the marks inside it
         for cell in _split_cells(line) if "|" in line.text or "_ " in line.text else (line,):
             cell = _clean(cell) if cell is not line else cell
             if cell is None:

@@ -9,6 +9,8 @@ authority prefix). The grammar then checks the order and groups the tokens into 
 import re
 from dataclasses import dataclass, field
 
+from rapidfuzz import fuzz
+
 from linter import patterns as P
 from linter.lines import Line
 from linter.text import fold, is_upper_line
@@ -122,6 +124,7 @@ def _shape_lower(t: str, f: str) -> tuple[str, dict]:
 
 
 _HEADER_ONLY = ("NUMBER", "PLACE_DATE", "BANNER", "QUOC_HIEU", "TIEU_NGU", "STAR")
+_ANCHORS = ("NUMBER", "PLACE_DATE", "BANNER", "QUOC_HIEU", "TIEU_NGU")  # lines only a header has
 
 
 class _Zones:
@@ -317,9 +320,12 @@ class _Zones:
                     break
 
     def body(self, stop: int) -> None:
+        repeats = self._repeats(stop)
         while self.i < stop:
             ln, sh, d = self.shaped[self.i]
-            if sh == "SECTION":
+            if self.i in repeats:
+                self.emit("REPEAT")
+            elif sh == "SECTION":
                 self.emit("SECTION")
             elif sh == "ITEM":
                 self.emit("ITEM")
@@ -486,7 +492,62 @@ class _Zones:
         while self.i < len(self.shaped):
             self.emit("TRAILER")
 
+    def _header_block(self, start: int) -> int:
+        """Where the header (and the type name and trích yếu under it) that starts at shaped
+        line `start` ends: the header and title zones run on the lines from there."""
+        sub = _Zones([])
+        sub.shaped = self.shaped[start:]
+        sub.header()
+        sub.title()
+        return start + sub.i
+
+    def _anchored(self, i: int) -> bool:
+        """Two kinds of header line (banner, motto, number, date) within six lines from i."""
+        return len({s for _, s, _ in self.shaped[i : i + 6] if s in _ANCHORS}) >= 2
+
+    def _displaced_header(self) -> tuple[int, int] | None:
+        """A header that a page swap or OCR put after the body, in a document that opens with
+        body text: its shaped lines (start, end), to be read first; None otherwise."""
+        if any(s not in ("TEXT", "NAME", "SECTION", "ITEM") for _, s, _ in self.shaped[:6]):
+            return None
+        for i in range(6, len(self.shaped)):
+            if self.shaped[i][1] in _ANCHORS and self._anchored(i):
+                start = i
+                while start > i - 4 and self.shaped[start - 1][1] in ("UPPER", "RULE", "STAR"):
+                    start -= 1  # the issuer's lines above the banner
+                return start, self._header_block(start)
+        return None
+
+    def _repeats(self, stop: int) -> set[int]:
+        """Shaped lines of the body that repeat the header (a second page's header, a page
+        scanned twice): the grammar takes them as REPEAT, a rule reports each copy once."""
+        out: set[int] = set()
+        read = [fold(t.text) for t in self.toks if t.type in _ANCHORS]
+        if not read:
+            return out
+
+        def seen(j: int) -> bool:  # a header line read already: a copy, not a quoted date or number
+            ln, sh, _ = self.shaped[j]
+            return sh in _ANCHORS and any(fuzz.ratio(fold(ln.text), r) >= 85 for r in read)
+
+        i = self.i
+        while i < stop:
+            if seen(i) and sum(seen(j) for j in range(i, min(stop, i + 6))) >= 2:
+                start = i
+                while start > max(self.i, i - 4) and self.shaped[start - 1][1] in ("UPPER", "RULE", "STAR"):
+                    start -= 1
+                end = min(stop, self._header_block(start))
+                out.update(range(start, end))
+                i = end
+            else:
+                i += 1
+        return out
+
     def run(self) -> list[Tok]:
+        moved = self._displaced_header()
+        if moved:
+            a, b = moved
+            self.shaped = self.shaped[a:b] + self.shaped[:a] + self.shaped[b:]
         self.stamps()
         self.marks()
         self.header()
@@ -495,6 +556,9 @@ class _Zones:
         self.body(self.closing_start())
         self.closing()
         self.trailer()
+        if moved:  # read first, reported where it stands
+            for t in self.toks[: moved[1] - moved[0]]:
+                t.data = {**t.data, "moved": True}
         return self.toks
 
 

@@ -27,7 +27,7 @@ class _Feed:
 # the grammar only ever repeats these types (X+ or X*; the body's lines in any order), so Lark
 # gets fewer tokens and builds the same parts, and a run it does not expect is dropped whole, as
 # each of its lines would be. The model reads the lines' own types. tests/test_parse.py checks both.
-_BODY = ("SECTION", "ITEM", "PARA", "ENACT")
+_BODY = ("SECTION", "ITEM", "PARA", "ENACT", "REPEAT")
 _REPEATED = ("TRAILER", "STAMP", "MARK", "ISSUER", "SUBJECT", "ADDRESSEE", "RECIPIENT", "AUTHORITY_CONT")
 _REPEATED += ("SIGN_NOTE", "SIGNER_TITLE", "SIGNED", "SIGNER_NAME", "NOISE")
 RUNS = {**dict.fromkeys(_BODY, "body"), **{t: t for t in _REPEATED}}

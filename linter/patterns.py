@@ -537,7 +537,7 @@ _STRAY = re.compile(
     r"|(?<=[a-zà-ỹđ])\.(?=[a-zà-ỹđ])"  # inside a lower-case word: "thá.ng", "n.ăm"
     r"|(?<=[^\W\d_])'(?=[^\W\d_])"  # inside any word: "K'T.", "Trư'ớc"
     r"|^[.,](?=[a-zà-ỹđ])|^'(?=[^\W\d_])"  # glued before a line's first word: ".tháng 11", "'Đồng Nai'
-    r"|(?:(?<=[Nn]gày)|(?<=[Tt]háng)|(?<=[Nn]ăm))[.,:](?=\s*\d)",  # "tháng. 11"
+    r"|(?:(?<=[Nn]gày)|(?<=[Tt]háng)|(?<=[Nn]ăm))[.,](?=\s*\d)",  # "tháng. 11"
 )
 
 

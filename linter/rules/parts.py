@@ -2,6 +2,7 @@
 constraint names its rule with "x-rule"); the rules are declared here so every code has one
 home, and the out-of-place check (grammar recovery) runs here."""
 
+from linter.diagnostics import Span
 from linter.rules.base import ALL, Hit, declare, rule
 
 _HD = "QĐ 66-QĐ/TW, Điều 15; HD 36-HD/VPTW"
@@ -115,8 +116,47 @@ def misplaced(doc, ctx):
         "ISSUER": ("Dòng tên cơ quan", "An issuer line"),
     }
     mixed = ctx.choice is not None and ctx.choice.mixed
+    yield from _header_copies(doc)
     for t in doc.dropped:
         if mixed and t.type in ("BANNER", "QUOC_HIEU", "TIEU_NGU"):
             continue  # a second banner of the other regime: mixed-regime reports it
         vi, en = names.get(t.type, (f'Dòng "{t.text[:30]}"', f'The line "{t.text[:30]}"'))
         yield Hit(t.line.span(), {"what": vi, "what_en": en})
+
+
+def _runs(toks, keep) -> list[list]:
+    """Consecutive runs of the tokens keep() accepts."""
+    runs: list[list] = []
+    for prev, t in zip([None, *toks], toks):
+        if keep(t):
+            if runs and prev is not None and keep(prev):
+                runs[-1].append(t)
+            else:
+                runs.append([t])
+    return runs
+
+
+def _header_copies(doc):
+    """A header read after the body (pages out of order) and each copy of the header inside the
+    body (a second page's header, a page scanned twice): one report each, with both places."""
+    first = min((t.line.line for t in doc.toks if not t.data.get("moved")), default=1)
+    for run in _runs(doc.toks, lambda t: t.data.get("moved")):
+        a, b = run[0].line.line, run[-1].line.end_line
+        yield Hit(
+            Span(a, 1, b, len(run[-1].text) + 1),
+            {
+                "what": f"Phần đầu văn bản (dòng {a}–{b}; phải đứng đầu văn bản, trước dòng {first})",
+                "what_en": f"The header (lines {a}–{b}; it belongs at the top, before line {first})",
+            },
+        )
+    head = [t.line for k in ("issuer", "banner", "number", "place_date") for t in doc.parts.get(k, ())]
+    where = f"{min(x.line for x in head)}–{max(x.end_line for x in head)}" if head else "?"
+    for run in _runs(doc.toks, lambda t: t.type == "REPEAT"):
+        a, b = run[0].line.line, run[-1].line.end_line
+        yield Hit(
+            Span(a, 1, b, len(run[-1].text) + 1),
+            {
+                "what": f"Phần đầu văn bản lặp lại (dòng {a}–{b}; đã có ở dòng {where})",
+                "what_en": f"A repeated header (lines {a}–{b}; already at lines {where})",
+            },
+        )
