@@ -130,7 +130,7 @@ def _split_columns(line: Line) -> list[Line]:
             rest = f[len(phrase) :].strip()
             if P.TIEU_NGU_RE.match(rest) or is_upper_line(t[len(phrase) :]):
                 return _split_at(line, len(phrase))
-    k = f.find("doc lap", 8)
+    k = f.find("doc lap", 2)
     if k > 0 and P.TIEU_NGU_RE.match(f[k:]) and is_upper_line(t[:k]):  # "… VIỆT NAM Độc lập - …"
         return _split_at(line, k)
     m = P.TIEU_NGU_RE.match(f)
@@ -197,13 +197,18 @@ def _joinable(a: Line, b: Line) -> bool:
         return True  # a label broken after its first word: "Kính" / "gửi: …"
     if not P.TIEU_NGU_RE.match(fa) and P.TIEU_NGU_RE.match(f"{fa} {fb}"):
         return True  # "Độc lập - Tự do -" / "Hạnh phúc"
-    if is_upper_line(a.text) and is_upper_line(b.text):
-        joined = f"{fa} {fb}"
-        if fa not in P.TYPE_NAMES and joined in P.TYPE_NAMES:  # "QUYẾT" / "ĐỊNH"
-            return True
-        # a banner broken over two or three lines, read through a misread letter: "CỘNG HÒA" /
-        # "XÃ HỘl" / "CHỦ NGHĨA VIỆT NAM"
-        return P.phrase_part(fa) and P.phrase_part(joined)
+    joined = f"{fa} {fb}"
+    if is_upper_line(a.text) and is_upper_line(b.text) and fa not in P.TYPE_NAMES and joined in P.TYPE_NAMES:
+        return True  # "QUYẾT" / "ĐỊNH"
+    if a.text[:1].isupper() and b.text[:1].isupper() and len(fb) < 40:
+        # a banner over two or three lines, a letter misread: "CỘNG HÒA" / "XÃ HỘl" / "…"; or
+        # an issuer's row that ends with the banner's first words: "ĐẢNG BỘ TỈNH ĐẢNG CỘNG" /
+        # "SẢN VIỆT NAM" (split again below)
+        words = fa.split()
+        for i in range(len(words)) if is_upper_line(a.text) else (0,):
+            head = " ".join(words[i:])
+            if P.phrase_part(f"{head} {fb}") and P.phrase_part(head):
+                return True
     return bool(
         fa.startswith(("so", "luat"))
         and _NUMBER_LABEL_ONLY.fullmatch(fa)
@@ -246,6 +251,7 @@ def layout(lines: list[Line]) -> list[Line]:
                 else:
                     todo[:0] = parts
     out: list[Line] = []
+    joined: set[int] = set()  # ids of the lines made by a join: split again once all are made
     i = 0
     while i < len(cells):
         line = cells[i]
@@ -256,7 +262,8 @@ def layout(lines: list[Line]) -> list[Line]:
             continue
         if out and _joinable(out[-1], line):
             out[-1] = out[-1].join(line)
+            joined.add(id(out[-1]))
         else:
             out.append(line)
         i += 1
-    return out
+    return [p for ln in out for p in (_split_columns(ln) if id(ln) in joined else (ln,))]

@@ -534,8 +534,8 @@ def section_of(text: str) -> tuple[str, str] | None:
 # every recogniser reads the repaired line and the part is marked for review, never lost.
 _STRAY = re.compile(
     r"[~^`*]"  # never inside Vietnamese words; kept alone ("*" star, "(*)" note) by stray_marks
-    r"|(?<=[a-zà-ỹđ])\.(?=[a-zà-ỹđ])"  # inside a lower-case word: "thá.ng", "n.ăm"
-    r"|(?<=[^\W\d_])'(?=[^\W\d_])"  # inside any word: "K'T.", "Trư'ớc"
+    r"|(?<=[a-zà-ỹđ]{2})\.(?=[a-zà-ỹđ])|(?<=[a-zà-ỹđ])\.(?=[a-zà-ỹđ]{2})"  # "thá.ng", "n.ăm"; not "v.v."
+    r"|(?<=\w)'(?=\w)"  # inside any word or number: "K'T.", "Trư'ớc", "20'26"
     r"|^[.,](?=[a-zà-ỹđ])|^'(?=[^\W\d_])"  # glued before a line's first word: ".tháng 11", "'Đồng Nai'
     r"|(?:(?<=[Nn]gày)|(?<=[Tt]háng)|(?<=[Nn]ăm))[.,](?=\s*\d)",  # "tháng. 11"
 )

@@ -1,0 +1,288 @@
+"""Damage costs at most the damaged part (issue 12): the line repairs, each cascade that one
+damaged line used to cause, parts out of order and repeated, and the second damage model.
+
+Real documents from corpus/ are damaged the way scans damage them; each case names the part
+that must still be found, marked for review, and its neighbours that must not change."""
+
+import random
+from datetime import date
+from pathlib import Path
+
+import pytest
+
+from bench.damage import CLASSES, damaged, documents
+from bench.ocr_tolerance import MISSING, measure
+from linter import patterns as P
+from linter.layout import layout
+from linter.lines import Line
+from linter.lint import Options, lint_bytes
+from linter.normalize import normalize
+
+ROOT = Path(__file__).resolve().parent.parent
+STATE_TB = (ROOT / "corpus/valid/state-nd30/thong_bao.txt").read_text(encoding="utf-8")
+PARTY_CT = (ROOT / "corpus/valid/party-hd36/chi_thi.txt").read_text(encoding="utf-8")
+OPTS = Options(today=date(2026, 11, 22))
+
+
+def check(text: str):
+    return lint_bytes("x.txt", text.encode("utf-8"), OPTS)
+
+
+def found(r) -> set[str]:
+    return {k for k, v in r.components.items() if v}
+
+
+# -- the recognisers' repairs, one line at a time ------------------------------------------------
+@pytest.mark.parametrize(
+    "damaged_line, repaired",
+    [
+        ("Hà Nội, ngà~y 21", "Hà Nội, ngày 21"),
+        ("thán*g 7 năm 2025", "tháng 7 năm 2025"),
+        ("tháng. 11 năm 2025", "tháng 11 năm 2025"),
+        ("ngày 21 tháng 11 n.ăm 2025", "ngày 21 tháng 11 năm 2025"),
+        ("Quảng Trị,* ngày ~3", "Quảng Trị, ngày 3"),
+        ("K'T. CHỦ TỊCH", "KT. CHỦ TỊCH"),
+        (".tháng 11 năm 2025", "tháng 11 năm 2025"),
+        ("'Đồng Nai, ngày 20", "Đồng Nai, ngày 20"),
+    ],
+)
+def test_marks_scattered_into_words_are_dropped(damaged_line, repaired):
+    gone = P.stray_marks(damaged_line)
+    assert "".join(c for i, c in enumerate(damaged_line) if i not in gone) == repaired
+
+
+@pytest.mark.parametrize(
+    "line", ["*", "(*)", "Ngày: 21/11/2025", "Hà Nội, ngày 21", "v.v.", "TP.HCM", "KT.CHỦ TỊCH", "Lưu: VT."]
+)
+def test_real_signs_are_kept(line):
+    assert P.stray_marks(line) == []
+
+
+def test_a_repaired_line_keeps_its_original_columns():
+    line = normalize("  Hà Nội, ngà~y 21 tháng 7 năm 2025\n")[0]
+    fixed = layout([line])[0]
+    assert fixed.text == "Hà Nội, ngày 21 tháng 7 năm 2025" and fixed.repaired
+    i = fixed.text.index("21")
+    assert fixed.pos(i) == (1, 3 + len("Hà Nội, ngà~y "))  # past the dropped "~", in the file
+
+
+@pytest.mark.parametrize(
+    "damaged_line, restored",
+    [
+        ("KẾ hoạch", "KẾ HOẠCH"),
+        ("BÁo cÁƠ", "BÁO CÁƠ"),
+        ("đảng cộng sản", "ĐẢNG CỘNG SẢN"),
+        ("VIỆT nam", "VIỆT NAM"),
+        ("tm. ủy ban nhân dân", "TM. ỦY BAN NHÂN DÂN"),
+        ("tỉnh sơn la", "TỈNH SƠN LA"),
+        ("ỦY BAN nhân dân", "ỦY BAN NHÂN DÂN"),
+        ("BAN CHỈ đạo", "BAN CHỈ ĐẠO"),
+        ("phó chủ tịch", "PHÓ CHỦ TỊCH"),
+    ],
+)
+def test_upper_case_lines_read_in_lower_case_are_restored(damaged_line, restored):
+    assert P.restore_case(damaged_line) == restored
+
+
+@pytest.mark.parametrize(
+    "line",
+    [
+        "Báo cáo",  # a sentence's words, not a heading
+        "Hồ Đức Thắng",
+        "xã hội chủ nghĩa và bảo vệ Tổ quốc",
+        "Quyết định số 12",
+        "ban hành quy chế",
+        "Tỉnh ủy Lai Châu",
+        "các sở, ban, ngành",
+    ],
+)
+def test_sentences_keep_their_case(line):
+    assert P.restore_case(line) is None
+
+
+@pytest.mark.parametrize(
+    "damaged_line, repaired",
+    [
+        ("Số: 123/2025/qđ-ctubnd", "Số: 123/2025/QĐ-CTUBND"),
+        ("Số 400-tb/tu", "Số 400-TB/TU"),
+        ("Số 3294-CV/VPTW/nb", "Số 3294-CV/VPTW/nb"),  # a real lower-case suffix
+        ("năm 2O24", "năm 2024"),
+    ],
+)
+def test_number_repairs(damaged_line, repaired):
+    assert P.repair(damaged_line) == repaired
+
+
+@pytest.mark.parametrize("rule", ["------,---------", "-------'", "-----", "---------------"])
+def test_a_rule_with_marks_in_it_is_a_rule(rule):
+    assert P.SEPARATOR.match(rule)
+
+
+def test_the_banner_is_found_in_a_merged_row_through_misread_letters():
+    f = "dang bo huyen thach ha dang cong sak viet nam"
+    assert P.find_phrase(f, P.BANNER_PARTY) == f.index("dang cong")
+    assert P.find_phrase("ban thuong vu tinh uy", P.BANNER_PARTY) == -1
+
+
+# -- one damaged line costs at most its own part ---------------------------------------------------
+CASCADES = {
+    # name: (old text, damaged text, the part it damages)
+    "stray mark in the date": (
+        "Hà Nội, ngày 21 tháng 7 năm 2025",
+        "Hà Nội, ngà~y 21\ntháng 7 năm 2025",
+        "place_date",
+    ),
+    "stray mark in the month": ("tháng 7 năm 2025", "thán*g 7 năm 2025", "place_date"),
+    "stop after the month": ("tháng 7 năm 2025", "tháng. 7 năm 2025", "place_date"),
+    "date over three lines": (
+        "Hà Nội, ngày 21 tháng 7 năm 2025",
+        "Hà\n\nNội, ngày 21\ntháng 7 năm\n2025",
+        "place_date",
+    ),
+    "number split from its label": ("Số: 318/TB-BNNMT", "Số:\n318/TB-BNNMT", "number"),
+    "number split, symbol in lower case": ("Số: 318/TB-BNNMT", "Số:\n\n318/tb-bnnmt", "number"),
+    "banner in lower case, split": (
+        "CỘNG HÒA XÃ HỘI CHỦ NGHĨA VIỆT NAM",
+        "cộng hòa xã hội chủ nghĩa\nVIỆT NAM",
+        "banner",
+    ),
+    "banner over three lines, a letter misread": (
+        "CỘNG HÒA XÃ HỘI CHỦ NGHĨA VIỆT NAM",
+        "CỘNG HÒA\n\nXÃ HỘl\nCHỦ NGHĨA VIỆT NAM",
+        "banner",
+    ),
+    "motto split": ("Độc lập - Tự do - Hạnh phúc", "Độc lập - Tự do -\n\nHạnh phúc", "banner"),
+    "motto with a stray comma": ("Độc lập - Tự do - Hạnh phúc", "Độc l,ập - Tự dô - Hạnh phúc", "banner"),
+    "issuer split with a blank line": (
+        "BỘ NÔNG NGHIỆP VÀ MÔI TRƯỜNG",
+        "BỘ NÔNG NGHIỆP\n\nVÀ MÔI TRƯỜNG",
+        "issuer",
+    ),
+    "issuer in lower case": ("BỘ NÔNG NGHIỆP VÀ MÔI TRƯỜNG", "bộ nông nghiệp và môi trường", "issuer"),
+    "type name partly lower case": ("THÔNG BÁO", "THÔNG báo", "doc_type"),
+    "rule with a stray mark": ("---------------\n\nSố", "-------'--------\n\nSố", "banner"),
+    "signature authority in lower case": ("TL. BỘ TRƯỞNG", "tl. bộ trưởng", "signature"),
+}
+
+
+@pytest.mark.parametrize("case", sorted(CASCADES))
+def test_one_damaged_line_costs_at_most_its_own_part(case):
+    old, new, part = CASCADES[case]
+    assert old in STATE_TB
+    clean, hurt = check(STATE_TB), check(STATE_TB.replace(old, new, 1))
+    assert found(hurt) == found(clean), case
+    assert hurt.doc_type == clean.doc_type and hurt.profile == clean.profile
+    # the neighbours read the same
+    for k in ("number", "place_date", "doc_type", "subject", "signature", "recipients"):
+        if k != part:
+            a, b = clean.components[k], hurt.components[k]
+            assert (a["text"] == b["text"]) or k == part, (k, a["text"], b["text"])
+    missing = {d.code for d in hurt.diagnostics if d.code in MISSING}
+    assert not missing, (case, [d.message for d in hurt.diagnostics])
+
+
+def test_a_part_read_through_repair_needs_review():
+    r = check(STATE_TB.replace("tháng 7 năm 2025", "thán*g 7 năm 2025"))
+    pd = r.components["place_date"]
+    assert pd["status"] == "needs_review" and (pd["day"], pd["month"], pd["year"]) == (21, 7, 2025)
+    assert [d.code for d in r.diagnostics] == ["VB130"]
+    assert check(STATE_TB).components["place_date"]["status"] == "ok"
+
+
+def test_an_unreadable_first_line_does_not_end_the_header():
+    text = STATE_TB.replace("BỘ NÔNG NGHIỆP VÀ MÔI TRƯỜNG", "b@ n#ng ~h", 1)
+    r = check(text)
+    assert {"banner", "number", "place_date", "doc_type", "subject"} <= found(r)
+    assert "VB112" in {d.code for d in r.diagnostics}
+
+
+# -- any order, any repetition: a result ---------------------------------------------------------
+def _head_and_rest(text: str) -> tuple[list[str], list[str]]:
+    lines = text.split("\n")
+    k = next(i for i, ln in enumerate(lines) if ln.startswith(("Thực hiện", "Ngày ", "Để ")))
+    return lines[:k], lines[k:]
+
+
+@pytest.mark.parametrize("text", [STATE_TB, PARTY_CT], ids=["state", "party"])
+def test_a_header_read_after_the_body_is_found_and_reported_in_both_places(text):
+    head, rest = _head_and_rest(text)
+    r = check("\n".join(rest + [""] + head))
+    assert found(r) == found(check(text))
+    where = [d for d in r.diagnostics if d.code == "VB112"]
+    assert len(where) == 1 and where[0].span.line == len(rest) + 2
+    assert "trước dòng 1" in where[0].message
+
+
+@pytest.mark.parametrize("text", [STATE_TB, PARTY_CT], ids=["state", "party"])
+def test_a_repeated_header_is_reported_once(text):
+    head, rest = _head_and_rest(text)
+    clean = check(text)
+    for copy in (head + rest[:3] + head + rest[3:], head + head + rest):  # a page's header, a page twice
+        r = check("\n".join(copy))
+        assert found(r) == found(clean)
+        assert r.components["number"]["text"] == clean.components["number"]["text"]
+        rep = [d for d in r.diagnostics if d.code == "VB112"]
+        assert len(rep) == 1 and "lặp lại" in rep[0].message, [d.message for d in r.diagnostics]
+
+
+def test_no_text_input_is_an_internal_error():
+    """Shuffled lines, moved and repeated blocks, reversed pages and heavy damage: every one gets a
+    result, never VB900."""
+    rng = random.Random(5)
+    docs = [t for _, t in documents("all")]
+    for k in range(120):
+        lines = rng.choice(docs).split("\n")
+        n = len(lines)
+        mode = k % 4
+        if mode == 0:
+            rng.shuffle(lines)
+        elif mode == 1:
+            cuts = sorted(rng.sample(range(1, n), min(n - 1, 4)))
+            blocks = [lines[a:b] for a, b in zip([0, *cuts], [*cuts, n])]
+            rng.shuffle(blocks)
+            lines = [x for b in blocks for x in b]
+        elif mode == 2:
+            i = rng.randrange(n)
+            lines = lines[: i + 20] + lines[i : i + 20] + lines[i:]
+        else:
+            lines = lines[::-1]
+        text, _ = damaged("\n".join(lines), 3, k)
+        r = check(text)
+        assert "VB900" not in {d.code for d in r.diagnostics}, r.diagnostics
+
+
+# -- the second damage model and its benchmark ---------------------------------------------------
+def test_damage_model_is_deterministic_and_rate_zero_is_identity():
+    text = STATE_TB
+    assert damaged(text, 0, 1) == (text, [])
+    assert damaged(text, 2, 7) == damaged(text, 2, 7)
+    assert damaged(text, 2, 7)[0] != damaged(text, 2, 8)[0]
+    with pytest.raises(ValueError):
+        damaged(text, 1, 1, ("nonsense",))
+
+
+@pytest.mark.parametrize("cls", CLASSES)
+def test_each_damage_class_does_what_it_says(cls):
+    events = [e for s in range(30) for e in damaged(STATE_TB + "\n" + PARTY_CT, 3, s, (cls,))[1]]
+    kinds = {e.kind for e in events}
+    want = {"rows": "column_merge", "dashes": "dash_drop"}.get(cls, cls)
+    assert kinds == {want}, kinds
+
+
+@pytest.fixture(scope="module")
+def at_seed_level():
+    docs = documents("all")
+    return measure([1, 2], [11], None, docs, noise=damaged)["rates"]
+
+
+def test_parts_found_through_damage_at_the_seeds_level(at_seed_level):
+    """Issue 12's targets on a seed not used while tuning (bench.damage has the full table)."""
+    one, two = at_seed_level[1], at_seed_level[2]
+    assert one["accuracy"] >= 0.99 and two["accuracy"] >= 0.97, (one["accuracy"], two["accuracy"])
+    assert one["false_missing"] / one["runs"] <= 0.01  # at most one per 100 documents
+
+
+def test_line_join_keeps_the_line_flags():
+    a = Line.plain("Hà Nội, ngày", 1)
+    b = Line.plain("21", 2).retext("21")
+    assert a.join(b).repaired and not a.repaired
