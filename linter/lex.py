@@ -563,7 +563,7 @@ class _Zones:
 
 
 def _is_last_recipient(text: str) -> bool:
-    return bool(P.LUU.match(text.lstrip("-+• "))) and text.rstrip().endswith(".")
+    return P.luu_line(text) is not None and text.rstrip().endswith(".")
 
 
 def lex(lines: list[Line]) -> list[Tok]:

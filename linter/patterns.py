@@ -181,6 +181,23 @@ STAMP = re.compile(
     r"|nguoi ky\s*:|ky boi\s*:|email\s*:|co quan\s*:|thoi gian ky\s*:|chuc vu\s*:)"
 )
 LUU = re.compile(r"^l[uư][uưaăo]?(?=[\s:,.]|[A-ZĐ]|$)", re.I)  # "Lưu", OCR "Lưa", "LưaVPTU"
+_ITEM_MARK = "-+•· "
+
+
+def luu_line(text: str) -> dict | None:
+    """The recipients' closing file-copy line, the one recogniser of it: '- Lưu: VT, TCCB.',
+    '• Lưu Văn phòng Tỉnh ủy.', '+ Lưu VT.', and OCR's 'Lưa VPTU.', 'LưaVPTU, THI.'. Returns
+    where the word ends and whether OCR garbled it (a misspelt word, or the next one glued on),
+    else None."""
+    t = text.lstrip(_ITEM_MARK)
+    m = LUU.match(t)
+    if not m:
+        return None
+    at = len(text) - len(t)
+    garbled = fold(m.group()) != "luu" or t[m.end() : m.end() + 1].isalpha()
+    return {"at": at, "end": at + m.end(), "garbled": garbled}
+
+
 DRAFTER = re.compile(r"^(?=\S*\d)\S{3,40}$")  # ô 12: drafter code and copies ("NguyenVanAn-26", "PL.(300)")
 SIGNED = re.compile(r"^\(\s*(?:đã ký|ký|ký tên|ký, ghi rõ họ tên|ký, đóng dấu)[^)]*\)$", re.I)
 

@@ -10,8 +10,8 @@ from dataclasses import dataclass, field
 from datetime import date
 
 from linter import codes
+from linter import patterns as P
 from linter.model import Document
-from linter.text import fold
 
 PARTY_HD05_FROM = date(2026, 5, 27)
 
@@ -58,9 +58,9 @@ def _hints(doc: Document) -> int:
     """Weak evidence, > 0 for State, < 0 for Party: only to break ties."""
     score = 0
     items = (doc.components["recipients"] or {}).get("items") or []
-    last = fold(items[-1]["text"]).lstrip("- ") if items else ""
-    if last.startswith("luu"):
-        score += 1 if last.replace(" ", "").startswith("luu:") else -1
+    luu = P.luu_line(items[-1]["text"]) if items else None
+    if luu:  # "Lưu: VT, …" is the State form, "Lưu Văn phòng …" the Party one
+        score += 1 if items[-1]["text"][luu["end"] :].lstrip().startswith(":") else -1
     t = doc.doc_type
     if t in codes.STATE_TYPES - codes.PARTY_TYPES:
         score += 1

@@ -286,3 +286,34 @@ def test_line_join_keeps_the_line_flags():
     a = Line.plain("Hà Nội, ngày", 1)
     b = Line.plain("21", 2).retext("21")
     assert a.join(b).repaired and not a.repaired
+
+
+# -- lines beyond repair, and the canonical form of a damaged label --------------------------------
+SEED_001 = next((ROOT / "corpus/seeds").glob("001_*.txt")).read_text(encoding="utf-8")
+
+
+def test_lines_garbled_beyond_repair_get_a_review_notice():
+    """Seed 001's "LưaVPTU, THI." (for "- Lưu VPTU, TH1.") and "gô Quang Hưng" (for "Ngô …")."""
+    r = lint_bytes("seed.txt", SEED_001.encode("utf-8"), OPTS)
+    garbled = {d.span.line: d.message for d in r.diagnostics if d.code == "VB132"}
+    lines = SEED_001.split("\n")
+    assert {lines[n - 1].strip() for n in garbled} == {"LưaVPTU, THI.", "gô Quang Hưng"}
+    clean = STATE_TB  # a clean Lưu line and name: no notice
+    assert "VB132" not in {d.code for d in check(clean).diagnostics}
+
+
+@pytest.mark.parametrize(
+    "written, canonical",
+    [
+        ("T Í M  BAN THƯỜNG vụ", "T/M BAN THƯỜNG VỤ"),
+        ("T/L BAN THƯỜNG vụ", "T/L BAN THƯỜNG VỤ"),
+        ("tl. bộ trưởng", "TL. BỘ TRƯỞNG"),
+    ],
+)
+def test_a_damaged_authority_line_is_fixed_to_its_canonical_form(written, canonical):
+    text = PARTY_CT if "/" in canonical else STATE_TB
+    old = next(ln for ln in text.split("\n") if ln.startswith(("T/M", "TL.")))
+    r = check(text.replace(old, written, 1))
+    fixes = [d.fix.replacement for d in r.diagnostics if d.code == "VB121"]
+    assert fixes == [canonical], [(d.code, d.message) for d in r.diagnostics]
+    assert r.components["signature"]["authority"] == canonical.split()[0]

@@ -132,8 +132,18 @@ def _seed(prefix: str) -> Path:
 
 # seed -> the repairs, each (old fragment, new fragment, lines it applies to)
 SEED_REPAIRS = {
-    "000": [("ƯBND", "UBND", 1), ("Nơi nhân:", "Nơi nhận:", 1), ("T Í M", "T/M", 1)],
-    "001": [("Số 400 - TB/TU", "Số 400-TB/TU", 1), ("Nơi nhân:", "Nơi nhận:", 1), ("", "- ", 9)],
+    # a damaged authority line is fixed whole, to its canonical form (issue 12)
+    "000": [
+        ("ƯBND", "UBND", 1),
+        ("Nơi nhân:", "Nơi nhận:", 1),
+        ("T Í M  BAN THƯỜNG vụ", "T/M BAN THƯỜNG VỤ", 1),
+    ],
+    "001": [
+        ("Số 400 - TB/TU", "Số 400-TB/TU", 1),
+        ("Nơi nhân:", "Nơi nhận:", 1),
+        ("", "- ", 9),
+        ("T/L BAN THƯỜNG vụ", "T/L BAN THƯỜNG VỤ", 1),
+    ],
     "002": [],
     "003": [],
     "004": [],
@@ -197,7 +207,7 @@ def test_seed_misreadings_are_reported_with_exact_spans():
             assert s.line == s.end_line
             got[lines(text)[s.line - 1][s.column - 1 : s.end_column - 1]] = d.fix.replacement
             assert d.severity == "warning" and d.code == "VB121" and d.fix.applicability == "safe"
-    assert got == {"ƯBND": "UBND", "Nơi nhân:": "Nơi nhận:", "T Í M": "T/M"}
+    assert got == {"ƯBND": "UBND", "Nơi nhân:": "Nơi nhận:", "T Í M  BAN THƯỜNG vụ": "T/M BAN THƯỜNG VỤ"}
 
 
 # --------------------------------------------------------------------------- label-misread
@@ -434,7 +444,7 @@ def test_dry_run_never_touches_the_file_and_returns_the_diff(tmp_path):
     path = copy(_seed("001"), tmp_path, "seed.txt")
     data, mtime = path.read_bytes(), path.stat().st_mtime_ns
     out = fix_file(str(path), OPTS, unsafe=False, write=False)
-    assert out.changed and not out.written and out.applied == 11
+    assert out.changed and not out.written and out.applied == 12
     assert path.read_bytes() == data and path.stat().st_mtime_ns == mtime
     assert sorted(os.listdir(tmp_path)) == ["seed.txt"]
     head = out.diff.splitlines()[:2]

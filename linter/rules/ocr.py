@@ -11,7 +11,7 @@ import unicodedata
 
 from linter.diagnostics import Diagnostic, Fix, Span
 from linter.rules.base import Hit, declare, diagnostic, rule
-from linter.text import fold
+from linter.text import fold, is_upper_line
 
 _CIT_LABEL = "HD 36-HD/VPTW (nơi nhận, quyền hạn ký); NĐ 30/2020, Phụ lục I"
 
@@ -59,6 +59,36 @@ def _label_hit(tok, labels: dict[str, str]) -> Hit | None:
     return Hit(span, {"text": text[:end], "fixed": fixed}, Fix(applicability, fixed, span))
 
 
+def _authority_hit(tok, ctx) -> Hit | None:
+    """An authority line OCR damaged ("T Í M  BAN THƯỜNG vụ", "tm. ủy ban nhân dân"): the whole
+    line in its canonical form ("T/M BAN THƯỜNG VỤ"), or the prefix alone when the line wraps."""
+    want = tok.data["authority"]
+    prefix = tok.text[: tok.data["body_at"]].rstrip()
+    body = tok.text[tok.data["body_at"] :].strip()
+    line = _one_line(tok, 0, len(tok.text))
+    seen = _original(ctx, line) if line else None  # the line as written, before layout's repairs
+    lowered = seen is not None and seen != seen.upper() and (tok.line.repaired or is_upper_line(body))
+    misread = prefix != want and want in _PARTY_AUTH
+    if line and seen is not None and (lowered or misread):
+        fixed = f"{want} {body.upper()}"
+        if fixed != seen:
+            return Hit(line, {"text": seen, "fixed": fixed}, Fix("safe", fixed, line))
+    if misread and (span := _one_line(tok, 0, len(prefix))):
+        return Hit(span, {"text": prefix, "fixed": want}, Fix("safe", want, span))
+    return None
+
+
+def _original(ctx, span: Span) -> str | None:
+    """The source text under a one-line span, as the user wrote it."""
+    text = getattr(ctx.source, "text", None)
+    if text is None:
+        return None
+    lines = text.split("\n")
+    if span.line > len(lines):
+        return None
+    return lines[span.line - 1].rstrip("\r")[span.column - 1 : span.end_column - 1]
+
+
 def _one_line(tok, i: int, j: int) -> Span | None:
     """The span of text[i:j] when it lies on one original line (a fix never joins lines)."""
     span = tok.line.span(i, j)
@@ -92,12 +122,8 @@ def label_misread(doc, ctx):
             if tok.type == label_type and (hit := _label_hit(tok, _LABELS[label_type])):
                 yield hit
     for tok in parts.get("signature") or ():
-        if tok.type != "AUTHORITY" or tok.data.get("authority") not in _PARTY_AUTH:
-            continue
-        prefix = tok.text[: tok.data["body_at"]].rstrip()
-        want = tok.data["authority"]
-        if prefix != want and (span := _one_line(tok, 0, len(prefix))):
-            yield Hit(span, {"text": prefix, "fixed": want}, Fix("safe", want, span))
+        if tok.type == "AUTHORITY" and (hit := _authority_hit(tok, ctx)):
+            yield hit
     lines = [
         t
         for name in ("issuer", "addressees", "recipients")

@@ -58,7 +58,7 @@ def semicolon_hits(doc, wrong: tuple[str, ...]):
 
 
 def _is_luu(text: str) -> bool:
-    return bool(P.LUU.match(text.lstrip("-+• ")))
+    return P.luu_line(text) is not None
 
 
 @rule(

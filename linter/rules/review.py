@@ -4,6 +4,7 @@ import re
 from bisect import bisect_right
 from itertools import accumulate
 
+from linter import patterns as P
 from linter.rules.base import Hit, rule
 
 _NAMES = {
@@ -96,3 +97,44 @@ def _word_at(text: str, m) -> str:
     while i > 0 and text[i - 1].isalpha():
         i -= 1
     return text[i : m.end()]
+
+
+@rule(
+    code="VB132",
+    name="line-garbled",
+    component=None,
+    severity="warning",
+    message={
+        "vi": '{what} có vẻ bị lỗi nhận dạng (OCR) không tự sửa được: "{text}"; cần đối chiếu bản gốc.',
+        "en": '{what_en} looks garbled by OCR beyond repair: "{text}"; check the original.',
+    },
+    citation="vblint (văn bản quét)",
+    why={
+        "vi": "Một dòng mà bản quét làm hỏng quá mức sửa tự động (chữ dính liền, chữ cái đầu bị mất) vẫn được "
+        "nhận ra là thành phần của nó, nhưng nội dung đọc được không đáng tin: báo để người đọc xem lại "
+        "thay vì bỏ qua.",
+        "en": "A line that the scan damaged beyond automatic repair (words glued together, a first letter "
+        "lost) is still recognised as its part, but what was read cannot be trusted: it is reported for "
+        "review instead of passing silently.",
+    },
+    bad="LưaVPTU, THI.\n…\ngô Quang Hưng",
+    good="- Lưu VPTU, TH1.\n…\nNgô Quang Hưng",
+)
+def garbled(doc, ctx):
+    for tok in doc.parts.get("recipients") or ():
+        luu = P.luu_line(tok.text) if tok.type == "RECIPIENT" else None
+        if luu and luu["garbled"]:
+            yield Hit(
+                tok.line.span(), {"what": "Dòng lưu", "what_en": "The file-copy line", "text": tok.text}
+            )
+    for tok in doc.parts.get("signature") or ():
+        # a name whose first letter OCR lost ("gô Quang Hưng") or that holds a digit or a sign
+        words = tok.text.split()
+        if tok.type == "SIGNER_NAME" and (
+            tok.text[:1].islower()
+            or any(not w.isalpha() for w in words)
+            or any(w[:1].islower() for w in words)
+        ):
+            yield Hit(
+                tok.line.span(), {"what": "Họ tên người ký", "what_en": "The signer's name", "text": tok.text}
+            )

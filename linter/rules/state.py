@@ -264,7 +264,7 @@ _LUU_STATE = re.compile(r"^-?\s*Lưu\s*:\s*(?:VT\b|Văn thư)", re.I)  # "VT" ab
 )
 def luu_form(doc, ctx):
     items, toks = _recipient_toks(doc)
-    if items and P.LUU.match(items[-1]["text"].lstrip("-+ ")) and not _LUU_STATE.match(items[-1]["text"]):
+    if items and P.luu_line(items[-1]["text"]) and not _LUU_STATE.match(items[-1]["text"].lstrip("+• ")):
         tok = toks.get(items[-1]["line"])
         if tok:
             yield Hit(tok.line.span())
