@@ -543,6 +543,24 @@ class _Zones:
                 i += 1
         return out
 
+    def _gather(self) -> set[int]:
+        """A number line that stands below the header (a column read late, a line out of order)
+        is read with the header and reported where it stands. Returns the ids of its Lines."""
+        have = {t.type for t in self.toks}
+        if "NUMBER" in have or not have & set(_ANCHORS + ("ISSUER",)):
+            return set()
+        # up to the signature's authority line: what follows it is the signer, then annexes
+        stop = next(
+            (j for j in range(len(self.shaped) - 1, self.i, -1) if self.shaped[j][1] == "AUTHORITY"), 0
+        )
+        for j in range(self.i, stop):
+            ln, sh, d = self.shaped[j]
+            if sh == "NUMBER" and d.get("label"):
+                self.shaped.insert(self.i, self.shaped.pop(j))
+                self.header()
+                return {id(ln)}
+        return set()
+
     def run(self) -> list[Tok]:
         moved = self._displaced_header()
         if moved:
@@ -551,6 +569,7 @@ class _Zones:
         self.stamps()
         self.marks()
         self.header()
+        pulled = self._gather()
         self.title()
         self.addressees()
         self.body(self.closing_start())
@@ -558,7 +577,10 @@ class _Zones:
         self.trailer()
         if moved:  # read first, reported where it stands
             for t in self.toks[: moved[1] - moved[0]]:
-                t.data = {**t.data, "moved": True}
+                t.data = {**t.data, "moved": "header"}
+        for t in self.toks if pulled else ():
+            if id(t.line) in pulled:
+                t.data = {**t.data, "moved": "part"}
         return self.toks
 
 

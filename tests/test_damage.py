@@ -193,7 +193,16 @@ def test_an_unreadable_first_line_does_not_end_the_header():
     text = STATE_TB.replace("BỘ NÔNG NGHIỆP VÀ MÔI TRƯỜNG", "b@ n#ng ~h", 1)
     r = check(text)
     assert {"banner", "number", "place_date", "doc_type", "subject"} <= found(r)
-    assert "VB112" in {d.code for d in r.diagnostics}
+    assert "VB132" in {d.code for d in r.diagnostics}  # the line itself, for review
+
+
+def test_a_misplaced_part_is_reported_with_where_it_belongs():
+    lines = STATE_TB.split("\n")
+    number = next(i for i, ln in enumerate(lines) if ln.startswith("Số:"))
+    moved = lines[:number] + lines[number + 1 : -6] + [lines[number]] + lines[-6:]
+    r = check("\n".join(moved))
+    (d,) = [d for d in r.diagnostics if d.code == "VB112"]
+    assert d.span.line == len(lines) - 6 and "thuộc phần đầu văn bản, dòng 1–" in d.message
 
 
 # -- any order, any repetition: a result ---------------------------------------------------------

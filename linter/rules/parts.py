@@ -89,6 +89,15 @@ declare(
 )
 
 
+_NAMES = {
+    "NUMBER": ("Số và ký hiệu", "The number"),
+    "PLACE_DATE": ("Địa danh, ngày tháng", "The date line"),
+    "BANNER": ("Tiêu đề", "The banner"),
+    "STAR": ('Dấu "*"', 'The "*"'),
+    "ISSUER": ("Dòng tên cơ quan", "An issuer line"),
+}
+
+
 @rule(
     code="VB112",
     name="misplaced-part",
@@ -108,20 +117,50 @@ declare(
     good="Số 400-TB/TU\n…\nTHÔNG BÁO",
 )
 def misplaced(doc, ctx):
-    names = {
-        "NUMBER": ("Số và ký hiệu", "The number"),
-        "PLACE_DATE": ("Địa danh, ngày tháng", "The date line"),
-        "BANNER": ("Tiêu đề", "The banner"),
-        "STAR": ('Dấu "*"', 'The "*"'),
-        "ISSUER": ("Dòng tên cơ quan", "An issuer line"),
-    }
     mixed = ctx.choice is not None and ctx.choice.mixed
     yield from _header_copies(doc)
     for t in doc.dropped:
-        if mixed and t.type in ("BANNER", "QUOC_HIEU", "TIEU_NGU"):
-            continue  # a second banner of the other regime: mixed-regime reports it
-        vi, en = names.get(t.type, (f'Dòng "{t.text[:30]}"', f'The line "{t.text[:30]}"'))
-        yield Hit(t.line.span(), {"what": vi, "what_en": en})
+        if mixed and t.type in ("BANNER", "QUOC_HIEU", "TIEU_NGU") or t.type == "NOISE":
+            continue  # a second banner of the other regime: mixed-regime; an unreadable line: VB132
+        vi, en = _NAMES.get(t.type, (f'Dòng "{t.text[:30]}"', f'The line "{t.text[:30]}"'))
+        home_vi, home_en = _home(doc, t)
+        yield Hit(
+            t.line.span(),
+            {
+                "what": f"{vi} (dòng {t.line.line}; {home_vi})",
+                "what_en": f"{en} (line {t.line.line}; {home_en})",
+            },
+        )
+
+
+# Where a part belongs: the zone of the page its line type lives in, and the components there.
+_ZONES = {
+    "header": (("issuer", "banner", "number", "place_date"), "phần đầu văn bản", "the header"),
+    "title": (("doc_type", "subject"), "phần tên loại và trích yếu", "the type name and summary"),
+    "closing": (("recipients", "signature"), "phần nơi nhận và chữ ký", "the recipients and signature"),
+}
+_ZONE_OF = {
+    **dict.fromkeys(
+        ("NUMBER", "PLACE_DATE", "BANNER", "QUOC_HIEU", "TIEU_NGU", "STAR", "ISSUER", "MARK"), "header"
+    ),
+    **dict.fromkeys(("DOC_TYPE", "SUBJECT", "VV"), "title"),
+    **dict.fromkeys(
+        ("NOI_NHAN", "RECIPIENT", "AUTHORITY", "AUTHORITY_CONT", "SIGNER_TITLE", "SIGNER_NAME"), "closing"
+    ),
+}
+
+
+def _home(doc, t, skip=None) -> tuple[str, str]:
+    """Where the misplaced line belongs, in words and with the lines of that part when found."""
+    zone = _ZONE_OF.get(t.type)
+    if zone is None:
+        return "không thuộc phần nào ở vị trí này", "no part takes it where it stands"
+    comps, vi, en = _ZONES[zone]
+    lines = [x.line for k in comps for x in doc.parts.get(k, ()) if x is not skip]
+    if not lines:
+        return f"thuộc {vi}", f"it belongs in {en}"
+    a, b = min(x.line for x in lines), max(x.end_line for x in lines)
+    return f"thuộc {vi}, dòng {a}–{b}", f"it belongs in {en}, lines {a}–{b}"
 
 
 def _runs(toks, keep) -> list[list]:
@@ -140,7 +179,18 @@ def _header_copies(doc):
     """A header read after the body (pages out of order) and each copy of the header inside the
     body (a second page's header, a page scanned twice): one report each, with both places."""
     first = min((t.line.line for t in doc.toks if not t.data.get("moved")), default=1)
-    for run in _runs(doc.toks, lambda t: t.data.get("moved")):
+    for t in doc.toks:
+        if t.data.get("moved") == "part":  # a header part read with the header
+            vi, en = _NAMES.get(t.type, ("Dòng", "The line"))
+            home_vi, home_en = _home(doc, t, skip=t)
+            yield Hit(
+                t.line.span(),
+                {
+                    "what": f"{vi} (dòng {t.line.line}; {home_vi})",
+                    "what_en": f"{en} (line {t.line.line}; {home_en})",
+                },
+            )
+    for run in _runs(doc.toks, lambda t: t.data.get("moved") == "header"):
         a, b = run[0].line.line, run[-1].line.end_line
         yield Hit(
             Span(a, 1, b, len(run[-1].text) + 1),

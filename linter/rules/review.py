@@ -121,6 +121,12 @@ def _word_at(text: str, m) -> str:
     good="- Lưu VPTU, TH1.\n…\nNgô Quang Hưng",
 )
 def garbled(doc, ctx):
+    for tok in doc.dropped:
+        if tok.type == "NOISE":  # a header line no recogniser could read
+            yield Hit(
+                tok.line.span(),
+                {"what": "Một dòng phần đầu văn bản", "what_en": "A header line", "text": tok.text},
+            )
     for tok in doc.parts.get("recipients") or ():
         luu = P.luu_line(tok.text) if tok.type == "RECIPIENT" else None
         if luu and luu["garbled"]:
