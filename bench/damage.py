@@ -156,9 +156,12 @@ def documents(which: str = "all") -> list[tuple[str, str]]:
 
 
 def table(rates, seeds, docs, classes=CLASSES) -> str:
+    """Per class alone, then all together: parts found % and false 'missing part' errors per 100
+    documents, at each rate. seeds: a count or an iterable of seeds."""
+    seeds = list(range(seeds)) if isinstance(seeds, int) else list(seeds)
     rows = [
-        f"{len(docs)} documents × {seeds} seeds; parts found % / false 'missing part' errors per "
-        "100 documents",
+        f"{len(docs)} documents × seeds {seeds[0]}–{seeds[-1]}; parts found % / false 'missing part' "
+        "errors per 100 documents",
         "class".ljust(12) + "".join(f"{'rate ' + str(r):>22}" for r in rates),
     ]
     for cls in (*[(c,) for c in classes], None):
@@ -175,12 +178,15 @@ def main(argv: list[str] | None = None) -> int:
     ap = argparse.ArgumentParser(prog="python -m bench.damage", description=__doc__.split("\n\n")[0])
     ap.add_argument("--rates", default="1,2", help="comma-separated rates (1 ≈ the seeds' level)")
     ap.add_argument("--seeds", type=int, default=3, help="damage seeds per document and rate")
+    ap.add_argument(
+        "--first-seed", type=int, default=0, help="the first seed (a run apart from the tuning seeds)"
+    )
     ap.add_argument("--set", default="all", choices=("all", "valid", "real"), help="which documents")
     ap.add_argument("--classes", default=",".join(CLASSES), help="classes to report one by one")
     a = ap.parse_args(argv)
     rates = [int(x) if float(x).is_integer() else float(x) for x in a.rates.split(",")]
     classes = tuple(c.strip() for c in a.classes.split(",") if c.strip())
-    print(table(rates, a.seeds, documents(a.set), classes))
+    print(table(rates, range(a.first_seed, a.first_seed + a.seeds), documents(a.set), classes))
     return 0
 
 

@@ -123,7 +123,9 @@ def _split_columns(line: Line) -> list[Line]:
         return _split_at(line, m.end(1))
     # issuer + banner on one line
     for phrase in (P.BANNER_PARTY, P.QUOC_HIEU):
-        k = P.find_phrase(f, phrase) if len(f) > len(phrase) + 3 and is_upper_line(t) else f.find(phrase)
+        # the fuzzy search only where a banner can end the row (both phrases end "viet nam")
+        fuzzy = len(f) > len(phrase) + 3 and "nam" in f and is_upper_line(t)
+        k = P.find_phrase(f, phrase) if fuzzy else f.find(phrase)
         if k > 0 and is_upper_line(t[:k]):
             return _split_at(line, k)
         if k == 0 and len(f) > len(phrase) + 3:
@@ -200,14 +202,18 @@ def _joinable(a: Line, b: Line) -> bool:
     joined = f"{fa} {fb}"
     if is_upper_line(a.text) and is_upper_line(b.text) and fa not in P.TYPE_NAMES and joined in P.TYPE_NAMES:
         return True  # "QUYẾT" / "ĐỊNH"
-    if a.text[:1].isupper() and b.text[:1].isupper() and len(fb) < 40:
+    if a.text[:1].isupper() and b.text[:1].isupper() and len(fb) < len(P.QUOC_HIEU):
         # a banner over two or three lines, a letter misread: "CỘNG HÒA" / "XÃ HỘl" / "…"; or
         # an issuer's row that ends with the banner's first words: "ĐẢNG BỘ TỈNH ĐẢNG CỘNG" /
         # "SẢN VIỆT NAM" (split again below)
         words = fa.split()
         for i in range(len(words)) if is_upper_line(a.text) else (0,):
             head = " ".join(words[i:])
-            if P.phrase_part(f"{head} {fb}") and P.phrase_part(head):
+            if (
+                len(head) + len(fb) <= len(P.QUOC_HIEU)
+                and P.phrase_part(f"{head} {fb}")
+                and P.phrase_part(head)
+            ):
                 return True
     return bool(
         fa.startswith(("so", "luat"))
@@ -216,24 +222,39 @@ def _joinable(a: Line, b: Line) -> bool:
     )
 
 
-def _repair(line: Line) -> Line:
-    """Marks OCR scattered into words dropped, an upper-case line OCR lower-cased restored."""
-    gone = P.stray_marks(line.text)
+def _repair(line: Line, parts: bool) -> Line:
+    """Marks OCR scattered into words dropped, an upper-case line OCR lower-cased restored.
+    parts: the line may hold a header or closing part (see _HEAD); else only marks are looked for."""
+    t = line.text
+    gone = P.stray_marks(t)
     if gone:
-        line = line.drop(gone)
-    up = P.restore_case(line.text) if len(line.text) <= 60 else None
+        line = line.drop(gone, repaired=not set(gone) <= P.emphasis(t))
+    up = P.restore_case(line.text) if parts and len(line.text) <= 60 else None
     return line.retext(up) if up else line
+
+
+def _marked(t: str) -> bool:
+    """A body line is repaired only when it holds a mark that never stands inside a word (the body
+    is most of a document; substring tests are the cheapest look, and "." or "," are punctuation)."""
+    return "~" in t or "^" in t or "`" in t or "*" in t or "'" in t
+
+
+# Lines a header, type name or closing part can stand on: the first and the last of the document
+_HEAD, _TAIL = 30, 40
 
 
 def layout(lines: list[Line]) -> list[Line]:
     cells: list[Line] = []
-    for line in lines:
+    tail = len(lines) - _TAIL
+    for n, line in enumerate(lines):
         t = line.text
         if not (t[:1].isalnum() and t[-1:] not in _DEBRIS_LAST):  # else nothing to clean
             line = _clean(line)
             if line is None:
                 continue
-        line = _repair(line)  # after the debris around the line, the marks inside it
+        parts = n < _HEAD or n >= tail
+        if parts or _marked(line.text):
+            line = _repair(line, parts)  # then the marks inside it
         for cell in _split_cells(line) if "|" in line.text or "_ " in line.text else (line,):
             cell = _clean(cell) if cell is not line else cell
             if cell is None:
@@ -255,7 +276,7 @@ def layout(lines: list[Line]) -> list[Line]:
     i = 0
     while i < len(cells):
         line = cells[i]
-        if out and (k := _date_pieces(out[-1], cells[i : i + 3])):
+        if out and len(out[-1].text) < 60 and (k := _date_pieces(out[-1], cells[i : i + 3])):
             for piece in cells[i : i + k]:
                 out[-1] = out[-1].join(piece)
             i += k
@@ -266,4 +287,6 @@ def layout(lines: list[Line]) -> list[Line]:
         else:
             out.append(line)
         i += 1
+    if not joined:
+        return out
     return [p for ln in out for p in (_split_columns(ln) if id(ln) in joined else (ln,))]

@@ -91,12 +91,6 @@ def shape(line: Line) -> tuple[str, dict]:
     return "TEXT", {}
 
 
-def _shape(line: Line) -> tuple[str, dict]:
-    """shape(), and a line layout read through an OCR repair says so (its part needs review)."""
-    sh, d = shape(line)
-    return (sh, {**d, "repaired": True}) if line.repaired else (sh, d)
-
-
 def _prose(t: str, f: str) -> bool:
     """A body line: starts in lower case, is not a heading whose first letter OCR lower-cased
     ("tHÔNG BÁO"), and is not a short line or one that could hold a number, a date or a label."""
@@ -131,7 +125,10 @@ class _Zones:
     """Walks the shaped lines once, front to back, assigning token types zone by zone."""
 
     def __init__(self, lines: list[Line]):
-        self.shaped = [(ln, *_shape(ln)) for ln in lines]
+        self.shaped = [(ln, *shape(ln)) for ln in lines]
+        for k, (ln, sh, d) in enumerate(self.shaped):
+            if ln.repaired:  # read through an OCR repair (layout): its part needs review
+                self.shaped[k] = (ln, sh, {**d, "repaired": True})
         self.toks: list[Tok] = []
         self.i = 0
 
@@ -523,7 +520,7 @@ class _Zones:
         scanned twice): the grammar takes them as REPEAT, a rule reports each copy once."""
         out: set[int] = set()
         read = [fold(t.text) for t in self.toks if t.type in _ANCHORS]
-        if not read:
+        if not read or not any(s in _ANCHORS for _, s, _ in self.shaped[self.i : stop]):
             return out
 
         def seen(j: int) -> bool:  # a header line read already: a copy, not a quoted date or number

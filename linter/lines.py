@@ -66,16 +66,15 @@ class Line:
         segs = list(self.segs) + [(off + shift, line, col) for off, line, col in other.segs]
         return Line(self.text + sep + other.text, segs, self.blank_before, self.repaired or other.repaired)
 
-    def drop(self, gone: list[int]) -> "Line":
-        """The line without the characters at the (sorted) indexes gone, marked repaired."""
-        keep = [i for i in range(len(self.text)) if i not in set(gone)]
-        segs: list[tuple[int, int, int]] = []
-        for k, i in enumerate(keep):
-            line, col = self.pos(i)
-            if not segs or (line, col) != (segs[-1][1], segs[-1][2] + k - segs[-1][0]):
-                segs.append((k, line, col))
-        text = "".join(self.text[i] for i in keep)
-        return Line(text, segs or list(self.segs[:1]), self.blank_before, True)
+    def drop(self, gone: list[int], repaired: bool = True) -> "Line":
+        """The line without the characters at the (sorted) indexes gone, marked repaired unless
+        they were only markup."""
+        cut = set(gone)
+        text = "".join(c for i, c in enumerate(self.text) if i not in cut)
+        # a segment starts where a kept run starts and where an old segment starts inside one
+        starts = sorted({0, *(i + 1 for i in cut), *(off for off, _, _ in self.segs)} - cut)
+        segs = [(i - sum(g < i for g in cut), *self.pos(i)) for i in starts if i < len(self.text)]
+        return Line(text, segs or list(self.segs[:1]), self.blank_before, self.repaired or repaired)
 
     def retext(self, text: str) -> "Line":
         """The same characters read differently (one for one: case restored), marked repaired."""

@@ -303,8 +303,8 @@ def doc_type_of(text: str) -> tuple[str, int] | None:
 def phrase_part(f: str) -> bool:
     """Whether folded f reads as the start of a banner phrase, or the whole of one, through a
     misread letter: 'cong hoa xa hol' is, 'cong hoa xa hoi chu nghia viet nam abc' is not."""
-    return len(f) >= 4 and any(
-        fuzz.ratio(f, phrase[: len(f)]) >= 85 and len(f) <= len(phrase) + 1
+    return 4 <= len(f) <= len(QUOC_HIEU) + 1 and any(
+        len(f) <= len(phrase) + 1 and fuzz.ratio(f, phrase[: len(f)]) >= 85
         for phrase in (BANNER_PARTY, QUOC_HIEU)
     )
 
@@ -549,20 +549,34 @@ def section_of(text: str) -> tuple[str, str] | None:
 # ("tháng. 11") and lower-cases upper-case lines ("đảng cộng sản", "KẾ hoạch", "t/m ban thường
 # vụ"). layout applies these repairs once, before any line is split, joined or classified, so
 # every recogniser reads the repaired line and the part is marked for review, never lost.
+# Each branch opens with the mark itself and looks around afterwards: a line is scanned for the
+# few candidate characters at C speed (a branch that opens with a look-behind is tried at every
+# position, several times slower on the body lines that make up most of a document).
+_DATE_WORD = r"(?:(?<=[Nn]gày.)|(?<=[Tt]háng.)|(?<=[Nn]ăm.))(?=\s*\d)"
 _STRAY = re.compile(
-    r"[~^`*]"  # never inside Vietnamese words; kept alone ("*" star, "(*)" note) by stray_marks
-    r"|(?<=[a-zà-ỹđ]{2})\.(?=[a-zà-ỹđ])|(?<=[a-zà-ỹđ])\.(?=[a-zà-ỹđ]{2})"  # "thá.ng", "n.ăm"; not "v.v."
-    r"|(?<=\w)'(?=\w)"  # inside any word or number: "K'T.", "Trư'ớc", "20'26"
-    r"|^[.,](?=[a-zà-ỹđ])|^'(?=[^\W\d_])"  # glued before a line's first word: ".tháng 11", "'Đồng Nai'
-    r"|(?:(?<=[Nn]gày)|(?<=[Tt]háng)|(?<=[Nn]ăm))[.,](?=\s*\d)",  # "tháng. 11"
+    r"[~^`*](?:(?<=\S.)|(?=\S))"  # glued to something: never inside a word; "(*)" is kept by stray_marks
+    r"|\.(?:(?<=[a-zà-ỹđ]{2}\.)(?=[a-zà-ỹđ])|(?<=[a-zà-ỹđ]\.)(?=[a-zà-ỹđ]{2}))"  # "thá.ng", "n.ăm"; not "v.v."
+    r"|'(?<=\w')(?=\w)"  # inside any word or number: "K'T.", "Trư'ớc", "20'26"
+    r"|[.,]" + _DATE_WORD  # after a date word: "tháng. 11"
 )
+_STRAY_FIRST = re.compile(
+    r"[.,](?=[a-zà-ỹđ])|'(?=[^\W\d_])"
+)  # glued before the first word: ".tháng", "'Đồng"
+
+
+_EMPHASIS = re.compile(r"\*(?<!\w\*)(?=\S)[^*]*?(?<=\S)\*(?!\w)")  # markdown italics: "*(có phân công)*"
+
+
+def emphasis(text: str) -> set[int]:
+    """Indexes of the paired "*" of markdown italics: markup, not OCR damage."""
+    return {i for m in _EMPHASIS.finditer(text) for i in (m.start(), m.end() - 1)} if "*" in text else set()
 
 
 def stray_marks(text: str) -> list[int]:
     """Indexes of the marks OCR scattered into words: 'ngà~y 21' -> [3]. A mark standing alone
     ("*", "(*)", "- ^") is layout's debris or a real sign, not this."""
-    out = []
-    for m in _STRAY.finditer(text):
+    out = [0] if text[:1] in ".,'" and _STRAY_FIRST.match(text) else []
+    for m in _STRAY.finditer(text, len(out)):
         i = m.start()
         before, after = text[i - 1 : i], text[i + 1 : i + 2]
         if m.group() in "~^`*" and (before in ("", " ", "(") and after in ("", " ", ")")):
@@ -609,6 +623,7 @@ ISSUER_WORDS = (
     "vien kiem sat",
     "ngan hang",
 )
+_DIGIT = re.compile(r"\d")
 _HEADER_PHRASE_WORDS = tuple(" ".join(p.split()[:2]) for p in (BANNER_PARTY, QUOC_HIEU))
 
 
@@ -616,9 +631,9 @@ def restore_case(text: str) -> str | None:
     """The upper-case line OCR read partly or wholly in lower case, upper-cased again: 'KẾ hoạch',
     'đảng cộng sản', 'tm. ủy ban nhân dân', 'tỉnh sơn la'; None for any other line (sentences,
     lines with digits or list punctuation, long lines)."""
-    if len(text) > 60 or is_upper_line(text) or any(c.isdigit() for c in text) or text[-1:] in ".;:,":
+    if len(text) > 60 or text[-1:] in ".;:," or not text[:1].isalpha() or "," in text or ";" in text:
         return None
-    if not text[:1].isalpha() or "," in text or ";" in text:
+    if _DIGIT.search(text) or is_upper_line(text):
         return None
     if len(text) <= 24 and " ".join(fold(text).split()) in TYPE_NAMES and not text[1:].islower():
         return (
@@ -637,10 +652,10 @@ def restore_case(text: str) -> str | None:
         or f in TYPE_NAMES
         or f.startswith(_HEADER_PHRASE_WORDS)
         or (len(words) >= 2 and any(p.endswith(" " + f) for p in (BANNER_PARTY, QUOC_HIEU)))
-        or (fuzz.ratio(f, BANNER_PARTY) >= 88 or fuzz.ratio(f, QUOC_HIEU) >= 88)
         or (len(words) >= 2 and (_AUTH_PARTY.match(f) or _AUTH_STATE.match(f)))
         or (len(words) <= 6 and f.startswith(TITLE_WORDS) and not f.startswith("q. "))
         or (len(words) <= 8 and f.startswith(ISSUER_WORDS))
+        or any(abs(len(f) - len(p)) <= 4 and fuzz.ratio(f, p) >= 88 for p in (BANNER_PARTY, QUOC_HIEU))
     )
     up = text.upper()
     return up if known and len(up) == len(text) and up != text else None

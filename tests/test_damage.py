@@ -326,3 +326,11 @@ def test_a_damaged_authority_line_is_fixed_to_its_canonical_form(written, canoni
     fixes = [d.fix.replacement for d in r.diagnostics if d.code == "VB121"]
     assert fixes == [canonical], [(d.code, d.message) for d in r.diagnostics]
     assert r.components["signature"]["authority"] == canonical.split()[0]
+
+
+def test_markdown_italics_are_markup_not_damage():
+    line = normalize("*Hà Nội, ngày 19 tháng 11 năm 2025*\n")[0]
+    fixed = layout([line])[0]
+    assert fixed.text == "Hà Nội, ngày 19 tháng 11 năm 2025" and not fixed.repaired
+    text = STATE_TB.replace("Hà Nội, ngày 21 tháng 7 năm 2025", "*Hà Nội, ngày 21 tháng 7 năm 2025*")
+    assert check(text).components["place_date"]["status"] == "ok"

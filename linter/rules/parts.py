@@ -178,6 +178,8 @@ def _runs(toks, keep) -> list[list]:
 def _header_copies(doc):
     """A header read after the body (pages out of order) and each copy of the header inside the
     body (a second page's header, a page scanned twice): one report each, with both places."""
+    if not any("moved" in t.data or t.type == "REPEAT" for t in doc.toks):
+        return
     first = min((t.line.line for t in doc.toks if not t.data.get("moved")), default=1)
     for t in doc.toks:
         if t.data.get("moved") == "part":  # a header part read with the header
