@@ -115,6 +115,8 @@ def _split_columns(line: Line) -> list[Line]:
         return _split_at(line, m.end(1)) if m and not P.ITEM.match(t[m.end(1) :]) else [line]
     if t[-1:] in "-_=" and (m := _TRAILING_RULE.search(t)):
         return _split_at(line, m.start(1))
+    if t[:1] in "-_=" and (m := _LEADING_RULE.match(t)):
+        return _split_at(line, m.end())
     glued = _split_glued(line)
     if len(glued) > 1:
         return glued
@@ -161,6 +163,7 @@ _LABEL_HALVES = {("kinh", "gui"), ("kinh", "trinh"), ("noi", "nhan")}
 # "Số:" or "Số: 9476": a number line broken before its symbol or its sequence
 _NUMBER_LABEL_ONLY = re.compile(r"(luat\s+)?so\s*:?(\s*\d{1,6}\s*[/-]?)?")
 _TRAILING_RULE = re.compile(r"\S\s+([-_=]{5,})$")  # "VIỆT NAM ---------------": a rule merged in
+_LEADING_RULE = re.compile(r"[-_=]{5,}(?=\s+\w)")  # "------- CỘNG HÒA …"
 
 
 def _date_pieces(a: Line, rest: list[Line]) -> int:
@@ -197,11 +200,14 @@ def _joinable(a: Line, b: Line) -> bool:
     fa, fb = fold(a.text).strip(), fold(b.text).strip()
     if fa in ("kinh", "noi") and (fa, fb.split(":")[0].split(" ")[0]) in _LABEL_HALVES:
         return True  # a label broken after its first word: "Kính" / "gửi: …"
-    if not P.TIEU_NGU_RE.match(fa) and P.TIEU_NGU_RE.match(f"{fa} {fb}"):
+    if fa.startswith("do") and not P.is_motto(fa) and P.is_motto(f"{fa} {fb}"):
         return True  # "Độc lập - Tự do -" / "Hạnh phúc"
     joined = f"{fa} {fb}"
-    if is_upper_line(a.text) and is_upper_line(b.text) and fa not in P.TYPE_NAMES and joined in P.TYPE_NAMES:
-        return True  # "QUYẾT" / "ĐỊNH"
+    if is_upper_line(a.text) and is_upper_line(b.text):
+        if fa not in P.TYPE_NAMES and joined in P.TYPE_NAMES:
+            return True  # "QUYẾT" / "ĐỊNH"
+        if len(fa) < 12 and not P.is_title_line(a.text) and P.is_title_line(f"{a.text} {b.text}"):
+            return True  # a signer's title broken after its first word: "TRƯỞNG" / "BAN"
     if a.text[:1].isupper() and b.text[:1].isupper() and len(fb) < len(P.QUOC_HIEU):
         # a banner over two or three lines, a letter misread: "CỘNG HÒA" / "XÃ HỘl" / "…"; or
         # an issuer's row that ends with the banner's first words: "ĐẢNG BỘ TỈNH ĐẢNG CỘNG" /

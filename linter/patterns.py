@@ -325,14 +325,21 @@ def find_phrase(f: str, phrase: str) -> int:
 _TIEU_NGU = "doc lap tu do hanh phuc"
 
 
+def is_motto(f: str) -> bool:
+    """Folded f is the motto, through a stray mark or a misread letter ("doc l,ap - tu do", "doc 1ap")."""
+    return bool(TIEU_NGU_RE.match(f)) or (
+        len(f) < 40 and fuzz.ratio(" ".join(re.sub(r"[^a-z ]", "", f).split()), _TIEU_NGU) >= 88
+    )
+
+
 def banner_kind(text: str) -> str | None:
     """'party' for ĐẢNG CỘNG SẢN VIỆT NAM, 'quoc_hieu', 'tieu_ngu' for the State banner lines."""
     upper = is_upper_line(text)
     if not upper and not fold(text).lstrip().startswith("do"):
         return None  # neither the motto nor an upper-case banner line: spare the work below
     f = " ".join(fold(text).replace("-", " - ").split())
-    if TIEU_NGU_RE.match(f) or fuzz.ratio(" ".join(re.sub(r"[^a-z ]", "", f).split()), _TIEU_NGU) >= 88:
-        return "tieu_ngu"  # the motto, through a stray mark or a misread letter: "Độc l,ập - Tự dô"
+    if is_motto(f):
+        return "tieu_ngu"
     if len(f) > 60 or not upper:
         return None
     if f.startswith(QUOC_HIEU) or fuzz.ratio(f, QUOC_HIEU) >= 88:
