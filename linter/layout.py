@@ -203,9 +203,9 @@ def _joinable(a: Line, b: Line) -> bool:
     if fa.startswith("do") and not P.is_motto(fa) and P.is_motto(f"{fa} {fb}"):
         return True  # "Độc lập - Tự do -" / "Hạnh phúc"
     joined = f"{fa} {fb}"
+    if fa not in P.TYPE_NAMES and joined in P.TYPE_NAMES and len(joined) < 24 and a.text[-1:].isalpha():
+        return True  # "QUYẾT" / "ĐỊNH", in any case: "quyết" / "định"
     if is_upper_line(a.text) and is_upper_line(b.text):
-        if fa not in P.TYPE_NAMES and joined in P.TYPE_NAMES:
-            return True  # "QUYẾT" / "ĐỊNH"
         if len(fa) < 12 and not P.is_title_line(a.text) and P.is_title_line(f"{a.text} {b.text}"):
             return True  # a signer's title broken after its first word: "TRƯỞNG" / "BAN"
     if a.text[:1].isupper() and b.text[:1].isupper() and len(fb) < len(P.QUOC_HIEU):
@@ -295,4 +295,4 @@ def layout(lines: list[Line]) -> list[Line]:
         i += 1
     if not joined:
         return out
-    return [p for ln in out for p in (_split_columns(ln) if id(ln) in joined else (ln,))]
+    return [p for ln in out for p in (_split_columns(_repair(ln, True)) if id(ln) in joined else (ln,))]

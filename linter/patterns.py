@@ -564,6 +564,7 @@ _STRAY = re.compile(
     r"[~^`*](?:(?<=\S.)|(?=\S))"  # glued to something: never inside a word; "(*)" is kept by stray_marks
     r"|\.(?:(?<=[a-zà-ỹđ]{2}\.)(?=[a-zà-ỹđ])|(?<=[a-zà-ỹđ]\.)(?=[a-zà-ỹđ]{2}))"  # "thá.ng", "n.ăm"; not "v.v."
     r"|'(?<=\w')(?=\w)"  # inside any word or number: "K'T.", "Trư'ớc", "20'26"
+    r"|,(?<=[a-zà-ỹđ],)(?=[a-zà-ỹđ])"  # inside a word, checked in stray_marks: "thán,g", "l,ập"
     r"|[.,]" + _DATE_WORD  # after a date word: "tháng. 11"
 )
 _STRAY_FIRST = re.compile(
@@ -579,6 +580,15 @@ def emphasis(text: str) -> set[int]:
     return {i for m in _EMPHASIS.finditer(text) for i in (m.start(), m.end() - 1)} if "*" in text else set()
 
 
+def _run(text: str, i: int, step: int) -> int:
+    """How many letters run from text[i] (step 1) or end before it (step -1)."""
+    j = i + (step if step < 0 else 0)
+    n = 0
+    while 0 <= j < len(text) and text[j].isalpha():
+        n, j = n + 1, j + step
+    return n
+
+
 def stray_marks(text: str) -> list[int]:
     """Indexes of the marks OCR scattered into words: 'ngà~y 21' -> [3]. A mark standing alone
     ("*", "(*)", "- ^") is layout's debris or a real sign, not this."""
@@ -588,6 +598,8 @@ def stray_marks(text: str) -> list[int]:
         before, after = text[i - 1 : i], text[i + 1 : i + 2]
         if m.group() in "~^`*" and (before in ("", " ", "(") and after in ("", " ", ")")):
             continue
+        if m.group() == "," and before.isalpha() and min(_run(text, i, -1), _run(text, i + 1, 1)) > 2:
+            continue  # two words with the space after the comma lost ("Nội,ngày"): not a mark
         out.append(i)
     return out
 
@@ -663,6 +675,7 @@ def restore_case(text: str) -> str | None:
         or (len(words) <= 6 and f.startswith(TITLE_WORDS) and not f.startswith("q. "))
         or (len(words) <= 8 and f.startswith(ISSUER_WORDS))
         or any(abs(len(f) - len(p)) <= 4 and fuzz.ratio(f, p) >= 88 for p in (BANNER_PARTY, QUOC_HIEU))
+        or (" nam" in f and (find_phrase(f, BANNER_PARTY) > 0 or find_phrase(f, QUOC_HIEU) > 0))  # a merged row
     )
     up = text.upper()
     return up if known and len(up) == len(text) and up != text else None
