@@ -205,8 +205,9 @@ def _joinable(a: Line, b: Line) -> bool:
     joined = f"{fa} {fb}"
     if fa not in P.TYPE_NAMES and joined in P.TYPE_NAMES and len(joined) < 24 and a.text[-1:].isalpha():
         return True  # "QUYẾT" / "ĐỊNH", in any case: "quyết" / "định"
-    if is_upper_line(a.text) and is_upper_line(b.text):
-        if len(fa) < 12 and not P.is_title_line(a.text) and P.is_title_line(f"{a.text} {b.text}"):
+    if len(fa) < 12 and len(fb) < 30 and a.text[-1:].isalpha() and b.text[-1:].isalpha():
+        up = f"{a.text} {b.text}".upper()  # read in any case: "trưởng" / "ban"
+        if not P.is_title_line(a.text.upper()) and P.is_title_line(up):
             return True  # a signer's title broken after its first word: "TRƯỞNG" / "BAN"
     if a.text[:1].isupper() and b.text[:1].isupper() and len(fb) < len(P.QUOC_HIEU):
         # a banner over two or three lines, a letter misread: "CỘNG HÒA" / "XÃ HỘl" / "…"; or
@@ -245,8 +246,9 @@ def _marked(t: str) -> bool:
     return "~" in t or "^" in t or "`" in t or "*" in t or "'" in t
 
 
-# Lines a header, type name or closing part can stand on: the first and the last of the document
-_HEAD, _TAIL = 30, 40
+# Lines a header, type name or closing part can stand on: the first and the last of the document,
+# and any short line (a body's lines run to the full width, its paragraphs' last lines end in a stop)
+_HEAD, _TAIL, _SHORT = 30, 40, 40
 
 
 def layout(lines: list[Line]) -> list[Line]:
@@ -258,7 +260,7 @@ def layout(lines: list[Line]) -> list[Line]:
             line = _clean(line)
             if line is None:
                 continue
-        parts = n < _HEAD or n >= tail
+        parts = n < _HEAD or n >= tail or len(line.text) <= _SHORT
         if parts or _marked(line.text):
             line = _repair(line, parts)  # then the marks inside it
         for cell in _split_cells(line) if "|" in line.text or "_ " in line.text else (line,):

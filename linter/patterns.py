@@ -675,7 +675,9 @@ def restore_case(text: str) -> str | None:
         or (len(words) <= 6 and f.startswith(TITLE_WORDS) and not f.startswith("q. "))
         or (len(words) <= 8 and f.startswith(ISSUER_WORDS))
         or any(abs(len(f) - len(p)) <= 4 and fuzz.ratio(f, p) >= 88 for p in (BANNER_PARTY, QUOC_HIEU))
-        or (" nam" in f and (find_phrase(f, BANNER_PARTY) > 0 or find_phrase(f, QUOC_HIEU) > 0))  # a merged row
+        or (
+            " nam" in f and (find_phrase(f, BANNER_PARTY) > 0 or find_phrase(f, QUOC_HIEU) > 0)
+        )  # a merged row
     )
     up = text.upper()
     return up if known and len(up) == len(text) and up != text else None
