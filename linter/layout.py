@@ -171,7 +171,9 @@ def _date_pieces(a: Line, rest: list[Line]) -> int:
     lines and read through OCR's digit confusions ("Hưng Yên," / "ngày 28" / "tháng l1 năm 2025");
     0 if they do not."""
     t = a.text
-    if not rest or len(t) >= 60 or not t[:1].isupper() or is_upper_line(t):
+    if not rest or len(rest[0].text) > 40 or len(t) >= 60 or not t[:1].isupper() or t[-1:] in ".;:":
+        return 0
+    if is_upper_line(t):
         return 0
     f = fold(t)
     if "ngay" not in f and "ngay" not in fold(rest[0].text):
@@ -205,11 +207,11 @@ def _joinable(a: Line, b: Line) -> bool:
     joined = f"{fa} {fb}"
     if fa not in P.TYPE_NAMES and joined in P.TYPE_NAMES and len(joined) < 24 and a.text[-1:].isalpha():
         return True  # "QUYẾT" / "ĐỊNH", in any case: "quyết" / "định"
-    if len(fa) < 12 and len(fb) < 30 and a.text[-1:].isalpha() and b.text[-1:].isalpha():
+    if len(fa) < 12 and len(fb) < 30 and fa.split(" ", 1)[0] in P.TITLE_FIRST and b.text[-1:].isalpha():
         up = f"{a.text} {b.text}".upper()  # read in any case: "trưởng" / "ban"
         if not P.is_title_line(a.text.upper()) and P.is_title_line(up):
             return True  # a signer's title broken after its first word: "TRƯỞNG" / "BAN"
-    if a.text[:1].isupper() and b.text[:1].isupper() and len(fb) < len(P.QUOC_HIEU):
+    if a.text[:1].isupper() and fb[:2] in P.BANNER_STARTS and len(fb) < len(P.QUOC_HIEU):
         # a banner over two or three lines, a letter misread: "CỘNG HÒA" / "XÃ HỘl" / "…"; or
         # an issuer's row that ends with the banner's first words: "ĐẢNG BỘ TỈNH ĐẢNG CỘNG" /
         # "SẢN VIỆT NAM" (split again below)

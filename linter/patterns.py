@@ -65,6 +65,8 @@ BANNER_PARTY = "dang cong san viet nam"
 QUOC_HIEU = "cong hoa xa hoi chu nghia viet nam"
 TIEU_NGU_RE = re.compile(r"^doc\s*lap\s*-?\s*tu\s*do\s*-?\s*hanh\s*phuc")
 HEADER_PHRASES = (BANNER_PARTY, QUOC_HIEU, "doc lap - tu do - hanh phuc")
+# how a banner's words start: a line that continues a banner opens so, through a misread letter
+BANNER_STARTS = frozenset(w[:2] for w in (BANNER_PARTY + " " + QUOC_HIEU).split())
 
 MARKS = {
     "mat",
@@ -377,6 +379,8 @@ def is_title_line(text: str) -> bool:
     head = " ".join(f.split()[:3])
     return len(f) <= 40 and any(len(w) >= 7 and fuzz.ratio(head[: len(w)], w) >= 85 for w in TITLE_WORDS)
 
+
+TITLE_FIRST = frozenset(w.split()[0] for w in TITLE_WORDS)  # "truong" (ban), "pho" (chu tich) …
 
 # Who enacts: the upper-case line between the trích yếu and "Căn cứ …" ("THỦ TƯỚNG CHÍNH PHỦ").
 ENACTORS = (
