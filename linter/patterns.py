@@ -175,7 +175,7 @@ SECTION_RES = (
 _SECTION = re.compile("^(?:" + "|".join(SECTION_RES) + ")")
 ITEM = re.compile(r"^[-+•·]\s*(?=\S)")
 # a drawn rule, with up to two marks OCR scattered into it ("------,---------", "-------'")
-SEPARATOR = re.compile(r"^[-_=.…~]{3,}(?:[^-_=.…~\s]{1,2}[-_=.…~]*)?[^\w\s]?$")
+SEPARATOR = re.compile(r"^(?=(?:[^-_=.…~]*[-_=.…~]){3})[-_=.…~]*(?:[^\w\s][-_=.…~]*){0,2}$")
 # Above the header: a received-copy stamp ("CÔNG VĂN ĐẾN", "ĐẾN Số: … Ngày: … Chuyển: …") or the
 # block an e-signature tool prints ("Người ký: …", "Email: …", "Cơ quan: …", "Thời gian ký: …").
 STAMP = re.compile(
@@ -568,12 +568,14 @@ _STRAY = re.compile(
     r"[~^`*](?:(?<=\S.)|(?=\S))"  # glued to something: never inside a word; "(*)" is kept by stray_marks
     r"|\.(?:(?<=[a-zà-ỹđ]{2}\.)(?=[a-zà-ỹđ])|(?<=[a-zà-ỹđ]\.)(?=[a-zà-ỹđ]{2}))"  # "thá.ng", "n.ăm"; not "v.v."
     r"|'(?<=\w')(?=\w)"  # inside any word or number: "K'T.", "Trư'ớc", "20'26"
+    r"|'(?:(?<=\d')|(?=\d))"  # glued to a number: "tháng '12", "92'/VBHN"
+    r"|'(?:(?=[Nn]gày|[Tt]háng|[Nn]ăm)|(?<=ngày')|(?<=tháng')|(?<=năm')|(?<=Số'))"  # "'năm", "Số':"
+    r"|\.(?<=/\.)(?=[A-ZĐ])"  # after a number's slash: "617/.KH-UBND"
+    r"|[.,](?<=\s[.,])(?=\w)"  # after a space, glued to the next word: "năm ,2026", "Hà Nội, .ngày"
     r"|,(?<=[a-zà-ỹđ],)(?=[a-zà-ỹđ])"  # inside a word, checked in stray_marks: "thán,g", "l,ập"
     r"|[.,]" + _DATE_WORD  # after a date word: "tháng. 11"
 )
-_STRAY_FIRST = re.compile(
-    r"[.,](?=[a-zà-ỹđ])|'(?=[^\W\d_])"
-)  # glued before the first word: ".tháng", "'Đồng"
+_STRAY_FIRST = re.compile(r"[.,'](?=[^\W\d_])")  # glued before the first word: ".tháng", "'Đồng", ".Số"
 
 
 _EMPHASIS = re.compile(r"\*(?<!\w\*)(?=\S)[^*]*?(?<=\S)\*(?!\w)")  # markdown italics: "*(có phân công)*"

@@ -113,7 +113,7 @@ def test_number_repairs(damaged_line, repaired):
     assert P.repair(damaged_line) == repaired
 
 
-@pytest.mark.parametrize("rule", ["------,---------", "-------'", "-----", "---------------"])
+@pytest.mark.parametrize("rule", ["------,---------", "-------'", "--'-------------", "-----", "---------------"])
 def test_a_rule_with_marks_in_it_is_a_rule(rule):
     assert P.SEPARATOR.match(rule)
 
