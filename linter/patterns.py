@@ -157,7 +157,7 @@ PLACE_DATE_LOOSE = re.compile(
     r"^(?P<place>[^\d,]{2,40}?)\s*,?\s*ngay\b(?:(?!thang)[^,]){0,25}?(?P<y>\d{4})\s*\.?$"
 )
 PLACE_DATE_START = re.compile(
-    r"(?:^|\s)([A-ZĐÀ-Ỹ][^\s,]*(?:\s+[A-ZĐÀ-Ỹ][^\s,]*){0,5}\s*,\s*ng[aàáảãạ][yỳýỷỹỵ](?:\s|$))"
+    r"(?:^|\s)([A-ZĐÀ-Ỹ][^\s,]*(?:\s+[A-ZĐÀ-Ỹ][^\s,]*){0,5}\s*,\s*ng[aàáảãạâầấẩẫậăằắẳẵặ][yỳýỷỹỵ](?:\s|$))"
 )  # "ngay": OCR lost the tone
 
 # Section headings, outermost first: one alternation, tried in this order, whose only group in
@@ -572,6 +572,8 @@ _STRAY = re.compile(
     r"|'(?:(?=[Nn]gày|[Tt]háng|[Nn]ăm)|(?<=ngày')|(?<=tháng')|(?<=năm')|(?<=Số'))"  # "'năm", "Số':"
     r"|\.(?<=/\.)(?=[A-ZĐ])"  # after a number's slash: "617/.KH-UBND"
     r"|[.,](?<=\s[.,])(?=\w)"  # after a space, glued to the next word: "năm ,2026", "Hà Nội, .ngày"
+    r"|[.,](?<=,[.,])|[.,](?=:)"  # after a comma, before a colon: "Nội,,", "Nội,.", "Số,:"
+    r"|\.(?<=\d\.)(?=\d)"  # inside a year, checked in stray_marks: "năm 20.25"
     r"|,(?<=[a-zà-ỹđ],)(?=[a-zà-ỹđ])"  # inside a word, checked in stray_marks: "thán,g", "l,ập"
     r"|[.,]" + _DATE_WORD  # after a date word: "tháng. 11"
 )
@@ -584,6 +586,9 @@ _EMPHASIS = re.compile(r"\*(?<!\w\*)(?=\S)[^*]*?(?<=\S)\*(?!\w)")  # markdown it
 def emphasis(text: str) -> set[int]:
     """Indexes of the paired "*" of markdown italics: markup, not OCR damage."""
     return {i for m in _EMPHASIS.finditer(text) for i in (m.start(), m.end() - 1)} if "*" in text else set()
+
+
+_YEAR_SO_FAR = re.compile(r"n[aă]m\s*\d{1,3}$")
 
 
 def _run(text: str, i: int, step: int) -> int:
@@ -606,6 +611,8 @@ def stray_marks(text: str) -> list[int]:
             continue
         if m.group() == "," and before.isalpha() and min(_run(text, i, -1), _run(text, i + 1, 1)) > 2:
             continue  # two words with the space after the comma lost ("Nội,ngày"): not a mark
+        if m.group() == "." and before.isdigit() and after.isdigit() and not _YEAR_SO_FAR.search(text, 0, i):
+            continue  # a decimal or a thousands stop ("1.000"): only a year is never written so
         out.append(i)
     return out
 

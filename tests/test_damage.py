@@ -44,6 +44,12 @@ def found(r) -> set[str]:
         ("K'T. CHỦ TỊCH", "KT. CHỦ TỊCH"),
         (".tháng 11 năm 2025", "tháng 11 năm 2025"),
         ("'Đồng Nai, ngày 20", "Đồng Nai, ngày 20"),
+        ("tháng '12 năm 20.25", "tháng 12 năm 2025"),
+        ("Hà Nội,, .ngày 25'", "Hà Nội, ngày 25"),
+        ("Số,: 617/.KH-UBND", "Số: 617/KH-UBND"),
+        ("Số: 01*2/CT-UBND", "Số: 012/CT-UBND"),
+        ("thán,g 11 năm ,2026", "tháng 11 năm 2026"),
+        (".Số 142-KL/TU", "Số 142-KL/TU"),
     ],
 )
 def test_marks_scattered_into_words_are_dropped(damaged_line, repaired):
@@ -52,7 +58,20 @@ def test_marks_scattered_into_words_are_dropped(damaged_line, repaired):
 
 
 @pytest.mark.parametrize(
-    "line", ["*", "(*)", "Ngày: 21/11/2025", "Hà Nội, ngày 21", "v.v.", "TP.HCM", "KT.CHỦ TỊCH", "Lưu: VT."]
+    "line",
+    [
+        "*",
+        "(*)",
+        "Ngày: 21/11/2025",
+        "Hà Nội, ngày 21",
+        "Hà Nội,ngày 21",
+        "v.v.,",
+        "TP.HCM",
+        "KT.CHỦ TỊCH",
+        "Lưu: VT.",
+        "giá 1.000 đồng",
+        "...",
+    ],
 )
 def test_real_signs_are_kept(line):
     assert P.stray_marks(line) == []
@@ -113,7 +132,9 @@ def test_number_repairs(damaged_line, repaired):
     assert P.repair(damaged_line) == repaired
 
 
-@pytest.mark.parametrize("rule", ["------,---------", "-------'", "--'-------------", "-----", "---------------"])
+@pytest.mark.parametrize(
+    "rule", ["------,---------", "-------'", "--'-------------", "-----", "---------------"]
+)
 def test_a_rule_with_marks_in_it_is_a_rule(rule):
     assert P.SEPARATOR.match(rule)
 
