@@ -11,7 +11,17 @@ from pathlib import Path
 from linter import __version__
 from linter.errors import UserError
 
-EXTENSIONS = (".txt", ".md", ".docx", ".pdf")
+EXTENSIONS = (
+    ".txt",
+    ".md",
+    ".docx",
+    ".pdf",
+    ".png",
+    ".jpg",
+    ".jpeg",
+    ".tif",
+    ".tiff",
+)  # scans are read by OCR
 FORMATS = ("text", "json", "jsonl", "sarif", "junit", "github", "html")
 PROFILES = ("auto", "party-hd36", "party-hd05", "state-nd30")
 

@@ -44,6 +44,8 @@ class Diagnostic:
     message: str
     fix: Fix | None = None
     citation: str = field(default="", compare=False)
+    page: int | None = field(default=None, compare=False)  # a scan's page, and the box in it
+    bbox: tuple[int, int, int, int] | None = field(default=None, compare=False)
 
     def sort_key(self):
         return (self.span.line, self.span.column, self.code)
@@ -61,4 +63,5 @@ class Diagnostic:
             "end_column": s.end_column,
             "message": self.message,
             "fix": self.fix.to_dict() if self.fix else None,
+            **({"page": self.page, "bbox": list(self.bbox)} if self.page is not None else {}),
         }

@@ -3,7 +3,7 @@
 lint_source() checks one decoded document; lint_path()/lint_bytes() wrap it with reading and a
 per-document firewall: whatever happens inside becomes a diagnostic, never a traceback."""
 
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 from datetime import date
 
 from linter import profile as profiles
@@ -82,7 +82,17 @@ def lint_source(src: Source, opts: Options) -> FileResult:
         res.diagnostics += run_checks(doc, ctx)
     res.diagnostics += ocr.source_checks(src.text, opts.lang, src.encoding)
     res.diagnostics.sort(key=Diagnostic.sort_key)
+    if src.boxes:
+        res.diagnostics = [_on_page(d, src.boxes) for d in res.diagnostics]
     return res
+
+
+def _on_page(d: Diagnostic, boxes: list) -> Diagnostic:
+    """A diagnostic on a scan, with the page and the box of the line it points at."""
+    if not 1 <= d.span.line <= len(boxes):
+        return d
+    page, box = boxes[d.span.line - 1]
+    return replace(d, page=page, bbox=box)
 
 
 def _guarded(path: str, read, opts: Options) -> FileResult:

@@ -17,6 +17,7 @@ class Source:
     styles: list | None = None  # per-line typography, for .docx
     page: object | None = None
     notes: list = field(default_factory=list)  # (rule, args) to report about the input itself
+    boxes: list | None = None  # a scan's lines: (page, (x0, y0, x1, y1) in pixels) for each line
 
 
 class InputError(Exception):
@@ -32,6 +33,8 @@ def from_bytes(path: str, data: bytes) -> Source:
     if len(data) > MAX_BYTES:
         raise InputError(inputs.TOO_LARGE, size=len(data), limit=MAX_BYTES)
     suffix = os.path.splitext(path)[1].lower()
+    if suffix in SCAN_SUFFIXES:
+        return _scan(path, data, suffix)
     if suffix in (".docx", ".pdf"):
         return _office(path, data, suffix)
     from linter import decode
@@ -56,14 +59,31 @@ def _office(path: str, data: bytes, suffix: str) -> Source:
     try:
         doc = office.read_docx(data) if suffix == ".docx" else office.read_pdf(data)
     except office.NeedsOCR:
-        raise InputError(
-            inputs.UNREADABLE, reason="PDF không có lớp chữ (bản quét), cần nhận dạng OCR trước"
-        ) from None
+        return _scan(path, data, suffix)  # a scanned PDF: read by OCR
     except (office.UnreadableOffice, ImportError) as e:
         raise InputError(inputs.UNREADABLE, reason=str(e)) from None
     if not doc.text.strip():
         raise InputError(inputs.EMPTY)
     return Source(path, doc.text, doc.kind, doc.styles, doc.page)
+
+
+SCAN_SUFFIXES = (".png", ".jpg", ".jpeg", ".tif", ".tiff")  # linter.scan.IMAGE_SUFFIXES, without importing it
+
+
+def _scan(path: str, data: bytes, suffix: str) -> Source:
+    try:
+        from linter import scan
+    except ImportError as e:  # pragma: no cover - the module itself imports nothing heavy
+        raise InputError(inputs.UNREADABLE, reason=str(e)) from None
+    try:
+        s = scan.read_scan(data, suffix)
+    except scan.NoEngine as e:
+        raise InputError(inputs.UNREADABLE, reason=str(e)) from None
+    except scan.BadScan as e:
+        raise InputError(inputs.UNREADABLE, reason=f"ảnh hoặc PDF hỏng: {e}") from None
+    if not s.text.strip():
+        raise InputError(inputs.UNREADABLE, reason=f"nhận dạng OCR không đọc được chữ nào ({s.pages} trang)")
+    return Source(path, s.text, "ocr", boxes=s.boxes)
 
 
 def from_path(path: str) -> Source:

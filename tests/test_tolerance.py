@@ -132,7 +132,7 @@ def test_tone_mark_styles_mixed_is_one_info():
     assert len(infos) == 1 and infos[0].severity == "info"
 
 
-def test_scanned_pdf_asks_for_ocr_and_text_pdf_is_read():
+def test_scanned_pdf_is_read_by_ocr_and_text_pdf_is_read():
     fixtures = pytest.importorskip("fixtures_office")
     r = check(fixtures.build_scanned_pdf(), "scan.pdf")
     assert (

@@ -42,6 +42,7 @@ _W = {
         "unknown": "(không rõ)",
         "file_list": "Danh sách văn bản",
         "path": "Tệp",
+        "page": "Trang",
         "filter": "Lọc theo tên tệp…",
         "documents": "Từng văn bản",
         "diagnostics": "Vấn đề",
@@ -81,6 +82,7 @@ _W = {
         "unknown": "(unknown)",
         "file_list": "Documents",
         "path": "File",
+        "page": "Page",
         "filter": "Filter by file name…",
         "documents": "Each document",
         "diagnostics": "Problems",
@@ -131,6 +133,7 @@ dl.meta dt{color:var(--muted)}dl.meta dd{margin:0}
 ol.diags{padding-left:1.5rem;margin:.4rem 0}ol.diags li{margin:.2rem 0}
 ol.diags .sev{font-weight:600}li.sev-error .sev{color:var(--err)}li.sev-warning .sev{color:var(--warn)}
 li.sev-info .sev{color:var(--info)}.extra{color:var(--muted);font-size:.88rem}
+img.crop{display:block;max-width:100%;border:1px solid var(--muted);margin:.3rem 0}
 pre.src{white-space:pre-wrap;overflow-wrap:anywhere;background:#fcfcfc;border:1px solid #eee;
 padding:.4rem 0;font-size:14px;line-height:1.5;font-family:inherit;margin:.5rem 0 0}
 pre.src .l{display:block;position:relative;padding-left:4.2em;padding-right:.5em;min-height:1.5em}
@@ -376,6 +379,14 @@ def _badges(c: dict, w) -> str:
     return "".join(out) or '<span class="badge ok">✓</span>'
 
 
+def _crop(path: str, page: int, bbox) -> str | None:
+    """The scanned page cut around a problem, as base64 PNG (embedded: nothing is loaded)."""
+    from linter import scan
+
+    png = scan.crop_png(path, page, bbox)
+    return base64.b64encode(png).decode("ascii") if png else None
+
+
 def _document(i: int, r, w, full_text: bool) -> str:
     doc_id = f"doc-{i}"
     c = r.counts()
@@ -389,6 +400,8 @@ def _document(i: int, r, w, full_text: bool) -> str:
             what = f'"{_e(d.fix.replacement)}"' if d.fix.replacement else _e(w["delete"])
             extra.append(f"{_e(w['fix'])} ({_e(d.fix.applicability)}): {what}")
         more = f'<div class="extra">{" · ".join(extra)}</div>' if extra else ""
+        if d.page is not None and (png := _crop(r.path, d.page, d.bbox)):
+            more += f'<img class="crop" alt="{_e(w["page"])} {d.page}" src="data:image/png;base64,{png}">'
         items.append(
             f'<li class="sev-{_e(d.severity)}"><a href="#{doc_id}-L{s.line}">{s.line}:{s.column}</a> '
             f'<code>{_e(d.code)}</code> <span class="sev">{_e(w["sev"].get(d.severity, d.severity))}</span> '
@@ -447,7 +460,7 @@ def render(results, *, lang: str = "vi") -> str:
     docs = "".join(_document(i, r, w, not limited or bool(r.diagnostics)) for i, r in enumerate(results, 1))
     csp = (
         f"default-src 'none'; style-src '{_sha(_CSS)}'; script-src '{_sha(_JS)}'; "
-        "base-uri 'none'; form-action 'none'"
+        "img-src data:; base-uri 'none'; form-action 'none'"  # a scan's crops are embedded
     )
     return (
         f'<!DOCTYPE html>\n<html lang="{lang}"><head><meta charset="utf-8">'

@@ -107,6 +107,14 @@ def _descriptor(rule, lang: str) -> dict:
     }
 
 
+def _scan_region(d) -> dict:
+    """The region of the text line; on a scan, with the page and the box in pixels in its bag."""
+    region = _region(d.span)
+    if d.page is not None:
+        region["properties"] = {"page": d.page, "bbox": list(d.bbox)}
+    return region
+
+
 def _fixable(res) -> bool:
     return not res.path.lower().endswith(_NO_FIX_SUFFIXES) and not any(
         d.code == _LEGACY for d in res.diagnostics
@@ -121,7 +129,7 @@ def _result(d, where: dict, fixable: bool, index: dict[str, int], lang: str) -> 
         {
             "level": _LEVEL.get(d.severity, "warning"),
             "message": {"text": d.message},
-            "locations": [{"physicalLocation": {"artifactLocation": where, "region": _region(d.span)}}],
+            "locations": [{"physicalLocation": {"artifactLocation": where, "region": _scan_region(d)}}],
         }
     )
     if d.fix and fixable:

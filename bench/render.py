@@ -1,0 +1,141 @@
+"""Print a text document onto A4 page images, laid out as issued, and scan it badly on purpose.
+
+    render(text) -> [PIL images]      the header's two columns (issuer and number left, banner and
+                                      date right), the type, summary and body across the page, the
+                                      footer's two columns (Nơi nhận left, the signature right)
+    degrade(image, quality, seed)     "office" (a clean office scan) or "poor": blur, noise, a slight
+                                      rotation, low resolution, a stamp over the signature
+
+Used by tests/test_scan.py and bench/ocr_scan.py, so the page images are made at test time from
+the corpus (no binary fixtures). Times-metric font: Debian's fonts-liberation2."""
+
+from __future__ import annotations
+
+import random
+from datetime import date
+from pathlib import Path
+
+from PIL import Image, ImageDraw, ImageFilter, ImageFont
+
+DPI = 200
+A4 = (round(8.27 * DPI), round(11.69 * DPI))
+MARGIN = (round(1.2 * DPI), round(0.8 * DPI))  # left, top
+FONTS = Path("/usr/share/fonts/truetype/liberation2")
+_SIZE = round(13 / 72 * DPI)
+
+
+def _font(bold: bool = False) -> ImageFont.FreeTypeFont:
+    name = "LiberationSerif-Bold.ttf" if bold else "LiberationSerif-Regular.ttf"
+    return ImageFont.truetype(str(FONTS / name), _SIZE)
+
+
+def _zones(text: str) -> tuple[set[int], set[int], set[int], set[int]]:
+    """Line numbers (1-based) of the header's left and right columns, and of the footer's."""
+    from linter.lint import Options, lint_bytes
+
+    c = lint_bytes("page.txt", text.encode("utf-8"), Options(today=date(2026, 11, 22))).components
+
+    def lines(*names):
+        return {n for k in names if c.get(k) for n in range(c[k]["line"], c[k]["end_line"] + 1)}
+
+    return lines("issuer", "number"), lines("banner", "place_date"), lines("recipients"), lines("signature")
+
+
+def _wrap(draw, s: str, font, width: int) -> list[str]:
+    """s in lines that fit the width, as a word processor wraps a paragraph."""
+    out, cur = [], ""
+    for w in s.split():
+        if cur and draw.textlength(f"{cur} {w}", font=font) > width:
+            out.append(cur)
+            cur = w
+        else:
+            cur = f"{cur} {w}".strip()
+    return out + [cur]
+
+
+def _filler(s: str) -> bool:
+    return not s.strip() or set(s.strip()) <= set("-_=*")
+
+
+def render(text: str) -> list[Image.Image]:
+    left, right, recip, sig = _zones(text)
+    rows = text.split("\n")
+    regular, bold = _font(), _font(True)
+    step = round(_SIZE * 1.35)
+    pages: list[Image.Image] = []
+    page = draw = None
+    y = 0
+
+    def new_page():
+        nonlocal page, draw, y
+        page = Image.new("L", A4, 255)
+        draw = ImageDraw.Draw(page)
+        pages.append(page)
+        y = MARGIN[1]
+
+    def put(s: str, x_centre: float | None, yy: int, font) -> None:
+        w = draw.textlength(s, font=font)
+        x = MARGIN[0] if x_centre is None else x_centre - w / 2
+        draw.text((x, yy), s, fill=0, font=font)
+
+    new_page()
+    n = 0
+    while n < len(rows):
+        # a two-column block: the left and right lines that stand together, side by side
+        for a_zone, b_zone, a_x, b_x in ((left, right, 0.27, 0.70), (recip, sig, None, 0.70)):
+            if n + 1 in a_zone | b_zone:
+                end = n  # the block runs over its zones' lines, blank lines and drawn rules
+                while end < len(rows) and (end + 1 in a_zone | b_zone or _filler(rows[end])):
+                    end += 1
+                block = range(n + 1, end + 1)
+                col = 0.45 * (A4[0] - 2 * MARGIN[0])  # each column wraps within its half
+                lcol = [
+                    p
+                    for k in block
+                    if k in a_zone or rows[k - 1].strip() == "*"
+                    for p in _wrap(draw, rows[k - 1], regular, col)
+                ]
+                rcol = [p for k in block if k in b_zone for p in _wrap(draw, rows[k - 1], bold, col)]
+                if y + step * max(len(lcol), len(rcol)) > A4[1] - MARGIN[1]:
+                    new_page()
+                for i, s in enumerate(lcol):
+                    put(s, None if a_x is None else a_x * A4[0], y + i * step, bold if a_x else regular)
+                for i, s in enumerate(rcol):
+                    put(s, b_x * A4[0], y + i * step, bold)
+                y += step * (max(len(lcol), len(rcol)) + 1)
+                n = end
+                break
+        else:
+            s = rows[n].rstrip()
+            heading = s.isupper() and len(s) < 60
+            for piece in _wrap(draw, s, regular, A4[0] - 2 * MARGIN[0]) if s else [""]:
+                if piece:
+                    if y + step > A4[1] - MARGIN[1]:
+                        new_page()
+                    put(piece, A4[0] / 2 if heading else None, y, bold if heading else regular)
+                y += step if piece else step // 2
+            n += 1
+    return pages
+
+
+def degrade(image: Image.Image, quality: str, seed: int = 0) -> Image.Image:
+    """A scan of the page: "office" is slightly soft and noisy; "poor" is blurred, noisy, rotated,
+    at a low resolution, with a stamp over the signature."""
+    rng = random.Random(seed)
+    im = image.copy()
+    if quality == "poor":
+        d = ImageDraw.Draw(im)
+        cx, cy, r = int(A4[0] * 0.66), int(A4[1] * 0.80), DPI // 2
+        d.ellipse((cx - r, cy - r, cx + r, cy + r), outline=150, width=6)  # the seal, in grey
+        im = im.rotate(rng.uniform(-1.2, 1.2), resample=Image.BICUBIC, fillcolor=255)
+        small = im.resize((im.width * 2 // 3, im.height * 2 // 3), Image.BILINEAR)
+        im = small.resize(im.size, Image.BILINEAR).filter(ImageFilter.GaussianBlur(1.2))
+        noise = 28
+    else:
+        im = im.filter(ImageFilter.GaussianBlur(0.6))
+        noise = 12
+    px = im.load()
+    for _ in range(im.width * im.height // 40):  # salt and pepper, and grain
+        x, y = rng.randrange(im.width), rng.randrange(im.height)
+        px[x, y] = max(0, min(255, px[x, y] + rng.randint(-noise * 4, noise * 4)))
+    return im

@@ -1,0 +1,213 @@
+"""scan: page images and scanned PDFs -> text lines read by Tesseract, each with its page and box.
+
+Tesseract's own line order interleaves the two columns of a header ("CỤC THUẾ … Độc lập - Tự do")
+or of the footer (Nơi nhận | the signature) row by row. So the words it finds are laid out again
+here from their boxes: words are grouped into rows by their vertical centres, a row is cut where
+a gap wider than a column gutter separates its words, and a run of rows cut in two is emitted as
+the left column's lines, then the right column's: the order the layout stage reads best.
+
+Pages are read one at a time (a 20-page TIFF or PDF never holds more than one page image), and
+nothing is downloaded: the engine and its Vietnamese model are Debian's `tesseract-ocr` and
+`tesseract-ocr-vie`. Imported only when a scan is read (the extra `vblint[ocr]`)."""
+
+from __future__ import annotations
+
+import io
+from collections.abc import Callable, Iterator
+from dataclasses import dataclass, field
+from statistics import median
+
+IMAGE_SUFFIXES = (".png", ".jpg", ".jpeg", ".tif", ".tiff")
+DPI = 300  # PDF pages are rendered at the resolution of an office scan
+_GUTTER_WORDS = 2.0  # a gap wider than this many line heights separates two columns
+
+
+class NoEngine(Exception):
+    """Tesseract or its Vietnamese model is not installed: says which package to install."""
+
+
+class BadScan(Exception):
+    """The file is not an image or a PDF that can be opened."""
+
+
+@dataclass
+class ScanText:
+    text: str
+    boxes: list[tuple[int, tuple[int, int, int, int]]] = field(default_factory=list)  # per line: page, bbox
+    pages: int = 0
+
+
+@dataclass
+class _Word:
+    text: str
+    x0: int
+    y0: int
+    x1: int
+    y1: int
+
+    @property
+    def mid(self) -> float:
+        return (self.y0 + self.y1) / 2
+
+
+def _engine():
+    try:
+        import pytesseract
+    except ImportError as e:
+        raise NoEngine("cần gói Python pytesseract: pip install 'vblint[ocr]'") from e
+    try:
+        langs = pytesseract.get_languages(config="")
+    except (pytesseract.TesseractNotFoundError, OSError) as e:
+        raise NoEngine(
+            "không tìm thấy Tesseract OCR: cài gói Debian tesseract-ocr và tesseract-ocr-vie"
+        ) from e
+    except pytesseract.TesseractError as e:
+        raise NoEngine(f"Tesseract OCR không chạy được ({e}): cài lại gói Debian tesseract-ocr") from e
+    if "vie" not in langs:
+        raise NoEngine("Tesseract thiếu mô hình tiếng Việt: cài gói Debian tesseract-ocr-vie")
+    return pytesseract
+
+
+def _words(image, pytesseract) -> list[_Word]:
+    d = pytesseract.image_to_data(image, lang="vie", config="--psm 3", output_type=pytesseract.Output.DICT)
+    out = []
+    for text, x, y, w, h, conf in zip(d["text"], d["left"], d["top"], d["width"], d["height"], d["conf"]):
+        if text.strip() and float(conf) >= 0:
+            out.append(_Word(text.strip(), x, y, x + w, y + h))
+    return out
+
+
+def _rows(words: list[_Word]) -> list[list[_Word]]:
+    """Words grouped into physical rows: a word joins the row whose centre line it crosses."""
+    if not words:
+        return []
+    h = median(w.y1 - w.y0 for w in words)
+    rows: list[list[_Word]] = []
+    for w in sorted(words, key=lambda w: w.mid):
+        if rows and abs(w.mid - median(x.mid for x in rows[-1])) <= 0.5 * h:
+            rows[-1].append(w)
+        else:
+            rows.append([w])
+    return [sorted(r, key=lambda w: w.x0) for r in rows]
+
+
+def _cells(row: list[_Word], gutter: float) -> list[list[_Word]]:
+    cells = [[row[0]]]
+    for a, b in zip(row, row[1:]):
+        if b.x0 - a.x1 > gutter:
+            cells.append([b])
+        else:
+            cells[-1].append(b)
+    return cells
+
+
+def _line(words: list[_Word], page: int) -> tuple[str, tuple[int, tuple[int, int, int, int]]]:
+    box = (
+        min(w.x0 for w in words),
+        min(w.y0 for w in words),
+        max(w.x1 for w in words),
+        max(w.y1 for w in words),
+    )
+    return " ".join(w.text for w in words), (page, box)
+
+
+def _side(cell: list[_Word], width: int) -> str:
+    """L or R: the cell lies in the left or the right column; S: it spans the page."""
+    x0, x1 = cell[0].x0, cell[-1].x1
+    if abs((x0 + x1) / 2 - width / 2) < 0.04 * width:
+        return "S"  # centred on the page: the type name, a heading
+    if x1 <= 0.53 * width:
+        return "L"
+    return "R" if x0 >= 0.42 * width else "S"
+
+
+def lay_out(
+    words: list[_Word], page: int, width: int
+) -> list[tuple[str, tuple[int, tuple[int, int, int, int]]]]:
+    """The page's lines in reading order: a run of rows whose cells all keep to one column or the
+    other (the header: issuer | banner; the footer: Nơi nhận | signature) is read column by
+    column, the left column's lines first; any other row is read across."""
+    if not words:
+        return []
+    gutter = _GUTTER_WORDS * median(w.y1 - w.y0 for w in words)
+    rows = [[(_side(c, width), c) for c in _cells(row, gutter)] for row in _rows(words)]
+    out: list = []
+    i = 0
+    while i < len(rows):
+        j = i
+        while j < len(rows) and all(side != "S" for side, _ in rows[j]):
+            j += 1
+        sides = {side for row in rows[i:j] for side, _ in row}
+        if j > i and sides == {"L", "R"}:  # two columns side by side
+            for want in "LR":
+                out += [_line(c, page) for row in rows[i:j] for side, c in row if side == want]
+            i = j
+            continue
+        out += [_line(c, page) for _, c in rows[i]]
+        i += 1
+    return out
+
+
+def _images(data: bytes, suffix: str) -> Iterator:
+    """The pages of an image file or a PDF, one at a time."""
+    try:
+        if suffix == ".pdf":
+            import pypdfium2 as pdfium
+
+            pdf = pdfium.PdfDocument(data)
+            try:
+                for i in range(len(pdf)):
+                    page = pdf[i]
+                    yield page.render(scale=DPI / 72).to_pil().convert("L")
+                    page.close()
+            finally:
+                pdf.close()
+            return
+        from PIL import Image, ImageSequence
+
+        with Image.open(io.BytesIO(data)) as im:
+            for frame in ImageSequence.Iterator(im):
+                yield frame.convert("L")
+    except (OSError, ValueError, SyntaxError) as e:
+        raise BadScan(f"{type(e).__name__}: {e}") from None
+    except Exception as e:  # pdfium raises its own PdfiumError
+        if type(e).__name__ == "PdfiumError":
+            raise BadScan(str(e)) from None
+        raise
+
+
+def read_scan(data: bytes, suffix: str, on_page: Callable[[int], None] | None = None) -> ScanText:
+    """OCR of every page of an image or PDF file; on_page(n) after each page (a progress bar)."""
+    pytesseract = _engine()
+    lines: list = []
+    n = 0
+    for n, image in enumerate(_images(data, suffix.lower()), 1):
+        lines += lay_out(_words(image, pytesseract), n, image.width)
+        image.close()
+        if on_page:
+            on_page(n)
+    return ScanText("\n".join(t for t, _ in lines), [b for _, b in lines], n)
+
+
+def crop_png(path: str, page: int, bbox, margin: int = 60) -> bytes | None:
+    """The scanned page `page` of the file at path, cut around bbox (pixels), as PNG; None when
+    the file can no longer be read (the report still shows the problem, without its picture)."""
+    try:
+        with open(path, "rb") as f:
+            data = f.read()
+        suffix = path[path.rfind(".") :].lower()
+        for n, image in enumerate(_images(data, suffix), 1):
+            if n == page:
+                x0, y0, x1, y1 = bbox
+                box = (
+                    max(0, x0 - margin),
+                    max(0, y0 - margin),
+                    min(image.width, x1 + margin),
+                    min(image.height, y1 + margin),
+                )
+                buf = io.BytesIO()
+                image.crop(box).save(buf, format="PNG")
+                return buf.getvalue()
+    except (OSError, BadScan, ValueError):
+        return None
+    return None

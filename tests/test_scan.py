@@ -1,0 +1,185 @@
+"""Scans in (issue 12): page images and scanned PDFs read by the real Tesseract engine.
+
+The pages are printed at test time from corpus documents (bench/render.py: A4, Times-metric font,
+the header's and the footer's two columns) and scanned badly on purpose; nothing is mocked. OCR
+costs seconds a page on two shared cores, so a few documents only: bench/ocr_scan.py measures more."""
+
+import io
+import json
+import os
+import shutil
+import subprocess
+import sys
+from datetime import date
+from pathlib import Path
+
+import pytest
+
+pytest.importorskip("pytesseract")
+if shutil.which("tesseract") is None:  # .ci/run installs it; a developer without it is told so
+    pytest.skip(
+        "Tesseract OCR is not installed (apt-get install tesseract-ocr tesseract-ocr-vie)",
+        allow_module_level=True,
+    )
+
+from bench.render import degrade, render  # noqa: E402
+from linter.lint import Options, lint_bytes  # noqa: E402
+from linter.scan import _Word, lay_out, read_scan  # noqa: E402
+
+ROOT = Path(__file__).resolve().parent.parent
+OPTS = Options(today=date(2026, 11, 22))
+STATE_TB = (ROOT / "corpus/valid/state-nd30/thong_bao.txt").read_text(encoding="utf-8")
+PARTY_CT = (ROOT / "corpus/valid/party-hd36/chi_thi.txt").read_text(encoding="utf-8")
+
+
+def tiff(pages) -> bytes:
+    buf = io.BytesIO()
+    pages[0].save(buf, format="TIFF", save_all=True, append_images=pages[1:], compression="tiff_deflate")
+    return buf.getvalue()
+
+
+def found(r) -> set[str]:
+    return {k for k, v in r.components.items() if v}
+
+
+@pytest.fixture(scope="module")
+def office_scan():
+    """The State thông báo printed on two A4 pages and scanned as an office scanner would."""
+    return tiff([degrade(p, "office", 3) for p in render(STATE_TB)])
+
+
+def test_an_office_scan_reads_as_the_text_does(office_scan):
+    clean, scan = lint_bytes("tb.txt", STATE_TB.encode(), OPTS), lint_bytes("tb.tif", office_scan, OPTS)
+    assert found(scan) == found(clean)
+    for k in ("number", "place_date"):
+        assert {
+            f: scan.components[k][f]
+            for f in ("seq", "symbol", "day", "month", "year")
+            if f in clean.components[k]
+        } == {
+            f: clean.components[k][f]
+            for f in ("seq", "symbol", "day", "month", "year")
+            if f in clean.components[k]
+        }
+    assert scan.components["signature"]["authority"] == "TL." and scan.components["recipients"]
+    assert not [d for d in scan.diagnostics if d.severity == "error"], [d.message for d in scan.diagnostics]
+
+
+def test_diagnostics_on_a_scan_carry_the_page_and_the_box():
+    text = STATE_TB.replace("Số: 318/TB-BNNMT", "Số 318/TB-BNNMT")  # the State number wants its colon
+    pages = [degrade(p, "office", 5) for p in render(text)]
+    r = lint_bytes("tb.png", _png(pages[0]), OPTS)
+    (d,) = [d for d in r.diagnostics if d.code == "VB211"]  # state-number-colon
+    out = d.to_dict()
+    assert out["page"] == 1 and len(out["bbox"]) == 4
+    x0, y0, x1, y1 = out["bbox"]
+    assert 0 <= x0 < x1 <= pages[0].width and 0 <= y0 < y1 < pages[0].height / 3  # in the header
+    # and nowhere else: text input keeps the contract without them
+    assert "page" not in lint_bytes("tb.txt", text.encode(), OPTS).diagnostics[0].to_dict()
+
+
+def _png(image) -> bytes:
+    buf = io.BytesIO()
+    image.save(buf, format="PNG")
+    return buf.getvalue()
+
+
+def test_pages_are_read_one_at_a_time_and_counted(office_scan):
+    seen = []
+    s = read_scan(office_scan, ".tif", on_page=seen.append)
+    assert seen == [1, 2] and s.pages == 2
+    assert {p for p, _ in s.boxes} == {1, 2} and len(s.boxes) == len(s.text.split("\n"))
+
+
+def test_a_scanned_pdf_is_read_by_ocr():
+    pages = [degrade(p, "office", 7) for p in render(PARTY_CT)]
+    buf = io.BytesIO()
+    pages[0].save(buf, format="PDF", save_all=True, append_images=pages[1:], resolution=200)
+    r = lint_bytes("ct.pdf", buf.getvalue(), OPTS)
+    clean = lint_bytes("ct.txt", PARTY_CT.encode(), OPTS)
+    assert r.readable and found(r) == found(clean)
+    assert r.components["number"]["symbol"] == clean.components["number"]["symbol"]
+
+
+def test_the_two_columns_are_read_apart_from_the_word_boxes():
+    """Row by row the header reads "BỘ X CỘNG HÒA …" / "Số: 1/TB-X Độc lập …"; from the boxes,
+    the left column comes first, then the right, and full-width lines stay whole."""
+
+    def words(s, x, y):
+        out = []
+        for w in s.split():
+            out.append(_Word(w, x, y, x + 10 * len(w), y + 20))
+            x += 10 * len(w) + 8
+        return out
+
+    page = (
+        words("BỘ NỘI VỤ", 150, 100)
+        + words("CỘNG HÒA XÃ HỘI CHỦ NGHĨA VIỆT NAM", 900, 100)
+        + words("Số: 12/TB-BNV", 160, 140)
+        + words("Độc lập - Tự do - Hạnh phúc", 950, 140)
+        + words("Hà Nội, ngày 2 tháng 3 năm 2025", 930, 180)
+        + words("THÔNG BÁO", 780, 260)
+        + words("Thực hiện kế hoạch của Bộ, một câu dài trải khắp chiều ngang trang giấy này", 200, 300)
+    )
+    lines = [t for t, _ in lay_out(page, 1, 1654)]
+    assert lines == [
+        "BỘ NỘI VỤ",
+        "Số: 12/TB-BNV",
+        "CỘNG HÒA XÃ HỘI CHỦ NGHĨA VIỆT NAM",
+        "Độc lập - Tự do - Hạnh phúc",
+        "Hà Nội, ngày 2 tháng 3 năm 2025",
+        "THÔNG BÁO",
+        "Thực hiện kế hoạch của Bộ, một câu dài trải khắp chiều ngang trang giấy này",
+    ]
+
+
+def _cli(args, env=None):
+    return subprocess.run(
+        [sys.executable, "-m", "linter", *args],
+        capture_output=True,
+        text=True,
+        env=env,
+        cwd=ROOT,
+        timeout=300,
+    )
+
+
+def test_without_the_engine_a_clear_message_and_exit_2(tmp_path, office_scan):
+    scan = tmp_path / "tb.tif"
+    scan.write_bytes(office_scan)
+    no_engine = {**os.environ, "PATH": str(Path(sys.executable).parent)}  # python, but no tesseract
+    p = _cli(["check", "--no-cache", str(scan)], no_engine)
+    assert p.returncode == 2 and "tesseract-ocr" in p.stdout + p.stderr and "Traceback" not in p.stderr
+    empty = tmp_path / "tessdata"
+    empty.mkdir()
+    p = _cli(["check", "--no-cache", str(scan)], {**os.environ, "TESSDATA_PREFIX": str(empty)})
+    assert p.returncode == 2 and "tesseract-ocr-vie" in p.stdout + p.stderr and "Traceback" not in p.stderr
+
+
+@pytest.mark.parametrize("data", [b"\x89PNG\r\n\x1a\n" + b"\x00" * 50, b"not an image at all", b""])
+def test_a_broken_image_is_a_clear_error(tmp_path, data):
+    bad = tmp_path / "bad.png"
+    bad.write_bytes(data)
+    p = _cli(["check", "--no-cache", "--format", "json", str(bad)])
+    assert p.returncode == 2 and "Traceback" not in p.stderr
+    (f,) = json.loads(p.stdout)["files"]
+    assert f["diagnostics"][0]["code"] in ("VB001", "VB006")
+
+
+def test_a_directory_of_scans_is_checked(tmp_path, office_scan):
+    (tmp_path / "a.tif").write_bytes(office_scan)
+    (tmp_path / "b.txt").write_text(STATE_TB, encoding="utf-8")
+    p = _cli(["check", "--no-cache", "--format", "json", str(tmp_path)])
+    files = {Path(f["path"]).name: f for f in json.loads(p.stdout)["files"]}
+    assert set(files) == {"a.tif", "b.txt"} and files["a.tif"]["components"]["number"]
+
+
+def test_reports_show_the_page_and_the_crop(tmp_path):
+    text = STATE_TB.replace("Số: 318/TB-BNNMT", "Số 318/TB-BNNMT")
+    scan = tmp_path / "tb.png"
+    scan.write_bytes(_png(degrade(render(text)[0], "office", 5)))
+    sarif = json.loads(_cli(["check", "--no-cache", "--format", "sarif", str(scan)]).stdout)
+    regions = [r["locations"][0]["physicalLocation"]["region"] for r in sarif["runs"][0]["results"]]
+    assert any(g.get("properties", {}).get("page") == 1 for g in regions)
+    page = _cli(["check", "--no-cache", "--format", "html", str(scan)]).stdout
+    assert '<img class="crop"' in page and "data:image/png;base64," in page and "img-src data:" in page
