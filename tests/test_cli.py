@@ -141,7 +141,7 @@ def test_directory_recursion_sorted(tmp_path):
     copy(VALID, docs, "z.txt")
     copy(COLON, docs, "a.txt")
     copy(VALID_CV, docs / "sub", "m.md")
-    (docs / "sub" / "picture.png").write_bytes(b"\x89PNG\r\n\x1a\n" + bytes(range(256)))
+    (docs / "sub" / "picture.gif").write_bytes(b"\x89PNG\r\n\x1a\n" + bytes(range(256)))
     (docs / "notes.rst").write_text("ignored", encoding="utf-8")
     rc, out, err = check(["--format", "json", "docs"], tmp_path)
     assert rc == 1, out + err  # a.txt has an error
@@ -161,7 +161,7 @@ def test_directory_recursion_sorted(tmp_path):
 def test_directory_without_documents_exit_2(tmp_path):
     empty = tmp_path / "pics"
     empty.mkdir()
-    (empty / "a.png").write_bytes(b"\x89PNG\r\n\x1a\n\0\0\0")
+    (empty / "a.gif").write_bytes(b"\x89PNG\r\n\x1a\n\0\0\0")
     rc, out, err = check(["pics"], tmp_path)
     assert rc == 2
     assert "no documents to check" in err
