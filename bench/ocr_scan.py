@@ -1,0 +1,94 @@
+"""How well vblint reads scans: conforming documents printed, scanned and OCR'd by vblint itself.
+
+    python -m bench.ocr_scan [--limit N] [--qualities office,poor]
+
+Every conforming document of corpus/valid is printed on A4 by bench.render, scanned at each
+quality (bench.render.degrade: "office", a clean office scan; "poor": blurred, noisy, rotated, low
+resolution, a stamp over the signature), saved as a multi-page TIFF and checked with lint_bytes,
+the same path `vblint check scan.tif` takes. Scored against the text's own result: the share of its
+parts still found, number (symbol and sequence) and date read right, and the diagnostics the scan
+adds (false ones: codes the text does not have). Time per page: printing, OCR (reading the
+image into text lines, scan.read_scan) and linting the text it gives."""
+
+from __future__ import annotations
+
+import argparse
+import io
+import time
+from collections import Counter
+from datetime import date
+
+from bench.ocrnoise import ROOT
+from bench.render import degrade, render
+from linter.lint import Options, lint_bytes, lint_source
+from linter.read import Source
+from linter.scan import read_scan
+
+_OPTS = Options(today=date(2026, 11, 22))
+
+
+def _facts(r) -> tuple:
+    n, pd = r.components["number"], r.components["place_date"]
+    return (n and (n["seq"], n["symbol"])), (pd and (pd["day"], pd["month"], pd["year"]))
+
+
+def measure(qualities=("office", "poor"), limit: int | None = None) -> dict:
+    paths = sorted((ROOT / "corpus" / "valid").glob("*/*.txt"))[:limit]
+    out = {}
+    for q in qualities:
+        parts = [0, 0]
+        facts = [0, 0]
+        false = Counter()
+        t_render = t_ocr = t_lint = 0.0
+        pages = 0
+        for i, p in enumerate(paths):
+            text = p.read_text(encoding="utf-8")
+            clean = lint_bytes(p.name, text.encode("utf-8"), _OPTS)
+            t0 = time.perf_counter()
+            images = [degrade(im, q, i) for im in render(text)]
+            buf = io.BytesIO()
+            images[0].save(
+                buf, format="TIFF", save_all=True, append_images=images[1:], compression="tiff_deflate"
+            )
+            t1 = time.perf_counter()
+            scan = read_scan(buf.getvalue(), ".tif")
+            t2 = time.perf_counter()
+            res = lint_source(Source(p.name, scan.text, "ocr", boxes=scan.boxes), _OPTS)
+            t3 = time.perf_counter()
+            t_render, t_ocr, t_lint = t_render + t1 - t0, t_ocr + t2 - t1, t_lint + t3 - t2
+            pages += scan.pages
+            want = [k for k, v in clean.components.items() if v]
+            parts[0] += sum(bool(res.components[k]) for k in want)
+            parts[1] += len(want)
+            facts[0] += _facts(res) == _facts(clean)
+            facts[1] += 1
+            false.update({d.code for d in res.diagnostics} - {d.code for d in clean.diagnostics})
+        out[q] = {
+            "documents": len(paths),
+            "pages": pages,
+            "parts_found": parts[0] / parts[1],
+            "number_and_date": facts[0] / facts[1],
+            "false_diagnostics": dict(false.most_common()),
+            "seconds_per_page": {"render": t_render / pages, "ocr": t_ocr / pages, "lint": t_lint / pages},
+        }
+    return out
+
+
+def main(argv: list[str] | None = None) -> int:
+    ap = argparse.ArgumentParser(prog="python -m bench.ocr_scan", description=__doc__.split("\n\n")[0])
+    ap.add_argument("--limit", type=int, default=None, help="the first N documents only")
+    ap.add_argument("--qualities", default="office,poor")
+    a = ap.parse_args(argv)
+    for q, r in measure(tuple(a.qualities.split(",")), a.limit).items():
+        s = r["seconds_per_page"]
+        print(
+            f"{q}: {r['documents']} documents, {r['pages']} pages; parts found {100 * r['parts_found']:.1f} %; "
+            f"number and date right {100 * r['number_and_date']:.1f} %"
+        )
+        print(f"  seconds per page: printing {s['render']:.2f}, OCR {s['ocr']:.2f}, linting {s['lint']:.3f}")
+        print(f"  diagnostics the scan adds (documents): {r['false_diagnostics'] or 'none'}")
+    return 0
+
+
+if __name__ == "__main__":
+    raise SystemExit(main())
