@@ -168,7 +168,7 @@ class _Zones:
                 self.emit("ISSUER")
             elif sh == "VV" and self.toks:  # Party công văn: "về việc …" under the number
                 self.subject_vv()
-            elif sh in ("TEXT", "NAME") and len(ln.text) < 90 and self._header_goes_on():
+            elif sh in ("TEXT", "NAME", "ITEM") and len(ln.text) < 90 and self._header_goes_on():
                 self.emit("NOISE")  # a header line OCR made unreadable: reported, the header goes on
             else:
                 seen_body_anchor = True

@@ -577,7 +577,7 @@ _STRAY = re.compile(
     r"|,(?<=[a-zà-ỹđ],)(?=[a-zà-ỹđ])"  # inside a word, checked in stray_marks: "thán,g", "l,ập"
     r"|[.,]" + _DATE_WORD  # after a date word: "tháng. 11"
 )
-_STRAY_FIRST = re.compile(r"[.,'](?=[^\W\d_])")  # glued before the first word: ".tháng", "'Đồng", ".Số"
+_STRAY_FIRST = re.compile(r"[.,'_](?=[^\W\d_])")  # glued before the first word: ".tháng", "'Đồng", ".Số"
 
 
 _EMPHASIS = re.compile(r"\*(?<!\w\*)(?=\S)[^*]*?(?<=\S)\*(?!\w)")  # markdown italics: "*(có phân công)*"
@@ -603,7 +603,9 @@ def _run(text: str, i: int, step: int) -> int:
 def stray_marks(text: str) -> list[int]:
     """Indexes of the marks OCR scattered into words: 'ngà~y 21' -> [3]. A mark standing alone
     ("*", "(*)", "- ^") is layout's debris or a real sign, not this."""
-    out = [0] if text[:1] in ".,'" and _STRAY_FIRST.match(text) else []
+    out = [0] if text[:1] in ".,'_" and _STRAY_FIRST.match(text) else []
+    if text[:1] == "-" and text[1:2].isupper() and is_upper_line(text[1:]):
+        out = [0]  # a speck glued before an upper-case header line: "-TỈNH ỦY NGHỆ AN"
     for m in _STRAY.finditer(text, len(out)):
         i = m.start()
         before, after = text[i - 1 : i], text[i + 1 : i + 2]

@@ -13,6 +13,7 @@ nothing is downloaded: the engine and its Vietnamese model are Debian's `tessera
 from __future__ import annotations
 
 import io
+import unicodedata
 from collections.abc import Callable, Iterator
 from dataclasses import dataclass, field
 from statistics import median
@@ -44,10 +45,11 @@ class _Word:
     y0: int
     x1: int
     y1: int
+    skew: float = 0.0  # the page's slope: rows are grouped on the straightened page
 
     @property
     def mid(self) -> float:
-        return (self.y0 + self.y1) / 2
+        return (self.y0 + self.y1) / 2 - self.skew * (self.x0 + self.x1) / 2
 
 
 def _engine():
@@ -70,11 +72,46 @@ def _engine():
 
 def _words(image, pytesseract) -> list[_Word]:
     d = pytesseract.image_to_data(image, lang="vie", config="--psm 3", output_type=pytesseract.Output.DICT)
-    out = []
-    for text, x, y, w, h, conf in zip(d["text"], d["left"], d["top"], d["width"], d["height"], d["conf"]):
-        if text.strip() and float(conf) >= 0:
+    out, lines = [], {}
+    keys = zip(d["block_num"], d["par_num"], d["line_num"])
+    for key, text, x, y, w, h, conf in zip(
+        keys, d["text"], d["left"], d["top"], d["width"], d["height"], d["conf"]
+    ):
+        if _kept(text.strip(), float(conf)):
             out.append(_Word(text.strip(), x, y, x + w, y + h))
+            lines.setdefault(key, []).append(out[-1])
+    skew = _skew(lines.values())
+    for w in out:
+        w.skew = skew
     return out
+
+
+_SIGNS = {"-", "+", "*", "•", "–", "—", "./.", "(*)"}  # list dashes, the Party star, the end mark
+
+
+def _kept(text: str, conf: float) -> bool:
+    """A word, or a sign a document uses; not the specks a poor scan reads as marks ("ˆ", "__", ":")."""
+    if conf < 0 or not text:
+        return False
+    if any(c.isalnum() and unicodedata.category(c) != "Lm" for c in text):  # not "ˆ" (a modifier letter)
+        return True
+    return text in _SIGNS and conf >= 70
+
+
+def _skew(lines) -> float:
+    """The page's slope (dy/dx), the median over Tesseract's own lines of three words or more: a
+    scan turned by a degree moves a row's right end by a line's height across an A4 page."""
+    slopes = []
+    for ws in lines:
+        if len(ws) < 3:
+            continue
+        xs = [(w.x0 + w.x1) / 2 for w in ws]
+        ys = [(w.y0 + w.y1) / 2 for w in ws]
+        mx, my = sum(xs) / len(xs), sum(ys) / len(ys)
+        var = sum((x - mx) ** 2 for x in xs)
+        if var:
+            slopes.append(sum((x - mx) * (y - my) for x, y in zip(xs, ys)) / var)
+    return median(slopes) if slopes else 0.0
 
 
 def _rows(words: list[_Word]) -> list[list[_Word]]:
@@ -129,13 +166,21 @@ def lay_out(
     column, the left column's lines first; any other row is read across."""
     if not words:
         return []
-    gutter = _GUTTER_WORDS * median(w.y1 - w.y0 for w in words)
-    rows = [[(_side(c, width), c) for c in _cells(row, gutter)] for row in _rows(words)]
+    h = median(w.y1 - w.y0 for w in words)
+    physical = _rows(words)
+    mids = [median(w.mid for w in row) for row in physical]
+    rows = [[(_side(c, width), c) for c in _cells(row, _GUTTER_WORDS * h)] for row in physical]
     out: list = []
     i = 0
     while i < len(rows):
         j = i
-        while j < len(rows) and all(side != "S" for side, _ in rows[j]):
+        # a run of rows that keep to the columns, up to a blank line's gap (below the header's
+        # columns a công văn's "Kính gửi" list starts after one)
+        while (
+            j < len(rows)
+            and all(side != "S" for side, _ in rows[j])
+            and (j == i or mids[j] - mids[j - 1] < 2.2 * h)
+        ):
             j += 1
         sides = {side for row in rows[i:j] for side, _ in row}
         if j > i and sides == {"L", "R"}:  # two columns side by side
