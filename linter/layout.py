@@ -171,6 +171,8 @@ def _date_pieces(a: Line, rest: list[Line]) -> int:
     lines and read through OCR's digit confusions ("Hưng Yên," / "ngày 28" / "tháng l1 năm 2025");
     0 if they do not."""
     t = a.text
+    if t[:2] == "- ":  # a scan's speck before the place: "- Nghệ An, ngày 03 tháng 7 năm" / "2026"
+        t = t[2:]
     if not rest or len(rest[0].text) > 40 or len(t) >= 60 or not t[:1].isupper() or t[-1:] in ".;:":
         return 0
     if is_upper_line(t):

@@ -311,7 +311,16 @@ class _Zones:
                 self.emit("ADDRESSEE")  # a single addressee on its own line, no dash
             while q := self.peek():
                 qln, qsh, _ = q
-                if qsh == "ITEM" or (qln.text[:1].islower() and not qln.blank_before):
+                prev = self.toks[-1].text.rstrip()
+                # an item that lost its dash still follows one that ends the way list items do
+                undashed = (
+                    self.toks[-1].type == "ADDRESSEE"
+                    and prev.endswith((";", ","))
+                    and qsh in ("TEXT", "NAME", "UPPER")
+                    and len(qln.text) < 120
+                    and qln.text.rstrip().endswith((";", ",", "."))
+                )
+                if qsh == "ITEM" or undashed or (qln.text[:1].islower() and not qln.blank_before):
                     self.emit("ADDRESSEE")
                 else:
                     break

@@ -517,7 +517,7 @@ def parse_place_date(text: str) -> dict | None:
         if not m or len(text) > 70:
             return None
         return {
-            "place": text[m.start("place") : m.end("place")].strip(" ,"),
+            "place": text[m.start("place") : m.end("place")].strip(" ,-~_"),
             "day": None,
             "month": None,
             "year": int(m.group("y")),
@@ -527,7 +527,9 @@ def parse_place_date(text: str) -> dict | None:
             "malformed": True,
             "end": m.end(),
         }
-    place = text[m.start("place") : m.end("place")].strip(" ,") if m.group("place") else None
+    place = (
+        text[m.start("place") : m.end("place")].strip(" ,-~_") if m.group("place") else None
+    )  # "- Nghệ An": a speck
 
     def num(g):
         v = m.group(g).strip()
