@@ -20,6 +20,7 @@ from statistics import median
 
 IMAGE_SUFFIXES = (".png", ".jpg", ".jpeg", ".tif", ".tiff")
 DPI = 300  # PDF pages are rendered at the resolution of an office scan
+_A4_300DPI_WIDTH = 2480
 _GUTTER_WORDS = 2.0  # a gap wider than this many line heights separates two columns
 
 
@@ -70,15 +71,32 @@ def _engine():
     return pytesseract
 
 
+def _prepared(image):
+    """The page as Tesseract reads best: at least 300 dpi on A4 (a low-resolution scan is scaled
+    up) and despeckled; and the factor its boxes are scaled by, to give them back in the file's
+    own pixels."""
+    from PIL import ImageFilter
+
+    scale = max(1.0, _A4_300DPI_WIDTH / max(1, min(image.width, image.height)))
+    if scale > 1.05:
+        image = image.resize((round(image.width * scale), round(image.height * scale)), resample=3)  # bicubic
+    return image.filter(ImageFilter.MedianFilter(3)), scale
+
+
 def _words(image, pytesseract) -> list[_Word]:
+    image, scale = _prepared(image)
     d = pytesseract.image_to_data(image, lang="vie", config="--psm 3", output_type=pytesseract.Output.DICT)
+    if scale > 1.05:  # boxes in the file's pixels
+        for k in ("left", "top", "width", "height"):
+            d[k] = [round(v / scale) for v in d[k]]
     out, lines = [], {}
     keys = zip(d["block_num"], d["par_num"], d["line_num"])
     for key, text, x, y, w, h, conf in zip(
         keys, d["text"], d["left"], d["top"], d["width"], d["height"], d["conf"]
     ):
         if _kept(text.strip(), float(conf)):
-            out.append(_Word(text.strip(), x, y, x + w, y + h))
+            # Tesseract's vie model reads "Đ" as the Icelandic "Ð", or as both ("ĐÐU"): never Vietnamese
+            out.append(_Word(text.strip().replace("ĐÐ", "Đ").replace("Ð", "Đ"), x, y, x + w, y + h))
             lines.setdefault(key, []).append(out[-1])
     skew = _skew(lines.values())
     for w in out:
