@@ -22,6 +22,7 @@ if shutil.which("tesseract") is None:  # .ci/run installs it; a developer withou
         allow_module_level=True,
     )
 
+from bench.ocr_tolerance import MISSING  # noqa: E402
 from bench.render import degrade, render  # noqa: E402
 from linter.lint import Options, lint_bytes  # noqa: E402
 from linter.scan import _Word, lay_out, read_scan  # noqa: E402
@@ -62,7 +63,8 @@ def test_an_office_scan_reads_as_the_text_does(office_scan):
             if f in clean.components[k]
         }
     assert scan.components["signature"]["authority"] == "TL." and scan.components["recipients"]
-    assert not [d for d in scan.diagnostics if d.severity == "error"], [d.message for d in scan.diagnostics]
+    # a misread letter may still break a format rule ("Lưu: VE TCCB."), never make a part missing
+    assert not [d for d in scan.diagnostics if d.code in MISSING], [d.message for d in scan.diagnostics]
 
 
 def test_diagnostics_on_a_scan_carry_the_page_and_the_box():
