@@ -22,7 +22,7 @@ from pathlib import Path
 from linter import decode as codec
 from linter.diagnostics import Diagnostic
 from linter.lint import FileResult, Options, lint_bytes, lint_path, lint_source
-from linter.read import MAX_BYTES, InputError, from_bytes
+from linter.read import MAX_BYTES, SCAN_SUFFIXES, InputError, from_bytes
 from linter.rules import ocr
 
 ROUNDS = 5
@@ -204,8 +204,8 @@ def fix_bytes(
     opts = opts or Options()
     post = post or (lambda r: r)
     out = FixOutcome(path, data=data)
-    if Path(path).suffix.lower() in (".docx", ".pdf"):
-        out.refused = "chỉ sửa được tệp văn bản thuần (.txt, .md); không sửa tệp .docx, .pdf"
+    if Path(path).suffix.lower() in (".docx", ".pdf", *SCAN_SUFFIXES):
+        out.refused = "chỉ sửa được tệp văn bản thuần (.txt, .md); không sửa tệp .docx, .pdf hay ảnh quét"
         out.result = post(lint_bytes(path, data, opts))
         return out
     try:

@@ -185,3 +185,21 @@ def test_reports_show_the_page_and_the_crop(tmp_path):
     assert any(g.get("properties", {}).get("page") == 1 for g in regions)
     page = _cli(["check", "--no-cache", "--format", "html", str(scan)]).stdout
     assert '<img class="crop"' in page and "data:image/png;base64," in page and "img-src data:" in page
+
+
+def test_fix_never_touches_a_scan(tmp_path):
+    text = STATE_TB.replace("Số: 318/TB-BNNMT", "Số 318/TB-BNNMT")
+    scan = tmp_path / "tb.png"
+    scan.write_bytes(_png(degrade(render(text)[0], "office", 5)))
+    before = scan.read_bytes()
+    p = _cli(["check", "--no-cache", "--fix", str(scan)])
+    assert scan.read_bytes() == before and "Traceback" not in p.stderr
+    # and a second run, from the cache, still says where on the page
+    first = json.loads(
+        _cli(["check", "--format", "json", "--cache-dir", str(tmp_path / "c"), str(scan)]).stdout
+    )
+    again = json.loads(
+        _cli(["check", "--format", "json", "--cache-dir", str(tmp_path / "c"), str(scan)]).stdout
+    )
+    assert again["files"][0]["diagnostics"] == first["files"][0]["diagnostics"]
+    assert all("page" in d for d in again["files"][0]["diagnostics"])
