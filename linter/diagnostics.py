@@ -63,5 +63,6 @@ class Diagnostic:
             "end_column": s.end_column,
             "message": self.message,
             "fix": self.fix.to_dict() if self.fix else None,
-            **({"page": self.page, "bbox": list(self.bbox)} if self.page is not None else {}),
+            **({"page": self.page} if self.page is not None else {}),
+            **({"bbox": list(self.bbox)} if self.bbox is not None else {}),
         }

@@ -72,6 +72,7 @@ class OfficeText:
     styles: list[Style | None]
     page: PageSetup | None
     kind: str  # "docx" | "pdf"
+    pages: list[str] | None = None  # a PDF's text page by page ("" for a page with no text layer)
 
 
 class NeedsOCR(Exception):
@@ -803,4 +804,5 @@ def read_pdf(data: bytes) -> OfficeText:
     if _blank(text):
         raise NeedsOCR(f"the PDF has no text layer ({len(pages)} page(s), probably scanned): OCR is needed")
     lines = _split_lines(text)
-    return OfficeText(text="\n".join(lines), styles=[None] * len(lines), page=None, kind="pdf")
+    pages = [t if not _blank(t) else "" for t in texts]
+    return OfficeText(text="\n".join(lines), styles=[None] * len(lines), page=None, kind="pdf", pages=pages)

@@ -62,21 +62,29 @@ def _office(path: str, data: bytes, suffix: str) -> Source:
         return _scan(path, data, suffix)  # a scanned PDF: read by OCR
     except (office.UnreadableOffice, ImportError) as e:
         raise InputError(inputs.UNREADABLE, reason=str(e)) from None
+    if doc.pages and "" in doc.pages and _ocr_installed():
+        return _scan(path, data, suffix, doc.pages)  # a mixed PDF: its scanned pages by OCR
     if not doc.text.strip():
         raise InputError(inputs.EMPTY)
     return Source(path, doc.text, doc.kind, doc.styles, doc.page)
 
 
+def _ocr_installed() -> bool:
+    import importlib.util
+
+    return importlib.util.find_spec("pytesseract") is not None
+
+
 SCAN_SUFFIXES = (".png", ".jpg", ".jpeg", ".tif", ".tiff")  # linter.scan.IMAGE_SUFFIXES, without importing it
 
 
-def _scan(path: str, data: bytes, suffix: str) -> Source:
+def _scan(path: str, data: bytes, suffix: str, text_pages: list[str] | None = None) -> Source:
     try:
         from linter import scan
     except ImportError as e:  # pragma: no cover - the module itself imports nothing heavy
         raise InputError(inputs.UNREADABLE, reason=str(e)) from None
     try:
-        s = scan.read_scan(data, suffix)
+        s = scan.read_scan(data, suffix, text_pages=text_pages)
     except scan.NoEngine as e:
         raise InputError(inputs.UNREADABLE, reason=str(e)) from None
     except scan.BadScan as e:

@@ -211,8 +211,9 @@ def lay_out(
     return out
 
 
-def _images(data: bytes, suffix: str) -> Iterator:
-    """The pages of an image file or a PDF, one at a time."""
+def _images(data: bytes, suffix: str, text_pages: list[str] | None = None) -> Iterator:
+    """The pages of an image file or a PDF, one at a time; a PDF page that has a text layer in
+    text_pages is given as that text instead."""
     try:
         if suffix == ".pdf":
             import pypdfium2 as pdfium
@@ -220,6 +221,9 @@ def _images(data: bytes, suffix: str) -> Iterator:
             pdf = pdfium.PdfDocument(data)
             try:
                 for i in range(len(pdf)):
+                    if text_pages and i < len(text_pages) and text_pages[i]:
+                        yield text_pages[i]
+                        continue
                     page = pdf[i]
                     yield page.render(scale=DPI / 72).to_pil().convert("L")
                     page.close()
@@ -239,14 +243,24 @@ def _images(data: bytes, suffix: str) -> Iterator:
         raise
 
 
-def read_scan(data: bytes, suffix: str, on_page: Callable[[int], None] | None = None) -> ScanText:
-    """OCR of every page of an image or PDF file; on_page(n) after each page (a progress bar)."""
+def read_scan(
+    data: bytes,
+    suffix: str,
+    on_page: Callable[[int], None] | None = None,
+    text_pages: list[str] | None = None,
+) -> ScanText:
+    """OCR of every page of an image or PDF file; on_page(n) after each page (a progress bar).
+    text_pages: a mixed PDF's text layer page by page; a page with text is taken as it is (its
+    lines carry the page and no box), only the pages with none ("") are read by OCR."""
     pytesseract = _engine()
     lines: list = []
     n = 0
-    for n, image in enumerate(_images(data, suffix.lower()), 1):
-        lines += lay_out(_words(image, pytesseract), n, image.width)
-        image.close()
+    for n, image in enumerate(_images(data, suffix.lower(), text_pages), 1):
+        if isinstance(image, str):
+            lines += [(t, (n, None)) for t in image.split("\n")]
+        else:
+            lines += lay_out(_words(image, pytesseract), n, image.width)
+            image.close()
         if on_page:
             on_page(n)
     return ScanText("\n".join(t for t, _ in lines), [b for _, b in lines], n)

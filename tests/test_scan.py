@@ -203,3 +203,24 @@ def test_fix_never_touches_a_scan(tmp_path):
     )
     assert again["files"][0]["diagnostics"] == first["files"][0]["diagnostics"]
     assert all("page" in d for d in again["files"][0]["diagnostics"])
+
+
+def test_a_mixed_pdf_is_read_page_by_page():
+    """A text page as it is, a scanned page by OCR, in page order."""
+    fixtures = pytest.importorskip("fixtures_office")
+    from pypdf import PdfReader, PdfWriter
+
+    image = degrade(render(STATE_TB)[0], "office", 9)
+    scanned = io.BytesIO()
+    image.save(scanned, format="PDF", resolution=200)
+    out = PdfWriter()
+    for part in (fixtures.build_party_pdf(), scanned.getvalue()):
+        for page in PdfReader(io.BytesIO(part)).pages:
+            out.add_page(page)
+    buf = io.BytesIO()
+    out.write(buf)
+    seen = []
+    s = read_scan(buf.getvalue(), ".pdf", on_page=seen.append, text_pages=["x", ""])
+    assert seen == [1, 2] and s.boxes[0] == (1, None) and s.boxes[-1][0] == 2 and s.boxes[-1][1] is not None
+    r = lint_bytes("mixed.pdf", buf.getvalue(), OPTS)
+    assert r.readable and "BỘ NÔNG NGHIỆP" in r.text and r.text.index("BỘ NÔNG NGHIỆP") > 0

@@ -400,7 +400,7 @@ def _document(i: int, r, w, full_text: bool) -> str:
             what = f'"{_e(d.fix.replacement)}"' if d.fix.replacement else _e(w["delete"])
             extra.append(f"{_e(w['fix'])} ({_e(d.fix.applicability)}): {what}")
         more = f'<div class="extra">{" · ".join(extra)}</div>' if extra else ""
-        if d.page is not None and (png := _crop(r.path, d.page, d.bbox)):
+        if d.bbox is not None and (png := _crop(r.path, d.page, d.bbox)):
             more += f'<img class="crop" alt="{_e(w["page"])} {d.page}" src="data:image/png;base64,{png}">'
         items.append(
             f'<li class="sev-{_e(d.severity)}"><a href="#{doc_id}-L{s.line}">{s.line}:{s.column}</a> '

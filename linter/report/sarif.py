@@ -111,7 +111,7 @@ def _scan_region(d) -> dict:
     """The region of the text line; on a scan, with the page and the box in pixels in its bag."""
     region = _region(d.span)
     if d.page is not None:
-        region["properties"] = {"page": d.page, "bbox": list(d.bbox)}
+        region["properties"] = {"page": d.page, **({"bbox": list(d.bbox)} if d.bbox else {})}
     return region
 
 
