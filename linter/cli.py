@@ -10,18 +10,9 @@ from pathlib import Path
 
 from linter import __version__
 from linter.errors import UserError
+from linter.scan import IMAGE_SUFFIXES  # stdlib only until a scan is read
 
-EXTENSIONS = (
-    ".txt",
-    ".md",
-    ".docx",
-    ".pdf",
-    ".png",
-    ".jpg",
-    ".jpeg",
-    ".tif",
-    ".tiff",
-)  # scans are read by OCR
+EXTENSIONS = (".txt", ".md", ".docx", ".pdf", *IMAGE_SUFFIXES)  # scans are read by OCR
 FORMATS = ("text", "json", "jsonl", "sarif", "junit", "github", "html")
 PROFILES = ("auto", "party-hd36", "party-hd05", "state-nd30")
 
@@ -84,7 +75,9 @@ def _parser() -> argparse.ArgumentParser:
     run.add_argument("-j", "--jobs", type=int, default=None, help="số tiến trình (mặc định: mọi lõi)")
     run.add_argument("--no-cache", action="store_true")
     run.add_argument("--cache-dir", metavar="DIR")
-    run.add_argument("--timeout", type=float, default=20.0, help="giây tối đa cho một văn bản")
+    run.add_argument(
+        "--timeout", type=float, default=None, help="giây tối đa cho một văn bản (20; 600 khi có bản quét)"
+    )
 
     sub.add_parser("rules", parents=[lang], help="liệt kê quy tắc / list the rules")
     one = sub.add_parser("rule", parents=[lang], help="tài liệu một quy tắc / one rule's documentation")
@@ -294,7 +287,7 @@ class _Check:
                 group,
                 opts,
                 jobs=a.jobs,
-                timeout=a.timeout,
+                timeout=a.timeout if a.timeout is not None else _default_timeout(group),
                 cache=cache,
                 ordered=a.format != "jsonl",
                 emit=emit,
@@ -377,6 +370,12 @@ class _Check:
 
         color = a.format == "text" and self.out.isatty() and "NO_COLOR" not in os.environ
         self.out.write(render(a.format, results, lang=a.lang or "vi", color=color, quiet=a.quiet))
+
+
+def _default_timeout(files: list[str]) -> float:
+    """20 s a document; a batch with scans or PDFs (read by OCR: seconds a page) gets 600 s."""
+    ocr = (*IMAGE_SUFFIXES, ".pdf")
+    return 600.0 if any(f.lower().endswith(ocr) for f in files) else 20.0
 
 
 def _excluded(settings, f: str) -> bool:

@@ -5,6 +5,7 @@ import os
 from dataclasses import dataclass, field
 
 from linter.rules import inputs
+from linter.scan import IMAGE_SUFFIXES  # the module imports nothing heavy until a scan is read
 
 MAX_BYTES = 10 * 1024 * 1024
 
@@ -75,7 +76,7 @@ def _ocr_installed() -> bool:
     return importlib.util.find_spec("pytesseract") is not None
 
 
-SCAN_SUFFIXES = (".png", ".jpg", ".jpeg", ".tif", ".tiff")  # linter.scan.IMAGE_SUFFIXES, without importing it
+SCAN_SUFFIXES = IMAGE_SUFFIXES
 
 
 def _scan(path: str, data: bytes, suffix: str, text_pages: list[str] | None = None) -> Source:

@@ -224,3 +224,10 @@ def test_a_mixed_pdf_is_read_page_by_page():
     assert seen == [1, 2] and s.boxes[0] == (1, None) and s.boxes[-1][0] == 2 and s.boxes[-1][1] is not None
     r = lint_bytes("mixed.pdf", buf.getvalue(), OPTS)
     assert r.readable and "BỘ NÔNG NGHIỆP" in r.text and r.text.index("BỘ NÔNG NGHIỆP") > 0
+
+
+def test_a_batch_with_scans_gets_time_for_ocr():
+    from linter.cli import _default_timeout
+
+    assert _default_timeout(["a.txt", "b.md"]) == 20.0
+    assert _default_timeout(["a.txt", "scan.TIF"]) == _default_timeout(["c.pdf"]) == 600.0

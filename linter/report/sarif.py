@@ -19,6 +19,7 @@ from urllib.parse import quote
 from linter import __version__
 from linter.report.statistics import short_label
 from linter.rules import RULES
+from linter.scan import IMAGE_SUFFIXES
 
 MAX_RESULTS = 25_000  # GitHub code scanning: results per run
 INDENT_MAX = 2_000
@@ -26,7 +27,7 @@ SRCROOT = "%SRCROOT%"
 _LEVEL = {"error": "error", "warning": "warning", "info": "note"}
 _RANK = {"error": 0, "warning": 1, "info": 2}
 _LANG = {"vi": "vi-VN", "en": "en-US"}
-_NO_FIX_SUFFIXES = (".docx", ".pdf", ".png", ".jpg", ".jpeg", ".tif", ".tiff")  # read.SCAN_SUFFIXES
+_NO_FIX_SUFFIXES = (".docx", ".pdf", *IMAGE_SUFFIXES)
 _LEGACY = "VB004"  # legacy-encoding: columns are on the converted text
 _INTERNAL = "VB900"
 _WORDS = {
