@@ -64,7 +64,6 @@ _TYPE_RE = re.compile(r"^(" + "|".join(sorted(map(re.escape, TYPE_NAMES), key=le
 BANNER_PARTY = "dang cong san viet nam"
 QUOC_HIEU = "cong hoa xa hoi chu nghia viet nam"
 TIEU_NGU_RE = re.compile(r"^doc\s*lap\s*-?\s*tu\s*do\s*-?\s*hanh\s*phuc")
-HEADER_PHRASES = (BANNER_PARTY, QUOC_HIEU, "doc lap - tu do - hanh phuc")
 # how a banner's words start: a line that continues a banner opens so, through a misread letter
 BANNER_STARTS = frozenset(w[:2] for w in (BANNER_PARTY + " " + QUOC_HIEU).split())
 
