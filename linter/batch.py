@@ -58,7 +58,7 @@ from typing import NamedTuple, Self
 
 from linter.diagnostics import Span
 from linter.lint import FileResult, Options, lint_bytes, lint_path
-from linter.read import MAX_BYTES
+from linter.read import max_bytes
 from linter.report import jsonl
 from linter.rules import RULES
 from linter.rules.base import diagnostic
@@ -266,7 +266,7 @@ def _time_limit(seconds: float | None, install: bool):
 def _read(path: str) -> bytes | None:
     """The file's bytes, or None to let lint_path() report why it cannot be read."""
     try:
-        if os.stat(path).st_size > MAX_BYTES:
+        if os.stat(path).st_size > max_bytes(path):
             return None
         with open(path, "rb") as f:
             return f.read()

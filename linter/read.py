@@ -8,6 +8,12 @@ from linter.rules import inputs
 from linter.scan import IMAGE_SUFFIXES  # the module imports nothing heavy until a scan is read
 
 MAX_BYTES = 10 * 1024 * 1024
+MAX_SCAN_BYTES = 256 * 1024 * 1024  # an uncompressed multi-page TIFF at 300 dpi: ~9 MB a page
+
+
+def max_bytes(path: str) -> int:
+    """The size limit for the file at path: page images and PDFs (maybe scanned) may be larger."""
+    return MAX_SCAN_BYTES if path.lower().endswith((*IMAGE_SUFFIXES, ".pdf")) else MAX_BYTES
 
 
 @dataclass
@@ -31,8 +37,8 @@ class InputError(Exception):
 
 
 def from_bytes(path: str, data: bytes) -> Source:
-    if len(data) > MAX_BYTES:
-        raise InputError(inputs.TOO_LARGE, size=len(data), limit=MAX_BYTES)
+    if len(data) > max_bytes(path):
+        raise InputError(inputs.TOO_LARGE, size=len(data), limit=max_bytes(path))
     suffix = os.path.splitext(path)[1].lower()
     if suffix in SCAN_SUFFIXES:
         return _scan(path, data, suffix)
@@ -99,8 +105,8 @@ def from_path(path: str) -> Source:
     try:  # os rather than pathlib: this runs once per document of a batch
         with open(path, "rb") as f:
             size = os.fstat(f.fileno()).st_size
-            if size > MAX_BYTES:
-                raise InputError(inputs.TOO_LARGE, size=size, limit=MAX_BYTES)
+            if size > max_bytes(path):
+                raise InputError(inputs.TOO_LARGE, size=size, limit=max_bytes(path))
             data = f.read()
     except OSError as e:
         raise InputError(inputs.UNREADABLE, reason=e.strerror or str(e)) from None

@@ -231,3 +231,14 @@ def test_a_batch_with_scans_gets_time_for_ocr():
 
     assert _default_timeout(["a.txt", "b.md"]) == 20.0
     assert _default_timeout(["a.txt", "scan.TIF"]) == _default_timeout(["c.pdf"]) == 600.0
+
+
+def test_a_large_multi_page_scan_is_not_refused_as_too_large():
+    """An uncompressed 10-page TIFF weighs about 40 MB; text files keep their 10 MB limit."""
+    from linter.read import MAX_BYTES, max_bytes
+
+    pages = render(STATE_TB) * 3
+    buf = io.BytesIO()
+    pages[0].save(buf, format="TIFF", save_all=True, append_images=pages[1:])  # no compression
+    assert len(buf.getvalue()) > MAX_BYTES and max_bytes("a.txt") == MAX_BYTES
+    assert len(buf.getvalue()) < max_bytes("scan.tif") and max_bytes("b.PDF") == max_bytes("scan.tif")
