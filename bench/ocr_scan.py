@@ -1,6 +1,7 @@
 """How well vblint reads scans: conforming documents printed, scanned and OCR'd by vblint itself.
 
     python -m bench.ocr_scan [--limit N] [--qualities office,poor]
+    python -m bench.ocr_scan --memory      # peak memory reading a 1-page and a 20-page TIFF
 
 Every conforming document of corpus/valid is printed on A4 by bench.render, scanned at each
 quality (bench.render.degrade: "office", a clean office scan; "poor": blurred, noisy, rotated, low
@@ -14,6 +15,9 @@ from __future__ import annotations
 
 import argparse
 import io
+import subprocess
+import sys
+import tempfile
 import time
 from collections import Counter
 from datetime import date
@@ -74,11 +78,46 @@ def measure(qualities=("office", "poor"), limit: int | None = None) -> dict:
     return out
 
 
+def memory(counts=(1, 20)) -> dict[int, float]:
+    """Peak resident memory (MB) of `vblint check` on a TIFF of each number of pages (a document's
+    first page repeated), each in a fresh process: the pages are read one at a time, so a long scan
+    should cost about what a short one does."""
+    page = degrade(
+        render((ROOT / "corpus/valid/state-nd30/thong_bao.txt").read_text("utf-8"))[0], "office", 1
+    )
+    out = {}
+    with tempfile.TemporaryDirectory() as tmp:
+        for n in counts:
+            path = f"{tmp}/scan-{n}.tif"
+            page.save(
+                path, format="TIFF", save_all=True, append_images=[page] * (n - 1), compression="tiff_deflate"
+            )
+            # a child per size: ru_maxrss of RUSAGE_CHILDREN is the largest child so far, so measure
+            # it from a parent that has run only that child
+            code = (
+                "import resource, subprocess, sys;"
+                "subprocess.run([sys.executable, '-m', 'linter', 'check', '--no-cache', '-q', sys.argv[1]]);"
+                "print(resource.getrusage(resource.RUSAGE_CHILDREN).ru_maxrss)"
+            )
+            got = subprocess.run(
+                [sys.executable, "-c", code, path], capture_output=True, text=True, check=True
+            )
+            out[n] = int(got.stdout.split()[-1]) / 1024  # kB on Linux
+    return out
+
+
 def main(argv: list[str] | None = None) -> int:
     ap = argparse.ArgumentParser(prog="python -m bench.ocr_scan", description=__doc__.split("\n\n")[0])
     ap.add_argument("--limit", type=int, default=None, help="the first N documents only")
     ap.add_argument("--qualities", default="office,poor")
+    ap.add_argument("--memory", action="store_true", help="peak memory of a 1-page and a 20-page scan")
     a = ap.parse_args(argv)
+    if a.memory:
+        peaks = memory()
+        for n, mb in peaks.items():
+            print(f"{n:>3} page(s): peak {mb:.0f} MB")
+        print(f"ratio 20 pages / 1 page: {peaks[20] / peaks[1]:.2f}")
+        return 0
     for q, r in measure(tuple(a.qualities.split(",")), a.limit).items():
         s = r["seconds_per_page"]
         print(

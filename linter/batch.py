@@ -51,7 +51,7 @@ import sys
 import threading
 import time
 from collections import deque
-from collections.abc import Iterable, Iterator
+from collections.abc import Callable, Iterable, Iterator
 from contextlib import contextmanager
 from dataclasses import dataclass
 from typing import NamedTuple, Self
@@ -63,6 +63,7 @@ from linter.report import jsonl
 from linter.rules import RULES
 from linter.rules.base import diagnostic
 from linter.rules.batch import TIMEOUT
+from linter.scan import PAGE_DONE
 
 PREFETCH = 16  # tasks queued per worker, the running one included
 REFILL = PREFETCH // 2  # a queue is topped up once down to this many
@@ -173,12 +174,14 @@ def iter_results(
     ordered: bool = True,
     stats: BatchStats | None = None,
     emit: Results | None = None,
+    on_page: Callable[[str], None] | None = None,
 ) -> Iterator:
     """One FileResult per path ("-" reads stdin as "<stdin>"), in input order if `ordered`, else
     as each finishes. jobs: None or <= 0 = default_jobs(); 1 = in this process. timeout: seconds per
     document (0 or None: no limit). cache: a linter.cache.Cache (its counters include the workers'
     hits and misses). emit: what to yield instead of the FileResult (Results(text=False), Lines;
-    picklable). Never raises for a bad document."""
+    picklable). on_page(path): called here, in this process, as each page of a scan is read
+    (workers send word of it). Never raises for a bad document."""
     stats = stats if stats is not None else BatchStats()
     emit = emit if emit is not None else Results()
     if jobs is None or jobs <= 0:
@@ -191,8 +194,8 @@ def iter_results(
     tasks = _tasks(files)
     hook = _hook_spec()
     if jobs == 1:
-        return _serial(tasks, opts, timeout, cache, hook, stats, emit)
-    return _pool(tasks, opts, jobs, timeout, cache, ordered, hook, stats, emit)
+        return _serial(tasks, opts, timeout, cache, hook, stats, emit, on_page)
+    return _pool(tasks, opts, jobs, timeout, cache, ordered, hook, stats, emit, on_page)
 
 
 def _tasks(files: Iterable[str]) -> Iterator[tuple[int, str, bytes | None]]:
@@ -274,9 +277,12 @@ def _read(path: str) -> bytes | None:
         return None
 
 
-def _check_one(path, data, opts, cache, timeout, hook, in_worker, emit, lookup=True) -> tuple[object, str]:
+def _check_one(
+    path, data, opts, cache, timeout, hook, in_worker, emit, lookup=True, page_done=None
+) -> tuple[object, str]:
     """Lint one document through the cache (lookup=False: the caller has looked it up already)
-    and under the time limit: emit's item for it, and the status: "ok" | "timeout"."""
+    and under the time limit: emit's item for it, and the status: "ok" | "timeout". page_done():
+    after each page a scan's OCR reads."""
     if cache is not None and cache.enabled:
         if data is None:
             data = _read(path)
@@ -284,6 +290,7 @@ def _check_one(path, data, opts, cache, timeout, hook, in_worker, emit, lookup=T
             hit = emit.hit(cache, path, data)
             if hit is not None:
                 return hit, "ok"
+    token = PAGE_DONE.set(page_done)
     try:
         with _time_limit(timeout, install=not in_worker):
             if hook:
@@ -291,6 +298,8 @@ def _check_one(path, data, opts, cache, timeout, hook, in_worker, emit, lookup=T
             res = lint_path(path, opts) if data is None else lint_bytes(path, data, opts)
     except DocumentTimeout:
         return emit(timeout_result(path, timeout, opts.lang)), "timeout"
+    finally:
+        PAGE_DONE.reset(token)
     tail = cache.put(path, data, res) if cache is not None and data is not None else None
     return emit(res, tail), "ok"
 
@@ -316,11 +325,12 @@ def _run_hook(hook: tuple[str, str], path: str, in_worker: bool) -> None:
         os._exit(70)
 
 
-def _serial(tasks, opts, timeout, cache, hook, stats, emit) -> Iterator:
+def _serial(tasks, opts, timeout, cache, hook, stats, emit, on_page) -> Iterator:
     stats.window = 1
     for _, path, data in tasks:
         stats.max_in_flight = 1
-        res, status = _check_one(path, data, opts, cache, timeout, hook, False, emit)
+        done = (lambda p=path: on_page(p)) if on_page else None
+        res, status = _check_one(path, data, opts, cache, timeout, hook, False, emit, page_done=done)
         stats.timeouts += status == "timeout"
         yield res
 
@@ -352,7 +362,7 @@ def _warm_up() -> None:
         pass
 
 
-def _worker_main(conn, opts, cache, timeout, hook, emit) -> None:
+def _worker_main(conn, opts, cache, timeout, hook, emit, pages) -> None:
     signal.signal(signal.SIGINT, signal.SIG_IGN)  # Ctrl-C is the parent's to handle
     if _can_alarm():
         signal.signal(signal.SIGALRM, _on_alarm)
@@ -387,7 +397,12 @@ def _worker_main(conn, opts, cache, timeout, hook, emit) -> None:
             idx, path, data = queue.popleft()
             before = cache.counters() if cache is not None else None
             start = time.perf_counter()
-            item, status = _check_one(path, data, opts, cache, timeout, hook, True, emit, lookup=False)
+            done = (
+                (lambda p=path: _send(conn, ("page", p))) if pages else None
+            )  # pages: the parent counts them
+            item, status = _check_one(
+                path, data, opts, cache, timeout, hook, True, emit, lookup=False, page_done=done
+            )
             spent = time.perf_counter() - start  # paces the parent's naps
             deltas = tuple(a - b for a, b in zip(cache.counters(), before)) if cache is not None else None
             try:
@@ -494,11 +509,11 @@ class _Worker:
         self.conn.close()
 
 
-def _pool(tasks, opts, jobs, timeout, cache, ordered, hook, stats, emit) -> Iterator:
+def _pool(tasks, opts, jobs, timeout, cache, ordered, hook, stats, emit, on_page) -> Iterator:
     import multiprocessing as mp
 
     ctx = mp.get_context()
-    args = (opts, cache, timeout, hook, emit)
+    args = (opts, cache, timeout, hook, emit, on_page is not None)
     window = stats.window = 4 * jobs * PREFETCH
     grace = max(2.0, (timeout or 0) / 2)
     front: deque = deque()  # tasks to send before any new one: requeued, or held for an idle worker
@@ -587,6 +602,10 @@ def _pool(tasks, opts, jobs, timeout, cache, ordered, hook, stats, emit) -> Iter
             idx, path, _ = w.pending.popleft()
             w.since = time.monotonic()
             deliver(idx, emit(crash_result(path, f"{type(e).__name__}: {e}", opts.lang)))
+            return
+        if msg[0] == "page":  # not a sign of life: a document's time limit is for all its pages
+            if on_page:
+                on_page(msg[1])
             return
         nonlocal pace
         w.since = time.monotonic()
@@ -743,11 +762,23 @@ def _pool(tasks, opts, jobs, timeout, cache, ordered, hook, stats, emit) -> Iter
 class Progress:
     """A one-line counter on stderr ("\\r" redraws, at most every `interval` s), only where a
     person watches: stderr is a terminal, CI is not set and TERM is not dumb. Otherwise every
-    method does nothing, so pipes and CI logs stay clean."""
+    method does nothing, so pipes and CI logs stay clean. Documents are counted against the
+    total; pages read by OCR (page()) are counted beside them, as they are read: one 20-page
+    scan takes minutes, and its pages are what moves."""
 
-    def __init__(self, total: int | None, stream=None, enabled: bool | None = None, interval: float = 0.1):
+    _PAGES = {"vi": "trang", "en": "pages"}
+
+    def __init__(
+        self,
+        total: int | None,
+        stream=None,
+        enabled: bool | None = None,
+        interval: float = 0.1,
+        lang: str = "vi",
+    ):
         self.stream = stream if stream is not None else sys.stderr
-        self.total, self.done = total, 0
+        self.total, self.done, self.pages = total, 0, 0
+        self.unit = self._PAGES.get(lang, "trang")
         self.enabled = _watched(self.stream) if enabled is None else enabled
         self.interval = interval
         self._last = 0.0
@@ -762,11 +793,18 @@ class Progress:
             self._last = now
             self._draw()
 
+    def page(self, path: str = "") -> None:
+        """One more page of a scan read (path: whose; a batch's on_page)."""
+        self.pages += 1
+        self.advance(0)
+
     def _draw(self) -> None:
         if self.total:
             line = f"vblint: {self.done}/{self.total} ({100 * self.done // self.total}%)"
         else:
             line = f"vblint: {self.done}"
+        if self.pages:
+            line += f" · {self.pages} {self.unit}"
         self.stream.write("\r" + line.ljust(self._width))
         self.stream.flush()
         self._width = len(line)
@@ -804,5 +842,5 @@ def _watched(stream) -> bool:
     return tty and not os.environ.get("CI") and os.environ.get("TERM") != "dumb"
 
 
-def progress(total: int | None, stream=None) -> Progress:
-    return Progress(total, stream)
+def progress(total: int | None, stream=None, lang: str = "vi") -> Progress:
+    return Progress(total, stream, lang=lang)

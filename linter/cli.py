@@ -278,7 +278,10 @@ class _Check:
             text = a.format in ("text", "html") or self.baseline is not None or bool(a.write_baseline)
             emit = batch.Results(text=text)
         results: dict = {}
-        progress = batch.progress(len(self.files), sys.stderr) if a.format != "jsonl" else None
+        progress = (
+            batch.progress(len(self.files), sys.stderr, a.lang or "vi") if a.format != "jsonl" else None
+        )
+        on_page = progress.page if progress and progress.enabled else None  # no page messages unwatched
         for opts, group in groups.values():
             cache = None
             if not a.no_cache and "-" not in group:
@@ -291,6 +294,7 @@ class _Check:
                 cache=cache,
                 ordered=a.format != "jsonl",
                 emit=emit,
+                on_page=on_page,
             )
             if streaming:
                 write, flush = self._binary()

@@ -15,6 +15,7 @@ from __future__ import annotations
 import io
 import unicodedata
 from collections.abc import Callable, Iterator
+from contextvars import ContextVar
 from dataclasses import dataclass, field
 from statistics import median
 
@@ -22,6 +23,10 @@ IMAGE_SUFFIXES = (".png", ".jpg", ".jpeg", ".tif", ".tiff")
 DPI = 300  # PDF pages are rendered at the resolution of an office scan
 _A4_300DPI_WIDTH = 2480
 _GUTTER_WORDS = 2.0  # a gap wider than this many line heights separates two columns
+
+# Called after each page read by OCR, wherever the scan is read from (a batch sets it around a
+# document so that its progress bar counts pages, in a worker too): not threaded through lint.
+PAGE_DONE: ContextVar[Callable[[], None] | None] = ContextVar("vblint_page_done", default=None)
 
 
 class NoEngine(Exception):
@@ -253,6 +258,7 @@ def read_scan(
     text_pages: a mixed PDF's text layer page by page; a page with text is taken as it is (its
     lines carry the page and no box), only the pages with none ("") are read by OCR."""
     pytesseract = _engine()
+    done = PAGE_DONE.get()
     lines: list = []
     n = 0
     for n, image in enumerate(_images(data, suffix.lower(), text_pages), 1):
@@ -263,6 +269,8 @@ def read_scan(
             image.close()
         if on_page:
             on_page(n)
+        if done and not isinstance(image, str):
+            done()
     return ScanText("\n".join(t for t, _ in lines), [b for _, b in lines], n)
 
 

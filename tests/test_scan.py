@@ -93,6 +93,29 @@ def test_pages_are_read_one_at_a_time_and_counted(office_scan):
     assert {p for p, _ in s.boxes} == {1, 2} and len(s.boxes) == len(s.text.split("\n"))
 
 
+@pytest.mark.parametrize("jobs", [1, 2])
+def test_a_batch_counts_pages_as_ocr_reads_them(office_scan, tmp_path, jobs):
+    """The progress bar's page count comes from the process that reads the page (a worker sends
+    word of each), before the document's result: a long scan moves the bar page by page."""
+    from linter.batch import Progress, iter_results
+
+    (tmp_path / "tb.tif").write_bytes(office_scan)
+    (tmp_path / "tb.txt").write_text(STATE_TB, encoding="utf-8")
+    files = [str(tmp_path / "tb.tif"), str(tmp_path / "tb.txt")]
+    shown = _Screen()
+    bar = Progress(len(files), shown, enabled=True, interval=0, lang="en")
+    pages_before_result = []
+    for r in bar.wrap(iter_results(files, OPTS, jobs=jobs, timeout=300, on_page=bar.page)):
+        pages_before_result.append((Path(r.path).suffix, bar.pages))
+    assert bar.pages == 2 and pages_before_result[0] == (".tif", 2)
+    assert "· 1 pages" in shown.getvalue() and "2/2 (100%) · 2 pages" in shown.getvalue()
+
+
+class _Screen(io.StringIO):
+    def isatty(self) -> bool:
+        return True
+
+
 def test_a_scanned_pdf_is_read_by_ocr():
     pages = [degrade(p, "office", 7) for p in render(PARTY_CT)]
     buf = io.BytesIO()
