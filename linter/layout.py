@@ -18,6 +18,7 @@ _STRAY_BEFORE = re.compile(r"^[*'`^~]+\s+(?=[A-ZĐÀ-Ỹa-zđà-ỹ])")
 _DEBRIS_LAST = frozenset("^*`'~")
 _DEBRIS_FIRST = frozenset("`'^~|*")
 _CELL = re.compile(r"\s*\|\s*|(?<=[^\s_])_+\s+")  # table cell borders and glued rules ("PHỦ_ Số:")
+_VV_AFTER = re.compile(r"\s*(?=[Vv]\s?/\s?[Vv]\s)")
 _GAP = re.compile(r"\S(\s{4,})\S")  # normalize made every white space a plain " "
 
 
@@ -140,12 +141,17 @@ def _split_columns(line: Line) -> list[Line]:
     m = P.TIEU_NGU_RE.match(f)
     if m and len(f) > m.end() + 8:  # "Độc lập - Tự do - Hạnh phúc Hà Nội, ngày …"
         return _split_at(line, m.end())
+    # a type name and its summary merged: "CHỈ THỊ Về tăng cường …"
+    if (k := P.type_then_subject(t, f)) is not None:
+        return _split_at(line, k)
     # number + place-date on one line
     num = P.parse_number(P.repair(t)) if P.may_be_number(t, f) else None  # "Sô 2l-TT/TU Bến Tre, …"
     if num and num["end"] < len(t) - 8:
         pd = P.PLACE_DATE_START.search(t, num["end"])
         if pd:
             return _split_at(line, pd.start(1))
+        if vv := _VV_AFTER.match(t, num["end"]):  # a công văn's number and its "V/v …" merged
+            return _split_at(line, vv.end())
     # "Nơi nhận:" (or a recipient) and the signature authority side by side
     for m in _SIDE_AUTHORITY.finditer(t) if "." in t or "/" in t else ():
         if m.start() > 1 and t[m.start() - 1].isspace() and P.authority_of(t[m.start() :]):

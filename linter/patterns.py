@@ -65,7 +65,13 @@ BANNER_PARTY = "dang cong san viet nam"
 QUOC_HIEU = "cong hoa xa hoi chu nghia viet nam"
 TIEU_NGU_RE = re.compile(r"^doc\s*lap\s*-?\s*tu\s*do\s*-?\s*hanh\s*phuc")
 # how a banner's words start: a line that continues a banner opens so, through a misread letter
-BANNER_STARTS = frozenset(w[:2] for w in (BANNER_PARTY + " " + QUOC_HIEU).split())
+_MISREAD = {"i": "l1", "o": "0", "c": "e", "e": "c", "h": "b", "n": "r"}  # OCR's usual letter swaps
+BANNER_STARTS = frozenset(
+    a + b
+    for w in (BANNER_PARTY + " " + QUOC_HIEU).split()
+    for a in (w[0], *_MISREAD.get(w[0], ""))
+    for b in (w[1], *_MISREAD.get(w[1], ""))
+)
 
 MARKS = {
     "mat",
@@ -299,6 +305,21 @@ def doc_type_of(text: str) -> tuple[str, int] | None:
     if rest and (rest.startswith(("cua ", "so ")) and len(rest) < 4):
         return None
     return TYPE_NAMES[m.group(1)], m.end()
+
+
+def type_then_subject(text: str, f: str) -> int | None:
+    """Where the summary starts on a line that OCR merged from a type name and its summary
+    ("CHỈ THỊ Về tăng cường …", "THÔNG BÁO Danh sách thí sinh …"; f folded): the type words in
+    capitals, then a summary in ordinary case. None for any other line."""
+    m = _TYPE_RE.match(f) if text[:2].isupper() else None
+    if not m or not is_upper_line(text[: m.end()]):
+        return None
+    rest = text[m.end() :]
+    k = len(rest) - len(rest.lstrip())
+    word = rest[k:].split(" ", 1)[0]
+    if not k or len(rest) < 12 or not word[:1].isalpha() or not word[1:].islower() or is_upper_line(rest):
+        return None
+    return m.end() + k
 
 
 def phrase_part(f: str) -> bool:
@@ -568,14 +589,17 @@ _DATE_WORD = r"(?:(?<=[Nn]gày.)|(?<=[Tt]háng.)|(?<=[Nn]ăm.))(?=\s*\d)"
 _STRAY = re.compile(
     r"[~^`*](?:(?<=\S.)|(?=\S))"  # glued to something: never inside a word; "(*)" is kept by stray_marks
     r"|\.(?:(?<=[a-zà-ỹđ]{2}\.)(?=[a-zà-ỹđ])|(?<=[a-zà-ỹđ]\.)(?=[a-zà-ỹđ]{2}))"  # "thá.ng", "n.ăm"; not "v.v."
+    r"|\.(?:(?<=[A-ZĐÀ-Ỹ]\.)(?<![^\s][A-ZĐÀ-Ỹ]\.)(?=[A-ZĐÀ-Ỹ]{2})"  # capitals: "B.ÁO", "THÔN.G"; not "TP.HCM"
+    r"|(?<=[A-ZĐÀ-Ỹ]{2}\.)(?=[A-ZĐÀ-Ỹ](?:\s|$)))"
     r"|'(?<=\w')(?=\w)"  # inside any word or number: "K'T.", "Trư'ớc", "20'26"
     r"|'(?:(?<=\d')|(?=\d))"  # glued to a number: "tháng '12", "92'/VBHN"
     r"|'(?:(?=[Nn]gày|[Tt]háng|[Nn]ăm)|(?<=ngày')|(?<=tháng')|(?<=năm')|(?<=Số'))"  # "'năm", "Số':"
     r"|\.(?<=/\.)(?=[A-ZĐ])"  # after a number's slash: "617/.KH-UBND"
+    r"|[.,'](?<=[A-Z][.,'])(?=/[A-Z])"  # before an authority's slash: "T,/M", "K./T"
     r"|[.,](?<=\s[.,])(?=\w)"  # after a space, glued to the next word: "năm ,2026", "Hà Nội, .ngày"
-    r"|[.,](?<=,[.,])|[.,](?=:)"  # after a comma, before a colon: "Nội,,", "Nội,.", "Số,:"
+    r"|[.,](?<=[,:][.,])|[.,](?=:)"  # after a comma or colon, before a colon: "Nội,,", "Số:,", "Số,:"
     r"|\.(?<=\d\.)(?=\d)"  # inside a year, checked in stray_marks: "năm 20.25"
-    r"|,(?<=[a-zà-ỹđ],)(?=[a-zà-ỹđ])"  # inside a word, checked in stray_marks: "thán,g", "l,ập"
+    r"|,(?<=[A-ZÀ-Ýa-zà-ỹđ],)(?=[a-zà-ỹđ])"  # inside a word, checked in stray_marks: "thán,g", "C,ần"
     r"|[.,]" + _DATE_WORD  # after a date word: "tháng. 11"
 )
 _STRAY_FIRST = re.compile(r"[.,'_](?=[^\W\d_])")  # glued before the first word: ".tháng", "'Đồng", ".Số"
@@ -589,7 +613,8 @@ def emphasis(text: str) -> set[int]:
     return {i for m in _EMPHASIS.finditer(text) for i in (m.start(), m.end() - 1)} if "*" in text else set()
 
 
-_YEAR_SO_FAR = re.compile(r"n[aă]m\s*\d{1,3}$")
+# a date word, through a tone lost or a mark inside it ("nă*m"), and the first digits of its number
+_YEAR_SO_FAR = re.compile(r"(?:n\W?[aăâ]\W?m|ng\W?[aà]\W?y|th\W?[aá]\W?ng)\s*\d{1,3}$")
 
 
 def _run(text: str, i: int, step: int) -> int:
@@ -664,8 +689,9 @@ _HEADER_PHRASE_WORDS = tuple(" ".join(p.split()[:2]) for p in (BANNER_PARTY, QUO
 
 def restore_case(text: str) -> str | None:
     """The upper-case line OCR read partly or wholly in lower case, upper-cased again: 'KẾ hoạch',
-    'đảng cộng sản', 'tm. ủy ban nhân dân', 'tỉnh sơn la'; None for any other line (sentences,
-    lines with digits or list punctuation, long lines)."""
+    'đảng cộng sản', 'tm. ủy ban nhân dân', 'tỉnh sơn la', and a lower-cased line merged with the
+    next: 'k/t trưởng ban PHÓ TRƯỞNG BAN'; None for any other line (sentences, lines with digits or
+    list punctuation, long lines)."""
     if len(text) > 60 or text[-1:] in ".;:," or not text[:1].isalpha() or "," in text or ";" in text:
         return None
     if _DIGIT.search(text) or is_upper_line(text):
@@ -674,26 +700,47 @@ def restore_case(text: str) -> str | None:
         return (
             text.upper() if len(text.upper()) == len(text) else None
         )  # a type name in any mix of cases ("BÁo cÁƠ"), but a sentence's "Báo cáo"
-    # upper-case words then lower-case ones, or all lower case: not a sentence ("xã hội Việt Nam")
+    f = " ".join(fold(text).split())
+    if any(abs(len(f) - len(p)) <= 4 and fuzz.ratio(f, p) >= 88 for p in (BANNER_PARTY, QUOC_HIEU)):
+        up = text.upper()  # the banner in any mix of cases: "CỘNG HÒA xã hội CHỦ NGHĨA VIỆT NAM"
+        return up if len(up) == len(text) else None
+    # upper-case words then lower-case ones, or all lower case: not a sentence ("xã hội Việt Nam");
+    # or lower-case words then upper-case ones, when the lower ones alone are a header line
     words = text.split()
     k = next((i for i, w in enumerate(words) if not w.isupper()), len(words))
     if any(not w.islower() for w in words[k:] if any(c.isalpha() for c in w)):
-        return None
+        if k:
+            return None
+        j = next(i for i, w in enumerate(words) if not w.islower())
+        if not all(w.isupper() for w in words[j:]) or not _header_words(
+            " ".join(fold(" ".join(words[:j])).split())
+        ):
+            return None
+        head = " ".join(words[:j])
+        up = head.upper() + text[len(head) :] if text.startswith(head) else ""
+        return up if len(up) == len(text) else None
     upper_head = k >= 2 and all(sum(c.isalpha() for c in w) >= 2 for w in words[:k])  # "BAN CHỈ đạo"
-    f = " ".join(fold(text).split())
+    known = upper_head or _header_words(f)
+    up = text.upper()
+    return up if known and len(up) == len(text) and up != text else None
+
+
+_TYPE_TAILS = ("ket luan", "lien tich", "tom tat")  # words a type heading goes on with: "THÔNG BÁO KẾT LUẬN"
+
+
+def _header_words(f: str) -> bool:
+    """Folded f, all of one line, reads as a header or closing line: a type name (with a word or
+    two after it: "thong bao ket luan"), the banner, an authority, a title, an issuer."""
     words = f.split()
-    known = (
-        upper_head
-        or f in TYPE_NAMES
+    return bool(
+        f in TYPE_NAMES
+        or ((m := _TYPE_RE.match(f)) is not None and f[m.end() :].strip() in _TYPE_TAILS)
         or f.startswith(_HEADER_PHRASE_WORDS)
         or (len(words) >= 2 and any(p.endswith(" " + f) for p in (BANNER_PARTY, QUOC_HIEU)))
         or (len(words) >= 2 and (_AUTH_PARTY.match(f) or _AUTH_STATE.match(f)))
         or (len(words) <= 6 and f.startswith(TITLE_WORDS) and not f.startswith("q. "))
         or (len(words) <= 8 and f.startswith(ISSUER_WORDS))
-        or any(abs(len(f) - len(p)) <= 4 and fuzz.ratio(f, p) >= 88 for p in (BANNER_PARTY, QUOC_HIEU))
         or (
             " nam" in f and (find_phrase(f, BANNER_PARTY) > 0 or find_phrase(f, QUOC_HIEU) > 0)
         )  # a merged row
     )
-    up = text.upper()
-    return up if known and len(up) == len(text) and up != text else None

@@ -50,6 +50,12 @@ def found(r) -> set[str]:
         ("Số: 01*2/CT-UBND", "Số: 012/CT-UBND"),
         ("thán,g 11 năm ,2026", "tháng 11 năm 2026"),
         (".Số 142-KL/TU", "Số 142-KL/TU"),
+        ("C,ần Thơ, ngày 22", "Cần Thơ, ngày 22"),
+        ("Số:, 227/CĐ-TTg", "Số: 227/CĐ-TTg"),
+        ("T,/M BAN THƯỜNG VỤ", "T/M BAN THƯỜNG VỤ"),
+        ("THÔNG B.ÁO", "THÔNG BÁO"),
+        ("Hà Nội, ngày 2.8", "Hà Nội, ngày 28"),
+        ("ngày 10 tháng 8 nă*m 202.0", "ngày 10 tháng 8 năm 2020"),
     ],
 )
 def test_marks_scattered_into_words_are_dropped(damaged_line, repaired):
@@ -71,6 +77,8 @@ def test_marks_scattered_into_words_are_dropped(damaged_line, repaired):
         "Lưu: VT.",
         "giá 1.000 đồng",
         "...",
+        "Số: 11554/VPCP-V.I",
+        "UBND TP.HÀ NỘI",
     ],
 )
 def test_real_signs_are_kept(line):
@@ -97,6 +105,9 @@ def test_a_repaired_line_keeps_its_original_columns():
         ("ỦY BAN nhân dân", "ỦY BAN NHÂN DÂN"),
         ("BAN CHỈ đạo", "BAN CHỈ ĐẠO"),
         ("phó chủ tịch", "PHÓ CHỦ TỊCH"),
+        ("thông báo kết luận", "THÔNG BÁO KẾT LUẬN"),
+        ("CỘNG HÒA xã hội CHỦ NGHĨA VIỆT NAM", "CỘNG HÒA XÃ HỘI CHỦ NGHĨA VIỆT NAM"),
+        ("k/t trưởng ban PHÓ TRƯỞNG BAN", "K/T TRƯỞNG BAN PHÓ TRƯỞNG BAN"),  # lower-cased, then merged
     ],
 )
 def test_upper_case_lines_read_in_lower_case_are_restored(damaged_line, restored):
@@ -113,6 +124,9 @@ def test_upper_case_lines_read_in_lower_case_are_restored(damaged_line, restored
         "ban hành quy chế",
         "Tỉnh ủy Lai Châu",
         "các sở, ban, ngành",
+        "báo cáo kết quả",
+        "thông báo cho các đơn vị",
+        "Cộng hòa xã hội chủ nghĩa Việt Nam và nhân dân",
     ],
 )
 def test_sentences_keep_their_case(line):
@@ -183,6 +197,22 @@ CASCADES = {
     "type name partly lower case": ("THÔNG BÁO", "THÔNG báo", "doc_type"),
     "rule with a stray mark": ("---------------\n\nSố", "-------'--------\n\nSố", "banner"),
     "signature authority in lower case": ("TL. BỘ TRƯỞNG", "tl. bộ trưởng", "signature"),
+    "banner split, a letter misread after the split": (
+        "CỘNG HÒA XÃ HỘI CHỦ NGHĨA VIỆT NAM",
+        "CỘNG HÒA XÃ HỘI CHỦ NGHĨA\nVlỆT NAM",
+        "banner",
+    ),
+    "banner over three lines, half in lower case": (
+        "CỘNG HÒA XÃ HỘI CHỦ NGHĨA VIỆT NAM",
+        "CỘNG\n\nHÒA xã hội\nCHỦ NGHĨA VIỆT NAM",
+        "banner",
+    ),
+    "type name and summary merged": (
+        "THÔNG BÁO\nDanh sách",
+        "THÔNG BÁO Danh sách",
+        "doc_type",
+    ),
+    "a comma after the number's colon": ("Số: 318/TB-BNNMT", "Số:, 318/TB-BNNMT", "number"),
 }
 
 
@@ -200,6 +230,16 @@ def test_one_damaged_line_costs_at_most_its_own_part(case):
             assert (a["text"] == b["text"]) or k == part, (k, a["text"], b["text"])
     missing = {d.code for d in hurt.diagnostics if d.code in MISSING}
     assert not missing, (case, [d.message for d in hurt.diagnostics])
+
+
+def test_a_cong_van_number_merged_with_its_summary_costs_nothing():
+    text = (ROOT / "corpus/valid/state-nd30/cong_van.txt").read_text(encoding="utf-8")
+    old = "Số: 4126/BGDĐT-GDPT\nV/v"
+    assert old in text
+    clean, hurt = check(text), check(text.replace(old, "Số: 4126/BGDĐT-GDPT V/v", 1))
+    assert found(hurt) == found(clean)
+    assert hurt.components["number"]["text"] == clean.components["number"]["text"]
+    assert hurt.components["subject"]["text"] == clean.components["subject"]["text"]
 
 
 def test_a_part_read_through_repair_needs_review():
