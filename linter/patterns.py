@@ -216,6 +216,7 @@ SIGNED = re.compile(r"^\(\s*(?:đã ký|ký|ký tên|ký, ghi rõ họ tên|ký,
 _DIGITISH = re.compile(r"[OoQDlIi|!](?:(?<=\d.)|(?<!i)(?=\d))")
 _DIGIT_OF = {"O": "0", "o": "0", "Q": "0", "D": "0", "l": "1", "I": "1", "i": "1", "|": "1", "!": "1"}
 _SLASHISH = re.compile(r"[lI|1](?<=[A-ZĐ].)(?=[A-ZĐ]{2})")
+_LOST_SLASH = re.compile(r"^(S\w{0,2}\s*:?\s*\d{1,6})(?=[A-ZĐ][A-Za-zĐđ]{1,6}-[A-ZĐ])")  # "Số: 06GM-SKHCN"
 
 
 _SYMBOL_TAIL = re.compile(r"\d\s*[-/][\w./ -]*$")
@@ -225,8 +226,8 @@ def repair(text: str) -> str:
     """'Số 427-TBlTU' -> 'Số 427-TB/TU', 'năm 2O24' -> 'năm 2024', '123/qđ-ubnd' -> '123/QĐ-UBND':
     OCR confusions in numbers, and a symbol OCR read wholly in lower case."""
     text = _DIGITISH.sub(lambda m: _DIGIT_OF[m.group()], text)
-    if "/" not in text:
-        text = _SLASHISH.sub("/", text)
+    if "/" not in text:  # every State number has a slash; OCR reads it as a letter, or loses it
+        text = _LOST_SLASH.sub(r"\1/", _SLASHISH.sub("/", text))
     m = _SYMBOL_TAIL.search(text)
     if m and m.group().islower():  # never "3294-CV/VPTW/nb": only a symbol with no capital at all
         text = text[: m.start()] + m.group().upper()

@@ -140,6 +140,9 @@ def test_sentences_keep_their_case(line):
         ("Số 400-tb/tu", "Số 400-TB/TU"),
         ("Số 3294-CV/VPTW/nb", "Số 3294-CV/VPTW/nb"),  # a real lower-case suffix
         ("năm 2O24", "năm 2024"),
+        ("Số: 06GM-SKHCN", "Số: 06/GM-SKHCN"),  # the slash lost
+        ("Số: 4126BGDĐT-GDPT", "Số: 4126/BGDĐT-GDPT"),
+        ("Số 12-QĐ/TU", "Số 12-QĐ/TU"),
     ],
 )
 def test_number_repairs(damaged_line, repaired):
@@ -240,6 +243,26 @@ def test_a_cong_van_number_merged_with_its_summary_costs_nothing():
     assert found(hurt) == found(clean)
     assert hurt.components["number"]["text"] == clean.components["number"]["text"]
     assert hurt.components["subject"]["text"] == clean.components["subject"]["text"]
+
+
+def test_a_cong_van_read_row_by_row_keeps_its_date_after_the_summary():
+    """A scan of a công văn reads the left column's number before the banner, then the V/v
+    below it, then the date of the right column: all parts are where a reader expects them."""
+    text = (ROOT / "corpus/valid/state-nd30/cong_van.txt").read_text(encoding="utf-8")
+    head, rest = text.split("Kính gửi:", 1)
+    issuer, _, banner, motto, _, _, number, vv1, vv2, _, date_line = head.split("\n")[:11]
+    scanned = "\n".join([issuer, number, banner, motto, vv1, vv2, date_line, ""]) + "Kính gửi:" + rest
+    clean, hurt = check(text), check(scanned)
+    assert found(hurt) == found(clean)
+    assert not [d for d in hurt.diagnostics if d.code in MISSING | {"VB112"}]
+
+
+def test_the_party_star_read_as_a_dash_is_not_an_item_dash():
+    """OCR reads the "*" under a Party issuer as "-": it is not joined to the number below it."""
+    text = PARTY_CT.replace("\n*\n", "\n-\n", 1)
+    assert text != PARTY_CT
+    hurt = check(text)
+    assert hurt.components["number"]["text"] == check(PARTY_CT).components["number"]["text"]
 
 
 def test_a_part_read_through_repair_needs_review():
