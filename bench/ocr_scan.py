@@ -42,7 +42,7 @@ def measure(qualities=("office", "poor"), limit: int | None = None) -> dict:
     for q in qualities:
         parts = [0, 0]
         facts = [0, 0]
-        false = Counter()
+        false, review = Counter(), Counter()
         t_render = t_ocr = t_lint = 0.0
         pages = 0
         for i, p in enumerate(paths):
@@ -66,13 +66,18 @@ def measure(qualities=("office", "poor"), limit: int | None = None) -> dict:
             parts[1] += len(want)
             facts[0] += _facts(res) == _facts(clean)
             facts[1] += 1
-            false.update({d.code for d in res.diagnostics} - {d.code for d in clean.diagnostics})
+            added = {(d.code, d.severity) for d in res.diagnostics} - {
+                (d.code, d.severity) for d in clean.diagnostics
+            }
+            false.update(c for c, sev in added if sev != "info")  # errors and warnings the scan adds
+            review.update(c for c, sev in added if sev == "info")  # small print, for review
         out[q] = {
             "documents": len(paths),
             "pages": pages,
             "parts_found": parts[0] / parts[1],
             "number_and_date": facts[0] / facts[1],
             "false_diagnostics": dict(false.most_common()),
+            "review_notes": dict(review.most_common()),
             "seconds_per_page": {"render": t_render / pages, "ocr": t_ocr / pages, "lint": t_lint / pages},
         }
     return out
@@ -125,7 +130,8 @@ def main(argv: list[str] | None = None) -> int:
             f"number and date right {100 * r['number_and_date']:.1f} %"
         )
         print(f"  seconds per page: printing {s['render']:.2f}, OCR {s['ocr']:.2f}, linting {s['lint']:.3f}")
-        print(f"  diagnostics the scan adds (documents): {r['false_diagnostics'] or 'none'}")
+        print(f"  errors and warnings the scan adds (documents): {r['false_diagnostics'] or 'none'}")
+        print(f"  small-print notes for review (info) the scan adds: {r['review_notes'] or 'none'}")
     return 0
 
 

@@ -451,6 +451,12 @@ def _rule(a) -> int:
     print(("Áp dụng cho: " if vi else "Profiles: ") + ", ".join(sorted(r.profiles)))
     if r.fix:
         print(("Sửa tự động: " if vi else "Autofix: ") + r.fix)
+    if r.small_print:
+        print(
+            "Trên bản quét: báo ở mức info để đối chiếu bản gốc (OCR hay đọc sai dấu, số, chữ nhỏ)"
+            if vi
+            else "On a scan: reported as info, to check against the original (OCR often misreads small print)"
+        )
     if r.bad:
         print(("\nSai:\n" if vi else "\nBad:\n") + r.bad)
     if r.good:

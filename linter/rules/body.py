@@ -40,6 +40,7 @@ def _skips_dd(s, last) -> bool:
 
 @rule(
     code="VB261",
+    small_print=True,
     name="section-numbering",
     component="body",
     severity="error",
@@ -63,6 +64,7 @@ def numbering(doc, ctx):
 
 @rule(
     code="VB264",
+    small_print=True,
     name="section-letter-dd",
     component="body",
     severity="warning",

@@ -73,6 +73,7 @@ def obsolete_issuer(doc, ctx):
 
 @rule(
     code="VB287",
+    small_print=True,
     name="hd05-recipient-separator",
     component="recipients",
     severity="error",
@@ -96,6 +97,7 @@ def separator(doc, ctx):
 
 @rule(
     code="VB263",
+    small_print=True,
     name="hd05-can-cu-form",
     component="body",
     severity="error",

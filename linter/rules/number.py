@@ -44,6 +44,7 @@ def missing_so(doc, ctx):
 
 @rule(
     code="VB202",
+    small_print=True,
     regime_form=True,
     name="number-colon",
     component="number",
@@ -77,6 +78,7 @@ def colon(doc, ctx):
 
 @rule(
     code="VB203",
+    small_print=True,
     name="number-spacing",
     component="number",
     severity="error",
@@ -107,6 +109,7 @@ def spacing(doc, ctx):
 
 @rule(
     code="VB204",
+    small_print=True,
     name="number-unknown-type-code",
     component="number",
     severity="error",
@@ -232,6 +235,7 @@ def leading_zero(doc, ctx):
 
 @rule(
     code="VB208",
+    small_print=True,
     regime_form=True,
     name="number-state-form",
     component="number",

@@ -30,6 +30,7 @@ def _field_span(tok, which):
 
 @rule(
     code="VB221",
+    small_print=True,
     name="date-malformed",
     component="place_date",
     severity="error",

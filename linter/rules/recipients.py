@@ -15,6 +15,7 @@ def _lines(doc):
 
 @rule(
     code="VB281",
+    small_print=True,
     name="recipient-item-dash",
     component="recipients",
     severity="error",
@@ -91,6 +92,7 @@ def last_luu(doc, ctx):
 
 @rule(
     code="VB283",
+    small_print=True,
     name="recipients-last-punctuation",
     component="recipients",
     severity="warning",

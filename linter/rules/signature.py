@@ -14,6 +14,7 @@ def _sig(doc):
 
 @rule(
     code="VB301",
+    small_print=True,
     regime_form=True,
     name="signature-authority-invalid",
     component="signature",

@@ -19,6 +19,7 @@ def _num(doc):
 
 @rule(
     code="VB211",
+    small_print=True,
     regime_form=True,
     name="state-number-colon-missing",
     component="number",
@@ -46,6 +47,7 @@ def colon_missing(doc, ctx):
 
 @rule(
     code="VB212",
+    small_print=True,
     regime_form=True,
     name="state-number-form",
     component="number",
@@ -75,6 +77,7 @@ def _heading_type(doc):
 
 @rule(
     code="VB213",
+    small_print=True,
     name="state-type-code-unknown",
     component="number",
     severity="error",
@@ -166,6 +169,7 @@ def cong_van_code(doc, ctx):
 
 @rule(
     code="VB311",
+    small_print=True,
     regime_form=True,
     name="state-authority-party-form",
     component="signature",
@@ -245,6 +249,7 @@ _LUU_STATE = re.compile(r"^-?\s*Lưu\s*:\s*(?:VT\b|Văn thư)", re.I)  # "VT" ab
 
 @rule(
     code="VB284",
+    small_print=True,
     regime_form=True,
     name="state-luu-form",
     component="recipients",
@@ -272,6 +277,7 @@ def luu_form(doc, ctx):
 
 @rule(
     code="VB285",
+    small_print=True,
     name="state-recipient-punctuation",
     component="recipients",
     severity="warning",
@@ -324,6 +330,7 @@ def nhu_tren(doc, ctx):
 
 @rule(
     code="VB262",
+    small_print=True,
     name="state-body-ending",
     component="body",
     severity="warning",
