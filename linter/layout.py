@@ -18,7 +18,6 @@ _STRAY_BEFORE = re.compile(r"^[*'`^~]+\s+(?=[A-ZĐÀ-Ỹa-zđà-ỹ])")
 _DEBRIS_LAST = frozenset("^*`'~")
 _DEBRIS_FIRST = frozenset("`'^~|*")
 _CELL = re.compile(r"\s*\|\s*|(?<=[^\s_])_+\s+")  # table cell borders and glued rules ("PHỦ_ Số:")
-_VV_AFTER = re.compile(r"\s*(?=[Vv]\s?/\s?[Vv]\s)")
 _GAP = re.compile(r"\S(\s{4,})\S")  # normalize made every white space a plain " "
 
 
@@ -150,8 +149,9 @@ def _split_columns(line: Line) -> list[Line]:
         pd = P.PLACE_DATE_START.search(t, num["end"])
         if pd:
             return _split_at(line, pd.start(1))
-        if vv := _VV_AFTER.match(t, num["end"]):  # a công văn's number and its "V/v …" merged
-            return _split_at(line, vv.end())
+        rest = t[num["end"] :]
+        if P.vv_prefix(fold(rest.lstrip())):  # a công văn's number and its "V/v …" merged
+            return _split_at(line, len(t) - len(rest.lstrip()))
     # "Nơi nhận:" (or a recipient) and the signature authority side by side
     for m in _SIDE_AUTHORITY.finditer(t) if "." in t or "/" in t else ():
         if m.start() > 1 and t[m.start() - 1].isspace() and P.authority_of(t[m.start() :]):
@@ -186,7 +186,7 @@ def _date_pieces(a: Line, rest: list[Line]) -> int:
     f = fold(t)
     if "ngay" not in f and "ngay" not in fold(rest[0].text):
         return 0
-    if ":" in t or len(f.split("ngay")[0].split()) > 6 or f.startswith(("v/v", "v /v", "ve viec")):
+    if ":" in t or len(f.split("ngay")[0].split()) > 6 or P.vv_prefix(f):
         return 0  # a place has a few words and no label: "V/v …" / "Hà Nội, ngày …" are two lines
     if P.parse_place_date(t) is not None or P.banner_kind(t) is not None:
         return 0

@@ -308,6 +308,17 @@ def doc_type_of(text: str) -> tuple[str, int] | None:
     return TYPE_NAMES[m.group(1)], m.end()
 
 
+_VV_STARTS = ("v/v", "v /v", "v/ v", "v.v ", "ve viec")
+
+
+def vv_prefix(f: str) -> str | None:
+    """The prefix a công văn's summary opens with ("V/v …", "về việc …"; OCR: "V /v", "V.v"), on
+    folded f; None when it has none."""
+    if not f.startswith(_VV_STARTS):
+        return None
+    return "về việc" if f.startswith("ve viec") else "V/v"
+
+
 def type_then_subject(text: str, f: str) -> int | None:
     """Where the summary starts on a line that OCR merged from a type name and its summary
     ("CHỈ THỊ Về tăng cường …", "THÔNG BÁO Danh sách thí sinh …"; f folded): the type words in
