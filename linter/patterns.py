@@ -608,6 +608,8 @@ _STRAY = re.compile(
     r"|'(?:(?=[Nn]gày|[Tt]háng|[Nn]ăm)|(?<=ngày')|(?<=tháng')|(?<=năm')|(?<=Số'))"  # "'năm", "Số':"
     r"|\.(?<=/\.)(?=[A-ZĐ])"  # after a number's slash: "617/.KH-UBND"
     r"|[.,'](?<=[A-Z][.,'])(?=/[A-Z])"  # before an authority's slash: "T,/M", "K./T"
+    r"|[.,'](?:(?<=^V[.,'])(?=/[Vv])|(?<=^V/[.,'])(?=[Vv]\b))"  # inside "V/v": "V,/v", "V/,v"
+    r"|[.,](?:(?<=ng[aà]y \d[.,])|(?<=ng[aà]y \d\d[.,]))(?=\s*$|\s+th)"  # after the day: "ngày 21, tháng"
     r"|[.,](?<=\s[.,])(?=\w)"  # after a space, glued to the next word: "năm ,2026", "Hà Nội, .ngày"
     r"|[.,](?<=[,:][.,])|[.,](?=:)"  # after a comma or colon, before a colon: "Nội,,", "Số:,", "Số,:"
     r"|\.(?<=\d\.)(?=\d)"  # inside a year, checked in stray_marks: "năm 20.25"
@@ -704,11 +706,19 @@ def restore_case(text: str) -> str | None:
     'đảng cộng sản', 'tm. ủy ban nhân dân', 'tỉnh sơn la', and a lower-cased line merged with the
     next: 'k/t trưởng ban PHÓ TRƯỞNG BAN'; None for any other line (sentences, lines with digits or
     list punctuation, long lines)."""
+    if text[-1:] == "," and _AUTH_STATE.match(fold(text)):
+        text = text[:-1]  # an authority that goes on with the title: "kt. bộ trưởng,"
+        up = restore_case(text)
+        return up + "," if up else None
     if len(text) > 60 or text[-1:] in ".;:," or not text[:1].isalpha() or "," in text or ";" in text:
         return None
     if _DIGIT.search(text) or is_upper_line(text):
         return None
-    if len(text) <= 24 and " ".join(fold(text).split()) in TYPE_NAMES and not text[1:].islower():
+    if (
+        len(text) <= 24
+        and not text[1:].islower()
+        and (" ".join(fold(text).split()) in TYPE_NAMES or fuzzy_doc_type(text.upper()) is not None)
+    ):  # a type name, a letter misread too: "CÔNG đlện"
         return (
             text.upper() if len(text.upper()) == len(text) else None
         )  # a type name in any mix of cases ("BÁo cÁƠ"), but a sentence's "Báo cáo"

@@ -56,6 +56,8 @@ def found(r) -> set[str]:
         ("THÔNG B.ÁO", "THÔNG BÁO"),
         ("Hà Nội, ngày 2.8", "Hà Nội, ngày 28"),
         ("ngày 10 tháng 8 nă*m 202.0", "ngày 10 tháng 8 năm 2020"),
+        ("V/,v hướng dẫn", "V/v hướng dẫn"),
+        ("Hà Nội, ngày 21,", "Hà Nội, ngày 21"),
     ],
 )
 def test_marks_scattered_into_words_are_dropped(damaged_line, repaired):
@@ -78,6 +80,7 @@ def test_marks_scattered_into_words_are_dropped(damaged_line, repaired):
         "giá 1.000 đồng",
         "...",
         "Số: 11554/VPCP-V.I",
+        "ngày 21 tháng 11, năm",
         "UBND TP.HÀ NỘI",
     ],
 )
@@ -108,6 +111,8 @@ def test_a_repaired_line_keeps_its_original_columns():
         ("thông báo kết luận", "THÔNG BÁO KẾT LUẬN"),
         ("CỘNG HÒA xã hội CHỦ NGHĨA VIỆT NAM", "CỘNG HÒA XÃ HỘI CHỦ NGHĨA VIỆT NAM"),
         ("k/t trưởng ban PHÓ TRƯỞNG BAN", "K/T TRƯỞNG BAN PHÓ TRƯỞNG BAN"),  # lower-cased, then merged
+        ("kt. bộ trưởng,", "KT. BỘ TRƯỞNG,"),
+        ("CÔNG đlện", "CÔNG ĐLỆN"),  # a letter misread too: the lexer reads the type through it
     ],
 )
 def test_upper_case_lines_read_in_lower_case_are_restored(damaged_line, restored):
@@ -127,6 +132,7 @@ def test_upper_case_lines_read_in_lower_case_are_restored(damaged_line, restored
         "báo cáo kết quả",
         "thông báo cho các đơn vị",
         "Cộng hòa xã hội chủ nghĩa Việt Nam và nhân dân",
+        "Công điện",
     ],
 )
 def test_sentences_keep_their_case(line):
