@@ -246,7 +246,11 @@ def _repair(line: Line, parts: bool) -> Line:
     gone = P.stray_marks(t)
     if gone:
         line = line.drop(gone, repaired=not set(gone) <= P.emphasis(t))
-    up = P.restore_case(line.text) if parts and len(line.text) <= 60 else None
+    up = (
+        P.restore_case(line.text) or P.letters_for_digits(line.text)
+        if parts and len(line.text) <= 60
+        else None
+    )
     return line.retext(up) if up else line
 
 

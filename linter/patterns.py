@@ -609,11 +609,12 @@ _STRAY = re.compile(
     r"|\.(?<=/\.)(?=[A-ZĐ])"  # after a number's slash: "617/.KH-UBND"
     r"|[.,'](?<=[A-Z][.,'])(?=/[A-Z])"  # before an authority's slash: "T,/M", "K./T"
     r"|[.,'](?:(?<=^V[.,'])(?=/[Vv])|(?<=^V/[.,'])(?=[Vv]\b))"  # inside "V/v": "V,/v", "V/,v"
-    r"|[.,](?:(?<=ng[aà]y \d[.,])|(?<=ng[aà]y \d\d[.,]))(?=\s*$|\s+th)"  # after the day: "ngày 21, tháng"
+    r"|[.,](?:(?<=ng[aà]y \d[.,])|(?<=ng[aà]y \d\d[.,])|(?<=th[aá]ng \d[.,])|(?<=th[aá]ng \d\d[.,]))"
+    r"(?=\s*$|\s+th|\s+n[aă]m)"  # after the day or the month: "ngày 21, tháng", "tháng 11, năm"
     r"|[.,](?<=\s[.,])(?=\w)"  # after a space, glued to the next word: "năm ,2026", "Hà Nội, .ngày"
-    r"|[.,](?<=[,:][.,])|[.,](?=:)"  # after a comma or colon, before a colon: "Nội,,", "Số:,", "Số,:"
-    r"|\.(?<=\d\.)(?=\d)"  # inside a year, checked in stray_marks: "năm 20.25"
-    r"|,(?<=[A-ZÀ-Ýa-zà-ỹđ],)(?=[a-zà-ỹđ])"  # inside a word, checked in stray_marks: "thán,g", "C,ần"
+    r"|[.,](?<=[,:][.,])|[.,](?=:)|'(?<=[,:]')"  # after a comma or colon, before a colon: "Nội,,", "Số:'"
+    r"|[.,](?<=\d[.,])(?=\d)"  # inside a date's number, checked in stray_marks: "năm 20.25", "tháng 1,0"
+    r"|,(?<=[^\W\d_],)(?=[^\W\d_])"  # inside a word, checked in stray_marks: "thán,g", "C,ần", "NA,M"
     r"|[.,]" + _DATE_WORD  # after a date word: "tháng. 11"
 )
 _STRAY_FIRST = re.compile(r"[.,'_](?=[^\W\d_])")  # glued before the first word: ".tháng", "'Đồng", ".Số"
@@ -640,6 +641,19 @@ def _run(text: str, i: int, step: int) -> int:
     return n
 
 
+_DATE_AFTER = re.compile(r"\d{1,2}\s*(?:th[aá]ng|n[aă]m)")  # the rest of a day or a month: "8 tháng"
+_NUMBER_YEAR = re.compile(
+    r"^S[ốôoó]\W{0,3}\d{1,6}/\d{1,3}$"
+)  # a number's year so far: "Số: 21/2" (.025/TT-…)
+
+
+def _in_date(text: str, i: int) -> bool:
+    """Is the mark at i, between two digits, inside a day, a month or a year?"""
+    return bool(
+        _YEAR_SO_FAR.search(text, 0, i) or _DATE_AFTER.match(text, i + 1) or _NUMBER_YEAR.search(text, 0, i)
+    )
+
+
 def stray_marks(text: str) -> list[int]:
     """Indexes of the marks OCR scattered into words: 'ngà~y 21' -> [3]. A mark standing alone
     ("*", "(*)", "- ^") is layout's debris or a real sign, not this."""
@@ -651,10 +665,15 @@ def stray_marks(text: str) -> list[int]:
         before, after = text[i - 1 : i], text[i + 1 : i + 2]
         if m.group() in "~^`*" and (before in ("", " ", "(") and after in ("", " ", ")")):
             continue
-        if m.group() == "," and before.isalpha() and min(_run(text, i, -1), _run(text, i + 1, 1)) > 2:
-            continue  # two words with the space after the comma lost ("Nội,ngày"): not a mark
-        if m.group() == "." and before.isdigit() and after.isdigit() and not _YEAR_SO_FAR.search(text, 0, i):
-            continue  # a decimal or a thousands stop ("1.000"): only a year is never written so
+        if (
+            m.group() == ","
+            and before.isalpha()
+            and min(_run(text, i, -1), _run(text, i + 1, 1))
+            > (1 if before.isupper() and after.isupper() else 2)
+        ):
+            continue  # two words with the space after the comma lost ("Nội,ngày", "VT,CN"): not a mark
+        if m.group() in ".," and before.isdigit() and after.isdigit() and not _in_date(text, i):
+            continue  # a decimal or a thousands stop ("1.000", "1,5"): only a date is never written so
         out.append(i)
     return out
 
@@ -699,6 +718,21 @@ ISSUER_WORDS = (
 )
 _DIGIT = re.compile(r"\d")
 _HEADER_PHRASE_WORDS = tuple(" ".join(p.split()[:2]) for p in (BANNER_PARTY, QUOC_HIEU))
+
+
+_ZERO_IN_WORD = re.compile(
+    r"(?<=[A-ZĐÀ-Ỹ]{2})0(?![\w/-])|(?<![\w/-])0(?=[A-ZĐÀ-Ỹ]{2}\b)|(?<=[A-ZĐÀ-Ỹ])0(?=[A-ZĐÀ-Ỹ])"
+)
+
+
+def letters_for_digits(text: str) -> str | None:
+    """An upper-case line whose letter O OCR read as a zero, inside or at the end of a word of
+    capitals: 'THÔNG BÁ0 KẾT LUẬN' -> 'THÔNG BÁO KẾT LUẬN'; None when it has none. Words with
+    other digits or joined by '/' or '-' (numbers, codes) keep theirs."""
+    if "0" not in text or not is_upper_line(text):
+        return None
+    new = _ZERO_IN_WORD.sub("O", text)
+    return new if new != text else None
 
 
 def restore_case(text: str) -> str | None:

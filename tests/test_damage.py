@@ -58,6 +58,14 @@ def found(r) -> set[str]:
         ("ngày 10 tháng 8 nă*m 202.0", "ngày 10 tháng 8 năm 2020"),
         ("V/,v hướng dẫn", "V/v hướng dẫn"),
         ("Hà Nội, ngày 21,", "Hà Nội, ngày 21"),
+        ("Minh, ngày 19 tháng 11, năm 2025", "Minh, ngày 19 tháng 11 năm 2025"),
+        ("Số: 21/2.025/TT-BGDĐT", "Số: 21/2025/TT-BGDĐT"),
+        ("1.8 tháng 11 năm 2025", "18 tháng 11 năm 2025"),
+        ("tháng 1,0 năm 2026", "tháng 10 năm 2026"),
+        ("VIỆT NA,M", "VIỆT NAM"),
+        ("Số:' 1498/QĐ-UBND", "Số: 1498/QĐ-UBND"),
+        ("Nghi Phong,' ngày 22", "Nghi Phong, ngày 22"),
+        ("Số 112`6-CV/VPTU", "Số 1126-CV/VPTU"),
     ],
 )
 def test_marks_scattered_into_words_are_dropped(damaged_line, repaired):
@@ -80,7 +88,10 @@ def test_marks_scattered_into_words_are_dropped(damaged_line, repaired):
         "giá 1.000 đồng",
         "...",
         "Số: 11554/VPCP-V.I",
-        "ngày 21 tháng 11, năm",
+        "1,5 tỷ đồng",
+        "tỷ lệ 1/2.000",
+        "HÀ NỘI,NGÀY",
+        "- Lưu: VT,CN (2).",
         "UBND TP.HÀ NỘI",
     ],
 )
@@ -153,6 +164,20 @@ def test_sentences_keep_their_case(line):
 )
 def test_number_repairs(damaged_line, repaired):
     assert P.repair(damaged_line) == repaired
+
+
+@pytest.mark.parametrize(
+    "line, read",
+    [
+        ("THÔNG BÁ0 KẾT LUẬN", "THÔNG BÁO KẾT LUẬN"),
+        ("KẾ H0ẠCH", "KẾ HOẠCH"),
+        ("UBTVQH10", None),  # a code's digits
+        ("NĂM 2020", None),
+        ("TT10-BC", None),
+    ],
+)
+def test_a_zero_read_for_the_letter_o_in_capitals(line, read):
+    assert P.letters_for_digits(line) == read
 
 
 @pytest.mark.parametrize(
