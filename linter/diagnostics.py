@@ -22,9 +22,12 @@ class Fix:
     applicability: str  # "safe" | "unsafe"
     replacement: str
     span: Span  # what the replacement replaces
+    # a .docx formatting fix instead of a text edit, for the lines of span: (("font", "Times New
+    # Roman"), ("size", 13.0), ("bold", True), ("italic", False), ("page", (210, 297)), ("margin_left", 30) …)
+    style: tuple[tuple[str, object], ...] = ()
 
     def to_dict(self) -> dict:
-        return {
+        out = {
             "applicability": self.applicability,
             "replacement": self.replacement,
             "line": self.span.line,
@@ -32,6 +35,44 @@ class Fix:
             "end_line": self.span.end_line,
             "end_column": self.span.end_column,
         }
+        if self.style:
+            out["style"] = dict(self.style)
+        return out
+
+    def describe(self, lang: str = "vi") -> str:
+        """What the fix does, for a person: the replacement text, or the formatting it sets."""
+        if not self.style:
+            return f'"{self.replacement}"'
+        vi = lang != "en"
+        words = []
+        for k, v in self.style:
+            if k == "font":
+                words.append(str(v))
+            elif k == "size":
+                words.append(f"{v:g} pt")
+            elif k in ("bold", "italic"):
+                words.append(
+                    {
+                        ("bold", True): ("đậm", "bold"),
+                        ("bold", False): ("không đậm", "not bold"),
+                        ("italic", True): ("nghiêng", "italic"),
+                        ("italic", False): ("đứng", "upright"),
+                    }[k, bool(v)][not vi]
+                )
+            elif k == "page":
+                words.append(f"{'khổ' if vi else 'page'} {v[0]}×{v[1]} mm")
+            elif k.startswith("margin_"):
+                side = k.removeprefix("margin_")
+                words.append(f"{'lề' if vi else 'margin'} {_SIDES[side][not vi]} {v} mm")
+        return ("định dạng: " if vi else "format: ") + ", ".join(words)
+
+
+_SIDES = {
+    "top": ("trên", "top"),
+    "bottom": ("dưới", "bottom"),
+    "left": ("trái", "left"),
+    "right": ("phải", "right"),
+}
 
 
 @dataclass(frozen=True)

@@ -96,11 +96,15 @@ def _plan(text: str, diagnostics: list[Diagnostic]) -> tuple[list[tuple[int, int
     return kept, bad
 
 
-def _wanted(diagnostics, unsafe: bool) -> list[Diagnostic]:
+def _wanted(diagnostics, unsafe: bool, style: bool = False) -> list[Diagnostic]:
+    """The fixes to make: safe ones (and unsafe ones when asked); formatting fixes only where
+    there is formatting (style=True: a .docx)."""
     return [
         d
         for d in diagnostics
-        if d.fix is not None and d.fix.applicability in (("safe", "unsafe") if unsafe else ("safe",))
+        if d.fix is not None
+        and d.fix.applicability in (("safe", "unsafe") if unsafe else ("safe",))
+        and (style or not d.fix.style)
     ]
 
 
@@ -148,7 +152,11 @@ def _allowed(res: FileResult) -> list[Diagnostic]:
     return [
         d
         for d in res.diagnostics
-        if d.fix is None or d.code in BODY_FIXES or d.fix.span.end_line < lo or d.fix.span.line > hi
+        if d.fix is None
+        or d.fix.style  # formatting changes no word
+        or d.code in BODY_FIXES
+        or d.fix.span.end_line < lo
+        or d.fix.span.line > hi
     ]
 
 
@@ -188,28 +196,59 @@ def _write(path: str, data: bytes) -> None:
         pass
 
 
-def _count(res: FileResult, unsafe: bool) -> tuple[int, int]:
-    offered = len(_wanted(res.diagnostics, unsafe))
-    hidden = 0 if unsafe else len(_wanted(res.diagnostics, True)) - offered
+def _count(res: FileResult, unsafe: bool, style: bool = False) -> tuple[int, int]:
+    offered = len(_wanted(res.diagnostics, unsafe, style))
+    hidden = 0 if unsafe else len(_wanted(res.diagnostics, True, style)) - offered
     return offered, hidden
+
+
+def _text_step(decoded):
+    """A round of fixes on plain text: the text edited, encoded as the input was."""
+
+    def step(data: bytes, text: str, allowed: list[Diagnostic], unsafe: bool) -> tuple[bytes, list]:
+        new_text, done = _apply(text, allowed, unsafe)
+        return (codec.encode(new_text, decoded) if done and new_text != text else data), done
+
+    return step
+
+
+def _docx_step(data: bytes, text: str, allowed: list[Diagnostic], unsafe: bool) -> tuple[bytes, list]:
+    """A round of fixes on a .docx: text edits inside the runs, formatting on the runs and sections."""
+    from linter import docxfix
+
+    wanted = _wanted(allowed, unsafe, style=True)
+    kept, _ = _plan(text, [d for d in wanted if not d.fix.style])
+    return docxfix.Package(data).write(kept, [d for d in wanted if d.fix.style])
 
 
 def fix_bytes(
     path: str, data: bytes, opts: Options | None = None, *, unsafe: bool, post: Post = None
 ) -> FixOutcome:
-    """Fix a plain-text document given as bytes; no file is read or written. path names it (in the
-    diff and the result) and its suffix decides how it is read. post filters every check's result
-    (only the fixes of the diagnostics it keeps are applied). Never raises for bad input: what
-    stopped the fixing is in .refused, and .result is always the check of what .data holds."""
+    """Fix a document given as bytes (plain text or .docx); no file is read or written. path
+    names it (in the diff and the result) and its suffix decides how it is read. post filters
+    every check's result (only the fixes of the diagnostics it keeps are applied). Never raises
+    for bad input: what stopped the fixing is in .refused, and .result is always the check of
+    what .data holds."""
     opts = opts or Options()
     post = post or (lambda r: r)
     out = FixOutcome(path, data=data)
-    if Path(path).suffix.lower() in (".docx", ".pdf", *SCAN_SUFFIXES):
-        out.refused = "chỉ sửa được tệp văn bản thuần (.txt, .md); không sửa tệp .docx, .pdf hay ảnh quét"
+    suffix = Path(path).suffix.lower()
+    refused = None
+    if suffix in (".pdf", *SCAN_SUFFIXES):
+        refused = "không sửa tệp .pdf hay ảnh quét: chữ của chúng không sửa được tại chỗ"
+    elif suffix == ".docx":
+        from linter import docxfix
+
+        try:
+            docxfix.Package(data)  # a signed or unreadable package is refused before anything
+        except docxfix.Refused as e:
+            refused = str(e)
+    if refused:
+        out.refused = refused
         out.result = post(lint_bytes(path, data, opts))
         return out
     try:
-        decoded = codec.decode(data)
+        decoded = None if suffix == ".docx" else codec.decode(data)
         res, text, _ = _check(path, data, opts, post)
     except Exception as e:  # noqa: BLE001 - unreadable input or an internal error: report, go on
         why = "" if isinstance(e, InputError) else f" ({type(e).__name__}: {e})"
@@ -217,10 +256,12 @@ def fix_bytes(
         out.result = post(lint_bytes(path, data, opts))
         return out
     out.result, out.text = res, text
-    if decoded.replaced or decoded.encoding == "utf-8-replaced":
+    if decoded is not None and (decoded.replaced or decoded.encoding == "utf-8-replaced"):
         out.refused = "tệp có byte không giải mã được; sửa sẽ làm mất chúng, nên không sửa"
         out.skipped, out.hidden = _count(res, unsafe)
         return out
+    step = _docx_step if decoded is None else _text_step(decoded)
+    first_text = text
     before = _present(res)
     new_data = data
     banned: set[tuple[str, int]] = set()  # (code, line) whose fix did not remove its diagnostic
@@ -228,20 +269,20 @@ def fix_bytes(
     while rounds < ROUNDS and tries < 3 * ROUNDS:
         tries += 1
         allowed = [d for d in _allowed(res) if (d.code, d.span.line) not in banned]
-        new_text, done = _apply(text, allowed, unsafe)
-        if not done or new_text == text:
-            break
         try:
-            candidate = codec.encode(new_text, decoded)
-            new_res, checked_text, encoding = _check(path, candidate, opts, post)
+            candidate, done = step(new_data, text, allowed, unsafe)
         except UnicodeEncodeError as e:
             bad = e.object[e.start : e.end]
             out.refused = f"bản sửa có ký tự không ghi được bằng bảng mã {decoded.encoding} ({bad!r})"
             break
+        if not done or candidate == new_data:
+            break
+        try:
+            new_res, checked_text, encoding = _check(path, candidate, opts, post)
         except Exception as e:  # noqa: BLE001 - a fix must never make the file unreadable
             out.refused = f"kiểm tra lại sau khi sửa bị lỗi ({type(e).__name__}: {e}), không áp dụng"
             break
-        if encoding != decoded.encoding:
+        if decoded is not None and encoding != decoded.encoding:
             out.refused = (
                 f"sau khi sửa, tệp được nhận là {encoding}, không còn là {decoded.encoding}: không áp dụng"
             )
@@ -272,10 +313,10 @@ def fix_bytes(
         out.applied += len(done)
         text, res, new_data = checked_text, new_res, candidate
     out.result, out.text, out.data = res, text, new_data
-    out.skipped, out.hidden = _count(res, unsafe)
+    out.skipped, out.hidden = _count(res, unsafe, style=decoded is None)
     out.changed = new_data != data
     if out.changed:
-        out.diff = _diff(path, decoded.text, text)
+        out.diff = _diff(path, decoded.text if decoded is not None else first_text, text)
     return out
 
 

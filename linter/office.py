@@ -30,7 +30,16 @@ import unicodedata
 from collections import Counter
 from dataclasses import dataclass
 
-__all__ = ["Style", "PageSetup", "OfficeText", "NeedsOCR", "UnreadableOffice", "read_docx", "read_pdf"]
+__all__ = [
+    "Style",
+    "PageSetup",
+    "OfficeText",
+    "NeedsOCR",
+    "UnreadableOffice",
+    "read_docx",
+    "load_docx",
+    "read_pdf",
+]
 
 
 @dataclass(frozen=True)
@@ -458,10 +467,13 @@ class _Numbering:
 
 
 class _DocxReader:
-    def __init__(self, styles: _Styles):
+    def __init__(self, styles: _Styles, track: bool = False):
         self.st = styles
         self.lines: list[str] = []
         self.styles: list[Style | None] = []
+        self.track = track  # keep where each character came from (a fix writes it back)
+        self.origins: list[list[tuple | None]] = []  # per line, per character: (w:t, index) or None
+        self.paras: list = []  # per line, its w:p (tracked)
 
     # ---- block level
     def blocks(self, parent, table_sid: str | None) -> None:
@@ -503,18 +515,24 @@ class _DocxReader:
         jc = st.ppr_value(ppr, table_sid, para_sid, _w("jc"))
         align = _JC.get(jc.get(_VAL)) if jc is not None else "left"
 
-        # segments per line: list of (text, props); label text has props None (not weighed)
-        lines: list[list[tuple[str, _Props | None]]] = [[]]
+        # segments per line: (text, props, origin); label text has props None (not weighed);
+        # origin: (w:t element, offset of the text in it), None for what no w:t holds
+        lines: list[list[tuple[str, _Props | None, tuple | None]]] = [[]]
         boxes: list = []
         label = st.num.label(ppr, para_sid)
         if label:
-            lines[-1].append((label, None))
+            lines[-1].append((label, None, None))
         self._inline(p, base, lines, boxes)
 
         mark = st.run_props(base, ppr.find(_RPR) if ppr is not None else None)
         for segs in lines:
-            self.lines.append("".join(t for t, _ in segs))
+            self.lines.append("".join(t for t, _, _ in segs))
             self.styles.append(_line_style(segs, mark, align))
+            if self.track:
+                self.paras.append(p)
+                self.origins.append(
+                    [None if o is None else (o[0], o[1] + k) for t, _, o in segs for k in range(len(t))]
+                )
         for box in boxes:
             self.blocks(box, None)
 
@@ -532,42 +550,42 @@ class _DocxReader:
         props = self.st.run_props(base, r.find(_RPR))
         if props.vanish:
             return
-        buf: list[str] = []
+        buf: list[tuple[str, tuple | None]] = []  # pieces of text and their origins
 
         def flush():
-            if buf:
-                lines[-1].append(("".join(buf), props))
-                buf.clear()
+            for piece in buf:
+                lines[-1].append((piece[0], props, piece[1]))
+            buf.clear()
 
         for c in r:
             tag = c.tag
             if tag == _T:
                 t = c.text or ""
-                if _LINE_BREAKS.search(t) or "\n" in t:
+                if _LINE_BREAKS.search(t) or "\n" in t:  # rare: these pieces are not written back
                     parts = _split_lines(t)
-                    buf.append(parts[0])
+                    buf.append((parts[0], None))
                     for part in parts[1:]:
                         flush()
                         lines.append([])
-                        buf.append(part)
+                        buf.append((part, None))
                 else:
-                    buf.append(t)
+                    buf.append((t, (c, 0)))
             elif tag == _w("tab") or tag == _w("ptab"):
-                buf.append("\t")
+                buf.append(("\t", None))
             elif tag == _w("br") or tag == _w("cr"):
                 kind = c.get(_w("type"))
                 flush()
                 if kind in ("page", "column"):
                     # a page/column break only separates text; it creates no empty line
-                    if any(t for t, _ in lines[-1]):
+                    if any(t for t, _, _ in lines[-1]):
                         lines.append([])
                 else:
                     lines.append([])
             elif tag == _w("noBreakHyphen"):
-                buf.append("-")
+                buf.append(("-", None))
             elif tag == _w("sym"):
                 try:
-                    buf.append(_pua_text(chr(int(c.get(_w("char")) or "", 16))))
+                    buf.append((_pua_text(chr(int(c.get(_w("char")) or "", 16))), None))
                 except (ValueError, OverflowError):
                     pass
             elif tag in (_w("drawing"), _w("pict"), _w("object"), _ALT):
@@ -608,7 +626,7 @@ def _line_style(segs, mark: _Props, align: str | None) -> Style:
     sizes: Counter = Counter()
     flags = {"b": [0, 0], "i": [0, 0], "u": [0, 0]}
     cased = caps_shown = 0
-    weighed = [(t, p) for t, p in segs if p is not None and t]
+    weighed = [(t, p) for t, p, _ in segs if p is not None and t]
     visible = any(not ch.isspace() for t, _ in weighed for ch in t)
     for t, p in weighed:
         for ch in t:
@@ -694,12 +712,39 @@ def _page_setup(body) -> PageSetup | None:
 
 def read_docx(data: bytes) -> OfficeText:
     """Read a .docx file's body as text with per-line typography and the first page set-up."""
+    return load_docx(data)[0]
+
+
+# a .docx is a zip: its members are bounded before any is decompressed (a zip bomb is refused)
+MAX_UNZIPPED = 200 * 1024 * 1024
+MAX_RATIO = 200
+
+
+def _bounded(data: bytes) -> None:
+    import zipfile
+
+    try:
+        infos = zipfile.ZipFile(io.BytesIO(data)).infolist()
+    except (zipfile.BadZipFile, OSError, ValueError) as e:
+        raise UnreadableOffice(f"corrupt or truncated .docx ({type(e).__name__}: {e})") from e
+    total = sum(i.file_size for i in infos)
+    if total > MAX_UNZIPPED or total > MAX_RATIO * max(len(data), 1024):
+        raise UnreadableOffice(
+            f"the .docx would unpack to {total // (1024 * 1024)} MB from {len(data) // 1024} KB: refused (a zip bomb?)"
+        )
+
+
+def load_docx(data: bytes, track: bool = False) -> tuple[OfficeText, object, list, list]:
+    """read_docx(), the python-docx Document it was read from, and with track=True where each
+    character of each line came from ([(w:t element, index) or None per character] per line)
+    and each line's w:p: the fix of a .docx writes into those elements."""
     if data[:8] == b"\xd0\xcf\x11\xe0\xa1\xb1\x1a\xe1":
         raise UnreadableOffice(
             "not a .docx: an OLE2 compound file (a legacy .doc, or a password-protected .docx)"
         )
     if data[:2] != b"PK":
         raise UnreadableOffice("not a .docx: the data is not a zip archive")
+    _bounded(data)
     try:
         import docx  # lazy: python-docx is an optional dependency
     except ImportError as e:  # pragma: no cover
@@ -725,15 +770,16 @@ def read_docx(data: bytes) -> OfficeText:
         except Exception:
             theme = {}
         body = document.element.body
-        reader = _DocxReader(_Styles(styles_el, theme, numbering_el))
+        reader = _DocxReader(_Styles(styles_el, theme, numbering_el), track)
         if body is not None:
             reader.blocks(body, None)
         page = _page_setup(body) if body is not None else None
     except Exception as e:
         raise UnreadableOffice(f"malformed .docx content ({type(e).__name__}: {e})") from e
     if not reader.lines:
-        reader.lines, reader.styles = [""], [None]
-    return OfficeText(text="\n".join(reader.lines), styles=reader.styles, page=page, kind="docx")
+        reader.lines, reader.styles, reader.origins, reader.paras = [""], [None], [[]], [None]
+    text = OfficeText(text="\n".join(reader.lines), styles=reader.styles, page=page, kind="docx")
+    return text, document, reader.origins, reader.paras
 
 
 # --------------------------------------------------------------------------- pdf

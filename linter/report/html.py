@@ -387,7 +387,7 @@ def _crop(path: str, page: int, bbox) -> str | None:
     return base64.b64encode(png).decode("ascii") if png else None
 
 
-def _document(i: int, r, w, full_text: bool) -> str:
+def _document(i: int, r, w, full_text: bool, lang: str = "vi") -> str:
     doc_id = f"doc-{i}"
     c = r.counts()
     items = []
@@ -397,7 +397,7 @@ def _document(i: int, r, w, full_text: bool) -> str:
         if d.citation:
             extra.append(f"{_e(w['cite'])}: {_e(d.citation)}")
         if d.fix:
-            what = f'"{_e(d.fix.replacement)}"' if d.fix.replacement else _e(w["delete"])
+            what = _e(d.fix.describe(lang)) if d.fix.replacement or d.fix.style else _e(w["delete"])
             extra.append(f"{_e(w['fix'])} ({_e(d.fix.applicability)}): {what}")
         more = f'<div class="extra">{" · ".join(extra)}</div>' if extra else ""
         if d.bbox is not None and (png := _crop(r.path, d.page, d.bbox)):
@@ -457,7 +457,9 @@ def render(results, *, lang: str = "vi") -> str:
         else ""
     )
     first_note = note.replace("<p ", '<p id="text-limit" ', 1)
-    docs = "".join(_document(i, r, w, not limited or bool(r.diagnostics)) for i, r in enumerate(results, 1))
+    docs = "".join(
+        _document(i, r, w, not limited or bool(r.diagnostics), lang) for i, r in enumerate(results, 1)
+    )
     csp = (
         f"default-src 'none'; style-src '{_sha(_CSS)}'; script-src '{_sha(_JS)}'; "
         "img-src data:; base-uri 'none'; form-action 'none'"  # a scan's crops are embedded

@@ -43,7 +43,7 @@ def render(results, *, lang: str = "vi", color: bool = False, quiet: bool = Fals
             if d.citation:
                 out.append(f"    = {cite}: {d.citation}")
             if d.fix:
-                out.append(f'    = {fixw} ({d.fix.applicability}): "{d.fix.replacement}"')
+                out.append(f"    = {fixw} ({d.fix.applicability}): {d.fix.describe(lang)}")
     if not quiet:
         out.append(total.format(**summary(results)))
     return "\n".join(out) + ("\n" if out else "")

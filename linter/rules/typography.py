@@ -2,7 +2,7 @@
 of each part, page size and margins (NĐ 30/2020 Phụ lục I §I, §V; HD 05 Phụ lục 2 and Phần II.IV,
 which HD 36 shares). Only documents read from .docx carry styles; for others these rules are silent."""
 
-from linter.diagnostics import Span
+from linter.diagnostics import Fix, Span
 from linter.rules.base import PARTY, STATE, Hit, rule
 
 _ND30 = "NĐ 30/2020, Phụ lục I, I.2 (phông chữ), I.3 (khổ giấy, lề) và V (bảng thể thức)"
@@ -25,6 +25,7 @@ _STATE = {
     ("recipients", "label"): ((12, 12), True, True),
     ("recipients", "items"): ((11, 11), False, False),
 }
+_TNR = "Times New Roman"
 _PARTY = {
     ("banner", "all"): ((15, 15), True, False),
     ("issuer", "last"): ((14, 14), True, False),
@@ -112,10 +113,26 @@ def _check_parts(doc, ctx, table):
             bad |= bold is not None and st.bold is not None and st.bold != bold
             bad |= italic is not None and st.italic is not None and st.italic != italic
             if bad:
+                span = t.line.span()
                 yield Hit(
-                    t.line.span(),
+                    span,
                     {"text": t.text[:40], "found": _describe(st, ctx.lang), "want": _want(spec, ctx.lang)},
+                    Fix("safe", "", span, _part_style(st, spec)),
                 )
+
+
+def _part_style(st, spec) -> tuple:
+    """The formatting that makes a line conform: the nearest allowed size, and bold and italic
+    as required (what the line already has right is left alone)."""
+    (lo, hi), bold, italic = spec
+    out = []
+    if not lo - 0.25 <= st.size <= hi + 0.25:
+        out.append(("size", float(lo if st.size < lo else hi)))
+    if bold is not None and st.bold != bold:
+        out.append(("bold", bold))
+    if italic is not None and st.italic != italic:
+        out.append(("italic", italic))
+    return tuple(out)
 
 
 _PART_MSG = {
@@ -140,6 +157,7 @@ _PART_MSG = {
     },
     bad="(.docx) Arial",
     good="(.docx) Times New Roman",
+    fix="safe",
 )
 def font(doc, ctx):
     styles = _styles(ctx)
@@ -148,7 +166,10 @@ def font(doc, ctx):
     bad = [(i, s.font) for i, s in enumerate(styles, 1) if s and s.font and s.font != "Times New Roman"]
     if bad:
         fonts = ", ".join(sorted({f for _, f in bad}))
-        yield Hit(Span.at(bad[0][0]), {"count": len(bad), "fonts": fonts})
+        every = Span(1, 1, len(styles), 1)  # the font is set on every run, not only the lines counted
+        yield Hit(
+            Span.at(bad[0][0]), {"count": len(bad), "fonts": fonts}, Fix("safe", "", every, (("font", _TNR),))
+        )
 
 
 def _page(ctx):
@@ -169,11 +190,16 @@ def _page(ctx):
     why={"vi": "Văn bản trình bày trên khổ A4 (210 mm × 297 mm).", "en": "Documents are laid out on A4."},
     bad="(.docx) Letter",
     good="(.docx) A4",
+    fix="unsafe",  # a page of another size reflows every page; tables and images may not fit
 )
 def page_size(doc, ctx):
     p = _page(ctx)
     if p and not {round(p.width_mm), round(p.height_mm)} <= {209, 210, 211, 296, 297, 298}:
-        yield Hit(Span.at(1), {"w": p.width_mm, "h": p.height_mm})
+        yield Hit(
+            Span.at(1),
+            {"w": p.width_mm, "h": p.height_mm},
+            Fix("unsafe", "", Span.at(1), (("page", (210, 297)),)),
+        )
 
 
 _MARGINS_STATE = {"top": (20, 25), "bottom": (20, 25), "left": (30, 35), "right": (15, 20)}
@@ -197,6 +223,7 @@ _SIDE_VI = {"top": "trên", "bottom": "dưới", "left": "trái", "right": "ph�
     },
     bad="(.docx) lề trái 20 mm",
     good="(.docx) lề trái 30 mm",
+    fix="safe",  # the text reflows, its words and order do not change
 )
 def margins(doc, ctx):
     p = _page(ctx)
@@ -206,6 +233,7 @@ def margins(doc, ctx):
     for side, (lo, hi) in table.items():
         got = getattr(p, f"{side}_mm")
         if not lo - 0.5 <= got <= hi + 0.5:
+            fix = Fix("safe", "", Span.at(1), ((f"margin_{side}", lo if got < lo else hi),))
             yield Hit(
                 Span.at(1),
                 {
@@ -214,6 +242,7 @@ def margins(doc, ctx):
                     "got": got,
                     "want": f"{lo}" if lo == hi else f"{lo}–{hi}",
                 },
+                fix,
             )
 
 
@@ -231,6 +260,7 @@ def margins(doc, ctx):
     },
     bad="(.docx) Quốc hiệu 14 pt không đậm",
     good="(.docx) Quốc hiệu 12 pt đậm",
+    fix="safe",
 )
 def state_parts(doc, ctx):
     yield from _check_parts(doc, ctx, _STATE)
@@ -250,6 +280,7 @@ def state_parts(doc, ctx):
     },
     bad="(.docx) CHÁNH VĂN PHÒNG đậm",
     good="(.docx) CHÁNH VĂN PHÒNG không đậm",
+    fix="safe",
 )
 def party_parts(doc, ctx):
     yield from _check_parts(doc, ctx, _PARTY)

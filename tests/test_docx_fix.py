@@ -1,0 +1,189 @@
+""".docx fixed in place (issue 14): text fixes inside the runs, the typography VB5xx asks for,
+every other part of the package byte for byte, signed packages never touched, bad packages
+refused with a reason. The documents are built at test time (tests/fixtures_office.py)."""
+
+import io
+import subprocess
+import sys
+import zipfile
+from datetime import date
+
+import pytest
+
+pytest.importorskip("docx")
+
+from fixtures_office import build_party_docx_bad, build_state_docx  # noqa: E402
+
+from linter import office  # noqa: E402
+from linter.fix import fix_bytes  # noqa: E402
+from linter.lint import Options, lint_bytes  # noqa: E402
+
+OPTS = Options(today=date(2026, 11, 22))
+
+
+def codes(data: bytes, name: str = "x.docx") -> set[str]:
+    return {d.code for d in lint_bytes(name, data, OPTS).diagnostics}
+
+
+def members(data: bytes) -> dict[str, bytes]:
+    z = zipfile.ZipFile(io.BytesIO(data))
+    return {n: z.read(n) for n in z.namelist()}
+
+
+def with_extras(data: bytes) -> bytes:
+    """The document with a page header, an image and a comment: parts a fix must not touch."""
+    import docx
+    from PIL import Image
+
+    doc = docx.Document(io.BytesIO(data))
+    doc.sections[0].header.paragraphs[0].text = "Tiêu đề trang (không được sửa)"
+    png = io.BytesIO()
+    Image.new("RGB", (8, 8), (200, 30, 30)).save(png, format="PNG")
+    doc.add_picture(io.BytesIO(png.getvalue()))
+    run = doc.paragraphs[2].runs[0]
+    doc.add_comment([run], text="Xem lại trích yếu", author="Văn thư")
+    out = io.BytesIO()
+    doc.save(out)
+    return out.getvalue()
+
+
+@pytest.fixture(scope="module")
+def state_arial():
+    """A State decision in Arial, without the "./." that ends its body, with extra parts."""
+    return with_extras(build_state_docx(font="Arial"))
+
+
+def test_a_docx_is_fixed_and_checks_clean(state_arial):
+    before = codes(state_arial)
+    assert {"VB501", "VB262"} <= before
+    out = fix_bytes("qd.docx", state_arial, OPTS, unsafe=False)
+    assert out.changed and out.refused is None and out.applied >= 2
+    after = codes(out.data)
+    assert not after & {"VB501", "VB262"}, after
+    assert "./." in out.diff and out.diff.startswith("--- a/qd.docx")
+
+
+def test_text_fixes_keep_the_formatting_of_their_runs(state_arial):
+    import docx
+
+    out = fix_bytes("qd.docx", state_arial, OPTS, unsafe=False)
+    paras = {p.text: p for p in docx.Document(io.BytesIO(out.data)).paragraphs}
+    (last,) = [p for t, p in paras.items() if t.startswith("Điều 3.")]
+    assert last.text.endswith("Quyết định này./.")
+    label, rest = last.runs[0], last.runs[-1]
+    assert label.text == "Điều 3." and label.bold  # the bold label is still bold
+    assert rest.text.endswith("./.") and not rest.bold and rest.font.size.pt == 14
+
+
+def test_every_other_part_of_the_package_is_byte_identical(state_arial):
+    out = fix_bytes("qd.docx", state_arial, OPTS, unsafe=False)
+    old, new = members(state_arial), members(out.data)
+    assert list(old) == list(new)  # same members, same order
+    changed = [n for n in old if old[n] != new[n]]
+    assert changed == ["word/document.xml"]
+    kinds = {n.rsplit("/", 1)[0] for n in old}
+    assert {"word/media", "word"} <= kinds and "word/comments.xml" in old and "word/styles.xml" in old
+    assert any(n.startswith("word/header") for n in old)
+
+
+def test_typography_and_margins_are_fixed_on_the_runs_and_the_section():
+    bad = build_party_docx_bad()
+    assert {"VB501", "VB503"} <= codes(bad)
+    out = fix_bytes("tb.docx", bad, OPTS, unsafe=False)
+    assert not codes(out.data) & {"VB501", "VB503"}
+    page = office.read_docx(out.data).page
+    assert (page.top_mm, page.bottom_mm, page.left_mm, page.right_mm) == pytest.approx(
+        (20, 20, 30, 15), abs=0.1
+    )
+    assert members(out.data)["word/styles.xml"] == members(bad)["word/styles.xml"]  # runs, not styles
+
+
+def test_page_size_is_an_unsafe_fix():
+    from fixtures_office import build_party_docx
+
+    letter = build_party_docx(page="Letter")
+    assert "VB502" in codes(letter)
+    safe = fix_bytes("tb.docx", letter, OPTS, unsafe=False)
+    assert "VB502" in codes(safe.data) and safe.hidden >= 1
+    unsafe = fix_bytes("tb.docx", letter, OPTS, unsafe=True)
+    assert "VB502" not in codes(unsafe.data)
+    page = office.read_docx(unsafe.data).page
+    assert (round(page.width_mm), round(page.height_mm)) == (210, 297)
+
+
+def test_part_sizes_and_weights_are_fixed():
+    import docx
+    from docx.shared import Pt
+
+    doc = docx.Document(io.BytesIO(build_state_docx()))
+    for p in doc.paragraphs:
+        if p.text == "QUYẾT ĐỊNH":
+            for r in p.runs:
+                r.font.size, r.bold = Pt(11), False  # the type name: 13–14 pt, bold
+    buf = io.BytesIO()
+    doc.save(buf)
+    assert "VB504" in codes(buf.getvalue())
+    out = fix_bytes("qd.docx", buf.getvalue(), OPTS, unsafe=False)
+    assert "VB504" not in codes(out.data)
+    (fixed,) = [p for p in docx.Document(io.BytesIO(out.data)).paragraphs if p.text == "QUYẾT ĐỊNH"]
+    assert all(r.bold and r.font.size.pt == 13 for r in fixed.runs)
+
+
+def signed_package(data: bytes) -> bytes:
+    src = zipfile.ZipFile(io.BytesIO(data))
+    out = io.BytesIO()
+    with zipfile.ZipFile(out, "w") as z:
+        for info in src.infolist():
+            z.writestr(info, src.read(info))
+        z.writestr("_xmlsignatures/sig1.xml", "<Signature/>")
+    return out.getvalue()
+
+
+def test_a_signed_document_is_never_modified(state_arial):
+    signed = signed_package(state_arial)
+    out = fix_bytes("qd.docx", signed, OPTS, unsafe=True)
+    assert out.data == signed and not out.changed and "ký số" in out.refused
+    assert "VB501" in {d.code for d in out.result.diagnostics}  # still checked
+
+
+@pytest.mark.parametrize(
+    "data, why",
+    [
+        (b"PK\x03\x04 this is not a zip archive", "không đọc được"),
+        (b"plain text, not a package", "không đọc được"),
+        (b"", "không đọc được"),
+    ],
+)
+def test_a_bad_package_is_refused_with_a_reason(data, why):
+    out = fix_bytes("x.docx", data, OPTS, unsafe=True)
+    assert out.data == data and not out.changed and why in out.refused
+    assert out.result is not None and out.result.diagnostics
+
+
+def test_a_zip_bomb_is_refused_before_it_is_unpacked(monkeypatch):
+    monkeypatch.setattr(office, "MAX_UNZIPPED", 2 * 1024 * 1024)
+    buf = io.BytesIO()
+    with zipfile.ZipFile(buf, "w", zipfile.ZIP_DEFLATED) as z:
+        z.writestr("[Content_Types].xml", "<Types/>")
+        z.writestr("word/document.xml", b"\0" * (8 * 1024 * 1024))
+    out = fix_bytes("bomb.docx", buf.getvalue(), OPTS, unsafe=True)
+    assert "bomb" in out.refused and not out.changed
+    assert [d.code for d in out.result.diagnostics] == ["VB006"]
+
+
+def test_the_cli_fixes_a_docx_in_place(tmp_path, state_arial):
+    path = tmp_path / "qd.docx"
+    path.write_bytes(state_arial)
+    p = subprocess.run(
+        [sys.executable, "-m", "linter", "check", "--fix", "--no-cache", "--today", "2026-11-22", str(path)],
+        capture_output=True,
+        text=True,
+    )
+    assert p.returncode == 0, p.stdout + p.stderr
+    assert path.read_bytes() != state_arial and not codes(path.read_bytes()) & {"VB501", "VB262"}
+    again = subprocess.run(
+        [sys.executable, "-m", "linter", "check", "--no-cache", "--today", "2026-11-22", str(path)],
+        capture_output=True,
+        text=True,
+    )
+    assert again.returncode == 0 and "VB501" not in again.stdout
