@@ -304,6 +304,19 @@ def _check_one(
     return emit(res, tail), "ok"
 
 
+def check_bytes(path: str, data: bytes, opts: Options, timeout: float | None) -> FileResult:
+    """One document given as bytes, under the time limit, in this process's main thread (a
+    server's worker): the FileResult, or the time-out's. Never raises for a bad document."""
+    return _check_one(path, data, opts, None, timeout, None, False, Results())[0]
+
+
+def time_limited(seconds: float | None, fn, *args, **kwargs):
+    """fn(*args, **kwargs) under a limit of `seconds` (main thread, POSIX): DocumentTimeout when
+    it runs out."""
+    with _time_limit(seconds, install=True):
+        return fn(*args, **kwargs)
+
+
 def _hook_spec() -> tuple[str, str] | None:
     mode, _, marker = os.environ.get(HOOK_ENV, "").partition(":")
     return (mode, marker) if marker else None

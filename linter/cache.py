@@ -128,12 +128,19 @@ def _span(d) -> Span:
     return Span(**d)
 
 
+def _style(pairs) -> tuple:
+    """A formatting fix's (key, value) pairs back from JSON: lists were tuples (a page size)."""
+    if isinstance(pairs, dict):
+        pairs = pairs.items()
+    return tuple((k, tuple(v) if isinstance(v, list) else v) for k, v in pairs)
+
+
 def _diagnostic(d) -> Diagnostic:
     if not isinstance(d, dict) or not isinstance(d.get("code"), str) or not isinstance(d.get("message"), str):
         raise TypeError("bad diagnostic")
     fix = d.get("fix")
     if fix is not None:
-        fix = Fix(**{**fix, "span": _span(fix.get("span"))})
+        fix = Fix(**{**fix, "span": _span(fix.get("span")), "style": _style(fix.get("style") or ())})
     return Diagnostic(**{**d, "span": _span(d.get("span")), "fix": fix})
 
 
@@ -200,9 +207,9 @@ def _line_diagnostic(x, citation: str | None) -> Diagnostic:
         raise TypeError("bad diagnostic")
     fix = x["fix"]
     if fix is not None:
-        if not isinstance(fix, dict) or fix.keys() != _FIX_KEYS:
+        if not isinstance(fix, dict) or fix.keys() - {"style"} != _FIX_KEYS:
             raise TypeError("bad fix")
-        fix = Fix(fix["applicability"], fix["replacement"], _int_span(fix))
+        fix = Fix(fix["applicability"], fix["replacement"], _int_span(fix), _style(fix.get("style") or ()))
     if citation is None:
         citation = RULES[code].citation
     return Diagnostic(code, name, severity, component, _int_span(x), message, fix, citation)

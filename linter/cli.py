@@ -84,6 +84,20 @@ def _parser() -> argparse.ArgumentParser:
     one.add_argument("code")
     conf = sub.add_parser("config", parents=[lang, cfg], help="cấu hình đang dùng / effective settings")
     conf.add_argument("path", nargs="?", help="tệp hoặc thư mục (mặc định: thư mục hiện tại)")
+    srv = sub.add_parser("serve", parents=[lang, cfg], help="trang web kiểm tra văn bản / the web page")
+    srv.add_argument("--host", default="127.0.0.1", help="địa chỉ (mặc định 127.0.0.1)")
+    srv.add_argument("--port", type=int, default=8765, help="cổng (mặc định 8765)")
+    srv.add_argument(
+        "--max-upload-mb", type=float, default=20.0, help="cỡ tệp tải lên tối đa (MB, mặc định 20)"
+    )
+    srv.add_argument("--profile", choices=PROFILES)
+    srv.add_argument("--today", type=date.fromisoformat, help="ngày so sánh (YYYY-MM-DD), mặc định hôm nay")
+    srv.add_argument(
+        "-j", "--jobs", type=int, default=None, help="số tiến trình kiểm tra (mặc định: mọi lõi)"
+    )
+    srv.add_argument(
+        "--timeout", type=float, default=None, help="giây tối đa cho một văn bản (20; 600 với bản quét)"
+    )
     clean = sub.add_parser("clean", parents=[lang], help="xoá bộ nhớ đệm / delete the cache")
     clean.add_argument("--cache-dir", metavar="DIR", help="thư mục bộ nhớ đệm (mặc định: của người dùng)")
     return p
@@ -491,6 +505,31 @@ def _clean(a) -> int:
     return 0
 
 
+def _serve(a) -> int:
+    """The web page and API (linter/serve), on the check options given here and in the config."""
+    from linter import batch, config
+
+    try:
+        from linter.serve.app import Service, run
+    except ImportError as e:
+        vi = (a.lang or "vi") == "vi"
+        need = "cần cài thêm" if vi else "needs"
+        print(f"vblint serve: {need}: pip install 'vblint[serve]' ({e.name})", file=sys.stderr)
+        return 2
+    a.select = a.ignore = a.exclude = None
+    settings = _settings(a, str(Path.cwd()))
+    service = Service(
+        opts=config.options(settings),
+        settings=settings,
+        max_upload=int(a.max_upload_mb * 1024 * 1024),
+        timeout=a.timeout if a.timeout is not None else 600.0,  # a scan may be uploaded
+        jobs=a.jobs or batch.default_jobs(),
+    )
+    print(f"vblint serve: http://{a.host}:{a.port}/", file=sys.stderr)
+    run(service, a.host, a.port)
+    return 0
+
+
 def main(argv: list[str] | None = None) -> int:
     try:
         sys.stdout.reconfigure(encoding="utf-8")
@@ -498,9 +537,8 @@ def main(argv: list[str] | None = None) -> int:
         pass
     a = _parser().parse_args(argv)
     try:
-        return {"check": _check, "rules": _rules, "rule": _rule, "config": _config, "clean": _clean}[
-            a.command
-        ](a)
+        commands = {"check": _check, "rules": _rules, "rule": _rule, "config": _config, "clean": _clean}
+        return {**commands, "serve": _serve}[a.command](a)
     except UserError as e:  # a bad setting or baseline: the message, exit 2
         print(f"vblint: {e.message(a.lang or 'vi')}", file=sys.stderr)
         return 2

@@ -187,3 +187,17 @@ def test_the_cli_fixes_a_docx_in_place(tmp_path, state_arial):
         text=True,
     )
     assert again.returncode == 0 and "VB501" not in again.stdout
+
+
+def test_formatting_fixes_survive_the_cache(tmp_path):
+    import json
+
+    from linter.cache import Cache, from_dict, settings_key, to_dict
+
+    data = build_party_docx_bad()
+    r = lint_bytes("tb.docx", data, OPTS)
+    assert any(d.fix and d.fix.style for d in r.diagnostics)
+    assert from_dict(json.loads(json.dumps(to_dict(r))), r.path) == r
+    c = Cache(tmp_path, settings_key(OPTS))
+    c.put("tb.docx", data, r)
+    assert c.get("tb.docx", data) == r

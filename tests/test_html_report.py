@@ -3,7 +3,6 @@ checked first as markup (html.parser, ElementTree), then in a real headless Chro
 Selenium. The browser tests skip when chromium, chromedriver or selenium is missing; CI installs
 them (apt-get install chromium chromium-driver; pip install selenium)."""
 
-import os
 import re
 import xml.etree.ElementTree as ET
 from datetime import date
@@ -45,8 +44,6 @@ CHÁNH VĂN PHÒNG
 
 Ngô Thanh Bình
 """
-CHROMIUM = "/usr/bin/chromium"
-CHROMEDRIVER = "/usr/bin/chromedriver"
 FETCHING = {
     "link",
     "img",
@@ -301,43 +298,6 @@ def test_large_runs_show_text_only_for_documents_with_problems():
 
 
 # --- a real browser ------------------------------------------------------------------------------
-
-
-@pytest.fixture(scope="module")
-def browser(tmp_path_factory):
-    if not (os.access(CHROMIUM, os.X_OK) and os.access(CHROMEDRIVER, os.X_OK)):
-        pytest.skip(f"needs {CHROMIUM} and {CHROMEDRIVER}: apt-get install -y chromium chromium-driver")
-    webdriver = pytest.importorskip("selenium.webdriver", reason="needs selenium: pip install selenium")
-    from selenium.webdriver.chrome.service import Service
-
-    old = os.environ.get("SE_OFFLINE")
-    os.environ["SE_OFFLINE"] = "1"  # selenium-manager must never download anything
-    opts = webdriver.ChromeOptions()
-    opts.binary_location = CHROMIUM
-    for flag in (
-        "--headless",
-        "--no-sandbox",
-        "--disable-gpu",
-        "--disable-quic",
-        "--no-first-run",
-        "--disable-background-networking",
-        "--disable-component-update",
-        "--disable-sync",
-        "--disable-dev-shm-usage",
-        "--window-size=1400,2000",
-        f"--user-data-dir={tmp_path_factory.mktemp('chromium-profile')}",
-    ):
-        opts.add_argument(flag)
-    opts.set_capability("goog:loggingPrefs", {"browser": "ALL"})
-    driver = webdriver.Chrome(options=opts, service=Service(executable_path=CHROMEDRIVER))
-    try:
-        yield driver
-    finally:
-        driver.quit()
-        if old is None:
-            os.environ.pop("SE_OFFLINE", None)
-        else:
-            os.environ["SE_OFFLINE"] = old
 
 
 @pytest.fixture(scope="module")

@@ -1,0 +1,31 @@
+"""work: what the server's worker processes run — the check and the fix of one upload, each
+under the per-document time limit — on the same pipeline the CLI uses. Nothing here imports the
+web framework: the workers stay light."""
+
+from __future__ import annotations
+
+from linter import batch, config
+from linter.fix import FixOutcome, fix_bytes
+from linter.lint import FileResult, Options
+
+
+def warm() -> bool:
+    """Build the parser and the schemas once per worker, before the first upload."""
+    batch._warm_up()
+    return True
+
+
+def check(name: str, data: bytes, opts: Options, settings, timeout: float) -> FileResult:
+    return config.apply(settings, batch.check_bytes(name, data, opts, timeout))
+
+
+def fix(name: str, data: bytes, opts: Options, settings, unsafe: bool, timeout: float) -> FixOutcome:
+    def post(r):
+        return config.apply(settings, r)
+
+    try:
+        return batch.time_limited(timeout, fix_bytes, name, data, opts, unsafe=unsafe, post=post)
+    except batch.DocumentTimeout:
+        out = FixOutcome(name, refused=f"quá {timeout:g} giây, không sửa", data=data)
+        out.result = batch.timeout_result(name, timeout, opts.lang)
+        return out
