@@ -304,10 +304,11 @@ def _check_one(
     return emit(res, tail), "ok"
 
 
-def check_bytes(path: str, data: bytes, opts: Options, timeout: float | None) -> FileResult:
-    """One document given as bytes, under the time limit, in this process's main thread (a
-    server's worker): the FileResult, or the time-out's. Never raises for a bad document."""
-    return _check_one(path, data, opts, None, timeout, None, False, Results())[0]
+def check_document(path: str, data: bytes | None, opts: Options, timeout: float | None, emit=None):
+    """One document (its bytes, or read from path when data is None) under the time limit where
+    this thread can keep one (the main thread): emit's item (the FileResult by default), or the
+    time-out's. What a server's or a cluster's worker runs. Never raises for a bad document."""
+    return _check_one(path, data, opts, None, timeout, None, False, emit or Results())[0]
 
 
 def time_limited(seconds: float | None, fn, *args, **kwargs):
@@ -361,7 +362,7 @@ def _recv(conn):
     return pickle.loads(conn.recv_bytes())
 
 
-def _warm_up() -> None:
+def warm_up() -> None:
     """Build once per process what every document needs. An optimisation only: if something
     here fails, each document reports the real error through lint's firewall."""
     try:
@@ -379,7 +380,7 @@ def _worker_main(conn, opts, cache, timeout, hook, emit, pages) -> None:
     signal.signal(signal.SIGINT, signal.SIG_IGN)  # Ctrl-C is the parent's to handle
     if _can_alarm():
         signal.signal(signal.SIGALRM, _on_alarm)
-    _warm_up()
+    warm_up()
     import multiprocessing as mp  # only pools need it: a one-file run never imports it
 
     parent = mp.parent_process()
@@ -669,7 +670,7 @@ def _pool(tasks, opts, jobs, timeout, cache, ordered, hook, stats, emit, on_page
         nonlocal started
         started = True
         if ctx.get_start_method() == "fork":
-            _warm_up()  # once here: every forked worker, and every replacement, starts ready
+            warm_up()  # once here: every forked worker, and every replacement, starts ready
         for _ in range(jobs):
             if not spawn():
                 break

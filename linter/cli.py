@@ -73,6 +73,11 @@ def _parser() -> argparse.ArgumentParser:
     )
     run = c.add_argument_group("chạy / run")
     run.add_argument("-j", "--jobs", type=int, default=None, help="số tiến trình (mặc định: mọi lõi)")
+    run.add_argument(
+        "--scheduler",
+        metavar="ADDRESS",
+        help="chạy trên cụm Dask: tcp://HOST:PORT, hoặc local (-j tiến trình) / run on a Dask cluster",
+    )
     run.add_argument("--no-cache", action="store_true")
     run.add_argument("--cache-dir", metavar="DIR")
     run.add_argument(
@@ -133,12 +138,13 @@ def _documents_under(root: str) -> list[str]:
     return found
 
 
-def _collect(paths: list[str]) -> tuple[list[str], list[str]]:
-    """Files to check, in a stable order, and paths that are neither file nor directory."""
+def _collect(paths: list[str], urls: bool = False) -> tuple[list[str], list[str]]:
+    """Files to check, in a stable order, and paths that are neither file nor directory. urls:
+    an object-store URL (s3://…) is a file, read by the cluster's workers."""
     files, missing = [], []
     for raw in paths:
-        if raw == "-":
-            files.append("-")
+        if raw == "-" or urls and "://" in raw:
+            files.append(raw)
             continue
         p = Path(raw)
         if p.is_dir():
@@ -300,16 +306,30 @@ class _Check:
             cache = None
             if not a.no_cache and "-" not in group:
                 cache = Cache(Path(a.cache_dir) if a.cache_dir else default_dir(), settings_key(opts))
-            stream = batch.iter_results(
-                group,
-                opts,
-                jobs=a.jobs,
-                timeout=a.timeout if a.timeout is not None else _default_timeout(group),
-                cache=cache,
-                ordered=a.format != "jsonl",
-                emit=emit,
-                on_page=on_page,
-            )
+            timeout = a.timeout if a.timeout is not None else _default_timeout(group)
+            if a.scheduler:  # the workers read the files: no cache (they may not share this one)
+                from linter import cluster
+
+                stream = cluster.iter_results(
+                    group,
+                    opts,
+                    scheduler=a.scheduler,
+                    jobs=a.jobs,
+                    timeout=timeout,
+                    ordered=a.format != "jsonl",
+                    emit=emit,
+                )
+            else:
+                stream = batch.iter_results(
+                    group,
+                    opts,
+                    jobs=a.jobs,
+                    timeout=timeout,
+                    cache=cache,
+                    ordered=a.format != "jsonl",
+                    emit=emit,
+                    on_page=on_page,
+                )
             if streaming:
                 write, flush = self._binary()
                 for r in stream:  # batch.Streamed: settings and baseline already applied
@@ -405,7 +425,10 @@ def _excluded(settings, f: str) -> bool:
 def _check(a) -> int:
     import contextlib
 
-    files, missing = _collect(a.paths)
+    if a.scheduler and "-" in a.paths:
+        print("vblint: --scheduler không đọc stdin (-) / --scheduler does not read stdin", file=sys.stderr)
+        return 2
+    files, missing = _collect(a.paths, urls=bool(a.scheduler))
     for m in missing:
         print(f"vblint: không tìm thấy / not found: {m}", file=sys.stderr)
     if missing:

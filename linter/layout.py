@@ -141,7 +141,7 @@ def _split_columns(line: Line) -> list[Line]:
     if m and len(f) > m.end() + 8:  # "Độc lập - Tự do - Hạnh phúc Hà Nội, ngày …"
         return _split_at(line, m.end())
     # a type name and its summary merged: "CHỈ THỊ Về tăng cường …"
-    if (k := P.type_then_subject(t, f)) is not None:
+    if t[:2].isupper() and (k := P.type_then_subject(t, f)) is not None:
         return _split_at(line, k)
     # number + place-date on one line
     num = P.parse_number(P.repair(t)) if P.may_be_number(t, f) else None  # "Sô 2l-TT/TU Bến Tre, …"

@@ -63,7 +63,7 @@ def shape(line: Line) -> tuple[str, dict]:
             return "PLACE_DATE", {**pd, "repaired": repaired}
     if upper and (dt := P.doc_type_of(t)):
         return "DOC_TYPE", {"doc_type": dt[0], "type_end": dt[1]}
-    if vv := P.vv_prefix(f):
+    if f[:1] == "v" and (vv := P.vv_prefix(f)):
         return "VV", {"prefix": vv}
     if f.startswith(("kinh gui", "kinh trinh", "dong kinh gui")):
         return "KINH_GUI", {}
@@ -107,7 +107,7 @@ def _shape_lower(t: str, f: str) -> tuple[str, dict]:
     """A line that starts in lower case (most body lines of a hard-wrapped page) can only be a
     "về việc"/"v/v" summary, a point "a)", a name whose capital OCR lost, or text: the header and
     label recognisers are skipped."""
-    if vv := P.vv_prefix(f):
+    if f[:1] == "v" and (vv := P.vv_prefix(f)):
         return "VV", {"prefix": vv}
     sec = P.section_of(t)
     if sec:

@@ -649,8 +649,11 @@ _NUMBER_YEAR = re.compile(
 
 def _in_date(text: str, i: int) -> bool:
     """Is the mark at i, between two digits, inside a day, a month or a year?"""
+    # a window, not the whole line: each pattern ends at i and spans a few characters
     return bool(
-        _YEAR_SO_FAR.search(text, 0, i) or _DATE_AFTER.match(text, i + 1) or _NUMBER_YEAR.search(text, 0, i)
+        _YEAR_SO_FAR.search(text, max(0, i - 16), i)
+        or _DATE_AFTER.match(text, i + 1)
+        or _NUMBER_YEAR.match(text, 0, i)
     )
 
 
@@ -729,7 +732,7 @@ def letters_for_digits(text: str) -> str | None:
     """An upper-case line whose letter O OCR read as a zero, inside or at the end of a word of
     capitals: 'THÔNG BÁ0 KẾT LUẬN' -> 'THÔNG BÁO KẾT LUẬN'; None when it has none. Words with
     other digits or joined by '/' or '-' (numbers, codes) keep theirs."""
-    if "0" not in text or not is_upper_line(text):
+    if "0" not in text or not _ZERO_IN_WORD.search(text) or not is_upper_line(text):
         return None
     new = _ZERO_IN_WORD.sub("O", text)
     return new if new != text else None
@@ -740,7 +743,7 @@ def restore_case(text: str) -> str | None:
     'đảng cộng sản', 'tm. ủy ban nhân dân', 'tỉnh sơn la', and a lower-cased line merged with the
     next: 'k/t trưởng ban PHÓ TRƯỞNG BAN'; None for any other line (sentences, lines with digits or
     list punctuation, long lines)."""
-    if text[-1:] == "," and _AUTH_STATE.match(fold(text)):
+    if text[-1:] == "," and text[:1] in "kKtT" and _AUTH_STATE.match(fold(text)):
         text = text[:-1]  # an authority that goes on with the title: "kt. bộ trưởng,"
         up = restore_case(text)
         return up + "," if up else None
@@ -751,20 +754,23 @@ def restore_case(text: str) -> str | None:
     if (
         len(text) <= 24
         and not text[1:].islower()
-        and (" ".join(fold(text).split()) in TYPE_NAMES or fuzzy_doc_type(text.upper()) is not None)
+        and (
+            " ".join(fold(text).split()) in TYPE_NAMES
+            or text[:2].isupper()
+            and fuzzy_doc_type(text.upper()) is not None  # only from a capital word
+        )
     ):  # a type name, a letter misread too: "CÔNG đlện"
         return (
             text.upper() if len(text.upper()) == len(text) else None
         )  # a type name in any mix of cases ("BÁo cÁƠ"), but a sentence's "Báo cáo"
-    f = " ".join(fold(text).split())
-    if any(abs(len(f) - len(p)) <= 4 and fuzz.ratio(f, p) >= 88 for p in (BANNER_PARTY, QUOC_HIEU)):
-        up = text.upper()  # the banner in any mix of cases: "CỘNG HÒA xã hội CHỦ NGHĨA VIỆT NAM"
-        return up if len(up) == len(text) else None
     # upper-case words then lower-case ones, or all lower case: not a sentence ("xã hội Việt Nam");
     # or lower-case words then upper-case ones, when the lower ones alone are a header line
     words = text.split()
     k = next((i for i, w in enumerate(words) if not w.isupper()), len(words))
     if any(not w.islower() for w in words[k:] if any(c.isalpha() for c in w)):
+        if len(text) >= 18 and _is_banner(" ".join(fold(text).split())):
+            up = text.upper()  # the banner in any mix of cases: "CỘNG HÒA xã hội CHỦ NGHĨA VIỆT NAM"
+            return up if len(up) == len(text) else None
         if k:
             return None
         j = next(i for i, w in enumerate(words) if not w.islower())
@@ -776,9 +782,15 @@ def restore_case(text: str) -> str | None:
         up = head.upper() + text[len(head) :] if text.startswith(head) else ""
         return up if len(up) == len(text) else None
     upper_head = k >= 2 and all(sum(c.isalpha() for c in w) >= 2 for w in words[:k])  # "BAN CHỈ đạo"
-    known = upper_head or _header_words(f)
+    f = " ".join(fold(text).split())
+    known = upper_head or _header_words(f) or _is_banner(f)
     up = text.upper()
     return up if known and len(up) == len(text) and up != text else None
+
+
+def _is_banner(f: str) -> bool:
+    """Folded f is a banner phrase, through a misread letter or two."""
+    return any(abs(len(f) - len(p)) <= 4 and fuzz.ratio(f, p) >= 88 for p in (BANNER_PARTY, QUOC_HIEU))
 
 
 _TYPE_TAILS = ("ket luan", "lien tich", "tom tat")  # words a type heading goes on with: "THÔNG BÁO KẾT LUẬN"

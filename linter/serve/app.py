@@ -99,8 +99,9 @@ class Pool:
             raise
 
     def close(self) -> None:
+        """Stop the workers and wait for them: a worker left waiting would outlive the server."""
         if self._ex is not None:
-            self._ex.shutdown(wait=False, cancel_futures=True)
+            self._ex.shutdown(wait=True, cancel_futures=True)
             self._ex = None
 
 

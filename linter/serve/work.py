@@ -11,12 +11,12 @@ from linter.lint import FileResult, Options
 
 def warm() -> bool:
     """Build the parser and the schemas once per worker, before the first upload."""
-    batch._warm_up()
+    batch.warm_up()
     return True
 
 
 def check(name: str, data: bytes, opts: Options, settings, timeout: float) -> FileResult:
-    return config.apply(settings, batch.check_bytes(name, data, opts, timeout))
+    return config.apply(settings, batch.check_document(name, data, opts, timeout))
 
 
 def fix(name: str, data: bytes, opts: Options, settings, unsafe: bool, timeout: float) -> FixOutcome:
