@@ -51,6 +51,27 @@ def _entries(d: Path) -> list[Path]:
     return sorted(p for p in d.rglob("*") if p.is_file())
 
 
+class Entry:
+    """One entry of the cache's database, read and written as its bytes (through a connection
+    of its own, as another process would)."""
+
+    def __init__(self, c: Cache, key: str):
+        self.db, self.key = Cache(c.dir, c.settings_key), key
+
+    def read_bytes(self) -> bytes:
+        return self.db.raw(self.key)
+
+    def write_bytes(self, blob: bytes) -> None:
+        assert self.db.store(self.key, blob)
+
+    def exists(self) -> bool:
+        return self.db.raw(self.key) is not None
+
+
+def _count(d: Path) -> int:
+    return Cache(d, settings_key(OPTS)).entries()
+
+
 def _read(entry: Path) -> tuple[dict, bytes]:
     """An entry's header and its jsonl tail."""
     head, _, tail = entry.read_bytes().partition(b"\n")
@@ -73,7 +94,7 @@ def _stored(files, tmp_path):
     c = Cache(tmp_path / "cache", settings_key(OPTS))
     data = Path(files[0]).read_bytes()
     _run(files, c)
-    entry = c.file(c.key(files[0], data))
+    entry = Entry(c, c.key(files[0], data))
     return (c, data, entry, *_read(entry))
 
 
@@ -83,8 +104,7 @@ def test_second_run_hits_and_gives_the_same_results(docs, tmp_path, jobs):
     first = Cache(cdir, settings_key(OPTS))
     got1 = _run(docs, first, jobs)
     assert (first.hits, first.misses, first.writes, first.invalid) == (0, len(docs), len(docs), 0)
-    assert len(_entries(cdir)) == len(docs)
-    assert not [p for p in _entries(cdir) if p.name.startswith(".tmp-")]  # atomic writes leave nothing
+    assert _count(cdir) == len(docs)
 
     second = Cache(cdir, settings_key(OPTS))
     got2 = _run(docs, second, jobs)
@@ -176,7 +196,7 @@ def test_corrupt_or_foreign_entry_is_deleted_and_rebuilt(docs, tmp_path, case):
     c, data, entry, good, tail = _stored(docs[:2], tmp_path)
     bad = GARBAGE[case]
     if bad is None:
-        entry.write_bytes(c.file(c.key(docs[1], Path(docs[1]).read_bytes())).read_bytes())
+        entry.write_bytes(Entry(c, c.key(docs[1], Path(docs[1]).read_bytes())).read_bytes())
     elif bad == "truncated-tail":
         _write(entry, good, tail[: len(tail) // 2] + b"}", digest=False)
     elif bad == "flipped-byte":
@@ -219,7 +239,7 @@ def test_no_cache_never_writes(docs, tmp_path, monkeypatch):
 def test_internal_errors_and_timeouts_are_not_cached(tmp_path):
     c = Cache(tmp_path / "cache", "k")
     c.put("a.txt", b"data", timeout_result("a.txt", 1.0, "vi"))
-    assert c.writes == 0 and _entries(tmp_path) == []
+    assert c.writes == 0 and c.entries() == 0
 
 
 def test_unwritable_cache_dir_is_harmless(docs, tmp_path):
@@ -260,11 +280,11 @@ def test_entry_holds_the_line_and_no_utf8_text(docs, tmp_path):
     got = _run(docs, c)
     for f, r in zip(docs, got):
         data = Path(f).read_bytes()
-        header, tail = _read(c.file(c.key(f, data)))
+        header, tail = _read(Entry(c, c.key(f, data)))
         assert header["text"] is None  # the bytes decode to it: not stored
         assert header["citations"] is None  # the rules' own
         assert jsonl.with_path(r.path, tail.decode()) == jsonl.line(r)
-        assert c.file(c.key(f, data)).stat().st_size < len(tail) + 300  # the line and a header
+        assert len(Entry(c, c.key(f, data)).read_bytes()) < len(tail) + 300  # the line and a header
         assert c.get_line(f, data) == (
             jsonl.line(r).encode(),
             r.readable,
@@ -284,7 +304,7 @@ def test_text_is_stored_when_the_bytes_are_not_plain_utf8(tmp_path, encode):
     f.write_bytes(data)
     c = Cache(tmp_path / "cache", settings_key(OPTS))
     first = _run([str(f)], c)[0]
-    header, _ = _read(c.file(c.key(str(f), data)))
+    header, _ = _read(Entry(c, c.key(str(f), data)))
     assert (header["text"] is None) == (encode == "crlf")
     hit = Cache(tmp_path / "cache", settings_key(OPTS)).get(str(f), data)
     assert full(hit) == full(first) == full(lint_path(str(f), OPTS))
@@ -311,7 +331,7 @@ def test_get_rejects_a_line_that_is_not_a_result(docs, tmp_path):
     c = Cache(tmp_path / "cache", settings_key(OPTS))
     data = Path(docs[0]).read_bytes()
     _run(docs[:1], c)
-    entry = c.file(c.key(docs[0], data))
+    entry = Entry(c, c.key(docs[0], data))
     good, _ = _read(entry)
     for line in (b'{"profile":null}', b'{"a":1,"b":2,"c":3,"d":4,"e":5}', b"{]"):
         _write(entry, good, line)
@@ -327,8 +347,8 @@ def test_clean_deletes_every_format_and_only_what_is_ours(docs, tmp_path, capsys
 
     d = tmp_path / "cache"
     assert main(["check", "--cache-dir", str(d), "-j", "1", *docs[:3]]) in (0, 1)
-    entries = _entries(d)
-    assert len(entries) == 3
+    assert _count(d) == 3
+    ours = len(_entries(d / "v4"))  # the database and its write-ahead log
     (d / "v1" / "ab").mkdir(parents=True)  # an older format's entry
     (d / "v1" / "ab" / "cd.json").write_text("{}")
     (d / "schema-results-0123-h.json").write_text("{}")
@@ -338,11 +358,11 @@ def test_clean_deletes_every_format_and_only_what_is_ours(docs, tmp_path, capsys
     (d / "vendor").mkdir()
     capsys.readouterr()
     assert main(["clean", "--cache-dir", str(d)]) == 0
-    assert f"đã xoá {3 + 4} tệp" in capsys.readouterr().out
+    assert f"đã xoá {ours + 4} tệp" in capsys.readouterr().out
     assert sorted(p.name for p in d.iterdir()) == ["notes.txt", "vendor"]
     # the next run rebuilds the entries, and gives the same results
     assert main(["check", "--cache-dir", str(d), "-j", "1", "--format", "jsonl", *docs[:3]]) in (0, 1)
-    assert len(_entries(d / "v3")) == 3
+    assert _count(d) == 3
 
 
 def test_clean_without_a_cache_and_in_english(tmp_path, capsys):
@@ -371,3 +391,49 @@ def test_clean_reports_what_it_cannot_delete(tmp_path, capsys, monkeypatch):
     assert main(["clean", "--cache-dir", str(d)]) == 2
     err = capsys.readouterr().err
     assert "không xoá được" in err and "cd.json" in err and "Traceback" not in err
+
+
+# --- one database: concurrent runs, kill -9, a size cap -------------------------------------------
+
+
+def _check(cache_dir, files, *extra):
+    import subprocess
+    import sys
+
+    cmd = [sys.executable, "-m", "linter", "check", "--today", "2026-11-22", "--format", "jsonl"]
+    return subprocess.Popen([*cmd, "--cache-dir", str(cache_dir), *extra, *files], stdout=subprocess.PIPE, text=True)
+
+
+def test_concurrent_runs_share_the_database(docs, tmp_path):
+    cdir = tmp_path / "cache"
+    runs = [_check(cdir, docs, "-j", "2") for _ in range(3)]
+    outs = [sorted(p.communicate(timeout=300)[0].splitlines()) for p in runs]
+    assert all(p.returncode in (0, 1) for p in runs)
+    assert outs[0] == outs[1] == outs[2] and len(outs[0]) == len(docs)
+    assert _count(cdir) == len(docs)
+    warm = _check(cdir, docs, "-j", "1")
+    assert sorted(warm.communicate(timeout=300)[0].splitlines()) == outs[0]
+
+
+def test_a_run_killed_mid_write_leaves_nothing_untrustworthy(docs, tmp_path):
+    import signal
+
+    cdir = tmp_path / "cache"
+    p = _check(cdir, docs, "-j", "2")
+    p.stdout.readline()  # results are being written
+    p.send_signal(signal.SIGKILL)
+    p.wait(30)
+    c = Cache(cdir, settings_key(OPTS))
+    got = _run(docs, c)
+    assert [full(r) for r in got] == [full(lint_path(f, OPTS)) for f in docs]
+    assert c.invalid == 0 and c.hits + c.misses == len(docs)
+
+
+def test_the_size_cap_deletes_the_oldest_entries(docs, tmp_path, monkeypatch):
+    monkeypatch.setattr(cache_mod, "MAX_MB", 0)  # every look finds it too large
+    monkeypatch.setattr(cache_mod, "_CHECK_EVERY", 8)
+    c = Cache(tmp_path / "cache", settings_key(OPTS))
+    _run(docs[:16], c)
+    assert c.writes == 16 and c.entries() < 16  # two looks, a quarter gone each time
+    oldest = docs[0]
+    assert c.get(oldest, Path(oldest).read_bytes()) is None  # the first written went first
