@@ -43,15 +43,22 @@ def _run(args: list[str]) -> float:
     return time.perf_counter() - t0
 
 
-def measure(copies: int, rounds: int) -> dict:
+def real_copies(folder: Path, copies: int, unique: bool = False) -> int:
+    """corpus/real copied `copies` times into folder (made here); unique: each copy given a last
+    line of its own, so that no two files have the same content. Returns the number of files."""
     src = sorted((ROOT / "corpus/real").glob("*.txt"))
+    folder.mkdir()
+    for k in range(copies):
+        for p in src:
+            name = f"{k:03d}-{p.name}"
+            (folder / name).write_bytes(p.read_bytes() + (f"\n{name}\n".encode() if unique else b""))
+    return len(src) * copies
+
+
+def measure(copies: int, rounds: int) -> dict:
     with tempfile.TemporaryDirectory() as tmp:
         docs = Path(tmp) / "docs"
-        docs.mkdir()
-        for k in range(copies):
-            for p in src:
-                name = f"{k:03d}-{p.name}"
-                (docs / name).write_bytes(p.read_bytes() + f"\n{name}\n".encode())
+        n = real_copies(docs, copies, unique=True)
         times: dict[str, list[float]] = {"nocache": [], "first": [], "warm": []}
         _run(["--no-cache", str(docs)])  # the files in the page cache for every run
         for r in range(rounds):
@@ -62,7 +69,7 @@ def measure(copies: int, rounds: int) -> dict:
             shutil.rmtree(cache, ignore_errors=True)
     med = {k: statistics.median(v) for k, v in times.items()}
     return {
-        "documents": len(src) * copies,
+        "documents": n,
         **med,
         "first_ratio": med["first"] / med["nocache"],
         "warm_speedup": med["first"] / med["warm"],

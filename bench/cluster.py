@@ -13,7 +13,6 @@ from __future__ import annotations
 
 import argparse
 import os
-import shutil
 import signal
 import socket
 import subprocess
@@ -21,6 +20,8 @@ import sys
 import tempfile
 import time
 from pathlib import Path
+
+from bench.cache import real_copies
 
 ROOT = Path(__file__).resolve().parent.parent
 
@@ -47,14 +48,9 @@ def _start(args: list[str]) -> subprocess.Popen:
 def measure(copies: int, workers: int) -> dict:
     from distributed import Client
 
-    src = sorted((ROOT / "corpus/real").glob("*.txt"))
     with tempfile.TemporaryDirectory() as tmp:
         folder = Path(tmp) / "docs"
-        folder.mkdir()
-        for k in range(copies):
-            for p in src:
-                shutil.copy(p, folder / f"{k:03d}-{p.name}")
-        n = len(src) * copies
+        n = real_copies(folder, copies)
         _vblint(["-j", "1", "--no-cache", str(folder)])  # the page cache warm for both
         local_s, local_out = _vblint(["-j", "1", "--no-cache", str(folder)])
         with socket.socket() as s:

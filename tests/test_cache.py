@@ -401,7 +401,9 @@ def _check(cache_dir, files, *extra):
     import sys
 
     cmd = [sys.executable, "-m", "linter", "check", "--today", "2026-11-22", "--format", "jsonl"]
-    return subprocess.Popen([*cmd, "--cache-dir", str(cache_dir), *extra, *files], stdout=subprocess.PIPE, text=True)
+    return subprocess.Popen(
+        [*cmd, "--cache-dir", str(cache_dir), *extra, *files], stdout=subprocess.PIPE, text=True
+    )
 
 
 def test_concurrent_runs_share_the_database(docs, tmp_path):
