@@ -657,9 +657,16 @@ def _in_date(text: str, i: int) -> bool:
     )
 
 
+# Where _STRAY can match at all: a rare mark, a stop or comma glued to what follows, one after a
+# digit or a date word. Most lines have none of these: one cheap search spares them _STRAY.
+_MAYBE_STRAY = re.compile(r"[~^`*']|[.,](?=\S)|[,:][.,]|\d[.,](?:\s|$)|(?:[Nn]gày|[Tt]háng|[Nn]ăm)[.,]")
+
+
 def stray_marks(text: str) -> list[int]:
     """Indexes of the marks OCR scattered into words: 'ngà~y 21' -> [3]. A mark standing alone
     ("*", "(*)", "- ^") is layout's debris or a real sign, not this."""
+    if text[:1] not in ".,'_-" and not _MAYBE_STRAY.search(text):
+        return []
     out = [0] if text[:1] in ".,'_" and _STRAY_FIRST.match(text) else []
     if text[:1] == "-" and text[1:2].isupper() and is_upper_line(text[1:]):
         out = [0]  # a speck glued before an upper-case header line: "-TỈNH ỦY NGHỆ AN"
