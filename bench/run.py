@@ -58,6 +58,8 @@ import time
 from datetime import UTC, datetime
 from pathlib import Path
 
+from linter.cache import entries_in
+
 ROOT = Path(__file__).resolve().parent.parent
 PY = sys.executable
 PHASES = ("cold", "throughput", "scaling", "cache", "rss", "size")
@@ -340,7 +342,7 @@ class Bench:
             shutil.rmtree(cache_dir)
         cmd = check([str(d)], "-j", "2", "--cache-dir", str(cache_dir))
         cold = self.run(cmd, memo=False)
-        entries = sum(1 for _ in cache_dir.rglob("*.json"))
+        entries = entries_in(cache_dir)
         warm = self.run(cmd, memo=False)
         return {
             "n": n,

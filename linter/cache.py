@@ -115,6 +115,18 @@ def clear(directory: Path) -> tuple[int, int]:
     return files, size
 
 
+def entries_in(directory: Path) -> int:
+    """How many result entries the databases under directory hold (every settings key)."""
+    n = 0
+    for db in Path(directory).rglob(DB_NAME):
+        try:
+            with sqlite3.connect(db) as conn:
+                n += conn.execute("SELECT COUNT(*) FROM entries").fetchone()[0]
+        except sqlite3.Error:
+            pass
+    return n
+
+
 # --- FileResult <-> JSON ------------------------------------------------------------------------
 # A whole FileResult as one JSON object (format 1 entries were these). Entries now hold the jsonl
 # form instead (see Cache); put() refuses any result that form would not rebuild exactly.
