@@ -152,3 +152,10 @@ def test_a_local_cluster_and_object_store_urls(tmp_path):
 def test_no_scheduler_is_a_clear_error():
     r = vblint("--scheduler", f"tcp://127.0.0.1:{free_port()}", str(ROOT / "corpus/valid"))
     assert r.returncode == 2 and "Dask" in r.stderr and "Traceback" not in r.stderr
+
+
+def test_without_dask_the_scheduler_option_says_what_to_install():
+    from without import vblint_without
+
+    p = vblint_without(("distributed", "dask"), ["check", "--scheduler", "local", str(ROOT / "corpus/valid")])
+    assert p.returncode == 2 and "vblint[distributed]" in p.stderr and "Traceback" not in p.stderr

@@ -300,3 +300,10 @@ def test_a_clerk_checks_a_docx_in_a_real_browser_and_downloads_it_fixed(
     assert got.name == "quyet_dinh_da_sua.docx"
     left = {d.code for d in lint_bytes(got.name, got.read_bytes(), OPTS).diagnostics}
     assert not left & {"VB501", "VB262"}
+
+
+def test_without_the_extra_serve_says_what_to_install():
+    from without import vblint_without
+
+    p = vblint_without(("starlette", "uvicorn", "jinja2"), ["serve", "--port", "1"])
+    assert p.returncode == 2 and "vblint[serve]" in p.stderr and "Traceback" not in p.stderr
