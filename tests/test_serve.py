@@ -307,3 +307,37 @@ def test_without_the_extra_serve_says_what_to_install():
 
     p = vblint_without(("starlette", "uvicorn", "jinja2"), ["serve", "--port", "1"])
     assert p.returncode == 2 and "vblint[serve]" in p.stderr and "Traceback" not in p.stderr
+
+
+def test_the_page_is_usable_by_keyboard_alone(server, browser):
+    """Tab to the text area, type, Tab to the button and press Enter: the result comes, and its
+    links to the lines are reachable by Tab too."""
+    from selenium.webdriver.common.by import By
+    from selenium.webdriver.common.keys import Keys
+    from selenium.webdriver.support.ui import WebDriverWait
+
+    from selenium.webdriver.common.action_chains import ActionChains
+
+    def press(key) -> None:  # to the page, as a person's keyboard does (not to an element)
+        ActionChains(browser).send_keys(key).perform()
+
+    url, _ = server
+    browser.get(url + "/")
+    text = CONG_VAN.read_text(encoding="utf-8").replace("Số: ", "Số ", 1)  # VB211 in the header
+    for _ in range(12):  # Tab until the text area has the focus
+        press(Keys.TAB)
+        if browser.switch_to.active_element.get_attribute("id") == "text":
+            break
+    assert browser.switch_to.active_element.get_attribute("id") == "text"
+    browser.execute_script("document.activeElement.value = arguments[0]", text)
+    for _ in range(6):
+        press(Keys.TAB)
+        if browser.switch_to.active_element.tag_name == "button":
+            break
+    press(Keys.ENTER)
+    WebDriverWait(browser, 60).until(lambda b: b.find_elements(By.CSS_SELECTOR, ".summary"))
+    assert "VB211" in {e.get_attribute("data-code") for e in browser.find_elements(By.CSS_SELECTOR, ".diag")}
+    focusable = browser.execute_script(
+        "return Array.from(document.querySelectorAll('a.at')).every(a => a.tabIndex >= 0)"
+    )
+    assert focusable
