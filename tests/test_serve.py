@@ -312,11 +312,10 @@ def test_without_the_extra_serve_says_what_to_install():
 def test_the_page_is_usable_by_keyboard_alone(server, browser):
     """Tab to the text area, type, Tab to the button and press Enter: the result comes, and its
     links to the lines are reachable by Tab too."""
+    from selenium.webdriver.common.action_chains import ActionChains
     from selenium.webdriver.common.by import By
     from selenium.webdriver.common.keys import Keys
     from selenium.webdriver.support.ui import WebDriverWait
-
-    from selenium.webdriver.common.action_chains import ActionChains
 
     def press(key) -> None:  # to the page, as a person's keyboard does (not to an element)
         ActionChains(browser).send_keys(key).perform()
