@@ -1,16 +1,19 @@
 """docxfix: fixes written into a .docx, inside its runs, the rest of the package left as it was.
 
-A text fix replaces characters of the text office.load_docx reads; each character it replaces
-came from a w:t element, so the replacement goes into the element of the first one (its run's
-bold, italic and size stay) and the others lose theirs. What no w:t holds (a list number Word
-draws, a tab) cannot be edited: that fix is left out. A formatting fix (Fix.style) sets run
-properties (font, size, bold, italic) on every run of its lines, or the page size and margins of
-every section. Only word/document.xml (the main part, whatever its name) is rewritten; every
-other member of the zip is copied with the same bytes, name, order and compression. A package
-with a digital signature is never modified: a change would void the signature."""
+A text fix replaces characters of the text office.load_docx reads. Only the characters that
+differ are touched (a fix may rewrite a whole line or, for NFC, many lines): each changed stretch
+goes into the w:t element of its first character (that run's bold, italic and size stay) and the
+other elements lose theirs; an insertion joins the character before it, else the one after. What
+no w:t holds (a list number Word draws, a tab, a line break) cannot be edited: that fix is left
+out. A formatting fix (Fix.style) sets run properties (font, size, bold, italic) on every run of
+its lines, or the page size and margins of every section. Only word/document.xml (the main part,
+whatever its name) is rewritten; every other member of the zip is copied with the same bytes,
+name, order and compression. A package with a digital signature is never modified: a change
+would void the signature."""
 
 from __future__ import annotations
 
+import difflib
 import io
 import zipfile
 from collections import defaultdict
@@ -18,32 +21,69 @@ from collections import defaultdict
 from linter import office
 from linter.diagnostics import Diagnostic
 
-_SIGNATURE = "/digital-signature/"  # the relationship type of a package signature (OPC)
-_TWIPS_PER_MM = 1440 / 25.4
+_SIGNATURE = b"/digital-signature/"  # the relationship types of a package signature (OPC)
+_MAIN = "/officeDocument"  # the relationship type of the main part, ending
+_REL_NS = "{http://schemas.openxmlformats.org/package/2006/relationships}"
+
+Cut = tuple[object, int, int, str]  # (w:t element, start, end, new text): one edit of its text
 
 
 class Refused(Exception):
     """The package cannot be fixed; the message says why, in Vietnamese."""
 
 
-def signed(data: bytes) -> bool:
+def signed(z: zipfile.ZipFile) -> bool:
     """Has the package a digital signature (an _xmlsignatures part, or a relationship to one)?"""
+    names = z.namelist()
+    if any(n.startswith("_xmlsignatures/") for n in names):
+        return True
+    return any(_SIGNATURE in z.read(n) for n in names if n.endswith(".rels"))
+
+
+def _main_part(z: zipfile.ZipFile) -> str | None:
+    """The main document part's member name, from the package relationships."""
+    from lxml import etree
+
     try:
+        rels = etree.fromstring(z.read("_rels/.rels"), etree.XMLParser(resolve_entities=False))
+    except (KeyError, etree.XMLSyntaxError):
+        return None
+    for rel in rels.iter(f"{_REL_NS}Relationship"):
+        if (rel.get("Type") or "").endswith(_MAIN) and rel.get("TargetMode") != "External":
+            return (rel.get("Target") or "").lstrip("/")
+    return None
+
+
+def _open(data: bytes) -> None:
+    """Refuse what must not or cannot be fixed, in this order: not a zip or a zip bomb (checked
+    before anything is unpacked), a signature, no main part."""
+    try:
+        office.check_zip(data)
         z = zipfile.ZipFile(io.BytesIO(data))
-        names = z.namelist()
-        if any(n.startswith("_xmlsignatures/") for n in names):
-            return True
-        return "_rels/.rels" in names and _SIGNATURE.encode() in z.read("_rels/.rels")
-    except (zipfile.BadZipFile, OSError, ValueError, KeyError):
-        return False
+        if signed(z):
+            raise Refused("tài liệu đã ký số; sửa sẽ làm mất hiệu lực chữ ký, nên không sửa")
+        main = _main_part(z)
+        if main is None or main not in z.namelist():
+            raise Refused(
+                f"tệp .docx không có phần nội dung chính ({main or 'word/document.xml'}), không sửa"
+            )
+    except (
+        office.UnreadableOffice,
+        zipfile.BadZipFile,
+        OSError,
+        ValueError,
+        NotImplementedError,
+        RuntimeError,
+    ) as e:
+        # NotImplementedError: an unknown compression; RuntimeError: an encrypted member
+        raise Refused(f"không đọc được tệp .docx ({e})") from None
 
 
 class Package:
     """A .docx read for fixing: its text, where each character came from, and its parts."""
 
     def __init__(self, data: bytes):
-        if signed(data):
-            raise Refused("tài liệu đã ký số; sửa sẽ làm mất hiệu lực chữ ký, nên không sửa")
+        _open(data)
         try:
             read, self.document, lines, self.paras = office.load_docx(data, track=True)
         except office.UnreadableOffice as e:
@@ -52,6 +92,7 @@ class Package:
         self.text = read.text
         self.lines = lines  # per line: per character (w:t, index) or None
         self.chars = [o for k, line in enumerate(lines) for o in ([None] if k else []) + line]  # "\n" between
+        self._pending: dict[object, list[tuple[int, int, str]]] = defaultdict(list)
 
     def write(self, edits: list[tuple[int, int, Diagnostic]], styles: list[Diagnostic]) -> tuple[bytes, list]:
         """The package with the text edits (start, end, diagnostic: offsets in .text) and the
@@ -64,35 +105,46 @@ class Package:
         return self._zip(), done
 
     # -- text edits: collected per w:t element, written from the last to the first
-    _pending: dict
-
     def _edit(self, a: int, b: int, rep: str) -> bool:
-        if not hasattr(self, "_pending"):
-            self._pending = defaultdict(list)
-        if a == b:  # an insertion: after the character before, else before the one after
-            anchor = self.chars[a - 1] if a > 0 and self.chars[a - 1] else None
-            if anchor:
-                self._pending[anchor[0]].append((anchor[1] + 1, anchor[1] + 1, rep))
-                return True
-            if a < len(self.chars) and self.chars[a]:
-                el, k = self.chars[a]
-                self._pending[el].append((k, k, rep))
-                return True
-            return False
-        covered = self.chars[a:b]
-        if any(o is None for o in covered):
-            return False  # a character no w:t holds (a line break, a list number, a tab)
-        by_el: dict = {}
-        for el, k in covered:
-            lo, hi = by_el.get(el, (k, k))
-            by_el[el] = (min(lo, k), max(hi, k))
-        first = covered[0][0]
-        for el, (lo, hi) in by_el.items():
-            self._pending[el].append((lo, hi + 1, rep if el is first else ""))
+        """Replace .text[a:b] by rep, touching only what differs, line by line; all or nothing."""
+        olds, news = self.text[a:b].split("\n"), rep.split("\n")
+        if len(olds) != len(news):
+            return False  # a line is a paragraph or a break: a fix does not make or join them
+        cuts: list[Cut] = []
+        for old, new in zip(olds, news):
+            for i, j, part in _changes(old, new):
+                cut = self._cut(a + i, a + j, part)
+                if cut is None:
+                    return False
+                cuts += cut
+            a += len(old) + 1
+        for el, lo, hi, part in cuts:
+            self._pending[el].append((lo, hi, part))
         return True
 
+    def _cut(self, a: int, b: int, new: str) -> list[Cut] | None:
+        """The w:t edits replacing .text[a:b] (one line) by new; None when a character there
+        came from no w:t."""
+        if a == b:  # an insertion: after the character before, else before the one after
+            if a > 0 and self.chars[a - 1]:
+                el, k = self.chars[a - 1]
+                return [(el, k + 1, k + 1, new)]
+            if a < len(self.chars) and self.chars[a]:
+                el, k = self.chars[a]
+                return [(el, k, k, new)]
+            return None
+        covered = self.chars[a:b]
+        if any(o is None for o in covered):
+            return None
+        spans: dict = {}  # element -> (first, last) index; a w:t's characters are contiguous
+        for el, k in covered:
+            lo, hi = spans.get(el, (k, k))
+            spans[el] = (min(lo, k), max(hi, k))
+        first = covered[0][0]
+        return [(el, lo, hi + 1, new if el is first else "") for el, (lo, hi) in spans.items()]
+
     def _flush(self) -> None:
-        for el, cuts in getattr(self, "_pending", {}).items():
+        for el, cuts in self._pending.items():
             t = el.text or ""
             for lo, hi, rep in sorted(cuts, reverse=True):
                 t = t[:lo] + rep + t[hi:]
@@ -173,3 +225,19 @@ def _set(rpr, style: dict) -> None:
     for key, tag in (("bold", "b"), ("italic", "i")):
         if key in style:
             rpr._set_bool_val(tag, style[key])
+
+
+def _changes(old: str, new: str) -> list[tuple[int, int, str]]:
+    """(start, end, text): the stretches of old to replace to get new, the common ends left out
+    (so the runs in between keep their text and formatting)."""
+    if old == new:
+        return []
+    p = 0
+    while p < min(len(old), len(new)) and old[p] == new[p]:
+        p += 1
+    q = 0
+    while q < min(len(old), len(new)) - p and old[-1 - q] == new[-1 - q]:
+        q += 1
+    o, n = old[p : len(old) - q], new[p : len(new) - q]
+    ops = difflib.SequenceMatcher(None, o, n, autojunk=False).get_opcodes()
+    return [(p + i, p + j, n[k:m]) for tag, i, j, k, m in ops if tag != "equal"]

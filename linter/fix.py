@@ -216,9 +216,12 @@ def _docx_step(data: bytes, text: str, allowed: list[Diagnostic], unsafe: bool) 
     """A round of fixes on a .docx: text edits inside the runs, formatting on the runs and sections."""
     from linter import docxfix
 
+    package = docxfix.Package(data)
+    if package.text != text:  # the spans are in the checked text: they must map onto the runs
+        raise docxfix.Refused("văn bản đọc để sửa khác văn bản đã kiểm tra")
     wanted = _wanted(allowed, unsafe, style=True)
     kept, _ = _plan(text, [d for d in wanted if not d.fix.style])
-    return docxfix.Package(data).write(kept, [d for d in wanted if d.fix.style])
+    return package.write(kept, [d for d in wanted if d.fix.style])
 
 
 def fix_bytes(
@@ -243,6 +246,8 @@ def fix_bytes(
             docxfix.Package(data)  # a signed or unreadable package is refused before anything
         except docxfix.Refused as e:
             refused = str(e)
+        except Exception as e:  # noqa: BLE001 - python-docx or lxml on a malformed package
+            refused = f"không đọc được tệp .docx ({type(e).__name__}: {e})"
     if refused:
         out.refused = refused
         out.result = post(lint_bytes(path, data, opts))
@@ -274,6 +279,9 @@ def fix_bytes(
         except UnicodeEncodeError as e:
             bad = e.object[e.start : e.end]
             out.refused = f"bản sửa có ký tự không ghi được bằng bảng mã {decoded.encoding} ({bad!r})"
+            break
+        except Exception as e:  # noqa: BLE001 - a fix that cannot be written is not applied
+            out.refused = f"không áp dụng được bản sửa ({type(e).__name__}: {e})"
             break
         if not done or candidate == new_data:
             break

@@ -38,6 +38,7 @@ __all__ = [
     "UnreadableOffice",
     "read_docx",
     "load_docx",
+    "check_zip",
     "read_pdf",
 ]
 
@@ -720,9 +721,17 @@ MAX_UNZIPPED = 200 * 1024 * 1024
 MAX_RATIO = 200
 
 
-def _bounded(data: bytes) -> None:
+def check_zip(data: bytes) -> None:
+    """Raise UnreadableOffice unless data is a zip whose members, as declared, unpack within the
+    limits (zipfile never inflates a member past its declared size)."""
     import zipfile
 
+    if data[:8] == b"\xd0\xcf\x11\xe0\xa1\xb1\x1a\xe1":
+        raise UnreadableOffice(
+            "not a .docx: an OLE2 compound file (a legacy .doc, or a password-protected .docx)"
+        )
+    if data[:2] != b"PK":
+        raise UnreadableOffice("not a .docx: the data is not a zip archive")
     try:
         infos = zipfile.ZipFile(io.BytesIO(data)).infolist()
     except (zipfile.BadZipFile, OSError, ValueError) as e:
@@ -738,13 +747,7 @@ def load_docx(data: bytes, track: bool = False) -> tuple[OfficeText, object, lis
     """read_docx(), the python-docx Document it was read from, and with track=True where each
     character of each line came from ([(w:t element, index) or None per character] per line)
     and each line's w:p: the fix of a .docx writes into those elements."""
-    if data[:8] == b"\xd0\xcf\x11\xe0\xa1\xb1\x1a\xe1":
-        raise UnreadableOffice(
-            "not a .docx: an OLE2 compound file (a legacy .doc, or a password-protected .docx)"
-        )
-    if data[:2] != b"PK":
-        raise UnreadableOffice("not a .docx: the data is not a zip archive")
-    _bounded(data)
+    check_zip(data)
     try:
         import docx  # lazy: python-docx is an optional dependency
     except ImportError as e:  # pragma: no cover
