@@ -44,17 +44,6 @@ _CHECK_EVERY = 512  # writes between two looks at the size
 _CODE_SUFFIXES = (".py", ".json", ".lark")
 
 
-def default_dir() -> Path:
-    """platformdirs' user cache dir, else $XDG_CACHE_HOME/vblint, else ~/.cache/vblint."""
-    try:
-        import platformdirs
-    except ImportError:
-        xdg = os.environ.get("XDG_CACHE_HOME", "")
-        base = Path(xdg) if xdg and os.path.isabs(xdg) else Path.home() / ".cache"
-        return base / "vblint"
-    return Path(platformdirs.user_cache_dir("vblint", appauthor=False))
-
-
 def settings_key(opts, *extra) -> str:
     """A hash of the effective options (every Options field) and any extra settings."""
     blob = json.dumps([dataclasses.asdict(opts), list(extra)], sort_keys=True, default=str)

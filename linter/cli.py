@@ -278,7 +278,8 @@ class _Check:
         (the summary, and for most formats the diagnostics of every file) — that much memory is
         inherent. The text travels and is kept only when the report or the baseline shows it."""
         from linter import batch, config
-        from linter.cache import Cache, default_dir, settings_key
+        from linter.cache import Cache, settings_key
+        from linter.resources import default_dir
 
         a = self.a
         streaming = a.format == "jsonl" and not a.write_baseline
@@ -513,7 +514,8 @@ def _config(a) -> int:
 def _clean(a) -> int:
     """Delete the result cache, the schema-result files and Lark's tables. Entries of other
     vblint versions are never read again, and nothing else removes them."""
-    from linter.cache import clear, default_dir
+    from linter.cache import clear
+    from linter.resources import default_dir
 
     d = Path(a.cache_dir) if a.cache_dir else default_dir()
     vi = (a.lang or "vi") == "vi"

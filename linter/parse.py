@@ -69,7 +69,7 @@ def _cache_file() -> str | bool:
     """Lark's parse-table cache in the user's cache directory (not a shared temporary one, since
     it is read with pickle). Lark checks the grammar's hash itself, so one file serves every
     version of the grammar; without a writable directory, no cache."""
-    from linter.cache import default_dir
+    from linter.resources import default_dir
 
     try:
         d = default_dir()

@@ -144,7 +144,7 @@ def skeleton(value, key: str = ""):
 
 @cache
 def _disk_path() -> str | None:
-    from linter.cache import default_dir
+    from linter.resources import default_dir
 
     digest = hashlib.sha256("".join(_texts().values()).encode()).hexdigest()[:16]
     try:
