@@ -228,11 +228,16 @@ class _Post:
         self.by_dir, self.baseline = by_dir, baseline
 
     def __call__(self, r):
+        d = "-" if r.path == "<stdin>" else os.path.dirname(r.path)
+        return self.apply(self.by_dir[d], self.baseline, r)
+
+    @staticmethod
+    def apply(settings, baseline, r):
+        """The one place a result is filtered: settings (select/ignore/severity), then the baseline."""
         from linter import config
 
-        d = "-" if r.path == "<stdin>" else os.path.dirname(r.path)
-        r = config.apply(self.by_dir[d], r)
-        return self.baseline.filter(r) if self.baseline is not None else r
+        r = config.apply(settings, r)
+        return baseline.filter(r) if baseline is not None else r
 
 
 class _Check:
@@ -250,11 +255,8 @@ class _Check:
             self.baseline = baseline.load(a.baseline)
 
     def post(self, r, f: str):
-        """Settings (select/ignore/severity) then the baseline."""
-        from linter import config
-
-        r = config.apply(self.settings(f), r)
-        return self.baseline.filter(r) if self.baseline is not None else r
+        """Settings (select/ignore/severity) then the baseline, those of file f."""
+        return _Post.apply(self.settings(f), self.baseline, r)
 
     def _tally(self, results) -> None:
         self.unreadable = any(not r.readable for r in results)
