@@ -109,6 +109,8 @@ def _split_at(line: Line, i: int) -> list[Line]:
 
 def _split_columns(line: Line) -> list[Line]:
     t = line.text
+    if P.running_text(t):
+        return [line]
     # wide gaps: two columns laid side by side by a layout-preserving extractor
     m = _GAP.search(t) if "    " in t else None
     if t[:1].islower() and not is_upper_line(t):  # prose: only a wide gap splits it
@@ -298,6 +300,10 @@ def layout(lines: list[Line]) -> list[Line]:
     i = 0
     while i < len(cells):
         line = cells[i]
+        if out and P.running_text(out[-1].text):  # a sentence joins nothing (see _joinable)
+            out.append(line)
+            i += 1
+            continue
         if out and len(out[-1].text) < 60 and (k := _date_pieces(out[-1], cells[i : i + 3])):
             for piece in cells[i : i + k]:
                 out[-1] = out[-1].join(piece)

@@ -32,6 +32,8 @@ class Tok:
 
 def shape(line: Line) -> tuple[str, dict]:
     t = line.text
+    if P.running_text(t):
+        return "TEXT", {}
     f = fold(t).strip()
     if _prose(t, f):
         return _shape_lower(t, f)

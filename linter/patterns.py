@@ -3,6 +3,7 @@ and lex (to classify them). Label matching runs on folded text (no marks, lower 
 damage to diacritics ("Nơi nhân", "Kinh gui") does not hide a label. Every regex is linear."""
 
 import re
+from functools import lru_cache
 
 from rapidfuzz import fuzz, process
 
@@ -582,6 +583,36 @@ def parse_place_date(text: str) -> dict | None:
         "day_at": m.start("d"),
         "month_at": m.start("m"),
     }
+
+
+# -- running text ----------------------------------------------------------------------------------
+# Most lines of a document are its body's sentences. running_text() is the first look layout and
+# lex both take at a line: one that starts a sentence ("Căn cứ …", "Các sở …"), is long, and holds
+# none of the marks any recogniser above opens with (a label word, a date, a banner phrase, an
+# authority prefix, a table or column gap) can only be text, and the recognisers are spared it.
+# Each cue stands for a recogniser; a new recogniser that can take such a line adds its cue here
+# (tests/test_speed_gate.py checks every line of the corpora both ways).
+_CUE_FOLDED = re.compile(
+    r"^(?:so|luat|do|v[ /.]|ve viec|kinh|dong kinh|noi|phan\s|chuong\s|muc\s|dieu\s)|ngay|viet nam|doc lap"
+)
+_CUE_RAW = re.compile(r"    |T/M|K/T|T/L|TM\.|KT\.|TL\.|TUQ\.|Q\.|ã ký|\||_ ")
+
+
+@lru_cache(maxsize=8192)
+def running_text(text: str) -> bool:
+    """A body sentence no recogniser can take for a part: see above. False means "look closer".
+    Cached: layout asks it of a line twice (split, join) and lex once more."""
+    return (
+        len(text) > 40
+        and text[0].isupper()
+        and text[1].islower()
+        and text[-1] not in "-_=^*`'~"
+        and ":" not in text[:22]  # a label, read fuzzily
+        and text.count(" ") > 5  # a name has at most six words
+        and not _CUE_RAW.search(text)
+        and not _CUE_FOLDED.search(fold(text))
+        and not is_upper_line(text)
+    )
 
 
 def section_of(text: str) -> tuple[str, str] | None:
