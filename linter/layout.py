@@ -108,9 +108,12 @@ def _split_at(line: Line, i: int) -> list[Line]:
 
 
 def _split_columns(line: Line) -> list[Line]:
+    return [line] if P.running_text(line.text) else split_columns(line)
+
+
+def split_columns(line: Line) -> list[Line]:
+    """The line cut where two columns, cells or parts were merged on it; [line] if none were."""
     t = line.text
-    if P.running_text(t):
-        return [line]
     # wide gaps: two columns laid side by side by a layout-preserving extractor
     m = _GAP.search(t) if "    " in t else None
     if t[:1].islower() and not is_upper_line(t):  # prose: only a wide gap splits it

@@ -31,9 +31,13 @@ class Tok:
 
 
 def shape(line: Line) -> tuple[str, dict]:
+    """What the line looks like on its own: a token type and the fields read from it."""
+    return ("TEXT", {}) if P.running_text(line.text) else classify(line)
+
+
+def classify(line: Line) -> tuple[str, dict]:
+    """shape() of a line that may be more than running text."""
     t = line.text
-    if P.running_text(t):
-        return "TEXT", {}
     f = fold(t).strip()
     if _prose(t, f):
         return _shape_lower(t, f)

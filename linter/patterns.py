@@ -587,14 +587,28 @@ def parse_place_date(text: str) -> dict | None:
 
 # -- running text ----------------------------------------------------------------------------------
 # Most lines of a document are its body's sentences. running_text() is the first look layout and
-# lex both take at a line: one that starts a sentence ("Căn cứ …", "Các sở …"), is long, and holds
+# lex both take at a line: one that reads as a sentence or its continuation ("Căn cứ …", "các sở
+# …"), is long, and holds
 # none of the marks any recogniser above opens with (a label word, a date, a banner phrase, an
 # authority prefix, a table or column gap) can only be text, and the recognisers are spared it.
 # Each cue stands for a recogniser; a new recogniser that can take such a line adds its cue here
 # (tests/test_speed_gate.py checks every line of the corpora both ways).
-_CUE_FOLDED = re.compile(
-    r"^(?:so|luat|do|v[ /.]|ve viec|kinh|dong kinh|noi|phan\s|chuong\s|muc\s|dieu\s)|ngay|viet nam|doc lap"
+_CUE_START = (
+    "so",
+    "luat",
+    "do",
+    "v ",
+    "v/",
+    "v.",
+    "ve viec",
+    "kinh",
+    "noi",
+    "phan ",
+    "chuong ",
+    "muc ",
+    "dieu ",
 )
+_CUE_FOLDED = re.compile(r"ngay|viet nam|doc lap")  # (literal openings: see _MAYBE_STRAY)
 _CUE_RAW = re.compile(r"    |T/M|K/T|T/L|TM\.|KT\.|TL\.|TUQ\.|Q\.|ã ký|\||_ ")
 
 
@@ -604,13 +618,14 @@ def running_text(text: str) -> bool:
     Cached: layout asks it of a line twice (split, join) and lex once more."""
     return (
         len(text) > 40
-        and text[0].isupper()
-        and text[1].islower()
+        and text[0].isalpha()
+        and text[1].islower()  # "Căn cứ", "các": not a heading, not a point "a)"
         and text[-1] not in "-_=^*`'~"
         and ":" not in text[:22]  # a label, read fuzzily
         and text.count(" ") > 5  # a name has at most six words
         and not _CUE_RAW.search(text)
-        and not _CUE_FOLDED.search(fold(text))
+        and not (f := fold(text)).startswith(_CUE_START)
+        and not _CUE_FOLDED.search(f)
         and not is_upper_line(text)
     )
 
@@ -690,17 +705,23 @@ def _in_date(text: str, i: int) -> bool:
 
 # Where _STRAY can match at all: a rare mark, a stop or comma glued to what follows, one after a
 # digit or a date word. Most lines have none of these: one cheap search spares them _STRAY.
-_MAYBE_STRAY = re.compile(r"[~^`*']|[.,](?=\S)|[,:][.,]|\d[.,](?:\s|$)|(?:[Nn]gày|[Tt]háng|[Nn]ăm)[.,]")
+# Every branch opens with a literal character, so that re scans for the set of them at C speed
+# (four times faster than when a branch opens with a class). "y 21,": the day or month of "ngày 21,
+# tháng", the one branch a space may follow.
+_MAYBE_STRAY = re.compile(
+    r"~|\^|`|\*|'|\.(?=\S)|,(?=\S)|:[.,]|,[.,]|y \d{1,2}[.,](?:\s|$)|g \d{1,2}[.,](?:\s|$)"
+    r"|Ngày[.,]|ngày[.,]|Tháng[.,]|tháng[.,]|Năm[.,]|năm[.,]"
+)
 
 
 def stray_marks(text: str) -> list[int]:
     """Indexes of the marks OCR scattered into words: 'ngà~y 21' -> [3]. A mark standing alone
     ("*", "(*)", "- ^") is layout's debris or a real sign, not this."""
-    if text[:1] not in ".,'_-" and not _MAYBE_STRAY.search(text):
-        return []
     out = [0] if text[:1] in ".,'_" and _STRAY_FIRST.match(text) else []
     if text[:1] == "-" and text[1:2].isupper() and is_upper_line(text[1:]):
         out = [0]  # a speck glued before an upper-case header line: "-TỈNH ỦY NGHỆ AN"
+    if not _MAYBE_STRAY.search(text, len(out)):
+        return out
     for m in _STRAY.finditer(text, len(out)):
         i = m.start()
         before, after = text[i - 1 : i], text[i + 1 : i + 2]
