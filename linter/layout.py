@@ -146,8 +146,8 @@ def split_columns(line: Line) -> list[Line]:
     if m and len(f) > m.end() + 8:  # "Độc lập - Tự do - Hạnh phúc Hà Nội, ngày …"
         return _split_at(line, m.end())
     # a type name and its summary merged: "CHỈ THỊ Về tăng cường …"
-    if t[:2].isupper() and (k := P.type_then_subject(t, f)) is not None:
-        return _split_at(line, k)
+    if t[:2].isupper() and (at := P.type_then_subject(t, f)) is not None:
+        return _split_at(line, at)
     # number + place-date on one line
     num = P.parse_number(P.repair(t)) if P.may_be_number(t, f) else None  # "Sô 2l-TT/TU Bến Tre, …"
     if num and num["end"] < len(t) - 8:
@@ -273,31 +273,31 @@ _HEAD, _TAIL, _SHORT = 30, 40, 40
 def layout(lines: list[Line]) -> list[Line]:
     cells: list[Line] = []
     tail = len(lines) - _TAIL
-    for n, line in enumerate(lines):
-        t = line.text
-        if not (t[:1].isalnum() and t[-1:] not in _DEBRIS_LAST):  # else nothing to clean
-            line = _clean(line)
-            if line is None:
-                continue
+    for n, raw in enumerate(lines):
+        t = raw.text
+        # else nothing to clean
+        line = raw if t[:1].isalnum() and t[-1:] not in _DEBRIS_LAST else _clean(raw)
+        if line is None:
+            continue
         parts = n < _HEAD or n >= tail or len(line.text) <= _SHORT
         if parts or _marked(line.text):
             line = _repair(line, parts)  # then the marks inside it
-        for cell in _split_cells(line) if "|" in line.text or "_ " in line.text else (line,):
-            cell = _clean(cell) if cell is not line else cell
+        for whole in _split_cells(line) if "|" in line.text or "_ " in line.text else (line,):
+            cell = _clean(whole) if whole is not line else whole
             if cell is None:
                 continue
-            parts = _split_columns(cell)
-            if len(parts) == 1:
+            pieces = _split_columns(cell)
+            if len(pieces) == 1:
                 cells.append(cell)
                 continue
-            todo = parts
+            todo = pieces
             while todo:  # a line may hold several columns: split until nothing changes
                 piece = todo.pop(0)
-                parts = _split_columns(piece)
-                if len(parts) == 1:
+                pieces = _split_columns(piece)
+                if len(pieces) == 1:
                     cells.append(piece)
                 else:
-                    todo[:0] = parts
+                    todo[:0] = pieces
     out: list[Line] = []
     joined: set[int] = set()  # ids of the lines made by a join: split again once all are made
     i = 0

@@ -632,7 +632,7 @@ def running_text(text: str) -> bool:
 
 def section_of(text: str) -> tuple[str, str] | None:
     m = _SECTION.match(text)
-    return (m.lastgroup, m.group(m.lastgroup)) if m else None
+    return (m.lastgroup, m.group(m.lastgroup)) if m and m.lastgroup else None
 
 
 # -- OCR repairs of a whole line ------------------------------------------------------------------
