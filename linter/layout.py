@@ -210,6 +210,8 @@ def _joinable(a: Line, b: Line) -> bool:
     """Would a + b be a header phrase, a number or a place-date line that a alone is not?"""
     if a.text in ("-", "+", "•"):  # an item's dash on a line of its own; not the Party "*" misread
         return not P.NUMBER_LABEL.match(fold(b.text))
+    if len(a.text) <= 8 and P.BARE_LABEL.fullmatch(a.text):  # "1." / "Rà soát …": one section
+        return b.text[:1].isalnum() and not P.BARE_LABEL.fullmatch(b.text) and not P.section_of(b.text)
     if len(a.text) > 70:
         return False  # every join below mends a short broken line
     fa, fb = fold(a.text).strip(), fold(b.text).strip()

@@ -174,6 +174,8 @@ class _Zones:
                 self.emit("ISSUER")
             elif sh == "VV" and self.toks:  # Party công văn: "về việc …" under the number
                 self.subject_vv()
+            elif sh == "TEXT" and self.toks and self.toks[-1].type == "NUMBER" and _about(ln):
+                self.subject_vv()  # a công văn's summary that opens "Về …", not "V/v": one rule, VB241
             elif sh in ("TEXT", "NAME", "ITEM") and len(ln.text) < 90 and self._header_goes_on():
                 self.emit("NOISE")  # a header line OCR made unreadable: reported, the header goes on
             else:
@@ -220,7 +222,7 @@ class _Zones:
         if p[1] == "VV":
             self.subject_vv()
             return
-        if p[1] == "TEXT" and self.toks and fold(p[0].text).startswith("ve ") and len(p[0].text) < 120:
+        if p[1] == "TEXT" and self.toks and _about(p[0]):
             # a trích yếu ("về …") whose type name was lost
             self.emit("SUBJECT")
             while (p := self.peek()) and p[1] in ("TEXT", "NAME") and self._subject_goes_on(p[0]):
@@ -421,24 +423,8 @@ class _Zones:
             and any((q := self.peek(k)) and q[1] == "AUTHORITY" for k in (1, 2))
         ):
             self.emit("SIGN_NOTE")
-        if (p := self.peek()) and p[1] == "AUTHORITY":
-            self.emit("AUTHORITY")
-            # "T/M BỘ CHÍNH" / "TRỊ": a wrapped authority line, not a title
-            while (
-                (p := self.peek())
-                and p[1] in ("UPPER", "AUTHORITY")
-                and self.toks[-1].text.rstrip().endswith(",")
-                or (
-                    p
-                    and p[1] in ("UPPER", "AUTHORITY")
-                    and not P.is_title_line(p[0].text)
-                    and len(p[0].text.split()) <= 2
-                    and self.toks[-1].type == "AUTHORITY"
-                )
-            ):
-                self.emit("AUTHORITY_CONT")
-            while (p := self.peek()) and p[1] == "AUTHORITY":  # multi-level: TL. … / KT. …
-                self.emit("AUTHORITY")
+        while (p := self.peek()) and p[1] == "AUTHORITY":  # multi-level: TL. … / KT. …
+            self.authority()
         while (p := self.peek()) and p[1] in ("UPPER", "ENACT") and len(p[0].text) < 90:
             self.emit("SIGNER_TITLE")
         while (p := self.peek()) and p[1] == "SIGNED":
@@ -464,6 +450,26 @@ class _Zones:
                 self.emit("SIGNED")
             if (p := self.peek()) and p[1] == "NAME":
                 self.emit("CO_NAME")
+
+    def authority(self) -> None:
+        """An authority line and the lines it wrapped onto: "T/M BỘ CHÍNH" / "TRỊ", "KT. BỘ
+        TRƯỞNG," / "…", and a prefix alone on its line, "TL." / "BỘ TRƯỞNG" (then the next line
+        is the head it signs for, title-like as it is)."""
+        ln, _, d = self.shaped[self.i]
+        bare = d["body_at"] >= len(ln.text.rstrip())
+        self.emit("AUTHORITY")
+        while (p := self.peek()) and (
+            (bare and p[1] == "UPPER")
+            or p[1] in ("UPPER", "AUTHORITY")
+            and (
+                self.toks[-1].text.rstrip().endswith(",")
+                or not P.is_title_line(p[0].text)
+                and len(p[0].text.split()) <= 2
+                and self.toks[-1].type == "AUTHORITY"
+            )
+        ):
+            bare = False
+            self.emit("AUTHORITY_CONT")
 
     @staticmethod
     def _single_word(ln: Line) -> bool:
@@ -594,6 +600,11 @@ class _Zones:
             if id(t.line) in pulled:
                 t.data = {**t.data, "moved": "part"}
         return self.toks
+
+
+def _about(ln: Line) -> bool:
+    """A summary line that opens "Về …" as a type name's does."""
+    return len(ln.text) < 120 and fold(ln.text).startswith("ve ")
 
 
 def _is_last_recipient(text: str) -> bool:

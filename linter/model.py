@@ -27,7 +27,7 @@ COMPONENTS = (
 
 # Section kinds from the outermost to the innermost level.
 _RANK = {"phan": 0, "chuong": 1, "muc": 2, "dieu": 3, "roman": 4, "arabic": 5, "decimal": 6, "letter": 7}
-_LETTERS = "abcdđeghiklmnopqrstuvxy"
+LETTERS = "abcdđeghiklmnopqrstuvxy"  # points: the Vietnamese alphabet
 
 
 @dataclass
@@ -101,7 +101,7 @@ def _section_number(kind: str, label: str) -> int | None:
     if kind in ("roman", "chuong") or (kind in ("phan", "muc") and label.isalpha() and label.isupper()):
         return P.roman(label)
     if kind == "letter":
-        return _LETTERS.index(label) + 1 if label in _LETTERS else None
+        return LETTERS.index(label) + 1 if label in LETTERS else None
     if kind == "decimal":
         return int(label.rstrip(".").split(".")[-1])
     return int(label) if label.isdigit() else None
@@ -227,13 +227,16 @@ def build(tree: Tree, toks: list[Tok], dropped: list[Tok]) -> Document:
             "items": _items(t, ("NOI_NHAN",)),
         }
     if t := parts.get("signature"):
-        auth = [x for x in t if x.type in ("AUTHORITY", "AUTHORITY_CONT")]
-        first = next((x for x in auth if x.type == "AUTHORITY"), None)
-        body = None
-        if first:
-            conts = [x.text for x in auth if x.type == "AUTHORITY_CONT"]
-            body = " ".join([first.text[first.data["body_at"] :].strip(), *conts]).strip() or None
-        levels = [x.text for x in auth if x.type == "AUTHORITY"]
+        # each level: its authority line and the lines it wrapped onto ("TL." / "BỘ TRƯỞNG")
+        grouped: list[list[Tok]] = []
+        for x in t:
+            if x.type == "AUTHORITY":
+                grouped.append([x])
+            elif x.type == "AUTHORITY_CONT" and grouped:
+                grouped[-1].append(x)
+        first = grouped[0][0] if grouped else None
+        levels = [" ".join(x.text.strip() for x in g) for g in grouped]
+        body = levels[0][first.data["body_at"] :].strip() or None if first else None
         names = [x.text for x in t if x.type == "SIGNER_NAME"]
         comps["signature"] = {
             **_base(t),

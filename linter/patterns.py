@@ -180,6 +180,8 @@ SECTION_RES = (
 )
 _SECTION = re.compile("^(?:" + "|".join(SECTION_RES) + ")")
 ITEM = re.compile(r"^[-+•·]\s*(?=\S)")
+# a section's label alone on its line, its text on the next: web pages publish "1." / "Rà soát …"
+BARE_LABEL = re.compile(r"(?:[IVXL]+|\d{1,3}(?:\.\d{1,2}){0,2})\s*[.)]|[a-zđ]\s*\)")
 # a drawn rule, with up to two marks OCR scattered into it ("------,---------", "-------'")
 SEPARATOR = re.compile(r"^(?=(?:[^-_=.…~]*[-_=.…~]){3})[-_=.…~]*(?:[^\w\s][-_=.…~]*){0,2}$")
 # Above the header: a received-copy stamp ("CÔNG VĂN ĐẾN", "ĐẾN Số: … Ngày: … Chuyển: …") or the
@@ -291,6 +293,20 @@ def roman(s: str) -> int | None:
         v = vals[a]
         total += -v if b in vals and vals[b] > v else v
     return total
+
+
+def to_roman(n: int) -> str:
+    """3 -> 'III', 14 -> 'XIV' (1 ≤ n < 400)."""
+    out = ""
+    for r, v in _ROMAN_DIGITS.items():
+        k, n = divmod(n, v)
+        out += r * k
+    return out
+
+
+_ROMAN_DIGITS = dict(
+    zip(("C", "XC", "L", "XL", "X", "IX", "V", "IV", "I"), (100, 90, 50, 40, 10, 9, 5, 4, 1))
+)
 
 
 def doc_type_of(text: str) -> tuple[str, int] | None:

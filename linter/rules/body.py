@@ -1,5 +1,8 @@
 """VB26x body: numbering of sections."""
 
+from linter import patterns as P
+from linter.model import LETTERS
+from linter.patterns import to_roman
 from linter.rules.base import Hit, rule
 
 _CIT = "HD 36-HD/VPTW (nội dung); HD 05-HD/VPTW, Phần II, 3.1.6; NĐ 30/2020, Phụ lục I, II.6"
@@ -12,21 +15,42 @@ def _walk(sections):
 
 
 def _breaks(doc):
-    """(section, previous, expected) for each break in a sibling sequence. A sequence that starts
-    again at its first number ("a)" after "c)") opens a new list under an unnumbered heading."""
+    """(section, previous, expected label) for each break in a sibling sequence. A sequence that
+    starts again at its first number ("a)" after "c)") opens a new list under an unnumbered
+    heading. After a break the count goes on from the written number when the next section does
+    ("1, 2, 4, 5": one skip; "1, 2, 2, 3": one repeat), from the expected one when the next section
+    does or the number went back ("1, 2, 2, 4", "1, 2, 3, 5, 5": one misnumbered section), so one
+    mistake is reported once."""
     b = doc.components["body"]
     if not b:
         return
     for siblings in _walk(b["sections"]):
-        prev = {}
-        for s in siblings:
+        numbered = [s for s in siblings if s["number"] is not None]
+        last: dict = {}  # per kind: (section, the number it stands for)
+        for k, s in enumerate(numbered):
             kind, n = s["kind"], s["number"]
-            if n is None:
+            prev = last.get(kind)
+            last[kind] = (s, n)
+            if prev is None or n == prev[1] + 1 or n == 1:
                 continue
-            last = prev.get(kind)
-            prev[kind] = s
-            if last is not None and n != last["number"] + 1 and n != 1:
-                yield s, last, last["number"] + 1
+            want = prev[1] + 1
+            nxt = next((x["number"] for x in numbered[k + 1 :] if x["kind"] == kind), None)
+            if nxt == want + 1 and nxt != n + 1 or nxt != n + 1 and n < want:
+                last[kind] = (s, want)  # a misnumbered section: the next one counts from want
+            yield s, prev[0], _label(s, want)
+
+
+def _label(s, n: int) -> str:
+    """Number n written the way section s writes its own: "c", "III", "2.3", "3"."""
+    kind, label = s["kind"], s["label"]
+    if kind == "letter":
+        return LETTERS[n - 1] if n <= len(LETTERS) else str(n)
+    if kind == "decimal":
+        head = label.rstrip(".").rsplit(".", 1)[0]
+        return f"{head}.{n}"
+    if P.roman(label) is not None and not label.isdigit():
+        return to_roman(n)
+    return str(n)
 
 
 def _span(doc, s):
@@ -35,7 +59,7 @@ def _span(doc, s):
 
 
 def _skips_dd(s, last) -> bool:
-    return s["kind"] == "letter" and last["label"] == "d" and s["label"] == "e"
+    return s["kind"] == "letter" and last["label"] == "d" and s["label"] == "e"  # (want: "đ")
 
 
 @rule(
@@ -45,8 +69,8 @@ def _skips_dd(s, last) -> bool:
     component="body",
     severity="error",
     message={
-        "vi": 'Đánh số mục không liên tục: "{label}" sau "{prev}" (cần {want}).',
-        "en": 'Section numbering breaks: "{label}" after "{prev}" (expected {want}).',
+        "vi": 'Đánh số mục không liên tục: "{label}" sau "{prev}" (cần "{want}").',
+        "en": 'Section numbering breaks: "{label}" after "{prev}" (expected "{want}").',
     },
     citation=_CIT,
     why={

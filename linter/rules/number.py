@@ -214,23 +214,27 @@ def legacy_qdi(doc, ctx):
     severity="warning",
     fix="safe",
     message={
-        "vi": 'Số thứ tự nhỏ hơn 10 phải có số 0 đứng trước: "{fixed}".',
-        "en": 'Sequence numbers below 10 take a leading zero: "{fixed}".',
+        "vi": 'Số thứ tự viết "{fixed}", không phải "{written}": số nhỏ hơn 10 có một số 0 đứng trước, từ 10 trở lên thì không.',
+        "en": 'Write the sequence number "{fixed}", not "{written}": below 10 with one leading zero, from 10 on with none.',
     },
-    citation=_CIT,
+    citation=f"{_CIT}; NĐ 30/2020, Phụ lục I, II.3",
     why={
-        "vi": "Số văn bản dưới 10 ghi thêm số 0 phía trước (01, 02 …).",
-        "en": "Numbers below 10 are written with a leading zero (01, 02 …).",
+        "vi": "Số văn bản dưới 10 ghi thêm số 0 phía trước (01, 02 … 09); từ 10 trở đi ghi số tự nhiên (10, 15, 127), không thêm số 0.",
+        "en": "Numbers below 10 take a leading zero (01, 02 … 09); from 10 on they are written plainly (10, 15, 127).",
     },
-    bad="Số 5-KH/TU",
-    good="Số 05-KH/TU",
+    bad="Số 5-KH/TU; Số: 015/UBND-VP",
+    good="Số 05-KH/TU; Số: 15/UBND-VP",
 )
 def leading_zero(doc, ctx):
     n, tok = _num(doc)
-    if n and n["seq"] is not None and n["seq"] < 10 and len(tok.data["seq_text"]) == 1:
-        i = tok.text.find(tok.data["raw"])
-        span = tok.line.span(i, i + 1)
-        yield Hit(span, {"fixed": "0" + tok.data["seq_text"]}, Fix("safe", "0" + tok.data["seq_text"], span))
+    written = tok.data.get("seq_text", "") if n else ""
+    if not written.isdigit():
+        return
+    fixed = f"{n['seq']:02d}" if n["seq"] < 10 else str(n["seq"])
+    if written != fixed and n["seq"] > 0:
+        i = tok.text.find(tok.data["raw"]) + tok.data["raw"].find(written)
+        span = tok.line.span(i, i + len(written))
+        yield Hit(span, {"fixed": fixed, "written": written}, Fix("safe", fixed, span))
 
 
 @rule(

@@ -45,17 +45,23 @@ def dash(doc, ctx):
 
 
 def semicolon_hits(doc, wrong: tuple[str, ...]):
-    """Recipients (all but the last, drafter codes aside) ending with one of `wrong` instead of
-    ";": the State rule and HD 05's share this."""
+    """Recipients (all but the last, drafter codes aside) ending with one of `wrong`, or with no
+    mark at all, instead of ";": the State rule and HD 05's share this."""
     r = doc.components["recipients"]
     items = [i for i in (r["items"] if r else []) if not P.DRAFTER.match(i["text"].lstrip("- "))]
     toks = _lines(doc)
     for item in items[:-1]:
         tok = toks.get(item["line"])
         t = tok.text.rstrip() if tok else ""
-        if t.endswith(wrong) and item["text"].rstrip() == t:  # a one-line item, so the fix is exact
+        if not t or item["text"].rstrip() != t:
+            continue  # an item over several lines: its first line ends where the wrap fell
+        if t.endswith(wrong):
             span = tok.line.span(len(t) - 1, len(t))
             yield Hit(span, fix=Fix("safe", ";", span))
+        elif t[-1].isalnum() or t[-1] == ")":  # "- Như trên": the mark forgotten
+            end = tok.line.span(len(t), len(t))
+            # "- Bộ GDĐT; (để báo cáo)": the mark is there, misplaced, and moving it is a person's call
+            yield Hit(end, fix=None if ";" in t else Fix("safe", ";", end))
 
 
 def _is_luu(text: str) -> bool:

@@ -1,7 +1,7 @@
 """VB30x signature: quyền hạn, chức vụ, họ tên người ký."""
 
 from linter.diagnostics import Fix
-from linter.rules.base import PARTY, Hit, rule
+from linter.rules.base import PARTY, STATE, Hit, rule
 from linter.text import fold
 
 _CIT = "HD 36-HD/VPTW, 1.7 (quyền hạn, chức vụ); HD 05-HD/VPTW, Phần II, 3.1.7"
@@ -98,3 +98,38 @@ def name_missing(doc, ctx):
     if s and not s["name"]:
         t = toks[-1]
         yield Hit(t.line.span())
+
+
+@rule(
+    code="VB312",
+    small_print=True,
+    name="state-authority-written-form",
+    component="signature",
+    severity="error",
+    fix="safe",
+    profiles=STATE,
+    message={
+        "vi": 'Quyền hạn ký viết "{fixed}", không phải "{written}" (chữ in hoa, dấu chấm, rồi một dấu cách).',
+        "en": 'Write the authority "{fixed}", not "{written}" (capitals, a full stop, then one space).',
+    },
+    citation="NĐ 30/2020, Điều 13; Phụ lục I, II.7",
+    why={
+        "vi": 'Văn bản Nhà nước ghi quyền hạn ký bằng chữ in hoa và dấu chấm: "TM.", "KT.", "TL.", "TUQ.", "Q."; "KT GIÁM ĐỐC", "Kt. Giám đốc" là sai.',
+        "en": 'State documents write the authority in capitals with a full stop: "TM.", "KT.", "TL.", "TUQ.", "Q."; "KT GIÁM ĐỐC" is wrong.',
+    },
+    bad="KT GIÁM ĐỐC",
+    good="KT. GIÁM ĐỐC",
+)
+def state_authority_form(doc, ctx):
+    """A State prefix written without its stop or its space ("KT GIÁM ĐỐC", "KT.GIÁM ĐỐC"): the
+    Party forms are VB311's, a prefix in the wrong case an OCR misreading (VB121)."""
+    for t in doc.parts.get("signature", []):
+        want = t.data.get("authority") if t.type == "AUTHORITY" else None
+        if want not in _STATE_PREFIXES | {"Q."}:
+            continue
+        body = t.text[t.data["body_at"] :].lstrip()
+        head = t.text[: len(t.text) - len(body)]  # the prefix and the spaces after it
+        if head.rstrip().upper() != want or (body and head.upper() != want + " "):
+            span = t.line.span(0, len(head))
+            fixed = want + (" " if body else "")
+            yield Hit(span, {"fixed": fixed + body, "written": t.text}, Fix("safe", fixed, span))

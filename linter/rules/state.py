@@ -244,7 +244,7 @@ def _recipient_toks(doc):
     return items, toks
 
 
-_LUU_STATE = re.compile(r"^-?\s*Lưu\s*:\s*(?:VT\b|Văn thư)", re.I)  # "VT" abbreviates Văn thư
+_LUU_STATE = re.compile(r"^-?\s*Lưu\s*:\s*(?:VT\b|Văn thư)", re.I)  # VB288 asks for "VT" itself
 
 
 @rule(
@@ -273,6 +273,38 @@ def luu_form(doc, ctx):
         tok = toks.get(items[-1]["line"])
         if tok:
             yield Hit(tok.line.span())
+
+
+_VAN_THU = re.compile(r"(?<=:)\s*Văn thư\b", re.I)
+
+
+@rule(
+    code="VB288",
+    name="state-luu-vt",
+    component="recipients",
+    severity="warning",
+    fix="safe",
+    profiles=STATE,
+    message={
+        "vi": 'Dòng lưu viết tắt "Văn thư" là "VT": "- Lưu: VT, …".',
+        "en": 'The file-copy line abbreviates "Văn thư" to "VT": "- Lưu: VT, …".',
+    },
+    citation=f"{_PL1}, II.9",
+    why={
+        "vi": 'Mẫu của Nghị định 30 ghi dòng lưu "- Lưu: VT, <đơn vị soạn thảo> (số bản)."; nhiều cơ quan vẫn viết đầy đủ "Văn thư".',
+        "en": 'NĐ 30\'s templates write "- Lưu: VT, <unit> (copies)."; many offices still spell out "Văn thư".',
+    },
+    bad="- Lưu: Văn thư, TCCB.",
+    good="- Lưu: VT, TCCB.",
+)
+def luu_vt(doc, ctx):
+    items, toks = _recipient_toks(doc)
+    tok = toks.get(items[-1]["line"]) if items and P.luu_line(items[-1]["text"]) else None
+    m = _VAN_THU.search(tok.text) if tok else None
+    if m:
+        at = m.end() - len("Văn thư")
+        span = tok.line.span(at, m.end())
+        yield Hit(span, fix=Fix("safe", "VT", span))
 
 
 @rule(

@@ -1,0 +1,166 @@
+"""Every report right (issue 13, item 5): defects that used to pass silently, one problem reported
+once, and parts read whole when hard wrapping splits them. Each case edits a conforming document of
+corpus/valid and checks the exact reports."""
+
+from datetime import date
+from pathlib import Path
+
+import pytest
+
+from linter.lint import Options, lint_bytes
+
+VALID = Path(__file__).resolve().parent.parent / "corpus/valid"
+OPTS = Options(today=date(2026, 11, 22))
+
+
+def lint(src: str, old: str, new: str):
+    text = (VALID / src).read_text(encoding="utf-8")
+    assert old in text
+    return lint_bytes("x.txt", text.replace(old, new, 1).encode("utf-8"), OPTS)
+
+
+def reports(r) -> list[tuple[str, str]]:
+    return [(d.code, d.message) for d in r.diagnostics]
+
+
+CV = "state-nd30/cong_van.txt"
+SIGNED = "KT. BỘ TRƯỞNG\nTHỨ TRƯỞNG"
+
+
+# -- signature blocks wrapped by hard line breaks -------------------------------------------------
+@pytest.mark.parametrize(
+    "block, levels, titles",
+    [
+        (
+            "TL.\nBỘ TRƯỞNG\nKT. VỤ TRƯỞNG VỤ PHÁP CHẾ\nPHÓ VỤ TRƯỞNG",
+            ["TL. BỘ TRƯỞNG", "KT. VỤ TRƯỞNG VỤ PHÁP CHẾ"],
+            ["PHÓ VỤ TRƯỞNG"],
+        ),
+        (
+            "TL.\nCỤC TRƯỞNG\nKT.\nTRƯỞNG BAN\nPHÓ TRƯỞNG BAN",
+            ["TL. CỤC TRƯỞNG", "KT. TRƯỞNG BAN"],
+            ["PHÓ TRƯỞNG BAN"],
+        ),
+        (
+            "TL. BỘ\nTRƯỞNG\nKT. VỤ TRƯỞNG\nPHÓ VỤ TRƯỞNG",
+            ["TL. BỘ TRƯỞNG", "KT. VỤ TRƯỞNG"],
+            ["PHÓ VỤ TRƯỞNG"],
+        ),
+        ("KT.\nBỘ TRƯỞNG\nTHỨ TRƯỞNG", ["KT. BỘ TRƯỞNG"], ["THỨ TRƯỞNG"]),
+        (
+            "KT. GIÁM ĐỐC SỞ TÀI NGUYÊN VÀ\nMÔI TRƯỜNG\nPHÓ GIÁM ĐỐC",
+            ["KT. GIÁM ĐỐC SỞ TÀI NGUYÊN VÀ MÔI TRƯỜNG"],
+            ["PHÓ GIÁM ĐỐC"],
+        ),
+    ],
+)
+def test_a_wrapped_signature_is_read_whole_level_by_level(block, levels, titles):
+    r = lint(CV, SIGNED, block)
+    s = r.components["signature"]
+    assert (s["levels"], s["titles"], s["name"]) == (levels, titles, "Nguyễn Văn Hậu")
+    assert reports(r) == []
+
+
+def test_a_wrapped_authority_with_no_title_under_it_is_reported():
+    r = lint(CV, SIGNED, "KT. GIÁM ĐỐC SỞ TÀI NGUYÊN VÀ\nMÔI TRƯỜNG")
+    assert [c for c, _ in reports(r)] == ["VB302"]
+
+
+# -- the authority's written form (VB312) ---------------------------------------------------------
+@pytest.mark.parametrize(
+    "written, fixed",
+    [
+        ("KT BỘ TRƯỞNG", "KT. BỘ TRƯỞNG"),
+        ("KT.BỘ TRƯỞNG", "KT. BỘ TRƯỞNG"),
+        ("KT . BỘ TRƯỞNG", "KT. BỘ TRƯỞNG"),
+    ],
+)
+def test_a_state_authority_without_its_stop_or_space_is_reported_and_fixed(written, fixed):
+    r = lint(CV, "KT. BỘ TRƯỞNG", written)
+    (d,) = r.diagnostics
+    assert d.code == "VB312" and f'"{fixed}"' in d.message and d.fix.applicability == "safe"
+    line = written.splitlines()[0]
+    assert d.fix.replacement + line[d.fix.span.end_column - 1 :] == fixed
+
+
+def test_a_prefix_in_the_wrong_case_is_reported_once():
+    assert [c for c, _ in reports(lint(CV, "KT. BỘ TRƯỞNG", "Kt. BỘ TRƯỞNG"))] == ["VB121"]
+
+
+# -- the number's leading zero (VB207) -------------------------------------------------------------
+@pytest.mark.parametrize("seq, fixed", [("04126", "4126"), ("015", "15"), ("005", "05"), ("5", "05")])
+def test_a_number_has_one_leading_zero_below_ten_and_none_above(seq, fixed):
+    r = lint(CV, "Số: 4126/", f"Số: {seq}/")
+    (d,) = r.diagnostics
+    assert d.code == "VB207" and d.fix.replacement == fixed
+
+
+def test_a_number_below_ten_with_its_zero_is_right():
+    assert reports(lint(CV, "Số: 4126/", "Số: 05/")) == []
+
+
+# -- recipients -------------------------------------------------------------------------------------
+def test_a_recipient_with_no_mark_at_all_is_reported_and_fixed():
+    r = lint(CV, "- Như trên;", "- Như trên")
+    (d,) = r.diagnostics
+    assert d.code == "VB285" and d.fix.replacement == ";"
+
+
+def test_a_misplaced_semicolon_is_reported_without_a_guess_at_the_fix():
+    r = lint(CV, "- Bộ trưởng (để báo cáo);", "- Bộ trưởng; (để báo cáo)")
+    (d,) = r.diagnostics
+    assert d.code == "VB285" and d.fix is None
+
+
+def test_van_thu_spelt_out_on_the_luu_line_is_abbreviated():
+    r = lint(CV, "- Lưu: VT, GDPT.", "- Lưu: Văn thư, GDPT.")
+    (d,) = r.diagnostics
+    assert (d.code, d.fix.replacement) == ("VB288", "VT")
+
+
+# -- one problem, one report -----------------------------------------------------------------------
+def test_a_cong_van_summary_opening_ve_breaks_the_prefix_rule_only():
+    r = lint(CV, "V/v hướng dẫn", "Về hướng dẫn")
+    assert [c for c, _ in reports(r)] == ["VB241"]
+    assert r.components["subject"]["line"] == 8
+
+
+@pytest.mark.parametrize(
+    "labels, want",
+    [
+        (["1.", "2.", "2.", "4."], [('"2" sau "2"', '"3"')]),  # one misnumbered 3: "4." is right
+        (["1.", "2.", "4.", "5."], [('"4" sau "2"', '"3"')]),  # one skip: "5." is right
+        (["I.", "II.", "II.", "IV."], [('"II" sau "II"', '"III"')]),
+        (["1.", "a)", "b)", "b)", "d)"], [('"b" sau "b"', '"c"')]),
+        (["1.", "a)", "b)", "c)", "d)", "d)", "e)"], [('"d" sau "d"', '"đ"')]),  # "đ" read as "d"
+        (["1.1.", "1.2.", "1.4."], [('"1.4" sau "1.2"', '"1.3"')]),
+    ],
+)
+def test_a_numbering_break_is_reported_once_with_the_label_it_wants(labels, want):
+    text = (VALID / CV).read_text(encoding="utf-8")
+    head, rest = text.split("1. Rà soát", 1)
+    tail = "Trong quá trình" + rest.split("Trong quá trình", 1)[1]
+    body = "".join(f"{x} Nội dung của mục {x} được trình bày đầy đủ tại đây;\n\n" for x in labels)
+    r = lint_bytes("x.txt", (head + body + tail).encode("utf-8"), OPTS)
+    got = [d.message for d in r.diagnostics if d.code in ("VB261", "VB264")]
+    assert got == [f"Đánh số mục không liên tục: {a} (cần {b})." for a, b in want]
+
+
+# -- section labels alone on their line ------------------------------------------------------------
+def _labels_alone(text: str, labels: list[str]) -> str:
+    for n, x in zip(("1. Rà soát", "2. Tham mưu", "3. Thực hiện", "4. Chủ động"), labels):
+        text = text.replace(n, f"{x}\n{n[3:]}")
+    return text
+
+
+@pytest.mark.parametrize(
+    "labels, breaks",
+    [(["1.", "2.", "3.", "4."], []), (["1.", "2.", "3.", "5."], ['"5" sau "3" (cần "4")'])],
+)
+def test_a_label_alone_on_its_line_numbers_the_text_under_it(labels, breaks):
+    text = _labels_alone((VALID / CV).read_text(encoding="utf-8"), labels)
+    r = lint_bytes("x.txt", text.encode("utf-8"), OPTS)
+    sections = r.components["body"]["sections"]
+    assert [s["label"] for s in sections][:4] == [x.rstrip(".") for x in labels]
+    assert sections[0]["text"].startswith("1. Rà soát")
+    assert [d.message for d in r.diagnostics] == [f"Đánh số mục không liên tục: {b}." for b in breaks]
