@@ -107,11 +107,49 @@ def _section_number(kind: str, label: str) -> int | None:
     return int(label) if label.isdigit() else None
 
 
+# A quotation of another text ("Sửa đổi khoản 3 như sau:" / "“3. …" / "4. …”.") has numbering of its
+# own: its lines are not the document's sections. A quotation opens at the start or the end of a line
+# and closes at the end of a later one, within _QUOTE_LINES lines; a stray quote (OCR scatters them)
+# that closes nothing opens nothing.
+_QUOTE_LINES = 60
+_OPENS = re.compile(r'^[-+\s]*[“"]|[“"]$')
+_CLOSES = re.compile(r'[”"][.;,:)]*$')
+
+
+def _unbalanced(text: str) -> bool:
+    return text.count("“") != text.count("”") or text.count('"') % 2 == 1
+
+
+def _quoted(toks: list[Tok]) -> set[int]:
+    """Indexes of the tokens inside a quotation, after the line that opens it, up to the one that
+    closes it."""
+    out: set[int] = set()
+    k = 0
+    while k < len(toks):
+        t = toks[k].text.strip()
+        if _unbalanced(t) and _OPENS.search(t):
+            end = next(
+                (j for j in range(k + 1, min(len(toks), k + 1 + _QUOTE_LINES)) if _closes(toks[j].text)),
+                None,
+            )
+            if end is not None:
+                out.update(range(k + 1, end + 1))
+                k = end
+        k += 1
+    return out
+
+
+def _closes(text: str) -> bool:
+    t = text.strip()
+    return _unbalanced(t) and bool(_CLOSES.search(t))
+
+
 def _sections(toks: list[Tok]) -> list[dict]:
     root: list[dict] = []
     stack: list[tuple[int, list]] = [(-1, root)]
-    for t in toks:
-        if t.type != "SECTION":
+    quoted = _quoted(toks)
+    for k, t in enumerate(toks):
+        if t.type != "SECTION" or k in quoted:
             continue
         kind, label = t.data["kind"], t.data["label"]
         rank = _RANK[kind]

@@ -208,6 +208,7 @@ def luu_line(text: str) -> dict | None:
     return {"at": at, "end": at + m.end(), "garbled": garbled}
 
 
+STATE_LUU = re.compile(r"^-?\s*Lưu\s*:\s*(?:VT\b|Văn thư)", re.I)  # "- Lưu: VT, …" (VB288 asks for "VT")
 DRAFTER = re.compile(r"^(?=\S*\d)\S{3,40}$")  # ô 12: drafter code and copies ("NguyenVanAn-26", "PL.(300)")
 SIGNED = re.compile(r"^\(\s*(?:đã ký|ký|ký tên|ký, ghi rõ họ tên|ký, đóng dấu)[^)]*\)$", re.I)
 

@@ -164,3 +164,35 @@ def test_a_label_alone_on_its_line_numbers_the_text_under_it(labels, breaks):
     assert [s["label"] for s in sections][:4] == [x.rstrip(".") for x in labels]
     assert sections[0]["text"].startswith("1. Rà soát")
     assert [d.message for d in r.diagnostics] == [f"Đánh số mục không liên tục: {b}." for b in breaks]
+
+
+# -- numbering inside a quotation is the quoted text's own -------------------------------------------
+@pytest.mark.parametrize(
+    "quote",
+    [
+        '2. Sửa đổi khoản 3 Điều 5 của Quy chế như sau:\n"3. Các sở chủ trì thực hiện;\n4. Các xã phối hợp."',
+        "2. Bổ sung Điều 5a như sau:\n“Điều 5a. Trách nhiệm\n1. Các sở chủ trì thực hiện;\n2. Các xã phối hợp.”.",
+    ],
+)
+def test_numbering_inside_a_quotation_is_not_the_documents(quote):
+    r = lint(CV, "2. Tham mưu", quote + "\n\n2b Tham mưu")
+    assert [s["label"] for s in r.components["body"]["sections"]] == ["1", "2", "3", "4", "5"]
+    assert reports(r) == []
+
+
+def test_a_stray_quote_that_closes_nothing_hides_no_numbering():
+    r = lint(CV, "3. Thực hiện đầy đủ", '3. Thực hiện "đầy đủ')
+    assert [s["label"] for s in r.components["body"]["sections"]] == ["1", "2", "3", "4", "5"]
+
+
+# -- the Lưu line -----------------------------------------------------------------------------------
+def test_a_luu_line_wrapped_over_two_lines_is_judged_whole():
+    wrapped = "- Lưu: VT, Vụ Giáo dục phổ thông, Vụ Kế hoạch - Tài chính,\nVụ Pháp chế."
+    assert reports(lint(CV, "- Lưu: VT, GDPT.", wrapped)) == []
+    r = lint(CV, "- Lưu: VT, GDPT.", wrapped.rstrip("."))
+    assert [(d.code, d.span.line) for d in r.diagnostics] == [("VB283", 55)]
+
+
+def test_a_luu_line_in_the_wrong_form_is_reported_once():
+    r = lint(CV, "- Lưu: VT, GDPT.", "- Lưu Văn phòng")
+    assert [c for c, _ in reports(r)] == ["VB284"]

@@ -4,7 +4,7 @@ import re
 
 from linter import patterns as P
 from linter.diagnostics import Fix
-from linter.rules.base import Hit, rule
+from linter.rules.base import STATE, Hit, rule
 
 _CIT = "HD 36-HD/VPTW (nơi nhận); HD 05-HD/VPTW, Phần II, 3.1.9; NĐ 30/2020, Phụ lục I, II.9"
 
@@ -119,7 +119,18 @@ def last_stop(doc, ctx):
     r = doc.components["recipients"]
     if not (r and r["items"]) or not _is_luu(r["items"][-1]["text"]):
         return
-    tok = _lines(doc).get(r["items"][-1]["line"])
+    if ctx.profile in STATE and not P.STATE_LUU.match(r["items"][-1]["text"].lstrip("+• ")):
+        return  # the whole form, its stop included, is VB284's: one report for the line
+    # the item's last line: a Lưu item wrapped over two lines ends on the second
+    first = r["items"][-1]["line"]
+    tok = next(
+        (
+            t
+            for t in reversed(doc.parts.get("recipients", []))
+            if t.line.line == first or t.line.line > first and not P.DRAFTER.match(t.text)
+        ),
+        None,
+    )
     t = tok.text.rstrip() if tok else ""
     if tok and not t.endswith(".") and not re.search(r"\.\s+\S{1,8}$", t):  # "…(2). nvv": initials after
         cut = len(t.rstrip(",;:"))

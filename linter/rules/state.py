@@ -244,7 +244,6 @@ def _recipient_toks(doc):
     return items, toks
 
 
-_LUU_STATE = re.compile(r"^-?\s*Lưu\s*:\s*(?:VT\b|Văn thư)", re.I)  # VB288 asks for "VT" itself
 
 
 @rule(
@@ -269,7 +268,7 @@ _LUU_STATE = re.compile(r"^-?\s*Lưu\s*:\s*(?:VT\b|Văn thư)", re.I)  # VB288 a
 )
 def luu_form(doc, ctx):
     items, toks = _recipient_toks(doc)
-    if items and P.luu_line(items[-1]["text"]) and not _LUU_STATE.match(items[-1]["text"].lstrip("+• ")):
+    if items and P.luu_line(items[-1]["text"]) and not P.STATE_LUU.match(items[-1]["text"].lstrip("+• ")):
         tok = toks.get(items[-1]["line"])
         if tok:
             yield Hit(tok.line.span())
