@@ -244,8 +244,6 @@ def _recipient_toks(doc):
     return items, toks
 
 
-
-
 @rule(
     code="VB284",
     small_print=True,
