@@ -486,8 +486,12 @@ def _rule(a) -> int:
     print()
     print(r.why.get(lang, r.why["vi"]))
     print()
-    print(("Thông báo: " if vi else "Message: ") + r.message.get(lang, r.message["vi"]))
+    print(("Thông báo: " if vi else "Message: ") + r.sample(lang))
     print(("Căn cứ: " if vi else "Source: ") + r.citation)
+    print(("Định nghĩa tại: " if vi else "Defined in: ") + r.where)
+    samples = _samples(r)
+    if samples:
+        print(("Mẫu lỗi: " if vi else "Samples: ") + ", ".join(samples))
     print(("Áp dụng cho: " if vi else "Profiles: ") + ", ".join(sorted(r.profiles)))
     if r.fix:
         print(("Sửa tự động: " if vi else "Autofix: ") + r.fix)
@@ -502,6 +506,13 @@ def _rule(a) -> int:
     if r.good:
         print(("\nĐúng:\n" if vi else "\nGood:\n") + r.good)
     return 0
+
+
+def _samples(r) -> list[str]:
+    """The defective documents of corpus/ named after the rule, in a source checkout."""
+    corpus = Path(__file__).resolve().parent.parent / "corpus"
+    found = sorted(corpus.glob(f"invalid*/{r.name}--*.txt")) if corpus.is_dir() else []
+    return [p.relative_to(corpus.parent).as_posix() for p in found]
 
 
 def _config(a) -> int:

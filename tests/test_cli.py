@@ -430,6 +430,29 @@ def test_rule_doc_english(capsys):
     assert "Căn cứ" not in out
 
 
+def test_rule_doc_fills_the_message_in_and_says_where_the_rule_lives(capsys):
+    rc, out, _ = inproc(capsys, ["rule", "VB222"])
+    assert rc == 0
+    assert 'Thông báo: Thiếu số 0: ghi "05" thay cho "5".' in out
+    assert "Định nghĩa tại: linter/rules/place_date.py:" in out
+    assert "Mẫu lỗi: corpus/invalid/date-missing-leading-zero--day.txt" in out
+
+
+def test_every_rule_message_is_shown_filled_in():
+    """`vblint rule X` prints the message of the rule's example: no rule leaves a field empty."""
+    import string
+
+    from linter.rules import RULES
+
+    for r in RULES.values():
+        for lang in ("vi", "en"):
+            fields = {f for _, f, _, _ in string.Formatter().parse(r.message[lang]) if f}
+            assert fields <= set(r.example), (r.code, lang, fields - set(r.example))
+            assert "{" not in r.sample(lang), (r.code, lang)
+        path, line = r.where.rsplit(":", 1)
+        assert (Path(__file__).resolve().parent.parent / path).is_file() and int(line) > 0, r.code
+
+
 def test_rule_unknown(capsys, tmp_path):
     rc, out, err = inproc(capsys, ["rule", "NOPE"])
     assert rc == 2 and "NOPE" in err and out == ""

@@ -1,8 +1,10 @@
 """The rule registry: every rule declared once, with everything a user or a reporter needs."""
 
+import sys
 from collections.abc import Callable, Iterator
 from dataclasses import dataclass, field, replace
 from functools import cache
+from pathlib import Path
 
 from linter.diagnostics import Diagnostic, Fix, Span
 
@@ -31,9 +33,15 @@ class Rule:
     # judges small print that OCR often loses or misreads (a stop, a dash, a colon, a slash, a
     # numeral, a letter of a code): on a line read from a scan, reported for review as info
     small_print: bool = False
+    example: dict = field(default_factory=dict, compare=False)  # the message's fields for `bad`
+    where: str = ""  # file:line of the declaration, for `vblint rule`
 
     def format(self, lang: str, **args) -> str:
         return self.message.get(lang, self.message["vi"]).format(**args)
+
+    def sample(self, lang: str) -> str:
+        """The message as a user sees it for the rule's example (`bad`)."""
+        return self.format(lang, **self.example)
 
 
 RULES: dict[str, Rule] = {}  # code -> Rule
@@ -41,11 +49,24 @@ BY_NAME: dict[str, Rule] = {}
 
 
 def declare(**kw) -> Rule:
+    if "where" not in kw:  # the module that declares it: the caller's, or the decorated check's
+        fn, frame = kw.get("check"), sys._getframe(1)
+        code = fn.__code__ if fn is not None else frame.f_code
+        kw["where"] = f"{_relative(code.co_filename)}:{code.co_firstlineno if fn else frame.f_lineno}"
     r = Rule(**kw)
     if r.code in RULES or r.name in BY_NAME:
         raise ValueError(f"rule declared twice: {r.code} {r.name}")
     RULES[r.code] = BY_NAME[r.name] = r
     return r
+
+
+def _relative(path: str) -> str:
+    """A source path from the package's parent: linter/rules/number.py."""
+    p = Path(path)
+    return p.relative_to(_HOME).as_posix() if p.is_relative_to(_HOME) else p.name
+
+
+_HOME = Path(__file__).resolve().parents[2]
 
 
 def rule(**kw) -> Callable:

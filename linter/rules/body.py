@@ -64,6 +64,7 @@ def _skips_dd(s, last) -> bool:
 
 @rule(
     code="VB261",
+    example={"label": "4", "prev": "2", "want": "3"},
     small_print=True,
     name="section-numbering",
     component="body",

@@ -41,6 +41,7 @@ def cong_van_vv(doc, ctx):
 
 @rule(
     code="VB209",
+    example={"code": "HU", "what": "huyện ủy"},
     name="issuer-code-obsolete",
     component="number",
     severity="warning",

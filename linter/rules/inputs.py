@@ -14,6 +14,7 @@ EMPTY = declare(
 )
 BINARY = declare(
     code="VB002",
+    example={"reason": "ZIP"},
     name="binary-file",
     component=None,
     severity="error",
@@ -26,6 +27,7 @@ BINARY = declare(
 )
 ENCODING = declare(
     code="VB003",
+    example={"count": 3},
     name="invalid-encoding",
     component=None,
     severity="error",
@@ -41,6 +43,7 @@ ENCODING = declare(
 )
 LEGACY = declare(
     code="VB004",
+    example={"encoding": "TCVN3 (ABC)"},
     name="legacy-encoding",
     component=None,
     severity="warning",
@@ -71,6 +74,7 @@ NOT_DOCUMENT = declare(
 )
 UNREADABLE = declare(
     code="VB006",
+    example={"reason": "PDF: EOF marker not found"},
     name="unreadable-file",
     component=None,
     severity="error",
@@ -80,6 +84,7 @@ UNREADABLE = declare(
 )
 TOO_LARGE = declare(
     code="VB007",
+    example={"size": 104857600, "limit": 52428800},
     name="file-too-large",
     component=None,
     severity="error",
@@ -95,6 +100,7 @@ TOO_LARGE = declare(
 )
 INTERNAL = declare(
     code="VB900",
+    example={"error": "KeyError: 'number'"},
     name="internal-error",
     component=None,
     severity="error",

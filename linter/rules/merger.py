@@ -43,6 +43,14 @@ def _place(doc):
 
 @rule(
     code="VB231",
+    example={
+        "old": "Kiên Giang",
+        "new": "An Giang",
+        "change_vi": "đã hợp nhất vào",
+        "change_en": "was merged into",
+        "since_vi": "01/7/2025",
+        "since_en": "1 July 2025",
+    },
     name="place-merged-province",
     component="place_date",
     severity="warning",
@@ -86,6 +94,7 @@ def merged_province(doc, ctx):
 
 @rule(
     code="VB232",
+    example={"unit": "Diễn Châu"},
     name="place-district-level",
     component=None,
     severity="warning",

@@ -17,6 +17,7 @@ def _num(doc):
 
 @rule(
     code="VB201",
+    example={"raw": "400-TB/TU"},
     regime_form=True,
     name="number-missing-so",
     component="number",
@@ -78,6 +79,7 @@ def colon(doc, ctx):
 
 @rule(
     code="VB203",
+    example={"fixed": "Số 400-TB/TU"},
     small_print=True,
     name="number-spacing",
     component="number",
@@ -109,6 +111,7 @@ def spacing(doc, ctx):
 
 @rule(
     code="VB204",
+    example={"code": "XY"},
     small_print=True,
     name="number-unknown-type-code",
     component="number",
@@ -135,6 +138,7 @@ def unknown_type(doc, ctx):
 
 @rule(
     code="VB205",
+    example={"code": "CT", "want": "TB", "doc_type_vi": "thông báo", "doc_type_en": "thong_bao"},
     name="number-type-mismatch",
     component="number",
     severity="error",
@@ -209,6 +213,7 @@ def legacy_qdi(doc, ctx):
 
 @rule(
     code="VB207",
+    example={"fixed": "15", "written": "015"},
     name="number-leading-zero",
     component="number",
     severity="warning",
@@ -239,6 +244,7 @@ def leading_zero(doc, ctx):
 
 @rule(
     code="VB208",
+    example={"text": "Số: 15/QĐ-TU"},
     small_print=True,
     regime_form=True,
     name="number-state-form",

@@ -97,6 +97,7 @@ def _one_line(tok, i: int, j: int) -> Span | None:
 
 @rule(
     code="VB121",
+    example={"text": "Nơi nhân:", "fixed": "Nơi nhận:"},
     name="label-misread",
     component=None,
     severity="warning",
@@ -139,6 +140,7 @@ def label_misread(doc, ctx):
 
 NOT_NFC = declare(
     code="VB122",
+    example={"count": 2, "first": 14},
     name="not-nfc",
     component=None,
     severity="info",

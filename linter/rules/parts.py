@@ -68,10 +68,12 @@ for code, comp, vi, en, good in _PARTS:
         },
         bad="(thành phần bị bỏ trống)",
         good=good,
+        example={"doc_type_vi": "thông báo", "doc_type_en": "thong_bao"},
     )
 
 declare(
     code="VB111",
+    example={"doc_type_vi": "Quyết định", "doc_type_en": "quyet_dinh"},
     name="unexpected-addressees",
     component="addressees",
     severity="error",
@@ -100,6 +102,7 @@ _NAMES = {
 
 @rule(
     code="VB112",
+    example={"what": "Số và ký hiệu", "what_en": "The number"},
     name="misplaced-part",
     component=None,
     severity="warning",

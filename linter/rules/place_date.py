@@ -54,6 +54,7 @@ def malformed(doc, ctx):
 
 @rule(
     code="VB222",
+    example={"fixed": "05", "value": "5"},
     name="date-missing-leading-zero",
     component="place_date",
     severity="error",
@@ -81,6 +82,7 @@ def missing_zero(doc, ctx):
 
 @rule(
     code="VB223",
+    example={"fixed": "3"},
     name="date-extra-leading-zero",
     component="place_date",
     severity="error",
@@ -111,6 +113,7 @@ def _date(p):
 
 @rule(
     code="VB224",
+    example={"day": 31, "month": 2, "year": 2021},
     name="date-impossible",
     component="place_date",
     severity="error",
@@ -131,6 +134,7 @@ def impossible(doc, ctx):
 
 @rule(
     code="VB225",
+    example={"day": 5, "month": 3, "year": 2031, "today": "22/11/2026"},
     name="date-in-future",
     component="place_date",
     severity="error",

@@ -8,6 +8,7 @@ from linter.rules.base import ALL, Hit, declare, rule
 
 @rule(
     code="VB401",
+    example={"party": "tiêu đề", "state": "số và ký hiệu, quyền hạn ký", "profile": "party-hd36"},
     name="mixed-regime",
     component=None,
     severity="error",
@@ -46,6 +47,7 @@ _SIGNALS = {
 
 LEGAL = declare(
     code="VB402",
+    example={"what": "số 12/2025/QĐ-UBND"},
     name="legal-normative",
     component=None,
     severity="info",

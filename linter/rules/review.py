@@ -17,6 +17,7 @@ _NAMES = {
 
 @rule(
     code="VB130",
+    example={"what": "Số và ký hiệu", "what_en": "The number", "text": "Số 427-TBlTU"},
     name="component-needs-review",
     component=None,
     severity="warning",
@@ -59,6 +60,7 @@ def _first(patterns, text: str):
 
 @rule(
     code="VB131",
+    example={"old": "thuỷ", "new": "thủy"},
     name="tone-mark-style-mixed",
     component=None,
     severity="info",
@@ -101,6 +103,7 @@ def _word_at(text: str, m) -> str:
 
 @rule(
     code="VB132",
+    example={"what": "Dòng lưu", "what_en": "The file-copy line", "text": "LưaVPTU, THI."},
     name="line-garbled",
     component=None,
     severity="warning",

@@ -14,6 +14,7 @@ def _sig(doc):
 
 @rule(
     code="VB301",
+    example={"authority": "T/UQ"},
     small_print=True,
     regime_form=True,
     name="signature-authority-invalid",
@@ -51,6 +52,7 @@ _NO_TITLE = ("bo chinh tri", "ban bi thu")
 
 @rule(
     code="VB302",
+    example={"authority_line": "T/M BAN THƯỜNG VỤ"},
     name="signature-title-missing",
     component="signature",
     severity="error",
@@ -102,6 +104,7 @@ def name_missing(doc, ctx):
 
 @rule(
     code="VB312",
+    example={"fixed": "KT. GIÁM ĐỐC", "written": "KT GIÁM ĐỐC"},
     small_print=True,
     name="state-authority-written-form",
     component="signature",
@@ -114,7 +117,7 @@ def name_missing(doc, ctx):
     },
     citation="NĐ 30/2020, Điều 13; Phụ lục I, II.7",
     why={
-        "vi": 'Văn bản Nhà nước ghi quyền hạn ký bằng chữ in hoa và dấu chấm: "TM.", "KT.", "TL.", "TUQ.", "Q."; "KT GIÁM ĐỐC", "Kt. Giám đốc" là sai.',
+        "vi": 'Văn bản Nhà nước ghi quyền hạn ký bằng chữ in hoa và dấu chấm: "TM.", "KT.", "TL.", "TUQ.", "Q.", rồi một dấu cách; "KT GIÁM ĐỐC", "KT.GIÁM ĐỐC" là sai.',
         "en": 'State documents write the authority in capitals with a full stop: "TM.", "KT.", "TL.", "TUQ.", "Q."; "KT GIÁM ĐỐC" is wrong.',
     },
     bad="KT GIÁM ĐỐC",

@@ -47,6 +47,7 @@ def colon_missing(doc, ctx):
 
 @rule(
     code="VB212",
+    example={"text": "Số: 15-QĐ/UBND"},
     small_print=True,
     regime_form=True,
     name="state-number-form",
@@ -77,6 +78,7 @@ def _heading_type(doc):
 
 @rule(
     code="VB213",
+    example={"code": "XY", "want": "QĐ", "doc_type_vi": "quyết định", "doc_type_en": "quyet_dinh"},
     small_print=True,
     name="state-type-code-unknown",
     component="number",
@@ -109,6 +111,7 @@ def type_unknown(doc, ctx):
 
 @rule(
     code="VB214",
+    example={"code": "CT", "want": "QĐ", "doc_type_vi": "quyết định", "doc_type_en": "quyet_dinh"},
     name="state-type-code-mismatch",
     component="number",
     severity="error",
@@ -144,6 +147,7 @@ def type_mismatch(doc, ctx):
 
 @rule(
     code="VB215",
+    example={"code": "CV"},
     name="state-cong-van-type-code",
     component="number",
     severity="error",
@@ -169,6 +173,7 @@ def cong_van_code(doc, ctx):
 
 @rule(
     code="VB311",
+    example={"authority": "T/M", "want": "TM."},
     small_print=True,
     regime_form=True,
     name="state-authority-party-form",
@@ -387,6 +392,7 @@ def body_ending(doc, ctx):
 
 @rule(
     code="VB243",
+    example={"text": "KẾT LUẬN"},
     regime_form=True,
     name="doc-type-not-state",
     component="doc_type",

@@ -31,6 +31,7 @@ def cong_van_prefix(doc, ctx):
 
 @rule(
     code="VB242",
+    example={"text": "NGHỊ ĐỊNH"},
     regime_form=True,
     name="doc-type-not-party",
     component="doc_type",

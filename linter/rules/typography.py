@@ -143,6 +143,7 @@ _PART_MSG = {
 
 @rule(
     code="VB501",
+    example={"count": 12, "fonts": "Arial"},
     name="font-not-times",
     component=None,
     severity="error",
@@ -179,6 +180,7 @@ def _page(ctx):
 
 @rule(
     code="VB502",
+    example={"w": 215.9, "h": 279.4},
     name="page-not-a4",
     component=None,
     severity="error",
@@ -209,6 +211,7 @@ _SIDE_VI = {"top": "trên", "bottom": "dưới", "left": "trái", "right": "ph�
 
 @rule(
     code="VB503",
+    example={"side": "trái", "side_en": "Left", "got": 20, "want": "30–35"},
     name="page-margins",
     component=None,
     severity="error",
@@ -248,6 +251,11 @@ def margins(doc, ctx):
 
 @rule(
     code="VB504",
+    example={
+        "text": "CỘNG HÒA XÃ HỘI CHỦ NGHĨA VIỆT NAM",
+        "found": "14 pt, không đậm",
+        "want": "12–13 pt, đậm",
+    },
     name="part-typography-state",
     component=None,
     severity="warning",
@@ -268,6 +276,7 @@ def state_parts(doc, ctx):
 
 @rule(
     code="VB505",
+    example={"text": "CHÁNH VĂN PHÒNG", "found": "không đậm", "want": "đậm"},
     name="part-typography-party",
     component=None,
     severity="warning",
