@@ -163,3 +163,46 @@ TYPE_VI.update(
         "van_ban_hop_nhat": "văn bản hợp nhất",
     }
 )
+
+# Regime evidence beyond the banner, number and authority prefix (folded, as line starts): titles
+# only one regime's signers hold, and issuing bodies of one system. Titles held in both (Chánh Văn
+# phòng, Trưởng ban, Chủ nhiệm) and names both use (Văn phòng, Ban …) decide nothing.
+PARTY_TITLES = ("bi thu", "pho bi thu", "tong bi thu", "uy vien ban thuong vu")
+STATE_TITLES = (
+    "chu tich",
+    "pho chu tich",
+    "bo truong",
+    "thu truong",
+    "thu tuong",
+    "pho thu tuong",
+    "giam doc",
+    "pho giam doc",
+    "cuc truong",
+    "pho cuc truong",
+    "vu truong",
+    "pho vu truong",
+    "tong cuc truong",
+)
+PARTY_ISSUERS = (
+    "tinh uy",
+    "thanh uy",
+    "huyen uy",
+    "quan uy",
+    "thi uy",
+    "dang uy",
+    "dang bo",
+    "chi bo",
+    "ban chap hanh trung uong",
+    "ban chap hanh dang bo",
+    "van phong trung uong dang",
+)
+STATE_ISSUERS = (
+    "uy ban nhan dan",
+    "ubnd",
+    "chinh phu",
+    "bo ",
+    "so ",
+    "van phong chinh phu",
+    "tong cuc",
+    "cuc ",
+)

@@ -6,6 +6,7 @@ from dataclasses import dataclass, field
 
 from lark import Tree
 
+from linter import codes
 from linter import patterns as P
 from linter.diagnostics import Span
 from linter.lex import Tok
@@ -307,31 +308,32 @@ def build(tree: Tree, toks: list[Tok], dropped: list[Tok]) -> Document:
     return Document(comps, doc_type, source, toks, parts, dropped)
 
 
-_CODE_TYPES = {
-    "CV": "cong_van",
-    "TB": "thong_bao",
-    "CT": "chi_thi",
-    "NQ": "nghi_quyet",
-    "KL": "ket_luan",
-    "QC": "quy_che",
-    "TT": "thong_tri",
-    "HD": "huong_dan",
-    "BC": "bao_cao",
-    "KH": "ke_hoach",
-    "CTr": "chuong_trinh",
-    "TTr": "to_trinh",
-}
+def _type_of_code(num: dict) -> str | None:
+    """The type a number's type code names, in its own regime's table: "TB" in "Số 400-TB/TU",
+    "CĐ" in "Số: 223/CĐ-TTg"; None for a code that names none, or several ("QĐ" in a Party one)."""
+    code = num.get("type_code")
+    if num.get("form") == "party":
+        types = codes.PARTY_TYPE_CODES.get(code) or set()
+        return next(iter(types)) if len(types) == 1 else None
+    return codes.STATE_TYPE_CODES.get(code) if num.get("form") == "state" else None
 
 
 def _doc_type(c: dict) -> tuple[str | None, str | None]:
-    """The type from the heading; else inferred: a công văn has "V/v"/"về việc" or "Kính gửi"
-    and no heading, or a "-CV/" number."""
+    """The type from the heading; else inferred from the evidence, strongest first: the type code
+    of a Party number; a State "V/v" (only a công văn has one); the type code of a State number
+    (a công điện whose heading was lost is still a công điện); "về việc" or "Kính gửi" without a
+    heading, or a State number without a type code: a công văn."""
     if c["doc_type"]:
         return c["doc_type"]["type"], "heading"
     num = c["number"] or {}
-    if num.get("form") == "party" and num.get("type_code") in _CODE_TYPES:
-        return _CODE_TYPES[num["type_code"]], "inferred"
     subj = c["subject"] or {}
+    by_code = _type_of_code(num)
+    if by_code and num["form"] == "party":
+        return by_code, "inferred"
+    if subj.get("prefix") == "V/v":
+        return "cong_van", "inferred"
+    if by_code:
+        return by_code, "inferred"
     if subj.get("prefix") or c["addressees"]:
         return "cong_van", "inferred"
     if num.get("form") == "state" and num.get("type_code") is None and num.get("symbol"):

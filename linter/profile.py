@@ -12,6 +12,7 @@ from datetime import date
 from linter import codes
 from linter import patterns as P
 from linter.model import Document
+from linter.text import fold
 
 PARTY_HD05_FROM = date(2026, 5, 27)
 
@@ -51,16 +52,45 @@ def _signals(doc: Document) -> tuple[list[str], list[str]]:
             break
     if c["issuer"] and c["issuer"]["star"]:
         party.append("star")
+    for name, vote in (("title", _title_vote(doc)), ("issuer", _issuer_vote(c)), ("luu", _luu_vote(c))):
+        if vote:
+            (party if vote == "party" else state).append(name)
     return party, state
+
+
+def _title_vote(doc: Document) -> str | None:
+    """The signer's own title: BÍ THƯ and PHÓ BÍ THƯ sign for the Party, CHỦ TỊCH, BỘ TRƯỞNG,
+    GIÁM ĐỐC … for the State."""
+    sig = doc.components["signature"] or {}
+    titles = [fold(t) for t in sig.get("titles") or []]
+    if any(t.startswith(codes.PARTY_TITLES) for t in titles):
+        return "party"
+    return "state" if any(t.startswith(codes.STATE_TITLES) for t in titles) else None
+
+
+def _issuer_vote(c: dict) -> str | None:
+    f = fold(c["issuer"]["text"]) if c["issuer"] else ""
+    return (
+        "party"
+        if f.startswith(codes.PARTY_ISSUERS)
+        else "state"
+        if f.startswith(codes.STATE_ISSUERS)
+        else None
+    )
+
+
+def _luu_vote(c: dict) -> str | None:
+    """ "Lưu: VT, …" is the State form, "Lưu Văn phòng …" the Party one."""
+    items = (c["recipients"] or {}).get("items") or []
+    luu = P.luu_line(items[-1]["text"]) if items else None
+    if not luu:
+        return None
+    return "state" if items[-1]["text"][luu["end"] :].lstrip().startswith(":") else "party"
 
 
 def _hints(doc: Document) -> int:
     """Weak evidence, > 0 for State, < 0 for Party: only to break ties."""
     score = 0
-    items = (doc.components["recipients"] or {}).get("items") or []
-    luu = P.luu_line(items[-1]["text"]) if items else None
-    if luu:  # "Lưu: VT, …" is the State form, "Lưu Văn phòng …" the Party one
-        score += 1 if items[-1]["text"][luu["end"] :].lstrip().startswith(":") else -1
     t = doc.doc_type
     if t in codes.STATE_TYPES - codes.PARTY_TYPES:
         score += 1
@@ -93,11 +123,12 @@ def choose(doc: Document, forced: str | None = None, hd05_from: date = PARTY_HD0
     if forced and forced != "auto":
         return Choice(forced, "--profile / config", party, state, mixed)
     if family == "state":
-        return Choice("state-nd30", "State: " + (", ".join(state) or "hints"), party, state, mixed)
+        why = "State: " + (", ".join(state) or "hints") + (f" (Party: {', '.join(party)})" if party else "")
+        return Choice("state-nd30", why, party, state, mixed)
     if family is None:
         return Choice("party-hd36", "no banner, number or authority prefix: default", party, state)
     when = issue_date(doc)
-    why = "Party: " + (", ".join(party) or "hints")
+    why = "Party: " + (", ".join(party) or "hints") + (f" (State: {', '.join(state)})" if state else "")
     if when and when >= hd05_from:
         return Choice(
             "party-hd05", f"{why}; dated {when:%d/%m/%Y}, from {hd05_from:%d/%m/%Y}", party, state, mixed

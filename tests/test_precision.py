@@ -196,3 +196,20 @@ def test_a_luu_line_wrapped_over_two_lines_is_judged_whole():
 def test_a_luu_line_in_the_wrong_form_is_reported_once():
     r = lint(CV, "- Lưu: VT, GDPT.", "- Lưu Văn phòng")
     assert [c for c, _ in reports(r)] == ["VB284"]
+
+
+# -- the regime and the type from all the evidence -----------------------------------------------------
+def test_a_party_document_that_lost_its_first_page_is_judged_as_party():
+    text = (VALID / "party-hd36/thong_bao.txt").read_text(encoding="utf-8")
+    text = text[text.index("\nNgày") + 1 :]  # the header, number, date, type and summary lost
+    text = text.replace("T/L BAN THƯỜNG VỤ\nCHÁNH VĂN PHÒNG", "TM. BAN THƯỜNG VỤ\nPHÓ BÍ THƯ THƯỜNG TRỰC")
+    r = lint_bytes("x.txt", text.encode("utf-8"), OPTS)
+    assert r.profile == "party-hd36"
+    assert r.profile_reason.startswith("Party: title, luu (State: authority)")
+    assert "VB301" in {d.code for d in r.diagnostics}  # the dissenting part, reported by its own rule
+
+
+def test_a_type_heading_lost_is_read_from_the_number():
+    r = lint("state-nd30/cong_dien.txt", "CÔNG ĐIỆN\n", "")
+    assert r.doc_type == "cong_dien"
+    assert reports(r) == [("VB105", "Thiếu tên loại văn bản (bắt buộc với công điện).")]

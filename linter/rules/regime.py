@@ -40,8 +40,24 @@ def mixed(doc, ctx):
 
 
 _SIGNALS = {
-    "vi": {"banner": "tiêu đề", "number": "số và ký hiệu", "star": 'dấu "*"', "authority": "quyền hạn ký"},
-    "en": {"banner": "banner", "number": "number", "star": '"*"', "authority": "authority prefix"},
+    "vi": {
+        "banner": "tiêu đề",
+        "number": "số và ký hiệu",
+        "star": 'dấu "*"',
+        "authority": "quyền hạn ký",
+        "title": "chức vụ người ký",
+        "issuer": "tên cơ quan ban hành",
+        "luu": "dòng lưu",
+    },
+    "en": {
+        "banner": "banner",
+        "number": "number",
+        "star": '"*"',
+        "authority": "authority prefix",
+        "title": "signer's title",
+        "issuer": "issuing body",
+        "luu": "file-copy line",
+    },
 }
 
 
