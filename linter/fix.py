@@ -24,6 +24,7 @@ from linter.diagnostics import Diagnostic
 from linter.lint import FileResult, Options, lint_bytes, lint_path, lint_source
 from linter.read import MAX_BYTES, SCAN_SUFFIXES, InputError, from_bytes
 from linter.rules import ocr
+from linter.rules.inputs import JSON_EXPORT
 
 ROUNDS = 5
 Post = Callable[[FileResult], FileResult] | None  # e.g. the config's select/ignore, per file
@@ -261,6 +262,10 @@ def fix_bytes(
         out.result = post(lint_bytes(path, data, opts))
         return out
     out.result, out.text = res, text
+    if any(d.code == JSON_EXPORT.code for d in res.diagnostics):
+        out.refused = "tệp JSON: chỉ kiểm tra nội dung văn bản trong đó, không sửa tại chỗ"
+        out.skipped, out.hidden = _count(res, unsafe)
+        return out
     if decoded is not None and (decoded.replaced or decoded.encoding == "utf-8-replaced"):
         out.refused = "tệp có byte không giải mã được; sửa sẽ làm mất chúng, nên không sửa"
         out.skipped, out.hidden = _count(res, unsafe)

@@ -51,6 +51,10 @@ def from_bytes(path: str, data: bytes) -> Source:
     except decode.BinaryInput as e:
         raise InputError(inputs.BINARY, reason=str(e)) from None
     src = Source(path, d.text, d.encoding)
+    exported = _json_text(d.text)
+    if exported:
+        src.text = exported[1]
+        src.notes.append((inputs.JSON_EXPORT, {"field": exported[0]}))
     if d.replaced:
         src.notes.append((inputs.ENCODING, {"count": d.replaced}))
     if d.legacy:
@@ -58,6 +62,30 @@ def from_bytes(path: str, data: bytes) -> Source:
     if not d.text.strip():
         raise InputError(inputs.EMPTY)
     return src
+
+
+def _json_text(text: str) -> tuple[str, str] | None:
+    """A document exported as JSON ({"so_hieu": …, "noi_dung": "<the text>"}): the path of its
+    longest string field and that string, when it is long enough to be a document; else None."""
+    if text.lstrip()[:1] not in "{[":
+        return None
+    import json
+
+    try:
+        tree = json.loads(text)
+    except ValueError:
+        return None
+    best = ("", "")
+    todo = [("", tree)]
+    while todo:
+        where, node = todo.pop()
+        if isinstance(node, dict):
+            todo += [(f"{where}.{k}" if where else str(k), v) for k, v in node.items()]
+        elif isinstance(node, list):
+            todo += [(f"{where}[{i}]", v) for i, v in enumerate(node)]
+        elif isinstance(node, str) and len(node) > len(best[1]):
+            best = (where, node)
+    return best if len(best[1]) >= 200 else None
 
 
 def _office(path: str, data: bytes, suffix: str) -> Source:

@@ -213,3 +213,36 @@ def test_a_type_heading_lost_is_read_from_the_number():
     r = lint("state-nd30/cong_dien.txt", "CÔNG ĐIỆN\n", "")
     assert r.doc_type == "cong_dien"
     assert reports(r) == [("VB105", "Thiếu tên loại văn bản (bắt buộc với công điện).")]
+
+
+# -- documents exported as JSON ------------------------------------------------------------------------
+def test_a_document_exported_as_json_is_read_from_its_text_field_and_never_rewritten(tmp_path):
+    import json
+
+    from linter.fix import fix_bytes
+
+    text = (VALID / CV).read_text(encoding="utf-8")
+    data = json.dumps({"id": 7, "meta": {"so_hieu": "4126/BGDĐT-GDPT", "noi_dung": text}}, ensure_ascii=False)
+    r = lint_bytes("export.json", data.encode("utf-8"), OPTS)
+    assert r.doc_type == "cong_van" and r.profile == "state-nd30"
+    assert reports(r) == [("VB008", next(d.message for d in r.diagnostics))]
+    assert '"meta.noi_dung"' in r.diagnostics[0].message
+    broken = data.replace("KT. BỘ TRƯỞNG", "KT BỘ TRƯỞNG")
+    out = fix_bytes("export.json", broken.encode("utf-8"), OPTS, unsafe=False)
+    assert out.refused and out.data == broken.encode("utf-8")
+    assert "VB312" in {d.code for d in out.result.diagnostics}
+
+
+def test_json_that_holds_no_document_is_not_one():
+    r = lint_bytes("x.json", b'{"a": 1, "b": "short"}', OPTS)
+    assert [d.code for d in r.diagnostics] == ["VB005"]
+
+
+@pytest.mark.parametrize(
+    "note", ["(Gửi kèm theo Phụ lục danh sách các trường)", "Ghi chú: số liệu tính đến 31/7/2025."]
+)
+def test_a_note_after_the_bodys_end_is_not_the_bodys_end(note):
+    end = "để được hướng dẫn, giải quyết./."
+    assert reports(lint(CV, end, f"{end}\n\n{note}")) == []
+    r = lint(CV, end, f"{end[:-3]}.\n\n{note}")  # the body itself still must end "./."
+    assert [(d.code, d.span.line) for d in r.diagnostics] == [("VB262", 46)]

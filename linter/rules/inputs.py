@@ -98,6 +98,22 @@ TOO_LARGE = declare(
         "en": "A limit so one bad file cannot stall a batch.",
     },
 )
+JSON_EXPORT = declare(
+    code="VB008",
+    example={"field": "content"},
+    name="json-export",
+    component=None,
+    severity="info",
+    message={
+        "vi": 'Tệp JSON: đã kiểm tra nội dung văn bản trong trường "{field}"; số dòng tính trong nội dung đó.',
+        "en": 'A JSON file: the document text in the field "{field}" was checked; lines count within that text.',
+    },
+    citation=_C,
+    why={
+        "vi": "Cổng thông tin và kho dữ liệu xuất văn bản dưới dạng JSON; vblint đọc trường dài nhất chứa nội dung văn bản.",
+        "en": "Portals and archives export documents as JSON; vblint reads the longest field that holds the document's text.",
+    },
+)
 INTERNAL = declare(
     code="VB900",
     example={"error": "KeyError: 'number'"},

@@ -7,6 +7,7 @@ from linter import patterns as P
 from linter.diagnostics import Fix
 from linter.rules.base import STATE, Hit, rule
 from linter.rules.recipients import semicolon_hits
+from linter.text import fold
 
 _PL1 = "NĐ 30/2020, Phụ lục I"
 _PL3 = "NĐ 30/2020, Phụ lục III"
@@ -362,6 +363,9 @@ def nhu_tren(doc, ctx):
                 yield Hit(tok.line.span())
 
 
+_NOTE = re.compile(r"\(?\s*(?:gui |xin gui )?(?:kem theo|dinh kem|ghi chu|phu luc)\b")
+
+
 @rule(
     code="VB262",
     small_print=True,
@@ -383,6 +387,8 @@ def body_ending(doc, ctx):
     body = doc.parts.get("body")
     if not body or doc.doc_type in ("giay_moi", "giay_gioi_thieu", "bien_ban"):
         return
+    while len(body) > 1 and _NOTE.match(fold(body[-1].text)):
+        body = body[:-1]  # "(Gửi kèm theo Phụ lục …)" under the body's last line: a note, not the body
     last = body[-1]
     t = last.text.rstrip()
     if not re.search(r"\./\.?$", t):
