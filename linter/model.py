@@ -150,8 +150,8 @@ def _sections(toks: list[Tok]) -> list[dict]:
     stack: list[tuple[int, list]] = [(-1, root)]
     quoted = _quoted(toks)
     for k, t in enumerate(toks):
-        if t.type != "SECTION" or k in quoted:
-            continue
+        if not (t.type == "SECTION" or t.type == "TRAILER" and t.data.get("kind") in _RANK) or k in quoted:
+            continue  # (a trailer line shaped as a heading: an annex's own numbering)
         kind, label = t.data["kind"], t.data["label"]
         rank = _RANK[kind]
         node = {
@@ -194,7 +194,7 @@ def build(tree: Tree, toks: list[Tok], dropped: list[Tok]) -> Document:
         name = str(sub.data)
         if name == "subject_vv":
             name = "subject"
-        if name in COMPONENTS and name not in parts:
+        if (name in COMPONENTS or name == "trailer") and name not in parts:
             parts[name] = _tokens(sub, toks)
     comps: dict = dict.fromkeys(COMPONENTS)
 
@@ -258,6 +258,8 @@ def build(tree: Tree, toks: list[Tok], dropped: list[Tok]) -> Document:
                 for x in t
                 if fold(x.text).lstrip("-+ ").startswith("can cu ")
             ],
+            # annexes, attached regulations and charters after the signature: numbered on their own
+            "annexes": _sections(parts.get("trailer", [])),
         }
     if t := parts.get("recipients"):
         comps["recipients"] = {

@@ -246,3 +246,37 @@ def test_a_note_after_the_bodys_end_is_not_the_bodys_end(note):
     assert reports(lint(CV, end, f"{end}\n\n{note}")) == []
     r = lint(CV, end, f"{end[:-3]}.\n\n{note}")  # the body itself still must end "./."
     assert [(d.code, d.span.line) for d in r.diagnostics] == [("VB262", 46)]
+
+
+# -- Điều run on across chapters; annexes after the signature are numbered on their own ------------
+QC = "party-hd36/quy_che.txt"
+
+
+def _chapters(text: str, third: str) -> str:
+    text = text.replace("Điều 1. Mục đích", "Chương I\nQUY ĐỊNH CHUNG\n\nĐiều 1. Mục đích")
+    return text.replace("Điều 3. Nội dung", f"Chương II\nNỘI DUNG\n\n{third} Nội dung")
+
+
+@pytest.mark.parametrize("third, breaks", [("Điều 3.", []), ("Điều 4.", ['"4" sau "2" (cần "3")'])])
+def test_dieu_numbers_run_on_across_chapters(third, breaks):
+    text = _chapters((VALID / QC).read_text(encoding="utf-8"), third)
+    if third == "Điều 4.":  # the articles after it renumbered: only the skip across chapters is left
+        for n, head in ((7, "Điều 6. Tổ"), (6, "Điều 5. Xử"), (5, "Điều 4. Trách")):
+            text = text.replace(head, f"Điều {n}.{head.split('.', 1)[1]}")
+    r = lint_bytes("x.txt", text.encode("utf-8"), OPTS)
+    assert [d.message for d in r.diagnostics if d.code == "VB261"] == [
+        f"Đánh số mục không liên tục: {b}." for b in breaks
+    ]
+
+
+@pytest.mark.parametrize(
+    "labels, breaks", [(["1.", "2.", "3."], []), (["1.", "2.", "4."], ['"4" sau "2" (cần "3")'])]
+)
+def test_an_annex_after_the_signature_is_numbered_on_its_own(labels, breaks):
+    annex = "\n\nPHỤ LỤC\nDANH SÁCH CÁC ĐIỂM TIẾP DÂN\n\n" + "\n".join(
+        f"{x} Điểm tiếp dân số {x} tại nhà văn hóa thôn" for x in labels
+    )
+    text = (VALID / QC).read_text(encoding="utf-8").rstrip() + annex + "\n"
+    r = lint_bytes("x.txt", text.encode("utf-8"), OPTS)
+    assert [s["label"] for s in r.components["body"]["annexes"]] == [x.rstrip(".") for x in labels]
+    assert [d.message for d in r.diagnostics] == [f"Đánh số mục không liên tục: {b}." for b in breaks]

@@ -15,29 +15,53 @@ def _walk(sections):
 
 
 def _breaks(doc):
-    """(section, previous, expected label) for each break in a sibling sequence. A sequence that
-    starts again at its first number ("a)" after "c)") opens a new list under an unnumbered
-    heading. After a break the count goes on from the written number when the next section does
-    ("1, 2, 4, 5": one skip; "1, 2, 2, 3": one repeat), from the expected one when the next section
-    does or the number went back ("1, 2, 2, 4", "1, 2, 3, 5, 5": one misnumbered section), so one
-    mistake is reported once."""
+    """(section, previous, expected label) for each break in the numbering of the body and, on
+    their own, of the annexes after the signature. Chương and Điều run on through the whole text
+    ("Điều 5" opens Chương II after "Điều 4"); every other level counts within its parent."""
     b = doc.components["body"]
     if not b:
         return
-    for siblings in _walk(b["sections"]):
-        numbered = [s for s in siblings if s["number"] is not None]
-        last: dict = {}  # per kind: (section, the number it stands for)
-        for k, s in enumerate(numbered):
-            kind, n = s["kind"], s["number"]
-            prev = last.get(kind)
-            last[kind] = (s, n)
-            if prev is None or n == prev[1] + 1 or n == 1:
-                continue
-            want = prev[1] + 1
-            nxt = next((x["number"] for x in numbered[k + 1 :] if x["kind"] == kind), None)
-            if nxt == want + 1 and nxt != n + 1 or nxt != n + 1 and n < want:
-                last[kind] = (s, want)  # a misnumbered section: the next one counts from want
-            yield s, prev[0], _label(s, want)
+    for tree in (b["sections"], b.get("annexes") or []):
+        run_on = sorted(
+            (s for level in _walk(tree) for s in level if s["kind"] in _RUN_ON), key=lambda s: s["line"]
+        )
+        for kind in _RUN_ON:
+            yield from _sequence([s for s in run_on if s["kind"] == kind])
+        for siblings in _walk(tree):
+            yield from _sequence([s for s in siblings if s["kind"] not in _RUN_ON])
+
+
+_RUN_ON = ("chuong", "dieu")
+
+
+def _sequence(sections):
+    """The breaks in one sequence. One that starts again at its first number ("a)" after "c)")
+    opens a new list under an unnumbered heading, and the list it interrupted may go on after it
+    ("1. Trình tự" / "1. … 5." / "2. Cách thức"). After a break the count goes on from the written
+    number when the next section does ("1, 2, 4, 5": one skip; "1, 2, 2, 3": one repeat), from the
+    expected one when the next section does or the number went back ("1, 2, 2, 4", "1, 2, 3, 5,
+    5": one misnumbered section), so one mistake is reported once."""
+    numbered = [s for s in sections if s["number"] is not None]
+    last: dict = {}  # per kind: (section, the number it stands for)
+    outer: dict = {}  # per kind: the lists a restart at 1 interrupted ("1. … 1. 2. 3. … 2.")
+    for k, s in enumerate(numbered):
+        kind, n = s["kind"], s["number"]
+        prev = last.get(kind)
+        last[kind] = (s, n)
+        if prev is None or n == prev[1] + 1:
+            continue
+        if n == 1:
+            outer.setdefault(kind, []).append(prev)
+            continue
+        up = [i for i, (_, m) in enumerate(outer.get(kind, [])) if n == m + 1]
+        if up:  # the interrupted list goes on: the run at 1 was a list inside one of its sections
+            del outer[kind][up[-1] :]
+            continue
+        want = prev[1] + 1
+        nxt = next((x["number"] for x in numbered[k + 1 :] if x["kind"] == kind), None)
+        if nxt == want + 1 and nxt != n + 1 or nxt != n + 1 and n < want:
+            last[kind] = (s, want)  # a misnumbered section: the next one counts from want
+        yield s, prev[0], _label(s, want)
 
 
 def _label(s, n: int) -> str:
@@ -54,7 +78,8 @@ def _label(s, n: int) -> str:
 
 
 def _span(doc, s):
-    tok = next(t for t in doc.parts["body"] if t.line.line == s["line"] and t.type == "SECTION")
+    toks = doc.parts.get("body", []) + doc.parts.get("trailer", [])
+    tok = next(t for t in toks if t.line.line == s["line"] and t.data.get("kind") == s["kind"])
     return tok.line.span(0, len(s["label"]) + 1)
 
 
