@@ -161,7 +161,65 @@ def split_columns(line: Line) -> list[Line]:
     for m in _SIDE_AUTHORITY.finditer(t) if "." in t or "/" in t else ():
         if m.start() > 1 and t[m.start() - 1].isspace() and P.authority_of(t[m.start() :]):
             return _split_at(line, m.start())
-    return [line]
+    k = _next_part(t, f) if (len(t) > 30 or t[:2] == "* ") and _opens_part(t, f) else 0
+    return _split_at(line, k) if k else [line]
+
+
+# The opening of a header or closing part inside a line: an OCR transcript of a whole header on
+# one line ("BỘ … ------- CỘNG HÒA … Số: 4126/BGDĐT-GDPT V/v … Hà Nội, ngày … Kính gửi: - …").
+_PART_AT = re.compile(
+    r"\s(?=S[ốôo]\s*:?\s*\d|V\s*/\s*v\s|Kính gửi\s*:|Nơi nhận\s*:|\*\s|[-_=]{3,}(?:\s|$))"
+    r"|(?<=[:;,.])\s+(?=-\s)"  # the items of "Kính gửi: - A; - B."
+    r"|(?<=^\*)\s+(?=\S)"  # the Party star, then the number: "* Số 427-TB/TU"
+)
+_PHRASES = (P.BANNER_PARTY, P.QUOC_HIEU, "doc lap")
+
+
+def _opens_part(t: str, f: str) -> bool:
+    """Whether the line starts as a header or closing part does (so a part may follow on it); a
+    body sentence never does, and is never cut."""
+    return bool(
+        is_upper_line(" ".join(t.split()[:3]))
+        or P.may_be_number(t, f)
+        or P.vv_prefix(f)
+        or f.startswith(("kinh gui", "noi nhan", "doc lap"))
+        or t[:2] == "- "
+        and ";" in t  # recipients run together: "- A; - B."
+        or P.PLACE_DATE_START.match(t)
+    )
+
+
+_DATE_COMMA = re.compile(r"\s*,\s*ng[aàáảãạâầấẩẫậăằắẳẵặ][yỳýỷỹỵ](?:\s|$)")
+
+
+def _place_start(t: str) -> int | None:
+    """Where the place of a "<place>, ngày …" inside the line starts: the capitalised words before
+    the comma, back to the first that is not one ("… 2026 Hà Nội, ngày"), and never into a header
+    line in capitals ("… VIỆT NAM Quảng Ninh, ngày"); "TP." and the like belong to the place."""
+    m = _DATE_COMMA.search(t)
+    if not m:
+        return None
+    words = t[: m.start()].split(" ")
+    k = len(words)
+    while k > 0 and len(words) - k < 6:
+        w = words[k - 1]
+        if not (w[:1].isupper() and (not w.isupper() or len(w) <= 3 and w.endswith("."))):
+            break
+        k -= 1
+    return len(" ".join(words[:k])) + (1 if k else 0) if k < len(words) else None
+
+
+def _next_part(t: str, f: str) -> int:
+    """Where the next part starts on a line that opens with one; 0 if none does."""
+    at = [m.end() for m in _PART_AT.finditer(t)]
+    if (k := _place_start(t)) is not None:
+        at.append(k)
+    at += [k for p in _PHRASES if (k := f.find(p, 1)) > 0 and f[k - 1] == " "]
+    pd = P.parse_place_date(t) if "ngay" in f[:60] else None
+    if pd and pd["end"] < len(t) and P.PLACE_DATE_START.match(t):
+        at.append(pd["end"])  # "Hà Nội, ngày 08 tháng 8 năm 2025 Kính gửi: …"
+    at = [k for k in at if 0 < k < len(t) and t[:k].strip() and t[k:].strip()]
+    return min(at, default=0)
 
 
 def _whole_date(text: str) -> bool:

@@ -219,7 +219,10 @@ SIGNED = re.compile(r"^\(\s*(?:đã ký|ký|ký tên|ký, ghi rõ họ tên|ký,
 # class and looks around afterwards: 3-5× faster to scan a line with than leading look-behinds.
 _DIGITISH = re.compile(r"[OoQDlIi|!](?:(?<=\d.)|(?<!i)(?=\d))")
 _DIGIT_OF = {"O": "0", "o": "0", "Q": "0", "D": "0", "l": "1", "I": "1", "i": "1", "|": "1", "!": "1"}
-_SLASHISH = re.compile(r"[lI|1](?<=[A-ZĐ].)(?=[A-ZĐ]{2})")
+_SLASHISH = re.compile(
+    r"[lI|1](?<=[A-ZĐ].)(?=[A-ZĐ]{2})"
+    r"|Í(?:(?<=-[A-ZĐ]Í)|(?<=-[A-ZĐ]{2}Í)|(?<=-[A-ZĐ]{3}Í))(?=[A-ZĐ]{2})"  # "96-QĐÍUBKTTU", never "CHÍNH"
+)
 _LOST_SLASH = re.compile(r"^(S\w{0,2}\s*:?\s*\d{1,6})(?=[A-ZĐ][A-Za-zĐđ]{1,6}-[A-ZĐ])")  # "Số: 06GM-SKHCN"
 
 

@@ -280,3 +280,27 @@ def test_an_annex_after_the_signature_is_numbered_on_its_own(labels, breaks):
     r = lint_bytes("x.txt", text.encode("utf-8"), OPTS)
     assert [s["label"] for s in r.components["body"]["annexes"]] == [x.rstrip(".") for x in labels]
     assert [d.message for d in r.diagnostics] == [f"Đánh số mục không liên tục: {b}." for b in breaks]
+
+
+# -- a header transcribed by OCR as one line --------------------------------------------------------
+@pytest.mark.parametrize(
+    "src", ["state-nd30/cong_van.txt", "party-hd36/thong_bao.txt", "state-nd30/quyet_dinh.txt"]
+)
+def test_a_header_on_one_line_is_read_part_by_part(src):
+    lines = (VALID / src).read_text(encoding="utf-8").splitlines()
+    k = next(i for i, ln in enumerate(lines) if len(ln) > 70)  # the body's first full line
+    text = " ".join(ln for ln in lines[:k] if ln.strip()) + "\n" + "\n".join(lines[k:])
+    whole = lint_bytes("x.txt", "\n".join(lines).encode("utf-8"), OPTS)
+    r = lint_bytes("x.txt", text.encode("utf-8"), OPTS)
+    assert (r.profile, r.doc_type) == (whole.profile, whole.doc_type)
+    assert {c for c, v in r.components.items() if v} == {c for c, v in whole.components.items() if v}
+    assert r.components["number"]["symbol"] == whole.components["number"]["symbol"]
+    assert r.diagnostics == []
+
+
+def test_a_sentence_with_a_place_and_date_in_it_is_not_cut():
+    r = lint(
+        CV, "1. Rà soát, sắp xếp", "1. Hội nghị tổ chức tại Hà Nội, ngày 12 tháng 9 năm 2025 rà soát, sắp xếp"
+    )
+    assert [s["text"][:20] for s in r.components["body"]["sections"]][0] == "1. Hội nghị tổ chức "
+    assert reports(r) == []
