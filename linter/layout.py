@@ -264,6 +264,14 @@ def _date_pieces(a: Line, rest: list[Line]) -> int:
     return 0
 
 
+_UNIT_WORDS = {"thanh pho", "tinh", "huyen", "thi xa", "xa", "phuong", "dac khu", "thi tran", "quan", "tp."}
+
+
+def _place_head(t: str, f: str) -> bool:
+    """A line that can be the first words of a place: "Thành", "Thành phố", "Thị xã"."""
+    return t[:1].isupper() and not is_upper_line(t) and (t.replace(" ", "").isalpha() or f == "tp.")
+
+
 def _joinable(a: Line, b: Line) -> bool:
     """Would a + b be a header phrase, a number or a place-date line that a alone is not?"""
     if a.text in ("-", "+", "•"):  # an item's dash on a line of its own; not the Party "*" misread
@@ -297,6 +305,10 @@ def _joinable(a: Line, b: Line) -> bool:
                 and P.phrase_part(head)
             ):
                 return True
+    if len(a.text) <= 20 and "ngay" in fb and _place_head(a.text, fa):
+        pd = P.parse_place_date(b.text)
+        if pd and pd["place"] and (pd["place"][:1].islower() or fa in _UNIT_WORDS):
+            return True  # a place wrapped: "Thành" / "phố Hồ Chí Minh, ngày …", "Thành phố" / "Hồ …"
     return bool(
         fa.startswith(("so", "luat"))
         and _NUMBER_LABEL_ONLY.fullmatch(fa)

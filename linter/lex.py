@@ -426,7 +426,9 @@ class _Zones:
         while (p := self.peek()) and p[1] == "AUTHORITY":  # multi-level: TL. … / KT. …
             self.authority()
         while (p := self.peek()) and p[1] in ("UPPER", "ENACT") and len(p[0].text) < 90:
-            self.emit("SIGNER_TITLE")
+            # a title wrapped: "PHÓ CHÁNH VĂN PHÒNG" / "THƯỜNG TRỰC" is one title, not two
+            wrapped = self.toks[-1].type == "SIGNER_TITLE" and not P.is_title_line(p[0].text)
+            self.emit("SIGNER_TITLE", {"continuation": True} if wrapped else None)
         while (p := self.peek()) and p[1] == "SIGNED":
             self.emit("SIGNED")
         if (p := self.peek()) and self._single_word(p[0]) and (q := self.peek(1)) and q[1] == "NAME":

@@ -284,7 +284,7 @@ def build(tree: Tree, toks: list[Tok], dropped: list[Tok]) -> Document:
             "authority": first.data["authority"] if first else None,
             "body": body,
             "levels": levels,
-            "titles": [x.text for x in t if x.type == "SIGNER_TITLE"],
+            "titles": _titles(t),
             "name": " ".join(names) or None,
             "cosigners": [{"titles": [x.text], "name": None} for x in t if x.type == "CO_TITLE"],
         }
@@ -308,6 +308,18 @@ def build(tree: Tree, toks: list[Tok], dropped: list[Tok]) -> Document:
         # "Số: 5348/CT-CS": in a công văn "CT" is the issuer (Cục Thuế), not chỉ thị
         num["type_code"], num["issuer_code"] = None, num["symbol"]
     return Document(comps, doc_type, source, toks, parts, dropped)
+
+
+def _titles(toks: list[Tok]) -> list[str]:
+    """The signer's titles, each wrapped line joined to the one it goes on."""
+    out: list[str] = []
+    for x in toks:
+        if x.type == "SIGNER_TITLE":
+            if x.data.get("continuation") and out:
+                out[-1] += " " + x.text.strip()
+            else:
+                out.append(x.text.strip())
+    return out
 
 
 def _type_of_code(num: dict) -> str | None:

@@ -304,3 +304,22 @@ def test_a_sentence_with_a_place_and_date_in_it_is_not_cut():
     )
     assert [s["text"][:20] for s in r.components["body"]["sections"]][0] == "1. Hội nghị tổ chức "
     assert reports(r) == []
+
+
+@pytest.mark.parametrize(
+    "wrapped, place",
+    [
+        ("Thành\nphố Hồ Chí Minh, ngày 08 tháng 8 năm 2025", "Thành phố Hồ Chí Minh"),
+        ("Thành phố\nHồ Chí Minh, ngày 08 tháng 8 năm 2025", "Thành phố Hồ Chí Minh"),
+        ("Hà\nNội, ngày 08 tháng 8\nnăm 2025", "Hà Nội"),
+    ],
+)
+def test_a_place_wrapped_over_two_lines_is_read_whole(wrapped, place):
+    r = lint(CV, "Hà Nội, ngày 08 tháng 8 năm 2025", wrapped)
+    assert r.components["place_date"]["place"] == place and reports(r) == []
+
+
+@pytest.mark.parametrize("title", ["THỨ TRƯỞNG THƯỜNG\nTRỰC", "PHÓ CHÁNH VĂN PHÒNG\nTHƯỜNG TRỰC"])
+def test_a_title_wrapped_over_two_lines_is_one_title(title):
+    r = lint(CV, "THỨ TRƯỞNG\n", title + "\n")
+    assert r.components["signature"]["titles"] == [title.replace("\n", " ")]
