@@ -150,7 +150,10 @@ def _diagnostic(d) -> Diagnostic:
         raise TypeError("bad diagnostic")
     fix = d.get("fix")
     if fix is not None:
-        fix = Fix(**{**fix, "span": _span(fix.get("span")), "style": _style(fix.get("style") or ())})
+        also = tuple((_span(span), rep) for span, rep in fix.get("also") or ())
+        fix = Fix(
+            **{**fix, "span": _span(fix.get("span")), "style": _style(fix.get("style") or ()), "also": also}
+        )
     return Diagnostic(**{**d, "span": _span(d.get("span")), "fix": fix})
 
 
@@ -217,9 +220,12 @@ def _line_diagnostic(x, citation: str | None) -> Diagnostic:
         raise TypeError("bad diagnostic")
     fix = x["fix"]
     if fix is not None:
-        if not isinstance(fix, dict) or fix.keys() - {"style"} != _FIX_KEYS:
+        if not isinstance(fix, dict) or fix.keys() - {"style", "also"} != _FIX_KEYS:
             raise TypeError("bad fix")
-        fix = Fix(fix["applicability"], fix["replacement"], _int_span(fix), _style(fix.get("style") or ()))
+        also = tuple((_int_span(e), e["replacement"]) for e in fix.get("also") or ())
+        fix = Fix(
+            fix["applicability"], fix["replacement"], _int_span(fix), _style(fix.get("style") or ()), also
+        )
     if citation is None:
         citation = RULES[code].citation
     return Diagnostic(code, name, severity, component, _int_span(x), message, fix, citation)

@@ -17,6 +17,16 @@ class Span:
         return cls(line, column, line, column)
 
 
+def _edit(span: Span, replacement: str) -> dict:
+    return {
+        "replacement": replacement,
+        "line": span.line,
+        "column": span.column,
+        "end_line": span.end_line,
+        "end_column": span.end_column,
+    }
+
+
 @dataclass(frozen=True)
 class Fix:
     applicability: str  # "safe" | "unsafe"
@@ -25,24 +35,27 @@ class Fix:
     # a .docx formatting fix instead of a text edit, for the lines of span: (("font", "Times New
     # Roman"), ("size", 13.0), ("bold", True), ("italic", False), ("page", (210, 297)), ("margin_left", 30) …)
     style: tuple[tuple[str, object], ...] = ()
+    # more edits made with this one, all or none (one report for a list that lost all its dashes)
+    also: tuple[tuple[Span, str], ...] = ()
+
+    def edits(self) -> list[tuple[Span, str]]:
+        return [(self.span, self.replacement), *self.also]
 
     def to_dict(self) -> dict:
-        out = {
-            "applicability": self.applicability,
-            "replacement": self.replacement,
-            "line": self.span.line,
-            "column": self.span.column,
-            "end_line": self.span.end_line,
-            "end_column": self.span.end_column,
-        }
+        out = {"applicability": self.applicability, **_edit(self.span, self.replacement)}
         if self.style:
             out["style"] = dict(self.style)
+        if self.also:
+            out["also"] = [_edit(span, rep) for span, rep in self.also]
         return out
 
     def describe(self, lang: str = "vi") -> str:
         """What the fix does, for a person: the replacement text, or the formatting it sets."""
         if not self.style:
-            return f'"{self.replacement}"'
+            places = len(self.also) + 1
+            return f'"{self.replacement}"' + (
+                f" ({places} {'chỗ' if lang != 'en' else 'places'})" if self.also else ""
+            )
         vi = lang != "en"
         words = []
         for k, v in self.style:

@@ -94,10 +94,13 @@ class Package:
         self.chars = [o for k, line in enumerate(lines) for o in ([None] if k else []) + line]  # "\n" between
         self._pending: dict[object, list[tuple[int, int, str]]] = defaultdict(list)
 
-    def write(self, edits: list[tuple[int, int, Diagnostic]], styles: list[Diagnostic]) -> tuple[bytes, list]:
-        """The package with the text edits (start, end, diagnostic: offsets in .text) and the
-        formatting fixes applied; and the diagnostics whose fix was made."""
-        done = [d for a, b, d in edits if self._edit(a, b, d.fix.replacement)]
+    def write(
+        self, edits: list[tuple[int, int, Diagnostic, str]], styles: list[Diagnostic]
+    ) -> tuple[bytes, list]:
+        """The package with the text edits (start, end, diagnostic, replacement: offsets in .text)
+        and the formatting fixes applied; and the diagnostics whose fix was made."""
+        made = {id(d): d for a, b, d, rep in edits if self._edit(a, b, rep)}
+        done = list(made.values())
         done += [d for d in styles if self._style(d)]
         self._flush()
         if not done:

@@ -35,7 +35,7 @@ BODY_FIXES = frozenset({_NFC, "VB262", "VB263"})  # NFC, the "./." ending, the c
 @dataclass
 class FixOutcome:
     path: str
-    applied: int = 0  # fixes applied, over all rounds
+    applied: int = 0  # edits made, over all rounds (a fix of a list's lines makes one per line)
     skipped: int = 0  # fixes still offered (safe, or unsafe when asked) that were not applied
     changed: bool = False  # the fixed bytes differ from the file's (written or, with write=False, not)
     written: bool = False  # the file was replaced
@@ -70,30 +70,38 @@ def _snap(text: str, off: int) -> int:
     return off
 
 
-def _plan(text: str, diagnostics: list[Diagnostic]) -> tuple[list[tuple[int, int, Diagnostic]], int]:
-    """Non-overlapping edits (start, end, diagnostic), the first by position winning; and how
-    many fixes were left out (overlapping or out of range). Duplicate and no-op fixes are dropped."""
+def _plan(text: str, diagnostics: list[Diagnostic]) -> tuple[list[tuple[int, int, Diagnostic, str]], int]:
+    """Non-overlapping edits (start, end, diagnostic, replacement), the first by position winning,
+    a fix's edits all or none; and how many fixes were left out (overlapping or out of range).
+    Duplicate and no-op edits are dropped."""
     lines = _line_starts(text)
-    edits, bad, seen = [], 0, set()
+    fixes, bad, seen = [], 0, set()
     for k, d in enumerate(diagnostics):
-        s, rep = d.fix.span, d.fix.replacement
-        a, b = _offset(lines, s.line, s.column), _offset(lines, s.end_line, s.end_column)
-        if a is None or b is None or b < a:
-            bad += 1
+        edits = []
+        for s, rep in d.fix.edits():
+            a, b = _offset(lines, s.line, s.column), _offset(lines, s.end_line, s.end_column)
+            if a is None or b is None or b < a:
+                break
+            a, b = _snap(text, a), _snap(text, b)
+            if (a, b, rep) not in seen and text[a:b] != rep:
+                edits.append((a, b, rep))
+        else:
+            if edits:
+                seen.update(edits)
+                fixes.append((min(edits), k, d, edits))
             continue
-        a, b = _snap(text, a), _snap(text, b)
-        if (a, b, rep) in seen or text[a:b] == rep:
-            continue
-        seen.add((a, b, rep))
-        edits.append((a, b, k, d))
-    edits.sort(key=lambda e: e[:3])
-    kept: list[tuple[int, int, Diagnostic]] = []
-    for a, b, _, d in edits:
+        bad += 1
+    fixes.sort(key=lambda f: f[:2])
+    kept: list[tuple[int, int, Diagnostic, str]] = []
+    taken: list[tuple[int, int]] = []
+    for _, _, d, edits in fixes:
         # overlap, or two edits at one point (their order would be a guess)
-        if kept and (a < kept[-1][1] or a == kept[-1][0]):
+        if any(a < y and x < b or a == x for a, b, _ in edits for x, y in taken):
             bad += 1
             continue
-        kept.append((a, b, d))
+        taken += [(a, b) for a, b, _ in edits]
+        kept += [(a, b, d, rep) for a, b, rep in edits]
+    kept.sort(key=lambda e: e[:2])
     return kept, bad
 
 
@@ -111,9 +119,9 @@ def _wanted(diagnostics, unsafe: bool, style: bool = False) -> list[Diagnostic]:
 
 def _apply(text: str, diagnostics, unsafe: bool) -> tuple[str, list[Diagnostic]]:
     kept, _ = _plan(text, _wanted(diagnostics, unsafe))
-    for a, b, d in reversed(kept):
-        text = text[:a] + d.fix.replacement + text[b:]
-    return text, [d for _, _, d in kept]
+    for a, b, _, rep in reversed(kept):
+        text = text[:a] + rep + text[b:]
+    return text, list({id(d): d for _, _, d, _ in kept}.values())
 
 
 def apply(text: str, diagnostics, *, unsafe: bool) -> tuple[str, int]:
@@ -323,7 +331,7 @@ def fix_bytes(
             )
             continue
         rounds += 1
-        out.applied += len(done)
+        out.applied += sum(len(d.fix.edits()) for d in done)
         text, res, new_data = checked_text, new_res, candidate
     out.result, out.text, out.data = res, text, new_data
     out.skipped, out.hidden = _count(res, unsafe, style=decoded is None)

@@ -155,3 +155,11 @@ def test_stages_cover_the_pipeline_and_stop_where_asked():
     assert list(spent) == list(S.STAGES) and all(v > 0 for v in spent.values())
     assert list(S.time_stages(files, OPTS, upto="parse")) == list(S.STAGES[: S.STAGES.index("parse") + 1])
     assert S.main([str(G.VALID), "--n", "3", "--upto", "lex"]) == 0
+
+
+def test_speed_measures_lint_against_the_floor():
+    from bench import speed
+
+    r = speed.measure(copies=1, rounds=1)
+    assert r["documents"] == len(list((Path(__file__).resolve().parent.parent / "corpus/real").glob("*.txt")))
+    assert r["lint"] > r["floor"] > 0 and r["ratio"] > 1 and r["per_second"] > 0

@@ -459,3 +459,23 @@ def test_the_cli_unsafe_fixes_set_the_page_to_a4(tmp_path):
     rc, out, _ = check(["--fix", "--unsafe-fixes", "--no-cache", str(path)], tmp_path)
     page = office.read_docx(path.read_bytes()).page
     assert rc == 0 and (round(page.width_mm), round(page.height_mm)) == (210, 297)
+
+
+def test_a_fix_of_several_edits_is_made_in_the_runs_of_every_line():
+    """A list that lost all its dashes: one report, one fix with an edit per line (VB281)."""
+    import docx
+
+    d = docx.Document(io.BytesIO(build_state_docx()))
+    for p in (p for t in d.tables for c in t._cells for p in c.paragraphs):  # Nơi nhận is in a table
+        for r in p.runs:
+            if r.text.startswith("- ") and ("Như Điều" in r.text or "Lưu: VT" in r.text):
+                r.text = r.text[2:]
+    buf = io.BytesIO()
+    d.save(buf)
+    before = lint_bytes("x.docx", buf.getvalue(), Options(today=date(2026, 11, 22)))
+    (dash,) = [x for x in before.diagnostics if x.code == "VB281"]
+    assert len(dash.fix.also) == 1
+    out = fix_bytes("x.docx", buf.getvalue(), Options(today=date(2026, 11, 22)), unsafe=False)
+    assert "VB281" not in codes(out.data)
+    text = lint_bytes("x.docx", out.data, Options(today=date(2026, 11, 22))).text
+    assert "- Như Điều 3;" in text and "- Lưu: VT, TCCB." in text

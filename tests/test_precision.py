@@ -323,3 +323,33 @@ def test_a_place_wrapped_over_two_lines_is_read_whole(wrapped, place):
 def test_a_title_wrapped_over_two_lines_is_one_title(title):
     r = lint(CV, "THỨ TRƯỞNG\n", title + "\n")
     assert r.components["signature"]["titles"] == [title.replace("\n", " ")]
+
+
+def test_a_list_that_lost_all_its_dashes_is_reported_once_and_fixed_whole():
+    from linter.fix import fix_bytes
+
+    text = (VALID / CV).read_text(encoding="utf-8")
+    block = text[text.index("- Như trên;") : text.index("- Lưu: VT, GDPT.") + len("- Lưu: VT, GDPT.")]
+    bare = text.replace(block, "\n".join(x[2:] for x in block.splitlines()))
+    r = lint_bytes("x.txt", bare.encode("utf-8"), OPTS)
+    (d,) = r.diagnostics
+    assert d.code == "VB281" and (d.span.line, d.span.end_line) == (49, 54) and len(d.fix.edits()) == 6
+    assert fix_bytes("x.txt", bare.encode("utf-8"), OPTS, unsafe=False).data.decode("utf-8") == text
+    one = bare.replace("\nBộ trưởng (để báo cáo);", "\n- Bộ trưởng (để báo cáo);")  # not all: one per line
+    assert [x.code for x in lint_bytes("x.txt", one.encode("utf-8"), OPTS).diagnostics] == ["VB281"] * 5
+
+
+def test_a_fix_of_several_edits_survives_the_cache(tmp_path):
+    import json
+
+    from linter.cache import Cache, from_dict, settings_key, to_dict
+
+    text = (VALID / CV).read_text(encoding="utf-8")
+    block = text[text.index("- Như trên;") : text.index("- Lưu: VT, GDPT.") + len("- Lưu: VT, GDPT.")]
+    data = text.replace(block, "\n".join(x[2:] for x in block.splitlines())).encode("utf-8")
+    r = lint_bytes("x.txt", data, OPTS)
+    assert [len(d.fix.edits()) for d in r.diagnostics] == [6]
+    assert from_dict(json.loads(json.dumps(to_dict(r))), r.path) == r
+    c = Cache(tmp_path, settings_key(OPTS))
+    c.put("x.txt", data, r)
+    assert c.get("x.txt", data) == r

@@ -219,10 +219,14 @@ def test_sarif_fixes(log, results):
     # a missing "- " is an insertion: an empty deleted region
     dash = _fixes(log, DASH, "VB281")
     assert len(dash) == sum(d.code == "VB281" for d in by_path(results, DASH).diagnostics)
-    for fixes in dash:
-        (rep,) = fixes[0]["artifactChanges"][0]["replacements"]
-        region = rep["deletedRegion"]
-        assert region["startColumn"] == region["endColumn"] == 1 and rep["insertedContent"] == {"text": "- "}
+    for fixes in dash:  # a list that lost all its dashes: one fix, a replacement per line
+        reps = fixes[0]["artifactChanges"][0]["replacements"]
+        assert len({r["deletedRegion"]["startLine"] for r in reps}) == len(reps) >= 1
+        for rep in reps:
+            region = rep["deletedRegion"]
+            assert region["startColumn"] == region["endColumn"] == 1 and rep["insertedContent"] == {
+                "text": "- "
+            }
 
 
 def test_sarif_no_fixes_for_files_whose_text_is_extracted(results, validator):

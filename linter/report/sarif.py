@@ -146,7 +146,8 @@ def _result(d, where: dict, fixable: bool, index: dict[str, int], lang: str) -> 
                     {
                         "artifactLocation": where,
                         "replacements": [
-                            {"deletedRegion": _region(f.span), "insertedContent": {"text": f.replacement}}
+                            {"deletedRegion": _region(span), "insertedContent": {"text": rep}}
+                            for span, rep in f.edits()
                         ],
                     }
                 ],

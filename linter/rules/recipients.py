@@ -3,7 +3,7 @@
 import re
 
 from linter import patterns as P
-from linter.diagnostics import Fix
+from linter.diagnostics import Fix, Span
 from linter.rules.base import STATE, Hit, rule
 
 _CIT = "HD 36-HD/VPTW (nơi nhận); HD 05-HD/VPTW, Phần II, 3.1.9; NĐ 30/2020, Phụ lục I, II.9"
@@ -35,13 +35,26 @@ def dash(doc, ctx):
         return
     toks = _lines(doc)
     after_luu = False
+    undashed, items = [], 0
     for item in r["items"]:
         tok = toks.get(item["line"])
         if after_luu and P.DRAFTER.match(item["text"]):
             continue  # ô 12, the drafter's code, takes no dash
         after_luu = after_luu or _is_luu(item["text"])
-        if not item["dash"] and tok is not None and tok.type == "RECIPIENT":
-            yield Hit(tok.line.span(0, 1), fix=Fix("safe", "- ", tok.line.span(0, 0)))
+        if tok is not None and tok.type == "RECIPIENT":
+            items += 1
+            if not item["dash"]:
+                undashed.append(tok)
+    if 1 < len(undashed) == items:  # the list lost all its dashes: one report over it, one fix
+        first, *rest = undashed
+        a, b = first.line.span(0, 1), undashed[-1].line.span(0, 1)
+        yield Hit(
+            Span(a.line, a.column, b.end_line, b.end_column),
+            fix=Fix("safe", "- ", first.line.span(0, 0), also=tuple((t.line.span(0, 0), "- ") for t in rest)),
+        )
+        return
+    for tok in undashed:
+        yield Hit(tok.line.span(0, 1), fix=Fix("safe", "- ", tok.line.span(0, 0)))
 
 
 def semicolon_hits(doc, wrong: tuple[str, ...]):
