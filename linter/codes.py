@@ -167,7 +167,7 @@ TYPE_VI.update(
 # Regime evidence beyond the banner, number and authority prefix (folded, as line starts): titles
 # only one regime's signers hold, and issuing bodies of one system. Titles held in both (Chánh Văn
 # phòng, Trưởng ban, Chủ nhiệm) and names both use (Văn phòng, Ban …) decide nothing.
-PARTY_TITLES = ("bi thu", "pho bi thu", "tong bi thu", "uy vien ban thuong vu")
+PARTY_TITLES = ("bi thu", "pho bi thu", "tong bi thu")
 STATE_TITLES = (
     "chu tich",
     "pho chu tich",

@@ -90,29 +90,16 @@ MARKS = {
 
 # Words that open a signer's title: recognises a head signing without an authority prefix.
 TITLE_WORDS = (
-    "bi thu",
-    "pho bi thu",
-    "chanh van phong",
+    *codes.PARTY_TITLES,  # bí thư …
+    *codes.STATE_TITLES,  # chủ tịch, bộ trưởng, giám đốc …
+    "chanh van phong",  # and the titles both regimes' signers hold, or others'
     "pho chanh van phong",
     "truong ban",
     "pho truong ban",
-    "chu tich",
-    "pho chu tich",
     "chu nhiem",
     "pho chu nhiem",
-    "bo truong",
-    "thu truong",
-    "thu tuong",
-    "pho thu tuong",
-    "giam doc",
-    "pho giam doc",
-    "cuc truong",
-    "pho cuc truong",
-    "vu truong",
-    "tong cuc truong",
     "chanh an",
     "vien truong",
-    "tong bi thu",
     "truong doan",
     "chu toa",
     "thu ky",
