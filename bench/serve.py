@@ -25,6 +25,7 @@ import tempfile
 import time
 import urllib.request
 import uuid
+from email.message import Message
 from pathlib import Path
 
 ROOT = Path(__file__).resolve().parent.parent
@@ -46,7 +47,8 @@ def seed_docx() -> bytes:
     return buf.getvalue()
 
 
-def _post(url: str, name: str, data: bytes, path: str) -> int:
+def post(url: str, name: str, data: bytes, path: str = "/api/check") -> tuple[int, Message, bytes]:
+    """An upload as a browser's form sends it: the status, headers (any case) and body of the answer."""
     boundary = uuid.uuid4().hex
     body = (
         f'--{boundary}\r\nContent-Disposition: form-data; name="file"; filename="{name}"\r\n\r\n'.encode()
@@ -58,47 +60,52 @@ def _post(url: str, name: str, data: bytes, path: str) -> int:
     )
     try:
         with urllib.request.urlopen(req, timeout=300) as r:
-            r.read()
-            return r.status
+            return r.status, r.headers, r.read()
     except urllib.error.HTTPError as e:
-        return e.code
+        return e.code, e.headers, e.read()
 
 
-def _rss_mb(pid: int) -> float:
-    """Resident memory of a process and all its descendants, in MB (Linux /proc)."""
-    total, todo = 0, [pid]
+def descendants(pid: int) -> list[int]:
+    """A process and all its descendants (Linux /proc)."""
+    found, todo = [], [pid]
     while todo:
         p = todo.pop()
         try:
-            status = Path(f"/proc/{p}/status").read_text()
-            total += int(re.search(r"VmRSS:\s+(\d+)", status).group(1))
             for t in os.listdir(f"/proc/{p}/task"):
                 todo += [int(c) for c in Path(f"/proc/{p}/task/{t}/children").read_text().split()]
+        except OSError:
+            continue
+        found.append(p)
+    return found
+
+
+def _rss_mb(pid: int) -> float:
+    """Resident memory of a process and all its descendants, in MB."""
+    total = 0
+    for p in descendants(pid):
+        try:
+            total += int(re.search(r"VmRSS:\s+(\d+)", Path(f"/proc/{p}/status").read_text()).group(1))
         except (OSError, AttributeError):
             continue
     return total / 1024
 
 
-def _server(jobs: int, log: Path) -> tuple[subprocess.Popen, str]:
+def server(log: Path, *args: str, env: dict | None = None, prelude: str = "", cwd=None):
+    """`vblint serve ARGS` on a free loopback port, its output in log, once it answers: (the
+    process, its URL). prelude: Python the server's process runs first (a test's observer)."""
     with socket.socket() as s:
         s.bind(("127.0.0.1", 0))
         port = s.getsockname()[1]
+    main = ["-m", "linter"]
+    if prelude:
+        main = ["-c", f"import sys\n{prelude}\nfrom linter.cli import main\nsys.exit(main(sys.argv[1:]))"]
     out = open(log, "wb")  # noqa: SIM115 - the server writes to it until it is stopped
     p = subprocess.Popen(
-        [
-            sys.executable,
-            "-m",
-            "linter",
-            "serve",
-            "--port",
-            str(port),
-            "-j",
-            str(jobs),
-            "--today",
-            "2026-11-22",
-        ],
+        [sys.executable, *main, "serve", "--port", str(port), *args],
         stdout=out,
         stderr=subprocess.STDOUT,
+        env=env,
+        cwd=cwd,
     )
     url = f"http://127.0.0.1:{port}"
     for _ in range(300):
@@ -109,6 +116,10 @@ def _server(jobs: int, log: Path) -> tuple[subprocess.Popen, str]:
             time.sleep(0.1)
     p.kill()
     raise SystemExit("vblint serve did not start:\n" + log.read_text())
+
+
+def _server(jobs: int, log: Path) -> tuple[subprocess.Popen, str]:
+    return server(log, "-j", str(jobs), "--today", "2026-11-22")
 
 
 def _server_ms(log: Path, path: str) -> list[float]:
@@ -123,19 +134,19 @@ def measure(uploads: int, jobs: int) -> dict:
         p, url = _server(jobs, log)
         try:
             for _ in range(2 * jobs):  # the workers start and warm up
-                _post(url, "seed.docx", docx_data, "/")
+                post(url, "seed.docx", docx_data, "/")
             n0 = len(_server_ms(log, "/"))
             for _ in range(50):
-                _post(url, "seed.docx", docx_data, "/")
+                post(url, "seed.docx", docx_data, "/")
             page_ms = _server_ms(log, "/")[n0:]
             t0 = time.perf_counter()
             docs = [("cv.txt", text), ("seed.docx", docx_data)] * 20
             with cf.ThreadPoolExecutor(40) as ex:
-                codes = list(ex.map(lambda d: _post(url, d[0], d[1], "/api/check"), docs))
+                codes = list(ex.map(lambda d: post(url, d[0], d[1])[0], docs))
             burst = time.perf_counter() - t0
             rss = {}
             for i in range(1, uploads + 1):
-                _post(url, "seed.docx", docx_data, "/api/check")
+                post(url, "seed.docx", docx_data)
                 if i in (100, uploads):
                     rss[i] = _rss_mb(p.pid)
         finally:

@@ -103,6 +103,9 @@ def _parser() -> argparse.ArgumentParser:
     srv.add_argument(
         "--timeout", type=float, default=None, help="giây tối đa cho một văn bản (20; 600 với bản quét)"
     )
+    srv.add_argument(
+        "--queue", type=int, default=200, help="số yêu cầu chờ tối đa, quá thì trả 503 (mặc định 200)"
+    )
     clean = sub.add_parser("clean", parents=[lang], help="xoá bộ nhớ đệm / delete the cache")
     clean.add_argument("--cache-dir", metavar="DIR", help="thư mục bộ nhớ đệm (mặc định: của người dùng)")
     return p
@@ -562,6 +565,7 @@ def _serve(a) -> int:
         max_upload=int(a.max_upload_mb * 1024 * 1024),
         timeout=a.timeout if a.timeout is not None else 600.0,  # a scan may be uploaded
         jobs=a.jobs or batch.default_jobs(),
+        queue=a.queue,
     )
     print(f"vblint serve: http://{a.host}:{a.port}/", file=sys.stderr)
     run(service, a.host, a.port)

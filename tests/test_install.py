@@ -94,6 +94,12 @@ def test_install_into_fresh_venv(tmp_path):
     schemas = sorted((pkg / "schemas").rglob("*.schema.json"))
     expected = sorted(p.relative_to(REPO / "schemas") for p in (REPO / "schemas").rglob("*.schema.json"))
     assert [p.relative_to(pkg / "schemas") for p in schemas] == expected
+    for part in ("templates", "static"):  # vblint serve's page: every template and static file
+        shipped = sorted(p.relative_to(pkg) for p in (pkg / "serve" / part).rglob("*") if p.is_file())
+        ours = sorted(
+            p.relative_to(REPO / "linter") for p in (REPO / "linter/serve" / part).rglob("*") if p.is_file()
+        )
+        assert ours and shipped == ours, part
 
     work = tmp_path / "work"
     work.mkdir()

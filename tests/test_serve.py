@@ -5,27 +5,27 @@ sees its problems marked in place, downloads the fixed file and has it checked a
 The documents are real corpus texts and .docx files built at test time (fixtures_office)."""
 
 import concurrent.futures as cf
+import contextlib
 import io
 import json
 import os
-import socket
 import subprocess
 import sys
 import time
 import urllib.request
-import uuid
 from datetime import date
 from pathlib import Path
 
 import pytest
 
 pytest.importorskip("starlette")
-pytest.importorskip("httpx")  # the test client
+pytest.importorskip("starlette.testclient")  # needs httpx2 (or httpx), the test extra
 
 from fixtures_office import build_state_docx  # noqa: E402
 from starlette.testclient import TestClient  # noqa: E402
 
-from linter import config  # noqa: E402
+from bench import serve as real  # noqa: E402  - a real `vblint serve` and uploads to it
+from linter import batch, config  # noqa: E402
 from linter.lint import Options, lint_bytes  # noqa: E402
 from linter.serve.app import Service, create_app, safe_name  # noqa: E402
 
@@ -209,53 +209,29 @@ def test_an_uploaded_name_is_only_a_label(given, label):
 # --- a real server ------------------------------------------------------------------------------
 
 
-def free_port() -> int:
-    with socket.socket() as s:
-        s.bind(("127.0.0.1", 0))
-        return s.getsockname()[1]
+@contextlib.contextmanager
+def running(tmp_path_factory, *args: str, env: dict | None = None, prelude: str = ""):
+    """A real `vblint serve -j 2 --today TODAY ARGS` (uvicorn, its worker pool) in an empty
+    directory: (its URL, its log, its process), stopped at the end."""
+    log = tmp_path_factory.mktemp("serve") / "log.txt"
+    cwd = tmp_path_factory.mktemp("cwd")
+    p, url = real.server(log, "-j", "2", "--today", TODAY, *args, env=env, prelude=prelude, cwd=cwd)
+    try:
+        yield url, log, p
+    finally:
+        p.terminate()
+        p.wait(10)
 
 
 @pytest.fixture(scope="module")
 def server(tmp_path_factory):
-    port = free_port()
-    log = tmp_path_factory.mktemp("serve") / "log.txt"
-    with open(log, "wb") as out:
-        p = subprocess.Popen(
-            [sys.executable, "-m", "linter", "serve", "--port", str(port), "-j", "2", "--today", TODAY],
-            stdout=out,
-            stderr=subprocess.STDOUT,
-            cwd=tmp_path_factory.mktemp("cwd"),
-        )
-    url = f"http://127.0.0.1:{port}"
-    for _ in range(150):
-        try:
-            urllib.request.urlopen(url + "/healthz", timeout=1)
-            break
-        except OSError:
-            time.sleep(0.2)
-    else:
-        p.kill()
-        pytest.fail("vblint serve did not start: " + log.read_text())
-    yield url, log
-    p.terminate()
-    p.wait(10)
+    with running(tmp_path_factory) as (url, log, _):
+        yield url, log
 
 
 def upload(url: str, name: str, data: bytes, path: str = "/api/check") -> tuple[int, bytes]:
-    boundary = uuid.uuid4().hex
-    body = (
-        (
-            f'--{boundary}\r\nContent-Disposition: form-data; name="file"; filename="{name}"\r\n'
-            "Content-Type: application/octet-stream\r\n\r\n"
-        ).encode()
-        + data
-        + f"\r\n--{boundary}--\r\n".encode()
-    )
-    req = urllib.request.Request(
-        url + path, body, {"Content-Type": f"multipart/form-data; boundary={boundary}"}
-    )
-    with urllib.request.urlopen(req, timeout=120) as r:
-        return r.status, r.read()
+    status, _, body = real.post(url, name, data, path)
+    return status, body
 
 
 def test_forty_concurrent_uploads_are_all_answered(server, docx_arial):
@@ -340,3 +316,147 @@ def test_the_page_is_usable_by_keyboard_alone(server, browser):
         "return Array.from(document.querySelectorAll('a.at')).every(a => a.tabIndex >= 0)"
     )
     assert focusable
+
+
+# --- limits: a stuck job, a full queue, recycled workers, uploads in memory, no caching ---------
+
+
+@pytest.fixture(scope="module")
+def hanging(tmp_path_factory):
+    """A real server with one worker, one waiting place and a 2-second limit, whose workers get
+    stuck on any upload named STUCK… (batch's test hook: SIGALRM blocked, so the worker's own
+    time limit cannot stop it; only killing it can)."""
+    env = {**os.environ, batch.HOOK_ENV: "hang:STUCK"}
+    with running(tmp_path_factory, "-j", "1", "--queue", "1", "--timeout", "2", env=env) as (url, log, p):
+        yield url, p
+
+
+def _workers(pid: int) -> set[int]:
+    """The server's grandchildren: its pool's workers, forked by the fork server (a child)."""
+    children = {
+        int(c)
+        for t in os.listdir(f"/proc/{pid}/task")
+        for c in Path(f"/proc/{pid}/task/{t}/children").read_text().split()
+    }
+    return set(real.descendants(pid)) - children - {pid}
+
+
+def test_a_stuck_upload_is_killed_and_the_server_goes_on(hanging):
+    url, p = hanging
+    assert upload(url, "cv.txt", CONG_VAN.read_bytes())[0] == 200  # the worker is up
+    with cf.ThreadPoolExecutor(2) as ex:
+        stuck = ex.submit(real.post, url, "STUCK.txt", CONG_VAN.read_bytes())
+        time.sleep(1)
+        workers = _workers(p.pid)
+        t = time.monotonic()
+        status, headers, body = stuck.result()
+    assert status == 504 and time.monotonic() - t < 10  # 2 s + 2 s of grace, then killed
+    assert "đã bị dừng" in json.loads(body)["error"] and headers["Cache-Control"] == "no-store"
+    assert workers and not workers & _workers(p.pid), "the stuck worker was killed"
+    # its only worker was the stuck one: answering now means a new pool replaced it
+    status, body = upload(url, "cv.txt", CONG_VAN.read_bytes())
+    assert status == 200 and json.loads(body)["files"][0]["path"] == "cv.txt"
+    status, _, body = real.post(url, "STUCK.txt", CONG_VAN.read_bytes(), "/")  # the page says so too
+    assert status == 504 and "máy chủ vẫn hoạt động" in body.decode()
+    assert upload(url, "cv.txt", CONG_VAN.read_bytes())[0] == 200
+
+
+def test_beyond_the_waiting_places_the_server_answers_503(hanging):
+    url, _ = hanging
+    data = CONG_VAN.read_bytes()
+    with cf.ThreadPoolExecutor(4) as ex:
+        stuck = ex.submit(real.post, url, "STUCK.txt", data)  # holds the only worker for 4 s
+        time.sleep(0.5)
+        waiting = ex.submit(real.post, url, "cv.txt", data)  # takes the one waiting place
+        time.sleep(0.5)
+        t = time.monotonic()
+        status, headers, body = real.post(url, "cv.txt", data)
+        assert status == 503 and time.monotonic() - t < 2  # at once, not after the stuck one
+        assert int(headers["Retry-After"]) > 0 and "Máy chủ đang bận" in json.loads(body)["error"]
+        status, headers, body = real.post(url, "cv.txt", data, "/")
+        assert status == 503 and "Máy chủ đang bận" in body.decode() and "Retry-After" in headers
+        assert stuck.result()[0] == 504
+        assert waiting.result()[0] == 200  # the waiting one was answered by the new pool
+
+
+def test_a_worker_that_dies_costs_only_its_upload(tmp_path_factory):
+    """A worker that dies breaks its pool: the pool is replaced, the upload that killed it gets
+    VB900 (it is tried once more, and dies again), and the next uploads are answered."""
+    env = {**os.environ, batch.HOOK_ENV: "crash:CRASH"}
+    with running(tmp_path_factory, env=env) as (url, _, _):
+        status, body = upload(url, "CRASH.txt", CONG_VAN.read_bytes())
+        assert status == 200 and [d["code"] for d in json.loads(body)["files"][0]["diagnostics"]] == ["VB900"]
+        assert [upload(url, "cv.txt", CONG_VAN.read_bytes())[0] for _ in range(3)] == [200] * 3
+
+
+def test_workers_are_recycled():
+    """A worker runs `recycle` jobs, then a fresh process takes its place (500 by default)."""
+    import asyncio
+
+    from linter.serve.app import Pool
+
+    assert Service(opts=OPTS, settings=None).recycle == 500
+
+    async def pids() -> list[int]:
+        pool = Pool(1, recycle=2)
+        try:
+            return [await pool.run(20, os.getpid) for _ in range(5)]
+        finally:
+            pool.close()
+
+    a, b, c, d, e = asyncio.run(pids())
+    assert a == b != c == d != e and len({a, c, e}) == 3
+
+
+AUDIT = """
+import os, tempfile
+_tmp = tempfile.gettempdir()  # its first call probes the directory with a file of its own
+def _on_disk(event, args):  # a temporary file opened in TMPDIR: an upload spooled to disk
+    if event in ("open", "tempfile.mkstemp") and str(args[0]).startswith(_tmp):
+        sys.stderr.write(f"ON DISK: {event} {args[0]}\\n")
+sys.addaudithook(_on_disk)
+"""
+
+
+def test_uploads_are_never_spooled_to_disk(tmp_path_factory):
+    """Starlette spools a file part over 1 MB to a temporary file; the server keeps uploads up to
+    its own limit in memory. An audit hook in the real server's process reports every file opened
+    in its TMPDIR."""
+    tmp = tmp_path_factory.mktemp("tmpdir")
+    env = {**os.environ, "TMPDIR": str(tmp)}
+    with running(tmp_path_factory, env=env, prelude=AUDIT) as (url, log, _):
+        big = b"\x00\x01\x02" * 1_000_000  # 3 MB (VB002: not text), under the 20 MB limit
+        status, body = upload(url, "big.txt", big)
+        assert status == 200 and "VB002" in {d["code"] for d in json.loads(body)["files"][0]["diagnostics"]}
+        assert upload(url, "big.txt", big, "/")[0] == 200
+    assert "ON DISK" not in log.read_text(encoding="utf-8")
+
+
+def test_documents_and_results_are_never_cached(server, docx_arial):
+    url, _ = server
+    for path, data in (("/api/check", docx_arial), ("/", docx_arial), ("/api/fix", docx_arial)):
+        status, headers, _ = real.post(url, "qd.docx", data, path)
+        assert status == 200 and headers["Cache-Control"] == "no-store", path
+    with urllib.request.urlopen(url + "/static/page.css") as r:
+        assert r.headers.get("Cache-Control") != "no-store"  # the page's own style may be
+
+
+def test_a_broken_form_is_told_so(client):
+    files = [("file", (f"{i}.txt", b"x")) for i in range(3)]  # more files than a form may carry
+    r = client.post("/api/check", files=files)
+    assert r.status_code == 400 and "không hợp lệ" in r.json()["error"]
+
+
+def test_check_does_not_import_the_web_stack(tmp_path):
+    """`vblint check` stays as light as before serve existed: no web framework is imported."""
+    code = (
+        "import sys\n"
+        "from linter import cli\n"
+        f"rc = cli.main(['check', '--no-cache', '--today', '{TODAY}', sys.argv[1]])\n"
+        "web = sorted(m for m in sys.modules if m.split('.')[0] in ('starlette', 'uvicorn', 'jinja2', 'multipart'))\n"
+        "print('RC', rc, 'WEB', web, 'SERVE', 'linter.serve' in sys.modules)\n"
+    )
+    out = subprocess.run(
+        [sys.executable, "-c", code, str(CONG_VAN)], capture_output=True, text=True, cwd=tmp_path, timeout=120
+    )
+    assert out.stdout.strip().splitlines()[-1] == "RC 0 WEB [] SERVE False", out.stdout + out.stderr

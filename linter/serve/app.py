@@ -5,8 +5,10 @@ Routes: GET / (the page), POST / (check an upload or pasted text, show it laid o
 check --format json`), POST /api/fix (the fixed file), GET /healthz, /static/*. Uploads are read
 in memory and never written to disk; the uploaded name is only a label (its suffix says how to
 read the bytes). Checks and fixes run in a pool of worker processes, each under the
-per-document time limit, so one slow document never holds up the others. The page works
-without JavaScript (plain form posts); a small script adds drag and drop."""
+per-document time limit, so one slow document never holds up the others; one stuck past the
+limit is killed, and too many requests waiting get 503. Responses that carry a document or its
+result are never cached. The page works without JavaScript (plain form posts); a small script
+adds drag and drop."""
 
 from __future__ import annotations
 
@@ -27,6 +29,7 @@ from urllib.parse import quote
 
 from starlette.applications import Starlette
 from starlette.datastructures import UploadFile
+from starlette.formparsers import MultiPartException, MultiPartParser
 from starlette.middleware import Middleware
 from starlette.requests import Request
 from starlette.responses import JSONResponse, PlainTextResponse, Response
@@ -64,45 +67,114 @@ class Service:
     max_upload: int = 20 * 1024 * 1024  # bytes of one file
     timeout: float = 20.0  # seconds a document
     jobs: int = 2
+    queue: int = 200  # requests waiting for a worker; more get 503
+    recycle: int = 500  # jobs a worker runs before a fresh one replaces it
+
+    @property
+    def max_body(self) -> int:
+        """Bytes of a request: a file, or its base64 (a third larger), and the form's fields."""
+        return self.max_upload * 4 // 3 + 64 * 1024
 
 
 class BadUpload(Exception):
-    def __init__(self, status: int, key: str, **args):
+    """A request answered with an error status and a message of WORDS[lang]["errors"]."""
+
+    def __init__(self, status: int, key: str, *, lang: str = "vi", headers: dict | None = None, **args):
         super().__init__(key)
         self.status, self.key, self.args_ = status, key, args
-        self.lang = "vi"
+        self.lang, self.headers = lang, headers
 
 
 # --------------------------------------------------------------------------- the worker pool
 
 
-class Pool:
-    """Worker processes (started by a fork server: the server's threads are never forked). A
-    pool broken by a dead worker is replaced; the request that found it gets a crash result."""
+class Busy(Exception):
+    """Too many requests are already waiting for a worker."""
 
-    def __init__(self, jobs: int):
-        self.jobs = max(1, jobs)
+
+class Stuck(Exception):
+    """A job ran past its time limit and the grace period: its workers were killed."""
+
+    def __init__(self, seconds: float):
+        super().__init__(seconds)
+        self.seconds = seconds
+
+
+def hard_limit(seconds: float) -> float | None:
+    """When a job's worker is killed: its time limit plus batch's grace, max(2 s, half of it).
+    Code stuck in C never sees the worker's own SIGALRM."""
+    return seconds + max(2.0, seconds / 2) if seconds and seconds > 0 else None
+
+
+class Pool:
+    """Worker processes (started by a fork server: the server's threads are never forked), each
+    replaced by a fresh one after `recycle` jobs (the pipeline's caches grow with the documents a
+    process has seen). A job is handed over only when a worker is free, so its time limit counts
+    its own running time, and at most `queue` requests wait for one (Busy beyond). A job still
+    running at its hard limit is stuck: the pool's workers are killed and a new pool replaces it
+    (Stuck). A job whose pool broke under it (a worker died, or was killed for another job) runs
+    once more on the new pool; the request that finds it broken twice gets BrokenProcessPool."""
+
+    def __init__(self, jobs: int, queue: int = 200, recycle: int = 500):
+        self.jobs, self.queue, self.recycle = max(1, jobs), queue, recycle
         self._ex: ProcessPoolExecutor | None = None
+        self._free = asyncio.Semaphore(self.jobs)
+        self._waiting = 0
 
     def _executor(self) -> ProcessPoolExecutor:
         if self._ex is None:
             method = "forkserver" if "forkserver" in mp.get_all_start_methods() else "spawn"
-            self._ex = ProcessPoolExecutor(self.jobs, mp.get_context(method), initializer=work.warm)
+            self._ex = ProcessPoolExecutor(
+                self.jobs, mp.get_context(method), initializer=work.warm, max_tasks_per_child=self.recycle
+            )
         return self._ex
 
     async def run(self, limit: float, fn, *args):
-        loop = asyncio.get_running_loop()
+        """fn(*args) in a worker, killed at hard_limit(limit) seconds."""
+        if self._free.locked() and self._waiting >= self.queue:
+            raise Busy
+        self._waiting += 1
         try:
-            return await asyncio.wait_for(loop.run_in_executor(self._executor(), fn, *args), limit)
+            await self._free.acquire()
+        finally:
+            self._waiting -= 1
+        try:
+            return await self._submit(limit, fn, args, retry=True)
+        finally:
+            self._free.release()
+
+    async def _submit(self, limit: float, fn, args, retry: bool):
+        ex = self._executor()
+        try:
+            return await asyncio.wait_for(asyncio.wrap_future(ex.submit(fn, *args)), hard_limit(limit))
+        except TimeoutError:
+            self._drop(ex, patience=0)
+            raise Stuck(hard_limit(limit)) from None
         except BrokenProcessPool:
-            self._ex = None
-            raise
+            self._drop(ex, patience=0)
+            if not retry:
+                raise
+            return await self._submit(limit, fn, args, retry=False)
+
+    def _drop(self, ex: ProcessPoolExecutor, patience: float) -> None:
+        """Stop ex's workers (unless another request has already): each may finish its job for
+        `patience` seconds, then is killed. Jobs still on ex get BrokenProcessPool."""
+        if ex is not self._ex:
+            return
+        self._ex = None
+        workers = list((getattr(ex, "_processes", None) or {}).values())  # no public handle before 3.14
+        ex.shutdown(wait=False, cancel_futures=True)
+        for p in workers:
+            p.join(patience)
+            if p.is_alive():
+                p.kill()
+                p.join()
 
     def close(self) -> None:
-        """Stop the workers and wait for them: a worker left waiting would outlive the server."""
+        """Stop the workers and wait for them (a worker left behind would outlive the server);
+        one stuck is killed after 10 s."""
         if self._ex is not None:
-            self._ex.shutdown(wait=True, cancel_futures=True)
-            self._ex = None
+            self._drop(self._ex, patience=10)
 
 
 # --------------------------------------------------------------------------- requests
@@ -138,7 +210,17 @@ def _opts(svc: Service, form) -> Options:
 
 async def _form(request: Request, svc: Service):
     # a base64 payload (the page's fix form) is a third larger than the file it carries
-    return await request.form(max_files=2, max_fields=20, max_part_size=svc.max_upload * 4 // 3 + 4096)
+    limits = {"max_files": 2, "max_fields": 20, "max_part_size": svc.max_upload * 4 // 3 + 4096}
+    if not request.headers.get("content-type", "").startswith("multipart/form-data"):
+        return await request.form(**limits)
+    parser = MultiPartParser(request.headers, request.stream(), **limits)
+    # a file stays in memory up to the body limit, never spooled to a temporary file on disk (the
+    # attribute is spool_max_size in Starlette 0.45 and later, max_file_size before)
+    parser.spool_max_size = parser.max_file_size = svc.max_body
+    try:
+        return await parser.parse()
+    except MultiPartException as e:
+        raise BadUpload(400, "bad_form", why=e.message) from None
 
 
 async def _upload(form, svc: Service) -> tuple[str, bytes]:
@@ -191,12 +273,21 @@ async def _asked(request: Request, svc: Service) -> Asked:
     return Asked(form, lang, opts, name, data)
 
 
-async def _check(request: Request, svc: Service, name: str, data: bytes, opts: Options) -> FileResult:
-    pool: Pool = request.app.state.pool
+async def _run(request: Request, lang: str, fn, *args):
+    """fn(*args) in the pool under the service's time limit: 503 (BadUpload) when too many
+    requests are waiting, 504 when the job was stuck and killed."""
+    svc: Service = request.app.state.service
     try:
-        return await pool.run(svc.timeout + 10, work.check, name, data, opts, svc.settings, svc.timeout)
-    except TimeoutError:
-        return batch.timeout_result(name, svc.timeout, opts.lang)
+        return await request.app.state.pool.run(svc.timeout, fn, *args)
+    except Busy:
+        raise BadUpload(503, "busy", lang=lang, headers={"Retry-After": "30"}) from None
+    except Stuck as e:
+        raise BadUpload(504, "stuck", lang=lang, seconds=round(e.seconds)) from None
+
+
+async def _check(request: Request, svc: Service, name: str, data: bytes, opts: Options) -> FileResult:
+    try:
+        return await _run(request, opts.lang, work.check, name, data, opts, svc.settings, svc.timeout)
     except BrokenProcessPool as e:
         return batch.crash_result(name, f"worker lost ({e})", opts.lang)
 
@@ -206,7 +297,7 @@ def _lang(request: Request, form=None) -> str:
     return lang if lang in ("vi", "en") else request.app.state.service.opts.lang
 
 
-def _page(request: Request, status: int = 200, **ctx) -> Response:
+def _page(request: Request, status: int = 200, headers: dict | None = None, **ctx) -> Response:
     lang = ctx.pop("lang", None) or _lang(request)
     svc: Service = request.app.state.service
     base = {
@@ -218,15 +309,20 @@ def _page(request: Request, status: int = 200, **ctx) -> Response:
         "form": {},
     }
     return request.app.state.templates.TemplateResponse(
-        request, "page.html", {**base, **ctx}, status_code=status
+        request, "page.html", {**base, **ctx}, status_code=status, headers=headers
     )
 
 
 def _error(request: Request, e: BadUpload, lang: str, api: bool) -> Response:
     msg = WORDS[lang]["errors"][e.key].format(**e.args_)
     if api:
-        return JSONResponse({"error": msg}, status_code=e.status)
-    return _page(request, e.status, lang=lang, error=msg)
+        return JSONResponse({"error": msg}, status_code=e.status, headers=e.headers)
+    return _page(request, e.status, e.headers, lang=lang, error=msg)
+
+
+async def _refused(request: Request, e: Exception) -> Response:
+    assert isinstance(e, BadUpload)
+    return _error(request, e, e.lang, api=request.url.path.startswith("/api/"))
 
 
 async def home(request: Request) -> Response:
@@ -235,10 +331,7 @@ async def home(request: Request) -> Response:
 
 async def check_page(request: Request) -> Response:
     svc: Service = request.app.state.service
-    try:
-        a = await _asked(request, svc)
-    except BadUpload as e:
-        return _error(request, e, e.lang, api=False)
+    a = await _asked(request, svc)
     form, lang, name, data = a.form, a.lang, a.name, a.data
     res = await _check(request, svc, name, data, a.opts)
     fixable = sum(1 for d in res.diagnostics if d.fix is not None)
@@ -263,19 +356,13 @@ async def api_fix(request: Request) -> Response:
 
 async def _fix(request: Request, api: bool) -> Response:
     svc: Service = request.app.state.service
-    try:
-        a = await _asked(request, svc)
-    except BadUpload as e:
-        return _error(request, e, e.lang, api)
+    a = await _asked(request, svc)
     form, lang, opts, name, data = a.form, a.lang, a.opts, a.name, a.data
     unsafe = form.get("unsafe") in ("1", "on", "true")
-    pool: Pool = request.app.state.pool
     try:
-        out = await pool.run(
-            svc.timeout * 6 + 10, work.fix, name, data, opts, svc.settings, unsafe, svc.timeout
-        )
-    except (TimeoutError, BrokenProcessPool):
-        return _error(request, BadUpload(422, "fix_failed", why="timeout"), lang, api)
+        out = await _run(request, lang, work.fix, name, data, opts, svc.settings, unsafe, svc.timeout)
+    except BrokenProcessPool:
+        return _error(request, BadUpload(422, "fix_failed", why=WORDS[lang]["worker_lost"]), lang, api)
     if not out.changed:
         why = out.refused or WORDS[lang]["nothing_to_fix"]
         return _error(request, BadUpload(422, "not_fixed", why=why), lang, api)
@@ -306,10 +393,7 @@ async def _fix(request: Request, api: bool) -> Response:
 
 async def api_check(request: Request) -> Response:
     svc: Service = request.app.state.service
-    try:
-        a = await _asked(request, svc)
-    except BadUpload as e:
-        return _error(request, e, e.lang, api=True)
+    a = await _asked(request, svc)
     res = await _check(request, svc, a.name, a.data, a.opts)
     return Response(render_report("json", [res], lang=a.lang), media_type="application/json")
 
@@ -327,8 +411,9 @@ class _TooLarge(Exception):
 
 class Guard:
     """ASGI middleware: a body over the limit gets 413 before it is read (Content-Length) or as
-    soon as it goes over; every response gets the security headers; one log line per request
-    (method, path, status, milliseconds), never the document."""
+    soon as it goes over; every response gets the security headers, and every one but the static
+    files' Cache-Control: no-store (they carry users' documents and results); one log line per
+    request (method, path, status, milliseconds), never the document."""
 
     def __init__(self, app, max_body: int):
         self.app, self.max_body = app, max_body
@@ -362,6 +447,8 @@ class Guard:
                     (b"referrer-policy", b"no-referrer"),
                     (b"x-frame-options", b"DENY"),
                 ]
+                if not scope["path"].startswith("/static/"):
+                    extra.append((b"cache-control", b"no-store"))
                 msg = {**msg, "headers": list(msg.get("headers", [])) + extra}
             await send(msg)
 
@@ -391,9 +478,11 @@ def create_app(service: Service) -> Starlette:
         Route("/healthz", healthz, methods=["GET"]),
         Mount("/static", StaticFiles(directory=HERE / "static"), name="static"),
     ]
-    max_body = service.max_upload * 4 // 3 + 64 * 1024  # a file, or its base64, and the form's fields
     app = Starlette(
-        routes=routes, middleware=[Middleware(Guard, max_body=max_body)], lifespan=_lifespan(service)
+        routes=routes,
+        middleware=[Middleware(Guard, max_body=service.max_body)],
+        exception_handlers={BadUpload: _refused},
+        lifespan=_lifespan(service),
     )
     app.state.service = service
     app.state.templates = Jinja2Templates(directory=HERE / "templates")
@@ -405,7 +494,7 @@ def _lifespan(service: Service):
 
     @asynccontextmanager
     async def lifespan(app):
-        app.state.pool = Pool(service.jobs)
+        app.state.pool = Pool(service.jobs, service.queue, service.recycle)
         yield
         app.state.pool.close()
 

@@ -37,6 +37,7 @@ WORDS = {
         "severity": {"error": "lỗi", "warning": "cảnh báo", "info": "thông tin"},
         "fixed_suffix": "_da_sua",
         "nothing_to_fix": "không có gì để sửa tự động",
+        "worker_lost": "tiến trình xử lý bị dừng bất thường",
         "lang_other": "English",
         "errors": {
             "empty": "Chưa có văn bản: hãy chọn một tệp hoặc dán nội dung.",
@@ -46,6 +47,10 @@ WORDS = {
             "bad_payload": "Dữ liệu tệp gửi lại bị hỏng; hãy tải tệp lên lại.",
             "not_fixed": "Không sửa được: {why}.",
             "fix_failed": "Không sửa được ({why}).",
+            "bad_form": "Dữ liệu gửi lên không hợp lệ: {why}.",
+            "busy": "Máy chủ đang bận (quá nhiều văn bản đang chờ). Vui lòng thử lại sau ít phút.",
+            "stuck": "Văn bản này xử lý quá {seconds:g} giây nên đã bị dừng; máy chủ vẫn hoạt động. "
+            "Hãy thử lại, hoặc tách văn bản thành các tệp nhỏ hơn.",
         },
     },
     "en": {
@@ -84,6 +89,7 @@ WORDS = {
         "severity": {"error": "error", "warning": "warning", "info": "info"},
         "fixed_suffix": "_fixed",
         "nothing_to_fix": "nothing to fix automatically",
+        "worker_lost": "the worker process died",
         "lang_other": "Tiếng Việt",
         "errors": {
             "empty": "No document yet: choose a file or paste its text.",
@@ -93,6 +99,10 @@ WORDS = {
             "bad_payload": "The file sent back is damaged; upload it again.",
             "not_fixed": "Not fixed: {why}.",
             "fix_failed": "Could not fix ({why}).",
+            "bad_form": "The form sent is invalid: {why}.",
+            "busy": "The server is busy (too many documents waiting). Please try again in a few minutes.",
+            "stuck": "This document took more than {seconds:g} seconds and was stopped; the server is "
+            "still running. Try again, or split the document into smaller files.",
         },
     },
 }

@@ -16,6 +16,7 @@ def warm() -> bool:
 
 
 def check(name: str, data: bytes, opts: Options, settings, timeout: float) -> FileResult:
+    _test_hook(name)
     return config.apply(settings, batch.check_document(name, data, opts, timeout))
 
 
@@ -29,3 +30,12 @@ def fix(name: str, data: bytes, opts: Options, settings, unsafe: bool, timeout: 
         out = FixOutcome(name, refused=f"quá {timeout:g} giây, không sửa", data=data)
         out.result = batch.timeout_result(name, timeout, opts.lang)
         return out
+
+
+def _test_hook(name: str) -> None:
+    """Tests only (batch.HOOK_ENV set to "hang:MARKER" or "crash:MARKER" in the server's
+    environment): an upload whose name holds the marker gets stuck where SIGALRM cannot reach it,
+    or kills its worker, as batch's tests do to the CLI's workers."""
+    hook = batch._hook_spec()
+    if hook:
+        batch._run_hook(hook, name, in_worker=True)
