@@ -353,3 +353,18 @@ def test_a_fix_of_several_edits_survives_the_cache(tmp_path):
     c = Cache(tmp_path, settings_key(OPTS))
     c.put("x.txt", data, r)
     assert c.get("x.txt", data) == r
+
+
+@pytest.mark.parametrize(
+    "luu, reported",
+    [
+        ("- Lưu: VT, GDPT (2). nvv", False),  # the drafter's initials after the stop
+        ("- Lưu: VT, GDPT (2).VH", False),
+        ("- Lưu: VT, GDPT. pvc 19", False),
+        ("- Lưu: VT, GDPT. H(3)", True),  # a code with its copies after the stop: the line must end in "."
+        ("- Lưu: VT, 06.GDPT", True),  # a unit's code, and no stop
+    ],
+)
+def test_a_luu_line_ends_in_a_stop_or_the_drafters_initials(luu, reported):
+    r = lint(CV, "- Lưu: VT, GDPT.", luu)
+    assert ("VB283" in {d.code for d in r.diagnostics}) is reported

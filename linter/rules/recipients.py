@@ -77,6 +77,10 @@ def semicolon_hits(doc, wrong: tuple[str, ...]):
             yield Hit(end, fix=None if ";" in t else Fix("safe", ";", end))
 
 
+# the drafter's initials (and copies) after the Lưu line's stop: "(2). nvv", "(2).VH", "CN. pvc 19", "VT. (ĐT-HS)"
+_INITIALS = re.compile(r"(?<=[^\d\s])\.\s*(?:\([^\W\d][\w.-]{0,7}\)|[^\W\d][\w.]{0,7}(?:\s\d{1,3})?)$")
+
+
 def _is_luu(text: str) -> bool:
     return P.luu_line(text) is not None
 
@@ -145,7 +149,7 @@ def last_stop(doc, ctx):
         None,
     )
     t = tok.text.rstrip() if tok else ""
-    if tok and not t.endswith(".") and not re.search(r"\.\s+\S{1,8}$", t):  # "…(2). nvv": initials after
+    if tok and not t.endswith(".") and not _INITIALS.search(t):  # "…(2). nvv": initials after
         cut = len(t.rstrip(",;:"))
         how = "unsafe" if ctx.profile == "state-nd30" else "safe"  # a State line may end with initials
         yield Hit(
