@@ -14,7 +14,7 @@ from linter.scan import IMAGE_SUFFIXES  # stdlib only until a scan is read
 
 EXTENSIONS = (".txt", ".md", ".docx", ".pdf", *IMAGE_SUFFIXES)  # scans are read by OCR
 FORMATS = ("text", "json", "jsonl", "sarif", "junit", "github", "html")
-PROFILES = ("auto", "party-hd36", "party-hd05", "state-nd30")
+PROFILES = ("auto", "party-hd36", "party-hd05", "state-nd30", "state-vbqppl")  # = rules.base.PROFILES
 
 
 class _Parser(argparse.ArgumentParser):

@@ -24,7 +24,7 @@ from fnmatch import fnmatch
 from pathlib import Path, PurePosixPath
 
 from linter.errors import UserError
-from linter.rules import BY_NAME, RULES
+from linter.rules import BY_NAME, RULES, base
 
 KEYS = (
     "select",
@@ -37,7 +37,7 @@ KEYS = (
     "exclude",
     "lang",
 )
-PROFILES = ("party-hd36", "party-hd05", "state-nd30", "auto")
+PROFILES = (*base.PROFILES, "auto")
 SEVERITIES = ("error", "warning", "info", "off")
 LANGS = ("vi", "en")
 DEFAULT, CLI = "default", "command line"

@@ -264,6 +264,7 @@ def _date_pieces(a: Line, rest: list[Line]) -> int:
     return 0
 
 
+_UNIT_NAMES = {"Phần", "Chương", "Mục", "Tiểu mục", "Điều"}  # the headings of a legal text
 _UNIT_WORDS = {"thanh pho", "tinh", "huyen", "thi xa", "xa", "phuong", "dac khu", "thi tran", "quan", "tp."}
 
 
@@ -278,6 +279,8 @@ def _joinable(a: Line, b: Line) -> bool:
         return not P.NUMBER_LABEL.match(fold(b.text))
     if len(a.text) <= 8 and P.BARE_LABEL.fullmatch(a.text):  # "1." / "Rà soát …": one section
         return b.text[:1].isalnum() and not P.BARE_LABEL.fullmatch(b.text) and not P.section_of(b.text)
+    if a.text in _UNIT_NAMES:  # a heading broken after its first word: "Điều" / "2. Học phí"
+        return P.section_of(f"{a.text} {b.text}") is not None
     if len(a.text) > 70:
         return False  # every join below mends a short broken line
     fa, fb = fold(a.text).strip(), fold(b.text).strip()

@@ -222,8 +222,8 @@ class _Zones:
         if p[1] == "VV":
             self.subject_vv()
             return
-        if p[1] == "TEXT" and self.toks and _about(p[0]):
-            # a trích yếu ("về …") whose type name was lost
+        if p[1] == "TEXT" and self.toks and (_about(p[0]) or self._bases_within(3)):
+            # a trích yếu ("về …", or a legal text's name before its căn cứ) whose type name was lost
             self.emit("SUBJECT")
             while (p := self.peek()) and p[1] in ("TEXT", "NAME") and self._subject_goes_on(p[0]):
                 self.emit("SUBJECT")
@@ -294,6 +294,18 @@ class _Zones:
 
     def _kinh_gui_within(self, n: int) -> bool:
         return any((q := self.peek(k)) and q[1] == "KINH_GUI" for k in range(1, n + 1))
+
+    def _bases_within(self, k: int) -> bool:
+        """A "Căn cứ …" line within k lines, after short lines that end no sentence."""
+        for i in range(1, k + 1):
+            q = self.peek(i)
+            if q is None or q[1] not in ("TEXT", "NAME"):
+                return False
+            if fold(q[0].text).startswith("can cu "):
+                return True
+            if len(q[0].text) > 100 or q[0].text.rstrip().endswith((".", ";", ":")):
+                return False
+        return False
 
     def _subject_goes_on(self, ln: Line) -> bool:
         # the last line of a wrapped trích yếu: short, no full stop, and the rule or a blank

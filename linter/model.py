@@ -329,7 +329,9 @@ def _type_of_code(num: dict) -> str | None:
     if num.get("form") == "party":
         types = codes.PARTY_TYPE_CODES.get(code) or set()
         return next(iter(types)) if len(types) == 1 else None
-    return codes.STATE_TYPE_CODES.get(code) if num.get("form") == "state" else None
+    if num.get("form") != "state":
+        return None
+    return codes.STATE_TYPE_CODES.get(code) or codes.LEGAL_TYPE_CODES.get(code)
 
 
 def _doc_type(c: dict) -> tuple[str | None, str | None]:
@@ -357,3 +359,83 @@ def _doc_type(c: dict) -> tuple[str | None, str | None]:
 
 def folded_text(s: str) -> str:
     return re.sub(r"\s+", " ", fold(s)).strip()
+
+
+# -- the preamble of a legal text ------------------------------------------------------------------
+# Its căn cứ, the proposal ("Theo đề nghị …", "Xét Tờ trình …") and the enacting sentence
+# ("Chính phủ ban hành Nghị định …") or line ("QUYẾT ĐỊNH:"), read as clauses of one joined line:
+# published copies wrap them anywhere ("Căn" / "cứ Luật …", "Chính" / "phủ ban hành …") and put
+# several on one line ("…; Theo đề nghị của …;"). Only the state-vbqppl rules read it.
+_OPENS_CLAUSE = re.compile(r"(?:Căn cứ|Theo đề nghị|Theo|Xét|Thực hiện)\b")
+_LEGAL_TYPE = r"(?:Bộ luật|Luật|Pháp lệnh|Nghị định|Nghị quyết|Thông tư|Quyết định|Lệnh)"
+_ENACTING = re.compile(rf"(?=[^\W\d_])[^;:]{{0,90}}?\bban\s+hành\s+{_LEGAL_TYPE}\b")
+FORMULA = re.compile(r"(?:QUYẾT ĐỊNH|QUYẾT NGHỊ|NAY CÔNG BỐ)\s*:?")
+_FOOTNOTE = re.compile(r"(?:\[\d+\]|\*)+$")
+
+
+@dataclass(frozen=True)
+class Clause:
+    kind: str  # basis | proposal | enacting | formula | other
+    text: str
+    line: "object"  # the joined Line of the whole preamble (spans map back to the source)
+    start: int  # offsets of the clause in line.text
+    end: int  # after its last character, a footnote mark ("[1]") aside
+
+    @property
+    def mark(self) -> str:
+        return self.line.text[self.end - 1] if self.end > self.start else ""
+
+    def span(self) -> Span:
+        return self.line.span(self.start, self.end)
+
+
+def preamble(doc: Document) -> list[Clause]:
+    """The clauses between the summary and the first heading (Phần, Chương, Mục, Điều, or any
+    numbered section)."""
+    toks = []
+    for t in doc.parts.get("body", []):
+        if t.type == "SECTION":
+            break
+        toks.append(t)
+    if not toks:
+        return []
+    line = toks[0].line
+    cuts = {0}
+    for t in toks[1:]:
+        if FORMULA.fullmatch(t.text.strip()):
+            cuts.add(len(line.text) + 1)
+        line = line.join(t.line)
+        if FORMULA.fullmatch(t.text.strip()):
+            cuts.add(len(line.text))
+    text = line.text
+    enacting = set()
+    for m in re.finditer(r"(?<=[;.,:])\s+(?=\S)", text):
+        after = m.end()
+        if _OPENS_CLAUSE.match(text, after):
+            cuts.add(after)
+        elif text[m.start() - 1] in ";." and text[after].isupper() and _ENACTING.match(text, after):
+            cuts.add(after)
+            enacting.add(after)
+    bounds = sorted(cuts) + [len(text)]
+    out = []
+    for a, b in zip(bounds, bounds[1:]):
+        chunk = text[a:b]
+        start = a + len(chunk) - len(chunk.lstrip())
+        stripped = chunk.rstrip()
+        end = a + len(_FOOTNOTE.sub("", stripped).rstrip())
+        if end <= start:
+            continue
+        body = text[start:end]
+        kind = (
+            "formula"
+            if FORMULA.fullmatch(body)
+            else "basis"
+            if body.startswith("Căn cứ")
+            else "proposal"
+            if _OPENS_CLAUSE.match(body)
+            else "enacting"
+            if a in enacting or (not out and body[0].isupper() and _ENACTING.match(body))
+            else "other"
+        )
+        out.append(Clause(kind, body, line, start, end))
+    return out

@@ -159,7 +159,9 @@ SECTION_RES = (
     r"Phần\s+(?P<phan>thứ\s+\w+|[IVXLC]+|\d+)\b",
     r"Chương\s+(?P<chuong>[IVXLC]+|\d+)\b",
     r"Mục\s+(?P<muc>\d+|[IVXLC]+)\b",
-    r"Điều\s+(?P<dieu>\d+)\s*[.:]?",
+    # "Điều 5." or "Điều 5a." (inserted by an amendment), a footnote mark "[3]" in a consolidated
+    # text; a wrapped citation ("Điều 3 Nghị quyết này", "Điều 6, Điều 7") has no stop
+    r"Điều\s+(?P<dieu>\d+[a-zđ]?)(?:\[\d+\]|\*)?\s*(?:[.:]|$)",
     r"(?P<roman>(?:XL|L?X{0,3})(?:IX|IV|V?I{0,3}))(?<=[IVXL])\s*[.\-]\s+(?=\S)",
     r"(?P<decimal>\d{1,2}\.\d{1,2}(?:\.\d{1,2})?)(?:\.?\s+(?=\S)|\.$)",
     r"(?P<arabic>\d{1,3})\s*[.)]\s+(?=\D)",

@@ -4,8 +4,12 @@ Each part that differs between the regimes votes Party or State. The banner is t
 mark and decides, unless it is the odd one out: a banner that the number (and the signature)
 contradict makes the document *mixed*, which is reported rather than silently guessed. Then, and
 when nothing else decides, weaker hints break the tie: the "Lưu" line and types that exist in one
-regime only. A Party document dated from the HD 05 cut-over is checked by party-hd05."""
+regime only. A Party document dated from the HD 05 cut-over is checked by party-hd05. A State
+document that is a legal normative one (a year in its number, or a type or type code that only
+legal normative documents have) is checked by state-vbqppl, under the rules of its date
+(docs/standards-vbqppl.md §1)."""
 
+import re
 from dataclasses import dataclass, field
 from datetime import date
 
@@ -16,6 +20,18 @@ from linter.text import fold
 
 PARTY_HD05_FROM = date(2026, 5, 27)
 
+# The rules on the form of legal normative documents, by the document's date (standards-vbqppl §1).
+VBQPPL_2025_FROM = date(2025, 4, 1)  # Luật 64/2025 and NĐ 78/2025 replace Luật 80/2015 and NĐ 34/2016
+VBQPPL_2025B_FROM = date(2025, 7, 1)  # Luật 87/2025 and NĐ 187/2025 amend them
+VBHN_2026_FROM = date(2026, 7, 1)  # Pháp lệnh 01/2026 amends Pháp lệnh 01/2012 on consolidation
+REGIMES = {
+    "nd34": "Luật 80/2015/QH13; NĐ 34/2016/NĐ-CP (sửa đổi bởi NĐ 154/2020/NĐ-CP)",
+    "nd78": "NĐ 78/2025/NĐ-CP",
+    "nd78-187": "NĐ 78/2025/NĐ-CP (sửa đổi bởi NĐ 187/2025/NĐ-CP)",
+    "vbhn-2012": "Pháp lệnh 01/2012/UBTVQH13",
+    "vbhn-2026": "Pháp lệnh 01/2012/UBTVQH13 (sửa đổi bởi Pháp lệnh 01/2026/UBTVQH16)",
+}
+
 
 @dataclass
 class Choice:
@@ -24,6 +40,7 @@ class Choice:
     party: list[str] = field(default_factory=list)  # the signals for each regime
     state: list[str] = field(default_factory=list)
     mixed: bool = False  # the banner says one regime, the number (and signature) the other
+    regime: str | None = None  # state-vbqppl: a key of REGIMES, the rules of the document's date
 
 
 def issue_date(doc: Document) -> date | None:
@@ -32,6 +49,52 @@ def issue_date(doc: Document) -> date | None:
         return date(pd["year"], pd["month"], pd["day"]) if pd else None
     except (TypeError, ValueError):
         return None
+
+
+_PASSED = re.compile(r"thông\s+qua\s+ngày\s+(\d{1,2})\s+tháng\s+(\d{1,2})\s+năm\s+(\d{4})")
+
+
+def legal_date(doc: Document) -> date | None:
+    """The date line's, else the passage date a Luật closes with ("… thông qua ngày 10 tháng
+    12 năm 2025"), where the date line is not printed."""
+    when = issue_date(doc)
+    if when or not doc.parts.get("body"):
+        return when
+    m = _PASSED.search(" ".join(t.text for t in doc.parts["body"][-15:]))
+    try:
+        return date(int(m[3]), int(m[2]), int(m[1])) if m else None
+    except ValueError:
+        return None
+
+
+def legal_evidence(doc: Document) -> list[str]:
+    """What makes a document a legal normative one (empty when nothing does): a year in a State
+    number ("Số: 12/2025/NĐ-CP", "Luật số: 64/2025/QH15"), a type that only legal normative
+    documents have (nghị định, thông tư, luật, pháp lệnh, văn bản hợp nhất), or its type code."""
+    n = doc.components["number"] or {}
+    found = []
+    if n.get("year") and n.get("form") == "state":
+        found.append(f"số {n['seq']}/{n['year']}/{n['symbol']}")
+    if doc.doc_type in codes.LEGAL_TYPES:
+        found.append(codes.type_vi(doc.doc_type))
+    if n.get("type_code") in codes.LEGAL_CODES and not n.get("year"):
+        found.append(n["symbol"])
+    return found
+
+
+def consolidated(doc: Document) -> bool:
+    n = doc.components["number"] or {}
+    return doc.doc_type == "van_ban_hop_nhat" or "VBHN" in (n.get("symbol") or "").split("-")
+
+
+def vbqppl_regime(doc: Document) -> str:
+    """The key of REGIMES whose rules apply, from the document's date (undated: the newest)."""
+    when = legal_date(doc)
+    if consolidated(doc):
+        return "vbhn-2012" if when and when < VBHN_2026_FROM else "vbhn-2026"
+    if when and when < VBQPPL_2025_FROM:
+        return "nd34"
+    return "nd78" if when and when < VBQPPL_2025B_FROM else "nd78-187"
 
 
 def _signals(doc: Document) -> tuple[list[str], list[str]]:
@@ -121,7 +184,14 @@ def choose(doc: Document, forced: str | None = None, hd05_from: date = PARTY_HD0
     party, state = _signals(doc)
     family, mixed = _family(doc, party, state)
     if forced and forced != "auto":
-        return Choice(forced, "--profile / config", party, state, mixed)
+        regime = vbqppl_regime(doc) if forced == "state-vbqppl" else None
+        return Choice(forced, "--profile / config", party, state, mixed, regime)
+    legal = legal_evidence(doc) if family in ("state", None) else []
+    if legal:
+        regime, when = vbqppl_regime(doc), legal_date(doc)
+        why = (f"State: {', '.join(state)}; " if state else "") + f"VBQPPL: {', '.join(legal)}; "
+        why += (f"dated {when:%d/%m/%Y}" if when else "undated") + f": {REGIMES[regime]}"
+        return Choice("state-vbqppl", why, party, state, mixed, regime)
     if family == "state":
         why = "State: " + (", ".join(state) or "hints") + (f" (Party: {', '.join(party)})" if party else "")
         return Choice("state-nd30", why, party, state, mixed)

@@ -90,7 +90,7 @@ def _family_files(family: str) -> frozenset[str]:
 def schema_id_for(profile: str, doc_type: str | None) -> str:
     # HD 05 requires the same parts as HD 36 (QĐ 399 keeps QĐ 66's nine mandatory components):
     # its differences are field rules, so party-hd05 shares the party-hd36 schemas.
-    family = "state-nd30" if profile.startswith("state") else "party-hd36"
+    family = profile if profile in ("state-nd30", "state-vbqppl") else "party-hd36"
     # a schema's file is named after the last part of its $id: no need to parse them all to know
     known = f"{doc_type}.schema.json" in _family_files(family)
     return f"urn:vblint:{family}:{doc_type if known else '_generic'}"

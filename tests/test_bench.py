@@ -12,7 +12,9 @@ from bench import run as R
 from linter.lint import Options, lint_bytes
 from linter.rules import RULES
 
-TEMPLATES = {f"{p.parent.name}/{p.stem}" for p in G.VALID.glob("*/*.txt")}
+# the generator varies administrative templates; state-vbqppl's are not among them yet (their year in
+# the number follows the date, which the generator moves)
+TEMPLATES = {f"{p.parent.name}/{p.stem}" for p in G.VALID.glob("*/*.txt") if p.parent.name in G.PROFILES}
 OPTS = Options(today=date(2026, 11, 22))
 
 

@@ -57,7 +57,7 @@ def test_golden(path, request):
 
 
 VALID = sorted((CORPUS / "valid").rglob("*.txt"))
-INVALID = sorted(p for d in ("invalid", "invalid-state", "invalid-hd05") for p in (CORPUS / d).glob("*.txt"))
+INVALID = sorted(p for d in ("invalid", "invalid-state", "invalid-hd05", "invalid-vbqppl") for p in (CORPUS / d).glob("*.txt"))
 
 
 @pytest.mark.parametrize("path", VALID, ids=[p.stem for p in VALID])
@@ -83,3 +83,6 @@ def test_every_profile_and_type_has_a_conforming_sample():
     assert {("party-hd36", t) for t in PARTY_TYPES} <= have
     assert {("state-nd30", t) for t in STATE_TYPES} <= have
     assert {p for p, _ in have} >= {"party-hd05"}
+    assert {(p, t) for p, t in have if p == "state-vbqppl"} >= {
+        ("state-vbqppl", t) for t in ("luat", "nghi_dinh", "nghi_quyet", "quyet_dinh", "thong_tu")
+    }

@@ -8,9 +8,11 @@ from pathlib import Path
 
 from linter.diagnostics import Diagnostic, Fix, Span
 
-PROFILES = ("party-hd36", "party-hd05", "state-nd30")
+PROFILES = ("party-hd36", "party-hd05", "state-nd30", "state-vbqppl")
 PARTY = frozenset({"party-hd36", "party-hd05"})
-STATE = frozenset({"state-nd30"})
+STATE = frozenset({"state-nd30"})  # administrative documents (NĐ 30/2020)
+VBQPPL = frozenset({"state-vbqppl"})  # legal normative documents (docs/standards-vbqppl.md)
+STATE_ALL = STATE | VBQPPL  # the State forms both share: "Số:", TM./KT., Quốc hiệu, "- Lưu: VT, …"
 HD05 = frozenset({"party-hd05"})
 ALL = frozenset(PROFILES)
 

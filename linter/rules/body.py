@@ -1,5 +1,7 @@
 """VB26x body: numbering of sections."""
 
+import re
+
 from linter import patterns as P
 from linter.model import LETTERS
 from linter.patterns import to_roman
@@ -50,7 +52,7 @@ def _sequence(sections):
         last[kind] = (s, n)
         if prev is None or n == prev[1] + 1:
             continue
-        if n == 1:
+        if n == 1 and kind not in _RUN_ON:  # (Chương and Điều never start again: VB261)
             outer.setdefault(kind, []).append(prev)
             continue
         up = [i for i, (_, m) in enumerate(outer.get(kind, [])) if n == m + 1]
@@ -58,10 +60,17 @@ def _sequence(sections):
             del outer[kind][up[-1] :]
             continue
         want = prev[1] + 1
+        if n == want + 1 and _inline(prev[0], _label(s, want)):
+            continue  # a form's row flattened: "1. Họ và tên: ……… 2. Giới tính: ……"
         nxt = next((x["number"] for x in numbered[k + 1 :] if x["kind"] == kind), None)
         if nxt == want + 1 and nxt != n + 1 or nxt != n + 1 and n < want:
             last[kind] = (s, want)  # a misnumbered section: the next one counts from want
         yield s, prev[0], _label(s, want)
+
+
+def _inline(s, label: str) -> bool:
+    """Whether section s's line holds the label further on, after a space."""
+    return re.search(rf"\s{re.escape(label)}\s*[.)]\s", s["text"]) is not None
 
 
 def _label(s, n: int) -> str:

@@ -10,7 +10,8 @@ from linter.rules.base import PARTY, Hit, rule
 _CIT = "HD 36-HD/VPTW, 1.3 (số và ký hiệu); HD 05-HD/VPTW, Phần II, 3.1"
 
 
-def _num(doc):
+def number_of(doc):
+    """The number's fields and its token, or (None, None)."""
     n = doc.components["number"]
     return (n, doc.parts["number"][0]) if n else (None, None)
 
@@ -37,7 +38,7 @@ def _num(doc):
     good="Số 400-TB/TU",
 )
 def missing_so(doc, ctx):
-    n, tok = _num(doc)
+    n, tok = number_of(doc)
     if n and not n["label"]:
         raw = tok.data["raw"]
         yield Hit(tok.line.span(0, len(raw)), {"raw": raw}, Fix("safe", "Số ", tok.line.span(0, 0)))
@@ -65,7 +66,7 @@ def missing_so(doc, ctx):
     good="Số 400-TB/TU",
 )
 def colon(doc, ctx):
-    n, tok = _num(doc)
+    n, tok = number_of(doc)
     if n and n["colon"]:
         i = tok.text.index(":")
         j = i + 1
@@ -98,7 +99,7 @@ def colon(doc, ctx):
     good="Số 400-TB/TU",
 )
 def spacing(doc, ctx):
-    n, tok = _num(doc)
+    n, tok = number_of(doc)
     if not n:
         return
     raw = tok.data["raw"]
@@ -130,7 +131,7 @@ def spacing(doc, ctx):
     good="Số 12-KH/TU",
 )
 def unknown_type(doc, ctx):
-    n, tok = _num(doc)
+    n, tok = number_of(doc)
     if n and n["form"] == "party" and n["type_code"] not in codes.PARTY_TYPE_CODES:
         i = tok.text.find(n["type_code"])
         yield Hit(tok.line.span(i, i + len(n["type_code"])), {"code": n["type_code"]})
@@ -156,7 +157,7 @@ def unknown_type(doc, ctx):
     good='THÔNG BÁO numbered "Số 12-TB/TU"',
 )
 def type_mismatch(doc, ctx):
-    n, tok = _num(doc)
+    n, tok = number_of(doc)
     if not n or n["form"] != "party" or doc.doc_type_source != "heading":
         return
     types = codes.PARTY_TYPE_CODES.get(n["type_code"])
@@ -196,7 +197,7 @@ def type_mismatch(doc, ctx):
     good="Số 08-QĐ/TU",
 )
 def legacy_qdi(doc, ctx):
-    n, tok = _num(doc)
+    n, tok = number_of(doc)
     if not n or n["type_code"] != "QĐi":
         return
     pd = doc.components["place_date"]
@@ -231,7 +232,7 @@ def legacy_qdi(doc, ctx):
     good="Số 05-KH/TU; Số: 15/UBND-VP",
 )
 def leading_zero(doc, ctx):
-    n, tok = _num(doc)
+    n, tok = number_of(doc)
     written = tok.data.get("seq_text", "") if n else ""
     if not written.isdigit():
         return
@@ -264,6 +265,6 @@ def leading_zero(doc, ctx):
     good="Số 15-QĐ/TU",
 )
 def state_form(doc, ctx):
-    n, tok = _num(doc)
+    n, tok = number_of(doc)
     if n and n["form"] == "state":
         yield Hit(tok.line.span(), {"text": n["text"]})

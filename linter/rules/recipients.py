@@ -4,7 +4,7 @@ import re
 
 from linter import patterns as P
 from linter.diagnostics import Fix, Span
-from linter.rules.base import STATE, Hit, rule
+from linter.rules.base import STATE_ALL, Hit, rule
 
 _CIT = "HD 36-HD/VPTW (nơi nhận); HD 05-HD/VPTW, Phần II, 3.1.9; NĐ 30/2020, Phụ lục I, II.9"
 
@@ -63,6 +63,7 @@ def semicolon_hits(doc, wrong: tuple[str, ...]):
     r = doc.components["recipients"]
     items = [i for i in (r["items"] if r else []) if not P.DRAFTER.match(i["text"].lstrip("- "))]
     toks = _lines(doc)
+    misplaced = []  # "- Bộ GDĐT; (để báo cáo)": the mark is there, moving it is a person's call
     for item in items[:-1]:
         tok = toks.get(item["line"])
         t = tok.text.rstrip() if tok else ""
@@ -71,10 +72,14 @@ def semicolon_hits(doc, wrong: tuple[str, ...]):
         if t.endswith(wrong):
             span = tok.line.span(len(t) - 1, len(t))
             yield Hit(span, fix=Fix("safe", ";", span))
+        elif (t[-1].isalnum() or t[-1] == ")") and ";" in t:
+            misplaced.append(tok.line.span(t.rindex(";"), len(t)))
         elif t[-1].isalnum() or t[-1] == ")":  # "- Như trên": the mark forgotten
             end = tok.line.span(len(t), len(t))
-            # "- Bộ GDĐT; (để báo cáo)": the mark is there, misplaced, and moving it is a person's call
-            yield Hit(end, fix=None if ";" in t else Fix("safe", ";", end))
+            yield Hit(end, fix=Fix("safe", ";", end))
+    if misplaced:  # one habit, one report: over every item that has it
+        a, b = misplaced[0], misplaced[-1]
+        yield Hit(Span(a.line, a.column, b.end_line, b.end_column))
 
 
 # the drafter's initials (and copies) after the Lưu line's stop: "(2). nvv", "(2).VH", "CN. pvc 19", "VT. (ĐT-HS)"
@@ -136,7 +141,7 @@ def last_stop(doc, ctx):
     r = doc.components["recipients"]
     if not (r and r["items"]) or not _is_luu(r["items"][-1]["text"]):
         return
-    if ctx.profile in STATE and not P.STATE_LUU.match(r["items"][-1]["text"].lstrip("+• ")):
+    if ctx.profile in STATE_ALL and not P.STATE_LUU.match(r["items"][-1]["text"].lstrip("+• ")):
         return  # the whole form, its stop included, is VB284's: one report for the line
     # the item's last line: a Lưu item wrapped over two lines ends on the second
     first = r["items"][-1]["line"]
@@ -149,9 +154,9 @@ def last_stop(doc, ctx):
         None,
     )
     t = tok.text.rstrip() if tok else ""
-    if tok and not t.endswith(".") and not _INITIALS.search(t):  # "…(2). nvv": initials after
+    if tok and not t.endswith((".", "…")) and not _INITIALS.search(t):  # "…(2). nvv": initials after
         cut = len(t.rstrip(",;:"))
-        how = "unsafe" if ctx.profile == "state-nd30" else "safe"  # a State line may end with initials
+        how = "unsafe" if ctx.profile in STATE_ALL else "safe"  # a State line may end with initials
         yield Hit(
             tok.line.span(cut, len(t)) if cut < len(t) else tok.line.span(len(t), len(t)),
             fix=Fix(how, ".", tok.line.span(cut, len(t))),

@@ -1,7 +1,7 @@
 """VB30x signature: quyền hạn, chức vụ, họ tên người ký."""
 
 from linter.diagnostics import Fix
-from linter.rules.base import PARTY, STATE, Hit, rule
+from linter.rules.base import PARTY, STATE_ALL, Hit, rule
 from linter.text import fold
 
 _CIT = "HD 36-HD/VPTW, 1.7 (quyền hạn, chức vụ); HD 05-HD/VPTW, Phần II, 3.1.7"
@@ -110,7 +110,7 @@ def name_missing(doc, ctx):
     component="signature",
     severity="error",
     fix="safe",
-    profiles=STATE,
+    profiles=STATE_ALL,
     message={
         "vi": 'Quyền hạn ký viết "{fixed}", không phải "{written}" (chữ in hoa, dấu chấm, rồi một dấu cách).',
         "en": 'Write the authority "{fixed}", not "{written}" (capitals, a full stop, then one space).',

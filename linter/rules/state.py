@@ -5,17 +5,13 @@ import re
 from linter import codes
 from linter import patterns as P
 from linter.diagnostics import Fix
-from linter.rules.base import STATE, Hit, rule
+from linter.rules.base import STATE, STATE_ALL, Hit, rule
+from linter.rules.number import number_of
 from linter.rules.recipients import semicolon_hits
 from linter.text import fold
 
 _PL1 = "NĐ 30/2020, Phụ lục I"
 _PL3 = "NĐ 30/2020, Phụ lục III"
-
-
-def _num(doc):
-    n = doc.components["number"]
-    return (n, doc.parts["number"][0]) if n else (None, None)
 
 
 @rule(
@@ -26,7 +22,7 @@ def _num(doc):
     component="number",
     severity="error",
     fix="safe",
-    profiles=STATE,
+    profiles=STATE_ALL,
     message={
         "vi": 'Văn bản Nhà nước ghi "Số:" có dấu hai chấm.',
         "en": 'State documents write "Số:" with a colon.',
@@ -40,7 +36,7 @@ def _num(doc):
     good="Số: 15/QĐ-UBND",
 )
 def colon_missing(doc, ctx):
-    n, tok = _num(doc)
+    n, tok = number_of(doc)
     if n and n["label"] and not n["colon"] and n["form"] == "state":
         k = len(n["label"])
         yield Hit(tok.line.span(0, k), fix=Fix("safe", ":", tok.line.span(k, k)))
@@ -54,7 +50,7 @@ def colon_missing(doc, ctx):
     name="state-number-form",
     component="number",
     severity="error",
-    profiles=STATE,
+    profiles=STATE_ALL,
     message={
         "vi": 'Số "{text}" viết theo kiểu văn bản Đảng; văn bản Nhà nước viết "Số: <số>/<loại>-<cơ quan>".',
         "en": 'The number "{text}" has the Party form; a State number is "Số: <n>/<type>-<issuer>".',
@@ -68,7 +64,7 @@ def colon_missing(doc, ctx):
     good="Số: 15/QĐ-UBND",
 )
 def party_form(doc, ctx):
-    n, tok = _num(doc)
+    n, tok = number_of(doc)
     if n and n["form"] == "party":
         yield Hit(tok.line.span(), {"text": n["text"]})
 
@@ -98,7 +94,7 @@ def _heading_type(doc):
     good='"Số: 15/QĐ-UBND"',
 )
 def type_unknown(doc, ctx):
-    n, tok = _num(doc)
+    n, tok = number_of(doc)
     t = _heading_type(doc)
     want = [c for c, v in codes.STATE_TYPE_CODES.items() if v == t]
     if n and n["form"] == "state" and t and want and n["type_code"] is None and not n["year"]:
@@ -116,7 +112,7 @@ def type_unknown(doc, ctx):
     name="state-type-code-mismatch",
     component="number",
     severity="error",
-    profiles=STATE,
+    profiles=STATE_ALL,
     message={
         "vi": 'Chữ viết tắt "{code}" không khớp tên loại {doc_type_vi} (cần "{want}").',
         "en": 'The abbreviation "{code}" does not match the type {doc_type_en} (expected "{want}").',
@@ -130,7 +126,7 @@ def type_unknown(doc, ctx):
     good='"Số: 15/QĐ-UBND"',
 )
 def type_mismatch(doc, ctx):
-    n, tok = _num(doc)
+    n, tok = number_of(doc)
     t = _heading_type(doc)
     if (
         not (n and t and n["type_code"] in codes.STATE_TYPE_CODES)
@@ -166,7 +162,7 @@ def type_mismatch(doc, ctx):
     good="Số: 12/UBND-VX",
 )
 def cong_van_code(doc, ctx):
-    n, tok = _num(doc)
+    n, tok = number_of(doc)
     if n and doc.doc_type == "cong_van" and not doc.components["doc_type"] and n["type_code"]:
         i = tok.text.find(n["type_code"])
         yield Hit(tok.line.span(i, i + len(n["type_code"])), {"code": n["type_code"]})
@@ -180,7 +176,7 @@ def cong_van_code(doc, ctx):
     name="state-authority-party-form",
     component="signature",
     severity="error",
-    profiles=STATE,
+    profiles=STATE_ALL,
     message={
         "vi": 'Văn bản Nhà nước ghi quyền hạn ký "{want}", không phải "{authority}".',
         "en": 'State documents write the authority "{want}", not "{authority}".',
@@ -206,7 +202,7 @@ def party_authority(doc, ctx):
     name="state-missing-national-title",
     component="banner",
     severity="error",
-    profiles=STATE,
+    profiles=STATE_ALL,
     message={
         "vi": 'Thiếu Quốc hiệu "CỘNG HÒA XÃ HỘI CHỦ NGHĨA VIỆT NAM" trên Tiêu ngữ.',
         "en": 'The national title "CỘNG HÒA XÃ HỘI CHỦ NGHĨA VIỆT NAM" is missing above the motto.',
@@ -227,7 +223,7 @@ def no_title(doc, ctx):
     name="state-missing-motto",
     component="banner",
     severity="error",
-    profiles=STATE,
+    profiles=STATE_ALL,
     message={
         "vi": 'Thiếu Tiêu ngữ "Độc lập - Tự do - Hạnh phúc" dưới Quốc hiệu.',
         "en": 'The motto "Độc lập - Tự do - Hạnh phúc" is missing under the national title.',
@@ -257,7 +253,7 @@ def _recipient_toks(doc):
     name="state-luu-form",
     component="recipients",
     severity="error",
-    profiles=STATE,
+    profiles=STATE_ALL,
     message={
         "vi": 'Dòng lưu viết "- Lưu: VT, <đơn vị soạn thảo>.".',
         "en": 'The file-copy line is written "- Lưu: VT, <drafting unit>.".',
@@ -287,7 +283,7 @@ _VAN_THU = re.compile(r"(?<=:)\s*Văn thư\b", re.I)
     component="recipients",
     severity="warning",
     fix="safe",
-    profiles=STATE,
+    profiles=STATE_ALL,
     message={
         "vi": 'Dòng lưu viết tắt "Văn thư" là "VT": "- Lưu: VT, …".',
         "en": 'The file-copy line abbreviates "Văn thư" to "VT": "- Lưu: VT, …".',
@@ -317,7 +313,7 @@ def luu_vt(doc, ctx):
     component="recipients",
     severity="warning",
     fix="safe",
-    profiles=STATE,
+    profiles=STATE_ALL,
     message={
         "vi": 'Mỗi nơi nhận kết thúc bằng dấu chấm phẩy ";" (dòng lưu cuối cùng bằng dấu chấm).',
         "en": 'Each recipient ends with ";" (the final file-copy line with ".").',
@@ -339,7 +335,7 @@ def punctuation(doc, ctx):
     name="state-nhu-tren",
     component="recipients",
     severity="warning",
-    profiles=STATE,
+    profiles=STATE_ALL,
     message={
         "vi": 'Công văn, tờ trình, báo cáo ghi nơi nhận đầu tiên là "- Như trên;".',
         "en": 'A công văn, tờ trình or báo cáo lists "- Như trên;" first.',

@@ -3,7 +3,7 @@ of each part, page size and margins (NĐ 30/2020 Phụ lục I §I, §V; HD 05 P
 which HD 36 shares). Only documents read from .docx carry styles; for others these rules are silent."""
 
 from linter.diagnostics import Fix, Span
-from linter.rules.base import PARTY, STATE, Hit, rule
+from linter.rules.base import PARTY, STATE_ALL, Hit, rule
 
 _ND30 = "NĐ 30/2020, Phụ lục I, I.2 (phông chữ), I.3 (khổ giấy, lề) và V (bảng thể thức)"
 _HD = "HD 05-HD/VPTW, Phần II.IV (trình bày) và Phụ lục 2; HD 36-HD/VPTW (như trên)"
@@ -232,7 +232,7 @@ def margins(doc, ctx):
     p = _page(ctx)
     if not p:
         return
-    table = _MARGINS_STATE if ctx.profile == "state-nd30" else _MARGINS_PARTY
+    table = _MARGINS_STATE if ctx.profile in STATE_ALL else _MARGINS_PARTY
     for side, (lo, hi) in table.items():
         got = getattr(p, f"{side}_mm")
         if not lo - 0.5 <= got <= hi + 0.5:
@@ -259,7 +259,7 @@ def margins(doc, ctx):
     name="part-typography-state",
     component=None,
     severity="warning",
-    profiles=STATE,
+    profiles=STATE_ALL,
     message=_PART_MSG,
     citation="NĐ 30/2020, Phụ lục I, V (bảng chi tiết trình bày)",
     why={

@@ -1,0 +1,145 @@
+"""The state-vbqppl profile: which documents it takes, the regime of their date, the preamble as
+read, and the shared checks it runs. Each defect of its own has a sample in corpus/invalid-vbqppl
+(tests/test_corpus.py); what those samples cannot show is here."""
+
+import re
+from datetime import date
+from pathlib import Path
+
+import pytest
+
+from linter.layout import layout
+from linter.lex import lex
+from linter.lint import Options, lint_bytes
+from linter.model import build, preamble
+from linter.normalize import normalize
+from linter.parse import parse
+
+ROOT = Path(__file__).resolve().parent.parent
+VALID = ROOT / "corpus" / "valid" / "state-vbqppl"
+REAL = ROOT / "corpus" / "real"
+
+
+def check(text: str, **kw):
+    return lint_bytes("t.txt", text.encode(), Options(today=date(2026, 11, 22), **kw))
+
+
+def doc_of(text: str):
+    toks = lex(layout(normalize(text)))
+    tree, dropped = parse(toks)
+    return build(tree, toks, dropped)
+
+
+def valid(name: str) -> str:
+    return (VALID / name).read_text(encoding="utf-8")
+
+
+@pytest.mark.parametrize(
+    ("place_date", "regime"),
+    [
+        ("Hà Nội, ngày 28 tháng 3 năm 2025", "NĐ 34/2016"),
+        ("Hà Nội, ngày 28 tháng 4 năm 2025", "NĐ 78/2025/NĐ-CP:"),  # NĐ 78 as first issued
+        ("Hà Nội, ngày 28 tháng 7 năm 2025", "sửa đổi bởi NĐ 187/2025"),
+    ],
+)
+def test_the_regime_is_the_one_of_the_documents_date(place_date, regime):
+    text = valid("nghi_dinh.txt").replace("Hà Nội, ngày 28 tháng 7 năm 2025", place_date)
+    r = check(text + "\n")
+    assert r.profile == "state-vbqppl"
+    assert regime in r.profile_reason + ":"
+
+
+def test_a_law_without_a_date_line_is_dated_by_its_passage():
+    r = check(valid("luat.txt"))
+    assert r.profile == "state-vbqppl" and "dated 10/12/2025" in r.profile_reason
+
+
+def test_forcing_state_nd30_says_the_document_is_out_of_its_scope_and_judges_nothing_else():
+    text = valid("quyet_dinh.txt").replace("Số: 12/2025/QĐ-UBND", "Số: 12/2025/QĐ-UBND\n\nSố 3")
+    auto = check(text)
+    assert auto.profile == "state-vbqppl"
+    forced = check(text, profile="state-nd30")
+    assert {d.name for d in forced.diagnostics} == {"legal-normative"}
+
+
+def test_an_administrative_quyet_dinh_stays_with_nd30():
+    text = (ROOT / "corpus" / "valid" / "state-nd30" / "quyet_dinh.txt").read_text(encoding="utf-8")
+    assert check(text).profile == "state-nd30"
+
+
+def test_the_preamble_is_read_as_clauses_wherever_the_lines_wrap():
+    text = valid("quyet_dinh.txt")
+    # the copy of a web page: each clause broken after its first word, two clauses on one line
+    text = text.replace("Căn cứ Luật Xây dựng", "Căn\ncứ Luật Xây dựng").replace(
+        "viên Ủy ban nhân dân tỉnh;\nỦy ban nhân dân tỉnh ban hành",
+        "viên Ủy ban nhân dân tỉnh; Ủy\nban nhân dân tỉnh ban hành",
+    )
+    kinds = [(c.kind, c.mark) for c in preamble(doc_of(text))]
+    assert kinds == [("basis", ";")] * 3 + [("proposal", ";"), ("enacting", ".")]
+
+
+def test_a_missing_enacting_sentence_is_judged_by_the_regime():
+    old = "Ủy ban nhân dân tỉnh ban hành Quyết định quy định phân cấp quản lý nhà nước về\ntrật tự xây dựng trên địa bàn tỉnh Lâm Đồng."
+    text = valid("quyet_dinh.txt").replace(old, "QUYẾT ĐỊNH:")
+    assert "vbqppl-enacting-formula" in {d.name for d in check(text).diagnostics}
+    before = text.replace("ngày 18 tháng 9 năm 2025", "ngày 18 tháng 9 năm 2024").replace(
+        "/2025/QĐ", "/2024/QĐ"
+    )
+    assert check(before).diagnostics == []  # NĐ 34/2016: local documents ended with "QUYẾT ĐỊNH:"
+
+
+def test_preamble_punctuation_is_fixed_in_place():
+    text = valid("quyet_dinh.txt").replace(
+        "thành\nviên Ủy ban nhân dân tỉnh;", "thành\nviên Ủy ban nhân dân tỉnh."
+    )
+    (d,) = check(text).diagnostics
+    assert d.name == "vbqppl-preamble-punctuation" and d.fix.replacement == ";"
+
+
+def test_the_number_gets_its_year_from_the_date_as_an_unsafe_fix():
+    (d,) = check(valid("nghi_dinh.txt").replace("215/2025/NĐ-CP", "215/NĐ-CP")).diagnostics
+    assert d.name == "vbqppl-number-year" and d.fix.applicability == "unsafe" and d.fix.replacement == "2025/"
+
+
+def test_a_consolidated_text_needs_its_authentication():
+    r = check((REAL / "048_vbhn-92-VBHN-BQP.txt").read_text(encoding="utf-8"))
+    assert r.profile == "state-vbqppl" and "Pháp lệnh 01/2012" in r.profile_reason
+    assert "vbhn-authentication" not in {d.name for d in r.diagnostics}
+    text = (REAL / "048_vbhn-92-VBHN-BQP.txt").read_text(encoding="utf-8")
+    text = text.replace("XÁC THỰC VĂN BẢN", "").replace("\nHỢP NHẤT\n", "\n", 1)
+    assert "vbhn-authentication" in {d.name for d in check(text).diagnostics}
+
+
+def test_a_military_rank_before_the_signers_name_is_not_ocr_damage():
+    text = valid("thong_tu.txt").replace("Trần Văn Thuấn", "Thượng tướng Vũ Hải Sản")
+    assert check(text).diagnostics == []
+    garbled = valid("thong_tu.txt").replace("Trần Văn Thuấn", "Thượng tướng vũ Hải Sản")
+    assert "line-garbled" in {d.name for d in check(garbled).diagnostics}
+
+
+def test_a_heading_broken_after_its_first_word_is_one_heading():
+    text = valid("nghi_dinh.txt").replace("Điều 4. Liên thông", "Điều\n4. Liên thông")
+    r = check(text)
+    assert r.diagnostics == []
+    assert "4" in [s["label"] for s in r.components["body"]["sections"][1]["sections"]]
+
+
+def test_a_wrapped_citation_of_an_article_is_no_heading():
+    text = valid("nghi_dinh.txt").replace(
+        "Nghị định này áp dụng đối với thư viện công lập, thư viện ngoài công lập và cơ\nquan",
+        "Nghị định này áp dụng đối với đối tượng quy định tại khoản 2\nĐiều 7 Luật Thư viện và cơ\nquan",
+    )
+    assert check(text).diagnostics == []
+
+
+def test_real_normative_documents_are_all_taken_by_the_profile():
+    # named <n>_<type>-<number>-<year>-…: a year in the number
+    normative = [
+        p for p in sorted(REAL.glob("*.txt")) if re.match(r"\d+_[a-z]+-\d+-20\d\d-|\d+_vbhn", p.name)
+    ]
+    assert len(normative) >= 20
+    for p in normative:
+        if "1654" in p.name:  # "Số: 1654/NQ-UBTVQH15": no year, an administrative resolution
+            continue
+        r = check(p.read_text(encoding="utf-8"))
+        assert r.profile == "state-vbqppl", p.name
