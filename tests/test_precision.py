@@ -368,3 +368,24 @@ def test_a_fix_of_several_edits_survives_the_cache(tmp_path):
 def test_a_luu_line_ends_in_a_stop_or_the_drafters_initials(luu, reported):
     r = lint(CV, "- Lưu: VT, GDPT.", luu)
     assert ("VB283" in {d.code for d in r.diagnostics}) is reported
+
+
+# -- a hard-wrapped sentence that ends on a numeral is not a heading ---------------------------------
+SEC5 = "phương án phòng, chống thiên tai trong mùa mưa bão trước ngày khai giảng năm học\nmới 05/9/2025."
+NEXT = "\n\nCác trường bảo đảm an toàn trường học trong suốt năm học 2025 - 2026."
+
+
+@pytest.mark.parametrize(
+    "end, labels",
+    [
+        ("phục vụ bầu cử đại biểu Quốc hội khóa\nXVII.", []),  # "… khóa" / "XVII.": the sentence's end
+        ("phục vụ bầu cử đại biểu Quốc hội khóa\n\nXVII.", ["XVII"]),  # after a blank line: a label
+        ("trong mùa mưa bão, hoàn thành trước ngày 30 tháng\n8.", []),
+        ("trong mùa mưa bão trước ngày khai giảng năm học mới.\n9.", ["9"]),  # after a full stop: a label
+    ],
+)
+def test_a_wrapped_sentence_ending_on_a_numeral_is_not_a_heading(end, labels):
+    r = lint(CV, SEC5, "phương án phòng, chống thiên tai " + end + NEXT)
+    assert [s["label"] for s in r.components["body"]["sections"]] == ["1", "2", "3", "4", "5", *labels]
+    breaks = ['"9" sau "5" (cần "6")'] if labels == ["9"] else []
+    assert [d.message for d in r.diagnostics] == [f"Đánh số mục không liên tục: {b}." for b in breaks]
