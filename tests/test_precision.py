@@ -389,3 +389,15 @@ def test_a_wrapped_sentence_ending_on_a_numeral_is_not_a_heading(end, labels):
     assert [s["label"] for s in r.components["body"]["sections"]] == ["1", "2", "3", "4", "5", *labels]
     breaks = ['"9" sau "5" (cần "6")'] if labels == ["9"] else []
     assert [d.message for d in r.diagnostics] == [f"Đánh số mục không liên tục: {b}." for b in breaks]
+
+
+# -- a summary wrapped over three lines -------------------------------------------------------------
+def test_a_vv_summary_wrapped_over_three_lines_is_one_summary():
+    vv = (
+        "V/v hướng dẫn thực hiện nhiệm vụ giáo dục phổ thông\n"
+        "Trung học phổ thông Chuyên và Phổ thông Dân tộc nội trú năm học 2025 - 2026\n"
+        "thuộc các sở giáo dục và đào tạo"
+    )
+    r = lint(CV, "V/v hướng dẫn thực hiện nhiệm vụ giáo dục phổ thông\nnăm học 2025 - 2026", vv)
+    assert (r.components["subject"]["line"], r.components["subject"]["end_line"]) == (8, 10)
+    assert reports(r) == []  # no line of it is an unreadable header line (VB132)
