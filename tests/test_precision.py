@@ -239,13 +239,27 @@ def test_json_that_holds_no_document_is_not_one():
 
 
 @pytest.mark.parametrize(
-    "note", ["(Gửi kèm theo Phụ lục danh sách các trường)", "Ghi chú: số liệu tính đến 31/7/2025."]
+    "note",
+    [
+        "(Gửi kèm theo Phụ lục danh sách các trường)",
+        "Ghi chú: số liệu tính đến 31/7/2025.",
+        "(Công điện số\n225/CĐ-TTg ngày 20/11/2025 gửi kèm theo)",  # wrapped, "kèm theo" at its end
+        "(Danh sách các trường gửi kèm)",
+    ],
 )
-def test_a_note_after_the_bodys_end_is_not_the_bodys_end(note):
+@pytest.mark.parametrize("gap", ["\n\n", "\n"])
+def test_a_note_after_the_bodys_end_is_not_the_bodys_end(note, gap):
     end = "để được hướng dẫn, giải quyết./."
-    assert reports(lint(CV, end, f"{end}\n\n{note}")) == []
-    r = lint(CV, end, f"{end[:-3]}.\n\n{note}")  # the body itself still must end "./."
+    assert reports(lint(CV, end, f"{end}{gap}{note}")) == []
+    r = lint(CV, end, f"{end[:-3]}.{gap}{note}")  # the body itself still must end "./."
     assert [(d.code, d.span.line) for d in r.diagnostics] == [("VB262", 46)]
+
+
+@pytest.mark.parametrize("after", ["(Các sở báo cáo trước ngày 15/9/2025)", "(Công văn số 12/SGDĐT\nkèm"])
+def test_a_line_after_the_bodys_end_that_sends_nothing_is_the_bodys_end(after):
+    end = "để được hướng dẫn, giải quyết./."
+    r = lint(CV, end, f"{end}\n{after}")
+    assert [(d.code, d.span.line) for d in r.diagnostics] == [("VB262", 46 + after.count("\n") + 1)]
 
 
 # -- Điều run on across chapters; annexes after the signature are numbered on their own ------------
