@@ -415,3 +415,46 @@ def test_a_vv_summary_wrapped_over_three_lines_is_one_summary():
     r = lint(CV, "V/v hướng dẫn thực hiện nhiệm vụ giáo dục phổ thông\nnăm học 2025 - 2026", vv)
     assert (r.components["subject"]["line"], r.components["subject"]["end_line"]) == (8, 10)
     assert reports(r) == []  # no line of it is an unreadable header line (VB132)
+
+
+# -- points lettered "a." and Latin letters --------------------------------------------------------
+def _points(labels: list[str]):
+    text = (VALID / CV).read_text(encoding="utf-8")
+    head, rest = text.split("1. Rà soát", 1)
+    tail = "Trong quá trình" + rest.split("Trong quá trình", 1)[1]
+    body = "".join(f"{x} Nội dung của điểm {x} được trình bày đầy đủ tại đây;\n\n" for x in labels)
+    return lint_bytes("x.txt", (head + body + tail).encode("utf-8"), OPTS)
+
+
+DD = 'Điểm "e{0}" đứng ngay sau "d{0}": theo thứ tự chữ cái tiếng Việt, sau "d{0}" là "đ{0}".'
+
+
+@pytest.mark.parametrize(
+    "labels, want",
+    [
+        (["1.", "a.", "b.", "c.", "d.", "đ.", "e.", "g."], []),  # "a." points are read and counted
+        (["1.", "a.", "b.", "d."], [("VB261", 'Đánh số mục không liên tục: "d" sau "b" (cần "c").')]),
+        (  # a Latin list: "đ" skipped and "f" foreign, each once; "g." and "h." after them are right
+            ["1.", "a.", "b.", "c.", "d.", "e.", "f.", "g.", "h."],
+            [("VB264", DD.format(".")), ("VB261", 'Đánh số mục không liên tục: "f" sau "e" (cần "g").')],
+        ),
+        (
+            ["1.", "a)", "b)", "c)", "d)", "e)", "f)"],
+            [("VB264", DD.format(")")), ("VB261", 'Đánh số mục không liên tục: "f" sau "e" (cần "g").')],
+        ),
+        (
+            ["1.", "a)", "b)", "c)", "d)", "đ)", "e)", "f)"],
+            [("VB261", 'Đánh số mục không liên tục: "f" sau "e" (cần "g").')],
+        ),
+        (["1.", "a.", "a)", "b)", "b.", "c."], []),  # "a." and "a)" lists mixed: each counted on its own
+    ],
+)
+def test_points_are_read_in_either_style_and_a_latin_letter_is_reported_once(labels, want):
+    r = _points(labels)
+    assert [(d.code, d.message) for d in r.diagnostics] == want
+    assert len(r.components["body"]["sections"][0]["sections"]) == len(labels) - 1
+
+
+def test_a_lower_case_letter_and_stop_inside_running_text_is_no_point():
+    r = lint(CV, "1. Rà soát", "1. Xem mục\nb. tiếp theo. Rà soát")
+    assert r.components["body"]["sections"][0]["sections"] == []
