@@ -125,6 +125,15 @@ def test_a_cong_van_summary_opening_ve_breaks_the_prefix_rule_only():
     assert r.components["subject"]["line"] == 8
 
 
+def _sections(labels: list[str]):
+    """The công văn with its body's sections replaced by one line under each label."""
+    text = (VALID / CV).read_text(encoding="utf-8")
+    head, rest = text.split("1. Rà soát", 1)
+    tail = "Trong quá trình" + rest.split("Trong quá trình", 1)[1]
+    body = "".join(f"{x} Nội dung của mục {x} được trình bày đầy đủ tại đây;\n\n" for x in labels)
+    return lint_bytes("x.txt", (head + body + tail).encode("utf-8"), OPTS)
+
+
 @pytest.mark.parametrize(
     "labels, want",
     [
@@ -137,11 +146,7 @@ def test_a_cong_van_summary_opening_ve_breaks_the_prefix_rule_only():
     ],
 )
 def test_a_numbering_break_is_reported_once_with_the_label_it_wants(labels, want):
-    text = (VALID / CV).read_text(encoding="utf-8")
-    head, rest = text.split("1. Rà soát", 1)
-    tail = "Trong quá trình" + rest.split("Trong quá trình", 1)[1]
-    body = "".join(f"{x} Nội dung của mục {x} được trình bày đầy đủ tại đây;\n\n" for x in labels)
-    r = lint_bytes("x.txt", (head + body + tail).encode("utf-8"), OPTS)
+    r = _sections(labels)
     got = [d.message for d in r.diagnostics if d.code in ("VB261", "VB264")]
     assert got == [f"Đánh số mục không liên tục: {a} (cần {b})." for a, b in want]
 
@@ -418,14 +423,6 @@ def test_a_vv_summary_wrapped_over_three_lines_is_one_summary():
 
 
 # -- points lettered "a." and Latin letters --------------------------------------------------------
-def _points(labels: list[str]):
-    text = (VALID / CV).read_text(encoding="utf-8")
-    head, rest = text.split("1. Rà soát", 1)
-    tail = "Trong quá trình" + rest.split("Trong quá trình", 1)[1]
-    body = "".join(f"{x} Nội dung của điểm {x} được trình bày đầy đủ tại đây;\n\n" for x in labels)
-    return lint_bytes("x.txt", (head + body + tail).encode("utf-8"), OPTS)
-
-
 DD = 'Điểm "e{0}" đứng ngay sau "d{0}": theo thứ tự chữ cái tiếng Việt, sau "d{0}" là "đ{0}".'
 
 
@@ -450,7 +447,7 @@ DD = 'Điểm "e{0}" đứng ngay sau "d{0}": theo thứ tự chữ cái tiếng
     ],
 )
 def test_points_are_read_in_either_style_and_a_latin_letter_is_reported_once(labels, want):
-    r = _points(labels)
+    r = _sections(labels)
     assert [(d.code, d.message) for d in r.diagnostics] == want
     assert len(r.components["body"]["sections"][0]["sections"]) == len(labels) - 1
 
@@ -458,3 +455,8 @@ def test_points_are_read_in_either_style_and_a_latin_letter_is_reported_once(lab
 def test_a_lower_case_letter_and_stop_inside_running_text_is_no_point():
     r = lint(CV, "1. Rà soát", "1. Xem mục\nb. tiếp theo. Rà soát")
     assert r.components["body"]["sections"][0]["sections"] == []
+
+
+def test_the_vv_rule_cites_the_state_decree_for_a_state_cong_van():
+    (d,) = lint(CV, "V/v hướng dẫn", "Về hướng dẫn").diagnostics
+    assert d.code == "VB241" and "NĐ 30/2020, Phụ lục I, II.4.b" in d.citation
