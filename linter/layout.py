@@ -273,12 +273,32 @@ def _place_head(t: str, f: str) -> bool:
     return t[:1].isupper() and not is_upper_line(t) and (t.replace(" ", "").isalpha() or f == "tp.")
 
 
-def _joinable(a: Line, b: Line) -> bool:
-    """Would a + b be a header phrase, a number or a place-date line that a alone is not?"""
+def _sentence_goes_on(before: Line | None, a: Line) -> bool:
+    """Does a continue the sentence of the line before it? A full-width body line that stops
+    mid-sentence ("… Quốc hội tỉnh khóa", "… ngày 30 tháng") goes on into a, with no blank line
+    between: a is then the sentence's end ("XVII.", "8."), not a label standing on its own line."""
+    if before is None or a.blank_before:
+        return False
+    t = before.text
+    return len(t) > 40 and t[-1] not in _SENTENCE_END and not is_upper_line(t)
+
+
+_SENTENCE_END = '.:;!?…)"”'
+
+
+def _joinable(a: Line, b: Line, before: Line | None = None) -> bool:
+    """Would a + b be a header phrase, a number or a place-date line that a alone is not?
+    before: the line before a, if any."""
     if a.text in ("-", "+", "•"):  # an item's dash on a line of its own; not the Party "*" misread
         return not P.NUMBER_LABEL.match(fold(b.text))
     if len(a.text) <= 8 and P.BARE_LABEL.fullmatch(a.text):  # "1." / "Rà soát …": one section
-        return b.text[:1].isalnum() and not P.BARE_LABEL.fullmatch(b.text) and not P.section_of(b.text)
+        # a label stands where a sentence or a heading ended: "… tỉnh khóa" / "XVII." ends one
+        return (
+            b.text[:1].isalnum()
+            and not P.BARE_LABEL.fullmatch(b.text)
+            and not P.section_of(b.text)
+            and not _sentence_goes_on(before, a)
+        )
     if a.text in _UNIT_NAMES:  # a heading broken after its first word: "Điều" / "2. Học phí"
         return P.section_of(f"{a.text} {b.text}") is not None
     if len(a.text) > 70:
@@ -387,7 +407,7 @@ def layout(lines: list[Line]) -> list[Line]:
                 out[-1] = out[-1].join(piece)
             i += k
             continue
-        if out and _joinable(out[-1], line):
+        if out and _joinable(out[-1], line, out[-2] if len(out) > 1 else None):
             out[-1] = out[-1].join(line)
             joined.add(id(out[-1]))
         else:

@@ -212,8 +212,16 @@ class _Zones:
                 break
 
     def _before_kinh_gui_or_short(self, ln: Line) -> bool:
-        nxt = self.peek(1)
-        return ln.text[:1].islower() or nxt is None or nxt[1] in ("KINH_GUI", "RULE") or len(ln.text) < 60
+        """A line under "V/v …" goes on with it when it starts in lower case, is short, or the
+        header's next part follows it: Kính gửi, a rule, the place-date the page put after the
+        summary, directly or after more lower-case lines of the same summary ("V/v đẩy nhanh …" /
+        "Bến Lức - Long Thành … giai đoạn 1" / "thuộc nhiệm vụ của Đoàn kiểm tra số 06" / "Hà Nội, …")."""
+        if ln.text[:1].islower() or len(ln.text) < 60:
+            return True
+        k = 1
+        while (nxt := self.peek(k)) and nxt[1] in ("TEXT", "NAME") and nxt[0].text[:1].islower() and k < 3:
+            k += 1
+        return nxt is None or nxt[1] in ("KINH_GUI", "RULE", "PLACE_DATE")
 
     def title(self) -> None:
         p = self.peek()

@@ -165,7 +165,7 @@ SECTION_RES = (
     r"(?P<roman>(?:XL|L?X{0,3})(?:IX|IV|V?I{0,3}))(?<=[IVXL])\s*[.\-]\s+(?=\S)",
     r"(?P<decimal>\d{1,2}\.\d{1,2}(?:\.\d{1,2})?)(?:\.?\s+(?=\S)|\.$)",
     r"(?P<arabic>\d{1,3})\s*[.)]\s+(?=\D)",
-    r"(?P<letter>[a-zđ])\s*\)\s*(?=\S)",
+    r"(?P<letter>[a-zđ])(?:\s*\)\s*(?=\S)|\.\s+(?=[^\W\d_]))",  # "a) …", "a. Trường hợp …"
 )
 _SECTION = re.compile("^(?:" + "|".join(SECTION_RES) + ")")
 ITEM = re.compile(r"^[-+•·]\s*(?=\S)")
@@ -641,7 +641,11 @@ def running_text(text: str) -> bool:
 
 def section_of(text: str) -> tuple[str, str] | None:
     m = _SECTION.match(text)
-    return (m.lastgroup, m.group(m.lastgroup)) if m and m.lastgroup else None
+    if not (m and m.lastgroup):
+        return None
+    if m.lastgroup == "letter" and ")" not in m.group(0) and not text[m.end()].isupper():
+        return None  # a point written "a." opens a sentence: "a. Trường hợp …", not "v. v."
+    return m.lastgroup, m.group(m.lastgroup)
 
 
 # -- OCR repairs of a whole line ------------------------------------------------------------------

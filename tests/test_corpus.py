@@ -57,7 +57,11 @@ def test_golden(path, request):
 
 
 VALID = sorted((CORPUS / "valid").rglob("*.txt"))
-INVALID = sorted(p for d in ("invalid", "invalid-state", "invalid-hd05", "invalid-vbqppl") for p in (CORPUS / d).glob("*.txt"))
+INVALID = sorted(
+    p
+    for d in ("invalid", "invalid-state", "invalid-hd05", "invalid-vbqppl")
+    for p in (CORPUS / d).glob("*.txt")
+)
 
 
 @pytest.mark.parametrize("path", VALID, ids=[p.stem for p in VALID])

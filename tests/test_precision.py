@@ -125,6 +125,15 @@ def test_a_cong_van_summary_opening_ve_breaks_the_prefix_rule_only():
     assert r.components["subject"]["line"] == 8
 
 
+def _sections(labels: list[str]):
+    """The công văn with its body's sections replaced by one line under each label."""
+    text = (VALID / CV).read_text(encoding="utf-8")
+    head, rest = text.split("1. Rà soát", 1)
+    tail = "Trong quá trình" + rest.split("Trong quá trình", 1)[1]
+    body = "".join(f"{x} Nội dung của mục {x} được trình bày đầy đủ tại đây;\n\n" for x in labels)
+    return lint_bytes("x.txt", (head + body + tail).encode("utf-8"), OPTS)
+
+
 @pytest.mark.parametrize(
     "labels, want",
     [
@@ -137,11 +146,7 @@ def test_a_cong_van_summary_opening_ve_breaks_the_prefix_rule_only():
     ],
 )
 def test_a_numbering_break_is_reported_once_with_the_label_it_wants(labels, want):
-    text = (VALID / CV).read_text(encoding="utf-8")
-    head, rest = text.split("1. Rà soát", 1)
-    tail = "Trong quá trình" + rest.split("Trong quá trình", 1)[1]
-    body = "".join(f"{x} Nội dung của mục {x} được trình bày đầy đủ tại đây;\n\n" for x in labels)
-    r = lint_bytes("x.txt", (head + body + tail).encode("utf-8"), OPTS)
+    r = _sections(labels)
     got = [d.message for d in r.diagnostics if d.code in ("VB261", "VB264")]
     assert got == [f"Đánh số mục không liên tục: {a} (cần {b})." for a, b in want]
 
@@ -239,13 +244,27 @@ def test_json_that_holds_no_document_is_not_one():
 
 
 @pytest.mark.parametrize(
-    "note", ["(Gửi kèm theo Phụ lục danh sách các trường)", "Ghi chú: số liệu tính đến 31/7/2025."]
+    "note",
+    [
+        "(Gửi kèm theo Phụ lục danh sách các trường)",
+        "Ghi chú: số liệu tính đến 31/7/2025.",
+        "(Công điện số\n225/CĐ-TTg ngày 20/11/2025 gửi kèm theo)",  # wrapped, "kèm theo" at its end
+        "(Danh sách các trường gửi kèm)",
+    ],
 )
-def test_a_note_after_the_bodys_end_is_not_the_bodys_end(note):
+@pytest.mark.parametrize("gap", ["\n\n", "\n"])
+def test_a_note_after_the_bodys_end_is_not_the_bodys_end(note, gap):
     end = "để được hướng dẫn, giải quyết./."
-    assert reports(lint(CV, end, f"{end}\n\n{note}")) == []
-    r = lint(CV, end, f"{end[:-3]}.\n\n{note}")  # the body itself still must end "./."
+    assert reports(lint(CV, end, f"{end}{gap}{note}")) == []
+    r = lint(CV, end, f"{end[:-3]}.{gap}{note}")  # the body itself still must end "./."
     assert [(d.code, d.span.line) for d in r.diagnostics] == [("VB262", 46)]
+
+
+@pytest.mark.parametrize("after", ["(Các sở báo cáo trước ngày 15/9/2025)", "(Công văn số 12/SGDĐT\nkèm"])
+def test_a_line_after_the_bodys_end_that_sends_nothing_is_the_bodys_end(after):
+    end = "để được hướng dẫn, giải quyết./."
+    r = lint(CV, end, f"{end}\n{after}")
+    assert [(d.code, d.span.line) for d in r.diagnostics] == [("VB262", 46 + after.count("\n") + 1)]
 
 
 # -- Điều run on across chapters; annexes after the signature are numbered on their own ------------
@@ -368,3 +387,76 @@ def test_a_fix_of_several_edits_survives_the_cache(tmp_path):
 def test_a_luu_line_ends_in_a_stop_or_the_drafters_initials(luu, reported):
     r = lint(CV, "- Lưu: VT, GDPT.", luu)
     assert ("VB283" in {d.code for d in r.diagnostics}) is reported
+
+
+# -- a hard-wrapped sentence that ends on a numeral is not a heading ---------------------------------
+SEC5 = "phương án phòng, chống thiên tai trong mùa mưa bão trước ngày khai giảng năm học\nmới 05/9/2025."
+NEXT = "\n\nCác trường bảo đảm an toàn trường học trong suốt năm học 2025 - 2026."
+
+
+@pytest.mark.parametrize(
+    "end, labels",
+    [
+        ("phục vụ bầu cử đại biểu Quốc hội khóa\nXVII.", []),  # "… khóa" / "XVII.": the sentence's end
+        ("phục vụ bầu cử đại biểu Quốc hội khóa\n\nXVII.", ["XVII"]),  # after a blank line: a label
+        ("trong mùa mưa bão, hoàn thành trước ngày 30 tháng\n8.", []),
+        ("trong mùa mưa bão trước ngày khai giảng năm học mới.\n9.", ["9"]),  # after a full stop: a label
+    ],
+)
+def test_a_wrapped_sentence_ending_on_a_numeral_is_not_a_heading(end, labels):
+    r = lint(CV, SEC5, "phương án phòng, chống thiên tai " + end + NEXT)
+    assert [s["label"] for s in r.components["body"]["sections"]] == ["1", "2", "3", "4", "5", *labels]
+    breaks = ['"9" sau "5" (cần "6")'] if labels == ["9"] else []
+    assert [d.message for d in r.diagnostics] == [f"Đánh số mục không liên tục: {b}." for b in breaks]
+
+
+# -- a summary wrapped over three lines -------------------------------------------------------------
+def test_a_vv_summary_wrapped_over_three_lines_is_one_summary():
+    vv = (
+        "V/v hướng dẫn thực hiện nhiệm vụ giáo dục phổ thông\n"
+        "Trung học phổ thông Chuyên và Phổ thông Dân tộc nội trú năm học 2025 - 2026\n"
+        "thuộc các sở giáo dục và đào tạo"
+    )
+    r = lint(CV, "V/v hướng dẫn thực hiện nhiệm vụ giáo dục phổ thông\nnăm học 2025 - 2026", vv)
+    assert (r.components["subject"]["line"], r.components["subject"]["end_line"]) == (8, 10)
+    assert reports(r) == []  # no line of it is an unreadable header line (VB132)
+
+
+# -- points lettered "a." and Latin letters --------------------------------------------------------
+DD = 'Điểm "e{0}" đứng ngay sau "d{0}": theo thứ tự chữ cái tiếng Việt, sau "d{0}" là "đ{0}".'
+
+
+@pytest.mark.parametrize(
+    "labels, want",
+    [
+        (["1.", "a.", "b.", "c.", "d.", "đ.", "e.", "g."], []),  # "a." points are read and counted
+        (["1.", "a.", "b.", "d."], [("VB261", 'Đánh số mục không liên tục: "d" sau "b" (cần "c").')]),
+        (  # a Latin list: "đ" skipped and "f" foreign, each once; "g." and "h." after them are right
+            ["1.", "a.", "b.", "c.", "d.", "e.", "f.", "g.", "h."],
+            [("VB264", DD.format(".")), ("VB261", 'Đánh số mục không liên tục: "f" sau "e" (cần "g").')],
+        ),
+        (
+            ["1.", "a)", "b)", "c)", "d)", "e)", "f)"],
+            [("VB264", DD.format(")")), ("VB261", 'Đánh số mục không liên tục: "f" sau "e" (cần "g").')],
+        ),
+        (
+            ["1.", "a)", "b)", "c)", "d)", "đ)", "e)", "f)"],
+            [("VB261", 'Đánh số mục không liên tục: "f" sau "e" (cần "g").')],
+        ),
+        (["1.", "a.", "a)", "b)", "b.", "c."], []),  # "a." and "a)" lists mixed: each counted on its own
+    ],
+)
+def test_points_are_read_in_either_style_and_a_latin_letter_is_reported_once(labels, want):
+    r = _sections(labels)
+    assert [(d.code, d.message) for d in r.diagnostics] == want
+    assert len(r.components["body"]["sections"][0]["sections"]) == len(labels) - 1
+
+
+def test_a_lower_case_letter_and_stop_inside_running_text_is_no_point():
+    r = lint(CV, "1. Rà soát", "1. Xem mục\nb. tiếp theo. Rà soát")
+    assert r.components["body"]["sections"][0]["sections"] == []
+
+
+def test_the_vv_rule_cites_the_state_decree_for_a_state_cong_van():
+    (d,) = lint(CV, "V/v hướng dẫn", "Về hướng dẫn").diagnostics
+    assert d.code == "VB241" and "NĐ 30/2020, Phụ lục I, II.4.b" in d.citation

@@ -46,13 +46,21 @@ def _sequence(sections):
     numbered = [s for s in sections if s["number"] is not None]
     last: dict = {}  # per kind: (section, the number it stands for)
     outer: dict = {}  # per kind: the lists a restart at 1 interrupted ("1. … 1. 2. 3. … 2.")
-    for k, s in enumerate(numbered):
-        kind, n = s["kind"], s["number"]
+    k = -1  # s is numbered[k]
+    for s in sections:
+        if s["number"] is None:
+            if _foreign(s) and (prev := last.get(_kind(s))):
+                # a Latin letter ("f)", "f."): the letter that comes next in the count, once; the
+                # count goes on past it ("e. f. g.": "f" wants "g", and "g." is no break again)
+                yield s, prev[0], _label(s, prev[1] + 1)
+            continue
+        k += 1
+        kind, n = _kind(s), s["number"]
         prev = last.get(kind)
         last[kind] = (s, n)
         if prev is None or n == prev[1] + 1:
             continue
-        if n == 1 and kind not in _RUN_ON:  # (Chương and Điều never start again: VB261)
+        if n == 1 and s["kind"] not in _RUN_ON:  # (Chương and Điều never start again: VB261)
             outer.setdefault(kind, []).append(prev)
             continue
         up = [i for i, (_, m) in enumerate(outer.get(kind, [])) if n == m + 1]
@@ -62,7 +70,7 @@ def _sequence(sections):
         want = prev[1] + 1
         if n == want + 1 and _inline(prev[0], _label(s, want)):
             continue  # a form's row flattened: "1. Họ và tên: ……… 2. Giới tính: ……"
-        nxt = next((x["number"] for x in numbered[k + 1 :] if x["kind"] == kind), None)
+        nxt = next((x["number"] for x in numbered[k + 1 :] if _kind(x) == kind), None)
         if nxt == want + 1 and nxt != n + 1 or nxt != n + 1 and n < want:
             last[kind] = (s, want)  # a misnumbered section: the next one counts from want
         yield s, prev[0], _label(s, want)
@@ -71,6 +79,24 @@ def _sequence(sections):
 def _inline(s, label: str) -> bool:
     """Whether section s's line holds the label further on, after a space."""
     return re.search(rf"\s{re.escape(label)}\s*[.)]\s", s["text"]) is not None
+
+
+def _style(s) -> str:
+    """How a point closes its letter: ")" in "a)", "." in "a."; "" for every other kind."""
+    if s["kind"] != "letter":
+        return ""
+    return s["text"].lstrip()[len(s["label"]) :].lstrip()[:1]
+
+
+def _kind(s) -> tuple[str, str]:
+    """The sequence a section counts in: its kind, and for points their style ("a)" and "a."
+    lists are counted apart when a document mixes them)."""
+    return s["kind"], _style(s)
+
+
+def _foreign(s) -> bool:
+    """A point lettered with a Latin letter the Vietnamese alphabet has not: f, j, w, z."""
+    return s["kind"] == "letter" and s["label"] in "fjwz"
 
 
 def _label(s, n: int) -> str:
@@ -127,9 +153,10 @@ def numbering(doc, ctx):
     name="section-letter-dd",
     component="body",
     severity="warning",
+    example={"e": "e)", "d": "d)", "dd": "đ)"},
     message={
-        "vi": 'Điểm "e)" đứng ngay sau "d)": theo thứ tự chữ cái tiếng Việt, sau "d)" là "đ)".',
-        "en": 'Point "e)" follows "d)": in the Vietnamese alphabet "đ)" comes after "d)".',
+        "vi": 'Điểm "{e}" đứng ngay sau "{d}": theo thứ tự chữ cái tiếng Việt, sau "{d}" là "{dd}".',
+        "en": 'Point "{e}" follows "{d}": in the Vietnamese alphabet "{dd}" comes after "{d}".',
     },
     citation=f"{_CIT}; NĐ 30/2020, Phụ lục I, II.6 (điểm: a), b), c), d), đ), e), g) …)",
     why={
@@ -142,4 +169,5 @@ def numbering(doc, ctx):
 def letter_dd(doc, ctx):
     for s, last, _ in _breaks(doc):
         if _skips_dd(s, last):
-            yield Hit(_span(doc, s))
+            p = _style(s)
+            yield Hit(_span(doc, s), {"e": f"e{p}", "d": f"d{_style(last)}", "dd": f"đ{p}"})

@@ -360,6 +360,22 @@ def nhu_tren(doc, ctx):
 
 
 _NOTE = re.compile(r"\(?\s*(?:gui |xin gui )?(?:kem theo|dinh kem|ghi chu|phu luc)\b")
+# a note in parentheses that names what is sent with the document, the mention anywhere in it:
+# "(Công điện số 225/CĐ-TTg ngày 20/11/2025 gửi kèm theo)", possibly wrapped over a few lines
+_ATTACHED = re.compile(r"\([^()]*\b(?:kem theo|gui kem|dinh kem)\b[^()]*\)\.?")
+
+
+def _before_notes(body: list) -> list:
+    """The body without the notes under its last line ("(Gửi kèm theo Phụ lục …)", "Ghi chú: …")."""
+    while len(body) > 1:
+        if _NOTE.match(fold(body[-1].text)):
+            body = body[:-1]
+            continue
+        k = next((k for k in range(1, min(4, len(body))) if body[-k].text.lstrip()[:1] == "("), 0)
+        if not (k and _ATTACHED.fullmatch(" ".join(fold(t.text).strip() for t in body[-k:]))):
+            break
+        body = body[:-k]
+    return body
 
 
 @rule(
@@ -383,9 +399,7 @@ def body_ending(doc, ctx):
     body = doc.parts.get("body")
     if not body or doc.doc_type in ("giay_moi", "giay_gioi_thieu", "bien_ban"):
         return
-    while len(body) > 1 and _NOTE.match(fold(body[-1].text)):
-        body = body[:-1]  # "(Gửi kèm theo Phụ lục …)" under the body's last line: a note, not the body
-    last = body[-1]
+    last = _before_notes(body)[-1]  # "(Gửi kèm theo Phụ lục …)" under the body's last line: a note
     t = last.text.rstrip()
     if not re.search(r"\./\.?$", t):
         k = len(t) - 1 if t.endswith(".") else len(t)

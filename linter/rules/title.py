@@ -15,7 +15,7 @@ _CIT = "HD 36-HD/VPTW (tên loại và trích yếu); HD 05-HD/VPTW, Phần II, 
         "vi": 'Trích yếu công văn phải bắt đầu bằng "V/v" hoặc "về việc".',
         "en": 'A công văn\'s summary must begin with "V/v" or "về việc".',
     },
-    citation=_CIT,
+    citation=f'{_CIT}; NĐ 30/2020, Phụ lục I, II.4.b (công văn Nhà nước: "V/v")',
     why={
         "vi": 'Công văn không có tên loại; trích yếu đặt dưới số và ký hiệu, bắt đầu "về việc …" (Đảng) hoặc "V/v …" (Nhà nước).',
         "en": 'A công văn has no type name; its summary sits under the number and starts "về việc …" (Party) or "V/v …" (State).',
