@@ -57,7 +57,8 @@ def classify(line: Line) -> tuple[str, dict]:
         return "MARK", {}
     # a number or a date, as written, then with OCR repairs (only where one can be: a line
     # that starts with a digit is a number only as "400-TB/TU", possibly with misread digits)
-    maybe = "ngay" in f or P.may_be_number(t, f)
+    # ("Căn cứ Luật Hải quan ngày 23/6/2014;" names a date, and is a basis, not a date line)
+    maybe = ("ngay" in f and not f.startswith("can cu")) or P.may_be_number(t, f)
     for text, repaired in ((t, False), (P.repair(t), True)) if maybe else ():
         if repaired and text == t:
             break
@@ -170,7 +171,7 @@ class _Zones:
                 self.emit(sh)
             elif sh == "RULE":
                 self.emit("RULE")
-            elif sh == "UPPER" and len(ln.text) <= 90:
+            elif sh == "UPPER" and len(ln.text) <= 90 and not self._header_complete():
                 self.emit("ISSUER")
             elif sh == "VV" and self.toks:  # Party công văn: "về việc …" under the number
                 self.subject_vv()
@@ -181,6 +182,12 @@ class _Zones:
             else:
                 seen_body_anchor = True
 
+    def _header_complete(self) -> bool:
+        """Issuer, number and date read, and no header line below: capitals now are the summary
+        of a document whose type name was lost, not more of the issuer."""
+        have = {t.type for t in self.toks}
+        return {"ISSUER", "NUMBER", "PLACE_DATE"} <= have and not self._header_goes_on()
+
     def _header_goes_on(self) -> bool:
         """Whether header lines, or the type name, follow the line at hand within a few unreadable
         lines: then a damaged motto or date line does not end the header and take the number, the
@@ -189,6 +196,8 @@ class _Zones:
             q = self.peek(k)
             if q is None or q[1] not in _HEADER_ONLY + ("TEXT", "NAME", "RULE", "UPPER", "DOC_TYPE"):
                 return False
+            if fold(q[0].text).startswith("can cu "):
+                return False  # the bases: the header is over
             if q[1] in _HEADER_ONLY or (q[1] == "DOC_TYPE" and k <= 3):
                 return True
         return False
@@ -229,6 +238,13 @@ class _Zones:
             return
         if p[1] == "VV":
             self.subject_vv()
+            return
+        if p[1] == "UPPER" and self.toks and self._upper_block_ends():
+            # a trích yếu in capitals, straight under the header, whose type name was lost
+            while (p := self.peek()) and p[1] == "UPPER":
+                self.emit("SUBJECT")
+            if (p := self.peek()) and p[1] == "RULE":
+                self.emit("RULE")
             return
         if p[1] == "TEXT" and self.toks and (_about(p[0]) or self._bases_within(3)):
             # a trích yếu ("về …", or a legal text's name before its căn cứ) whose type name was lost
@@ -302,6 +318,17 @@ class _Zones:
 
     def _kinh_gui_within(self, n: int) -> bool:
         return any((q := self.peek(k)) and q[1] == "KINH_GUI" for k in range(1, n + 1))
+
+    def _upper_block_ends(self) -> bool:
+        """Up to six capital lines, then a rule, a blank line or a "Căn cứ …": a summary, not
+        the first lines of a body."""
+        for i in range(1, 8):
+            q = self.peek(i)
+            if q is None:
+                return False
+            if q[1] != "UPPER":
+                return q[1] == "RULE" or q[0].blank_before or fold(q[0].text).startswith("can cu ")
+        return False
 
     def _bases_within(self, k: int) -> bool:
         """A "Căn cứ …" line within k lines, after short lines that end no sentence."""
@@ -445,8 +472,16 @@ class _Zones:
             self.emit("SIGN_NOTE")
         while (p := self.peek()) and p[1] == "AUTHORITY":  # multi-level: TL. … / KT. …
             self.authority()
-        while (p := self.peek()) and p[1] in ("UPPER", "ENACT") and len(p[0].text) < 90:
-            # a title wrapped: "PHÓ CHÁNH VĂN PHÒNG" / "THƯỜNG TRỰC" is one title, not two
+        while (
+            (p := self.peek())
+            and p[1] in ("UPPER", "ENACT")
+            and len(p[0].text) < 90
+            and not (
+                p[0].blank_before and self.toks[-1].type == "SIGNER_TITLE" and not P.is_title_line(p[0].text)
+            )
+        ):
+            # a title wrapped: "PHÓ CHÁNH VĂN PHÒNG" / "THƯỜNG TRỰC" is one title, not two; capitals
+            # after a blank line that are no title are what follows a signature whose name is lost
             wrapped = self.toks[-1].type == "SIGNER_TITLE" and not P.is_title_line(p[0].text)
             self.emit("SIGNER_TITLE", {"continuation": True} if wrapped else None)
         while (p := self.peek()) and p[1] == "SIGNED":

@@ -187,6 +187,25 @@ def _subtrees(tree: Tree) -> list[Tree]:
     return out
 
 
+def _lost_heading(parts: dict[str, list[Tok]]) -> None:
+    """ "QUY ĐỊNH CHI TIẾT VỀ …" under "Số: 302/2025/NĐ-CP": a summary in capitals that opens with a
+    type's name other than the one the number's type code gives is the summary of a document whose
+    type name was lost, not its type name (VB105 then reports the loss, not VB214 the code)."""
+    heading, number = parts.get("doc_type"), parts.get("number")
+    if not (heading and number and heading[0].type == "DOC_TYPE" and number[0].type == "NUMBER"):
+        return
+    d, num = heading[0].data, number[0].data
+    by_code = _type_of_code(num)
+    if (
+        num.get("form") == "state"
+        and by_code
+        and by_code != d["doc_type"]
+        and heading[0].text[d["type_end"] :].strip()
+    ):
+        parts["subject"] = [Tok("SUBJECT", t.line, {}) for t in heading] + parts.get("subject", [])
+        del parts["doc_type"]
+
+
 def build(tree: Tree, toks: list[Tok], dropped: list[Tok]) -> Document:
     parts: dict[str, list[Tok]] = {}
     subtrees = _subtrees(tree)
@@ -196,6 +215,7 @@ def build(tree: Tree, toks: list[Tok], dropped: list[Tok]) -> Document:
             name = "subject"
         if (name in COMPONENTS or name == "trailer") and name not in parts:
             parts[name] = _tokens(sub, toks)
+    _lost_heading(parts)
     comps: dict = dict.fromkeys(COMPONENTS)
 
     if t := parts.get("banner"):
@@ -336,7 +356,7 @@ def _type_of_code(num: dict) -> str | None:
 
 def _doc_type(c: dict) -> tuple[str | None, str | None]:
     """The type from the heading; else inferred from the evidence, strongest first: the type code
-    of a Party number; a State "V/v" (only a công văn has one); the type code of a State number
+    of a Party number, or a công điện's; a State "V/v" (else only a công văn has one); the type code of a State number
     (a công điện whose heading was lost is still a công điện); "về việc" or "Kính gửi" without a
     heading, or a State number without a type code: a công văn."""
     if c["doc_type"]:
@@ -344,8 +364,8 @@ def _doc_type(c: dict) -> tuple[str | None, str | None]:
     num = c["number"] or {}
     subj = c["subject"] or {}
     by_code = _type_of_code(num)
-    if by_code and num["form"] == "party":
-        return by_code, "inferred"
+    if by_code and (num["form"] == "party" or by_code == "cong_dien"):
+        return by_code, "inferred"  # (a công điện has its "V/V …" too: 016–018 in corpus/real)
     if subj.get("prefix") == "V/v":
         return "cong_van", "inferred"
     if by_code:

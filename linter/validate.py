@@ -96,10 +96,24 @@ def schema_id_for(profile: str, doc_type: str | None) -> str:
     return f"urn:vblint:{family}:{doc_type if known else '_generic'}"
 
 
+# the parts in the order a page holds them: a missing one is reported where it would stand
+_ORDER = ("issuer", "banner", "number", "place_date", "doc_type", "subject", "addressees", "body")
+_TAIL = ("recipients", "signature")
+
+
 def _where(doc: Document, component: str) -> Span:
+    """The part, or where it would stand: the line the next part found now occupies (the end for
+    the closing parts)."""
     if doc.span(component):
         return doc.span(component)
-    return Span.at(doc.first_line() if component in _HEAD else doc.last_line())
+    if component in _ORDER:
+        after = _ORDER[_ORDER.index(component) + 1 :]
+        nxt = next((s for c in after if (s := doc.span(c))), None)
+        if nxt:
+            return Span.at(nxt.line)
+    if component in _HEAD:
+        return Span.at(doc.first_line())
+    return Span.at(doc.last_line())
 
 
 # The keywords our schemas may use. None of them looks at a string's or number's value beyond

@@ -165,3 +165,15 @@ def test_speed_measures_lint_against_the_floor():
     r = speed.measure(copies=1, rounds=1)
     assert r["documents"] == len(list((Path(__file__).resolve().parent.parent / "corpus/real").glob("*.txt")))
     assert r["lint"] > r["floor"] > 0 and r["ratio"] > 1 and r["per_second"] > 0
+
+
+def test_seeded_defects_are_each_found_on_their_part():
+    """bench/seeded.py on three real documents: every defect it seeds is reported where it is."""
+    from bench import seeded as S
+
+    real = Path(__file__).resolve().parent.parent / "corpus" / "real"
+    names = ("002_kl-212-KL-TW.txt", "019_tb-627-TB-VPCP.txt", "043_tt-24-2025-TT-BTP.txt")
+    r = S.run([real / n for n in names], date(2026, 12, 5))
+    assert r["seeded"][("all",)] >= 20
+    assert r["found"][("all",)] == r["seeded"][("all",)], r["misses"]
+    assert {k[1] for k in r["seeded"] if k[0] == "profile"} == {"party-hd36", "state-nd30", "state-vbqppl"}

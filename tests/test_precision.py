@@ -460,3 +460,51 @@ def test_a_lower_case_letter_and_stop_inside_running_text_is_no_point():
 def test_the_vv_rule_cites_the_state_decree_for_a_state_cong_van():
     (d,) = lint(CV, "V/v hướng dẫn", "Về hướng dẫn").diagnostics
     assert d.code == "VB241" and "NĐ 30/2020, Phụ lục I, II.4.b" in d.citation
+
+
+# -- a part lost, reported as lost and where it stood (bench/seeded.py measures this on corpus/real)
+REAL = VALID.parent / "real"
+
+
+def _cut(name: str, first: int, last: int | None = None):
+    """A real document without its lines first..last (1-based)."""
+    lines = (REAL / name).read_text(encoding="utf-8").split("\n")
+    del lines[first - 1 : last or first]
+    return lint_bytes(name, "\n".join(lines).encode("utf-8"), OPTS)
+
+
+@pytest.mark.parametrize(
+    "name, line, summary",
+    [
+        ("026_kh-308-KH-UBND-hanoi.txt", 16, 16),  # a summary in capitals after the header
+        ("022_tb-37416-TB-CHQ.txt", 17, 18),  # … and the enacting authority under it, then "Căn cứ"
+        ("040_nd-302-2025-ND-CP.txt", 14, 15),  # "QUY ĐỊNH CHI TIẾT …" under "Số: 302/2025/NĐ-CP"
+        ("045_tt-45-2025-TT-BYT.txt", 15, 18),
+    ],
+)
+def test_a_lost_type_name_is_reported_where_it_stood_and_the_summary_is_still_read(name, line, summary):
+    head = (REAL / name).read_text(encoding="utf-8").split("\n")[line - 1]
+    assert head.strip() in ("KẾ HOẠCH", "THÔNG BÁO", "NGHỊ ĐỊNH", "THÔNG TƯ")
+    r = _cut(name, line)
+    got = {d.name: d.span.line for d in r.diagnostics if d.severity != "info"}
+    assert got.get("missing-doc-type") in range(line - 1, line + 3), got
+    assert "missing-subject" not in got
+    assert r.components["subject"]["line"] in range(line - 1, summary + 2)
+
+
+def test_a_signature_that_lost_its_name_ends_before_the_annex_title():
+    text = (REAL / "053_qd-1378-QD-BNV.txt").read_text(encoding="utf-8")
+    assert text.split("\n")[60] == "Vũ Chiến Thắng"
+    r = _cut("053_qd-1378-QD-BNV.txt", 61)
+    (d,) = [d for d in r.diagnostics if d.name == "signature-name-missing"]
+    assert d.span.line == 60  # the title "THỨ TRƯỞNG", not the annex's "THỦ TỤC HÀNH CHÍNH …"
+    assert r.components["signature"]["titles"] == ["THỨ TRƯỞNG"]
+
+
+def test_a_basis_that_names_a_date_is_no_date_line():
+    r = lint(
+        "state-vbqppl/thong_tu.txt",
+        "Căn cứ Luật Khám bệnh, chữa bệnh số 15/2023/QH15;",
+        "Căn cứ Nghị định số 08/2015/NĐ-CP ngày 21/01/2015;",
+    )
+    assert r.components["place_date"]["day"] == 5 and reports(r) == []
