@@ -65,8 +65,13 @@ def _near(events: list[Event], first: int, last: int, slack: int = 1) -> tuple[l
 MISSING = frozenset({f"VB{n}" for n in range(101, 112)} | {"VB113", "VB114"})
 
 
-def measure(rates=(0, 0.5, 1, 2, 3), seeds=20, kinds: tuple[str, ...] | None = None,
-            docs: list[tuple[str, str]] | None = None, noise=noisy_events) -> dict:
+def measure(
+    rates=(0, 0.5, 1, 2, 3),
+    seeds=20,
+    kinds: tuple[str, ...] | None = None,
+    docs: list[tuple[str, str]] | None = None,
+    noise=noisy_events,
+) -> dict:
     """Run the benchmark. seeds: a count or an iterable of seeds; noise: (text, rate, seed,
     kinds) -> (text, events), bench.ocrnoise's model by default. Returns, per rate:
     detect/fp {component: [hits, total]}, accuracy (all components pooled), fp_share,
@@ -103,16 +108,34 @@ def measure(rates=(0, 0.5, 1, 2, 3), seeds=20, kinds: tuple[str, ...] | None = N
                             detect[k][0] += 1
                         else:
                             on, up = _near(events, was["line"], was["end_line"])
-                            misses.append({"rate": rate, "seed": s, "doc": name, "component": k,
-                                           "clean": was["text"][:120], "events": on, "upstream": up})
+                            misses.append(
+                                {
+                                    "rate": rate,
+                                    "seed": s,
+                                    "doc": name,
+                                    "component": k,
+                                    "clean": was["text"][:120],
+                                    "events": on,
+                                    "upstream": up,
+                                }
+                            )
                     else:
                         fp[k][1] += 1
                         if now:
                             fp[k][0] += 1
                             on, up = _near(events, now["line"], now["end_line"], 0)
-                            misses.append({"rate": rate, "seed": s, "doc": name, "component": k,
-                                           "false_positive": True, "found": now["text"][:120],
-                                           "events": on, "upstream": up})
+                            misses.append(
+                                {
+                                    "rate": rate,
+                                    "seed": s,
+                                    "doc": name,
+                                    "component": k,
+                                    "false_positive": True,
+                                    "found": now["text"][:120],
+                                    "events": on,
+                                    "upstream": up,
+                                }
+                            )
                 want, got = _values(ref), _values(res)
                 for f, v in want.items():
                     if v is not None and got[f] is not None:  # agreement on what was found
@@ -121,10 +144,14 @@ def measure(rates=(0, 0.5, 1, 2, 3), seeds=20, kinds: tuple[str, ...] | None = N
         hits = sum(h for h, _ in detect.values())
         total = sum(t for _, t in detect.values())
         out["rates"][rate] = {
-            "detect": detect, "fp": fp, "values": dict(values), "misses": misses,
+            "detect": detect,
+            "fp": fp,
+            "values": dict(values),
+            "misses": misses,
             "accuracy": hits / total if total else 1.0,
             "fp_share": sum(h for h, _ in fp.values()) / max(1, sum(t for _, t in fp.values())),
-            "false_missing": false_missing, "runs": runs,
+            "false_missing": false_missing,
+            "runs": runs,
         }
     out["lines_per_sec"] = lines / spent if spent else 0.0
     return out
@@ -153,8 +180,13 @@ def report(result: dict, misses: int = 3) -> str:
     rates = list(result["rates"])
     w = 22
     head = "component".ljust(w) + "".join(f"{'rate ' + str(r):>11}" for r in rates)
-    rows = [(f"detection % (present in the clean document, still found) — {result['docs']} documents "
-             f"× {result['seeds']} seeds, kinds: {','.join(result['kinds'])}"), head]
+    rows = [
+        (
+            f"detection % (present in the clean document, still found) — {result['docs']} documents "
+            f"× {result['seeds']} seeds, kinds: {','.join(result['kinds'])}"
+        ),
+        head,
+    ]
     for k in COMPONENTS:
         cells = [result["rates"][r]["detect"][k] for r in rates]
         if any(t for _, t in cells):
@@ -177,8 +209,13 @@ def report(result: dict, misses: int = 3) -> str:
             summary = miss_summary(result, r, misses)
             if not summary:
                 continue
-            rows += ["", (f"misses at rate {r}: noise kinds on the component's clean lines ±1, and "
-                          "('upstream') on the 12 lines above")]
+            rows += [
+                "",
+                (
+                    f"misses at rate {r}: noise kinds on the component's clean lines ±1, and "
+                    "('upstream') on the 12 lines above"
+                ),
+            ]
             for comp, d in sorted(summary.items(), key=lambda kv: -kv[1]["count"]):
                 kinds = ", ".join(f"{k} {n}" for k, n in d["kinds"].most_common())
                 rows.append(f"  {comp}: {d['count']} — {kinds}")
@@ -187,8 +224,10 @@ def report(result: dict, misses: int = 3) -> str:
                     rows.append(f"    {m['doc']} seed {m['seed']}: {what}")
                     for tag, evs in (("", m["events"][:4]), ("upstream ", m["upstream"][:3])):
                         for e in evs:
-                            rows.append(f"      {tag}{e.kind} L{','.join(map(str, e.lines))}: "
-                                        f"{e.before[:70]!r} -> {e.after[:70]!r}")
+                            rows.append(
+                                f"      {tag}{e.kind} L{','.join(map(str, e.lines))}: "
+                                f"{e.before[:70]!r} -> {e.after[:70]!r}"
+                            )
     return "\n".join(rows)
 
 
@@ -197,12 +236,18 @@ def ablation(rates, seeds) -> str:
     comps = [k for k in COMPONENTS if k != "marks"]
     rows = []
     for r in rates:
-        rows += ["", f"one kind at a time, rate {r}: detection % per component",
-                 "kind".ljust(14) + "".join(f"{c[:9]:>10}" for c in comps) + f"{'ALL':>8}{'FP':>6}"]
+        rows += [
+            "",
+            f"one kind at a time, rate {r}: detection % per component",
+            "kind".ljust(14) + "".join(f"{c[:9]:>10}" for c in comps) + f"{'ALL':>8}{'FP':>6}",
+        ]
         for k in KINDS:
             res = measure([r], seeds, (k,))["rates"][r]
-            rows.append(k.ljust(14) + "".join(f"{_pct(*res['detect'][c]):>10}" for c in comps)
-                        + f"{100 * res['accuracy']:>8.1f}{100 * res['fp_share']:>6.1f}")
+            rows.append(
+                k.ljust(14)
+                + "".join(f"{_pct(*res['detect'][c]):>10}" for c in comps)
+                + f"{100 * res['accuracy']:>8.1f}{100 * res['fp_share']:>6.1f}"
+            )
     return "\n".join(rows)
 
 

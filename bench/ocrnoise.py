@@ -72,8 +72,18 @@ ROOT = Path(__file__).resolve().parent.parent
 SEEDS = ROOT / "corpus" / "seeds"
 VALID = ROOT / "corpus" / "valid" / "party-hd36"
 
-KINDS = ("diacritic", "letter", "lowercase", "split", "merge", "column_merge", "stray", "blank",
-         "indent", "dash_drop")
+KINDS = (
+    "diacritic",
+    "letter",
+    "lowercase",
+    "split",
+    "merge",
+    "column_merge",
+    "stray",
+    "blank",
+    "indent",
+    "dash_drop",
+)
 
 # Probability of each kind at rate 1.0, per unit (see the module docstring).
 BASE = {
@@ -94,35 +104,104 @@ FOOTER_SHARE = 1 / 3  # footer column merge probability relative to a header row
 D, L, C = "diacritic", "letter", "case"  # case: a lower-cased heading word or a flipped initial
 SEED_CORRECTIONS = {
     "000": [
-        (1, "chông", "chống", D), (5, "ƯBND", "UBND", D), (10, "thê", "thế", D), (10, "diên", "diễn", D),
-        (10, "biên", "biến", D), (11, "họp", "hợp", D), (12, "Phố", "phố", C), (13, "rât", "rất", D),
-        (13, "nêu", "nếu", D), (13, "kiêm", "kiểm", D), (19, "hêt", "hết", D), (19, "đâu", "đầu", D),
-        (19, "câp", "cấp", D), (20, "tiêp", "tiếp", D), (27, "họp", "hợp", D), (28, "tồ", "tổ", D),
-        (29, "quỵ", "quy", D), (33, "tố", "tổ", D), (34, "câu", "cầu", D), (34, "Khâu", "Khẩu", D),
-        (34, "khuân", "khuẩn", D), (41, "ƯBND", "UBND", D), (42, "đôi", "đối", D), (43, "họp", "hợp", D),
-        (44, "tồ", "tổ", D), (47, "tố", "tổ", D), (47, "kiếm", "kiểm", D), (47, "ừách", "trách", L),
-        (48, "tố", "tổ", D), (51, "thl", "thì", L), (53, "tồ", "tổ", D), (58, "huông", "huống", D),
-        (63, "họp", "hợp", D), (67, "họp", "hợp", D), (68, "họp", "hợp", D), (68, "câu", "cầu", D),
-        (80, "nhân", "nhận", D), (85, "Bãc", "Bắc", D), (88, "T Í M", "T/M", L), (88, "vụ", "VỤ", C),
+        (1, "chông", "chống", D),
+        (5, "ƯBND", "UBND", D),
+        (10, "thê", "thế", D),
+        (10, "diên", "diễn", D),
+        (10, "biên", "biến", D),
+        (11, "họp", "hợp", D),
+        (12, "Phố", "phố", C),
+        (13, "rât", "rất", D),
+        (13, "nêu", "nếu", D),
+        (13, "kiêm", "kiểm", D),
+        (19, "hêt", "hết", D),
+        (19, "đâu", "đầu", D),
+        (19, "câp", "cấp", D),
+        (20, "tiêp", "tiếp", D),
+        (27, "họp", "hợp", D),
+        (28, "tồ", "tổ", D),
+        (29, "quỵ", "quy", D),
+        (33, "tố", "tổ", D),
+        (34, "câu", "cầu", D),
+        (34, "Khâu", "Khẩu", D),
+        (34, "khuân", "khuẩn", D),
+        (41, "ƯBND", "UBND", D),
+        (42, "đôi", "đối", D),
+        (43, "họp", "hợp", D),
+        (44, "tồ", "tổ", D),
+        (47, "tố", "tổ", D),
+        (47, "kiếm", "kiểm", D),
+        (47, "ừách", "trách", L),
+        (48, "tố", "tổ", D),
+        (51, "thl", "thì", L),
+        (53, "tồ", "tổ", D),
+        (58, "huông", "huống", D),
+        (63, "họp", "hợp", D),
+        (67, "họp", "hợp", D),
+        (68, "họp", "hợp", D),
+        (68, "câu", "cầu", D),
+        (80, "nhân", "nhận", D),
+        (85, "Bãc", "Bắc", D),
+        (88, "T Í M", "T/M", L),
+        (88, "vụ", "VỤ", C),
     ],
     "001": [
-        (8, "KIỂN", "KIẾN", D), (8, "TRựC", "TRỰC", C), (10, "CÁP", "CẤP", D), (10, "CHÔNG", "CHỐNG", D),
-        (10, "CqVID-19", "COVID-19", L), (13, "moi", "mới", D), (15, "tmh", "tỉnh", L), (20, "xm", "XIII", L),
-        (23, "ừấn", "trấn", L), (31, "họp", "hợp", D), (33, "tò", "tử", L), (35, "kiĩủi", "kinh", L),
-        (36, "họp", "hợp", D), (41, "ữọng", "trọng", L), (51, "ímg", "ứng", L), (57, "tòng", "từng", L),
-        (64, "chô", "chỗ", D), (66, "ỵ", "y", D), (68, "tồ", "tổ", D), (76, "đímg", "đứng", L),
-        (79, "sàn", "sản", D), (100, "Trưó'c", "Trước", L), (103, "tìrứi", "tình", L),
-        (105, "tkửi", "tỉnh", L), (108, "tỉrứi", "tỉnh", L), (112, "phằi", "phải", D), (116, "ủy", "Ủy", C),
+        (8, "KIỂN", "KIẾN", D),
+        (8, "TRựC", "TRỰC", C),
+        (10, "CÁP", "CẤP", D),
+        (10, "CHÔNG", "CHỐNG", D),
+        (10, "CqVID-19", "COVID-19", L),
+        (13, "moi", "mới", D),
+        (15, "tmh", "tỉnh", L),
+        (20, "xm", "XIII", L),
+        (23, "ừấn", "trấn", L),
+        (31, "họp", "hợp", D),
+        (33, "tò", "tử", L),
+        (35, "kiĩủi", "kinh", L),
+        (36, "họp", "hợp", D),
+        (41, "ữọng", "trọng", L),
+        (51, "ímg", "ứng", L),
+        (57, "tòng", "từng", L),
+        (64, "chô", "chỗ", D),
+        (66, "ỵ", "y", D),
+        (68, "tồ", "tổ", D),
+        (76, "đímg", "đứng", L),
+        (79, "sàn", "sản", D),
+        (100, "Trưó'c", "Trước", L),
+        (103, "tìrứi", "tình", L),
+        (105, "tkửi", "tỉnh", L),
+        (108, "tỉrứi", "tỉnh", L),
+        (112, "phằi", "phải", D),
+        (116, "ủy", "Ủy", C),
         (120, "ừiển", "triển", L),
-        (122, "về", "Về", C), (122, "COVrD-19", "COVID-19", L), (123, "UBKD", "UBND", L),
-        (123, "tỉnli", "tỉnh", L), (123, "phư(mg", "phương", L), (130, "bệnli", "bệnh", L),
-        (131, "smh", "sinh", L), (134, "về", "Về", C), (134, "từửi", "tỉnh", L), (135, "sừ", "sử", D),
-        (137, "ừang", "trang", L), (140, "ừên", "trên", L), (141, "Chíiih", "Chính", L),
+        (122, "về", "Về", C),
+        (122, "COVrD-19", "COVID-19", L),
+        (123, "UBKD", "UBND", L),
+        (123, "tỉnli", "tỉnh", L),
+        (123, "phư(mg", "phương", L),
+        (130, "bệnli", "bệnh", L),
+        (131, "smh", "sinh", L),
+        (134, "về", "Về", C),
+        (134, "từửi", "tỉnh", L),
+        (135, "sừ", "sử", D),
+        (137, "ừang", "trang", L),
+        (140, "ừên", "trên", L),
+        (141, "Chíiih", "Chính", L),
         (144, "mmh", "minh", L),
-        (144, "ừáiửi", "tránh", L), (147, "tể", "tế", D), (149, "rLhỊp", "nhịp", L), (149, "kmh", "kinh", L),
-        (150, "Nmh", "Ninh", L), (153, "Chi", "Chỉ", D), (154, "đon", "đơn", D), (156, "nhân", "nhận", D),
-        (158, "cảo", "cáo", D), (160, "tinh", "tỉnh", D), (161, "tinh", "tỉnh", D),
-        (165, "LưaVPTU", "Lưu VPTU", L), (167, "vụ", "VỤ", C), (170, "gô", "Ngô", L),
+        (144, "ừáiửi", "tránh", L),
+        (147, "tể", "tế", D),
+        (149, "rLhỊp", "nhịp", L),
+        (149, "kmh", "kinh", L),
+        (150, "Nmh", "Ninh", L),
+        (153, "Chi", "Chỉ", D),
+        (154, "đon", "đơn", D),
+        (156, "nhân", "nhận", D),
+        (158, "cảo", "cáo", D),
+        (160, "tinh", "tỉnh", D),
+        (161, "tinh", "tỉnh", D),
+        (165, "LưaVPTU", "Lưu VPTU", L),
+        (167, "vụ", "VỤ", C),
+        (170, "gô", "Ngô", L),
     ],
 }
 
@@ -174,22 +253,42 @@ def _diacritic(word: str, rng: random.Random) -> str | None:
         mark = ""
     else:
         mark = rng.choice(sorted(set(_ADDABLE[base.lower()]) - set(mark)))
-    return word[:i] + _compose(base, mark, tone) + word[i + 1:]
+    return word[:i] + _compose(base, mark, tone) + word[i + 1 :]
 
 
 # -- letter confusions: (pattern, replacements, weight) ------------------------------------------
 # Weights ≈ wanted share / share of words the pattern applies to (capped at 5): seed 001's mix
 # ("tr" 23 %, "inh" 14 %, "nh" 26 %, …) for its confusions, a few % each for the classic ones.
-_LETTERS = [(re.compile(p), r, w) for p, r, w in (
-    # what seeds 000/001 show
-    (r"tr", ["ừ", "ữ"], 4.3), (r"[iìíỉĩị]n(?=h)", ["m"], 2.9), (r"nh", ["rứi", "ửi"], 1.5),
-    (r"(?<=n)h", ["li"], 1.0), (r"[ưừứửữự]", ["o", "ò"], 0.5), (r"ứn", ["ím"], 5), (r"ì", ["l"], 2),
-    (r"O", ["q"], 5), (r"I", ["r"], 2.4), (r"ơn", ["(m"], 2.5), (r"N", ["K"], 0.6), (r"III", ["m"], 5),
-    # the classic ones (none in 000/001)
-    (r"rn", ["m"], 1), (r"m", ["rn"], 0.9), (r"l", ["1", "I"], 1.6), (r"I", ["l", "1"], 3.5),
-    (r"Đ", ["D"], 1.5), (r"đ", ["d"], 0.55), (r"0", ["O"], 1.4), (r"O", ["0"], 5), (r"ê", ["c"], 1.9),
-    (r"1", ["l"], 0.9), (r"/", ["Í", "l", "1"], 3),
-)]
+_LETTERS = [
+    (re.compile(p), r, w)
+    for p, r, w in (
+        # what seeds 000/001 show
+        (r"tr", ["ừ", "ữ"], 4.3),
+        (r"[iìíỉĩị]n(?=h)", ["m"], 2.9),
+        (r"nh", ["rứi", "ửi"], 1.5),
+        (r"(?<=n)h", ["li"], 1.0),
+        (r"[ưừứửữự]", ["o", "ò"], 0.5),
+        (r"ứn", ["ím"], 5),
+        (r"ì", ["l"], 2),
+        (r"O", ["q"], 5),
+        (r"I", ["r"], 2.4),
+        (r"ơn", ["(m"], 2.5),
+        (r"N", ["K"], 0.6),
+        (r"III", ["m"], 5),
+        # the classic ones (none in 000/001)
+        (r"rn", ["m"], 1),
+        (r"m", ["rn"], 0.9),
+        (r"l", ["1", "I"], 1.6),
+        (r"I", ["l", "1"], 3.5),
+        (r"Đ", ["D"], 1.5),
+        (r"đ", ["d"], 0.55),
+        (r"0", ["O"], 1.4),
+        (r"O", ["0"], 5),
+        (r"ê", ["c"], 1.9),
+        (r"1", ["l"], 0.9),
+        (r"/", ["Í", "l", "1"], 3),
+    )
+]
 _NO_LETTER = 5.0  # weight of "no confusion fits": keeps words with one common pattern from taking all
 # attempts that flip a word's initial ("Về việc" -> "về việc"): ~10 % of letter damage (4 of 39)
 _CASE_FLIP = 0.012
@@ -204,7 +303,7 @@ def _letter(word: str, rng: random.Random) -> str | None:
         return None
     ms, reps, _ = pick  # a pattern, then one of its places
     m = rng.choice(ms)
-    return word[:m.start()] + rng.choice(reps) + word[m.end():]
+    return word[: m.start()] + rng.choice(reps) + word[m.end() :]
 
 
 def _lowercase(word: str, rng: random.Random) -> str | None:
@@ -216,7 +315,7 @@ def _lowercase(word: str, rng: random.Random) -> str | None:
     if len(alike) == sum(c.isalpha() for c in word):
         return word.lower()
     i = rng.choice(alike)
-    return word[:i] + word[i].lower() + word[i + 1:]
+    return word[:i] + word[i].lower() + word[i + 1 :]
 
 
 # -- structure helpers ------------------------------------------------------------------------
@@ -230,8 +329,10 @@ def _is_upper(s: str) -> bool:
     return len(letters) >= 4 and all(c.isupper() for c in letters)
 
 
-_TYPE_HEAD = re.compile(r"^(nghi quyet|quyet dinh|chi thi|ket luan|quy dinh|quy che|thong tri|huong dan"
-                        r"|thong bao|bao cao|ke hoach|chuong trinh|to trinh|cong van|de an)\b")
+_TYPE_HEAD = re.compile(
+    r"^(nghi quyet|quyet dinh|chi thi|ket luan|quy dinh|quy che|thong tri|huong dan"
+    r"|thong bao|bao cao|ke hoach|chuong trinh|to trinh|cong van|de an)\b"
+)
 _PLACE_DATE = re.compile(r"^[^\d,]{2,40},\s*ngày\s+\d")
 _AUTHORITY = re.compile(r"^(T/M|K/T|T/L|T/UQ|Q\.|TM\.|KT\.|TL\.)\s")
 _WORD = re.compile(r"\S+")
@@ -270,8 +371,9 @@ def noisy(text: str, rate: float, seed: int, kinds: tuple[str, ...] | None = Non
     return noisy_events(text, rate, seed, kinds)[0]
 
 
-def noisy_events(text: str, rate: float, seed: int,
-                 kinds: tuple[str, ...] | None = None) -> tuple[str, list[Event]]:
+def noisy_events(
+    text: str, rate: float, seed: int, kinds: tuple[str, ...] | None = None
+) -> tuple[str, list[Event]]:
     """noisy() plus the list of edits made, each with the clean line it touched."""
     if rate <= 0:
         return text, []
@@ -347,8 +449,10 @@ def noisy_events(text: str, rate: float, seed: int,
     lines = out
 
     # 4. words: diacritics, letters, lower case in upper-case lines
-    lines = [(_WORD.sub(partial(_word, src=src, upper=_is_upper(t), p=p, rng=rng, events=events), t), src)
-             for t, src in lines]
+    lines = [
+        (_WORD.sub(partial(_word, src=src, upper=_is_upper(t), p=p, rng=rng, events=events), t), src)
+        for t, src in lines
+    ]
 
     # 5. per line: split, stray symbol, indent; between lines: blank
     out = []
@@ -357,7 +461,7 @@ def noisy_events(text: str, rate: float, seed: int,
         spaces = [m.start() for m in re.finditer(r"(?<=\S) (?=\S)", t)]
         if len(spaces) >= 3 and hit("split"):
             k = rng.choice(spaces)
-            pieces = [t[:k], t[k + 1:]]
+            pieces = [t[:k], t[k + 1 :]]
             events.append(Event("split", src, t, " / ".join(pieces)))
         if t.strip() and hit("stray"):
             sym = rng.choice("^'*~")
@@ -429,8 +533,11 @@ def seed_stats() -> dict:
     for name, fixes in SEED_CORRECTIONS.items():
         scan, clean = seed_clean_reading(name)
         kinds = [k for *_, k in fixes]
-        res[name] = {"words": len(_tokens(clean)), "word_damage": word_damage(clean, scan),
-                     **{k: kinds.count(k) for k in (D, L, C)}}
+        res[name] = {
+            "words": len(_tokens(clean)),
+            "word_damage": word_damage(clean, scan),
+            **{k: kinds.count(k) for k in (D, L, C)},
+        }
     both = {k: sum(r[k] for r in res.values()) for k in ("words", D, L, C)}
     both["word_damage"] = sum(r["word_damage"] * r["words"] for r in res.values()) / both["words"]
     return {**res, "both": both}
@@ -451,5 +558,8 @@ def calibration(rate: float = 1.0, seeds: range = range(20)) -> dict:
             damage += word_damage(d, out) * len(_tokens(d))
             for e in ev:
                 per_kind[e.kind] += 1
-    return {"word_damage": damage / words, **{k: v / words for k, v in per_kind.items()},
-            "lowercase_per_upper_word": per_kind["lowercase"] / upper}
+    return {
+        "word_damage": damage / words,
+        **{k: v / words for k, v in per_kind.items()},
+        "lowercase_per_upper_word": per_kind["lowercase"] / upper,
+    }
