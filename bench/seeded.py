@@ -46,6 +46,12 @@ def _edit(text: str, line: int, old: str, new: str, **kw) -> tuple[str, int] | N
     return "\n".join(lines), line
 
 
+def _delete(text: str, line: int) -> tuple[str, int]:
+    """The text without that line, and the line above the gap."""
+    lines = _lines(text)
+    return "\n".join(lines[: line - 1] + lines[line:]), line - 1
+
+
 def _find(text: str, first: int, last: int, pattern: str) -> tuple[int, re.Match] | None:
     for i, ln in enumerate(_lines(text)[first - 1 : last], start=first):
         if m := re.search(pattern, ln):
@@ -101,19 +107,11 @@ def seeds(text: str, comps: dict, profile: str) -> list[Seeded]:
                 break
         if sig.get("name"):
             hit = _find(text, sig["line"], sig["end_line"], re.escape(sig["name"]) + r"\s*$")
-            if hit:
-                lines = _lines(text)
-                i = hit[0]
-                cut = lines[: i - 1] + lines[i:]
-                out.append(Seeded("signer-name-deleted", "\n".join(cut), i - 1, ("signature",)))
+            add("signer-name-deleted", hit and _delete(text, hit[0]), ("signature",))
     rec = comps.get("recipients")
     if rec:
         hit = _find(text, rec["line"], rec["end_line"], r"^\s*[-+•]?\s*Lưu\b")
-        if hit:
-            lines = _lines(text)
-            i = hit[0]
-            cut = lines[: i - 1] + lines[i:]
-            out.append(Seeded("luu-line-deleted", "\n".join(cut), i - 1, ("recipients",)))
+        add("luu-line-deleted", hit and _delete(text, hit[0]), ("recipients",))
     body = comps.get("body")
     labels = [s for s in (body or {}).get("sections", []) if s["kind"] in ("dieu", "roman", "arabic")]
     for a, b in zip(labels, labels[1:]):

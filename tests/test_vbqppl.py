@@ -143,3 +143,8 @@ def test_real_normative_documents_are_all_taken_by_the_profile():
             continue
         r = check(p.read_text(encoding="utf-8"))
         assert r.profile == "state-vbqppl", p.name
+
+
+def test_the_type_code_of_a_legal_text_is_checked_against_its_type_name():
+    (d,) = check(valid("nghi_dinh.txt").replace("Số: 215/2025/NĐ-CP", "Số: 215/2025/TT-CP")).diagnostics
+    assert d.name == "state-type-code-mismatch" and '"NĐ"' in d.message

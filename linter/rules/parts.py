@@ -7,6 +7,7 @@ from linter.rules.base import ALL, Hit, declare, rule
 
 _HD = "QĐ 66-QĐ/TW, Điều 15; HD 36-HD/VPTW"
 _ND = "NĐ 30/2020, Điều 8"
+_VB = "VBQPPL: NĐ 78/2025, Điều 71.2 (docs/standards-vbqppl.md §16)"
 
 _PARTS = [
     (
@@ -61,7 +62,7 @@ for code, comp, vi, en, good in _PARTS:
             "vi": f"Thiếu {vi} (bắt buộc với {{doc_type_vi}}).",
             "en": f"Missing {en} (required for {{doc_type_en}}).",
         },
-        citation=f"{_HD}; {_ND}",
+        citation=f"{_HD}; {_ND}; {_VB}",
         why={
             "vi": f"Thể thức văn bản bắt buộc có {vi}; loại văn bản nào cần thành phần nào do schemas/ quy định.",
             "en": f"The layout requires {en}; which types need which parts is set in schemas/.",

@@ -115,7 +115,7 @@ def name_missing(doc, ctx):
         "vi": 'Quyền hạn ký viết "{fixed}", không phải "{written}" (chữ in hoa, dấu chấm, rồi một dấu cách).',
         "en": 'Write the authority "{fixed}", not "{written}" (capitals, a full stop, then one space).',
     },
-    citation="NĐ 30/2020, Điều 13; Phụ lục I, II.7",
+    citation="NĐ 30/2020, Điều 13; Phụ lục I, II.7; VBQPPL: docs/standards-vbqppl.md §10",
     why={
         "vi": 'Văn bản Nhà nước ghi quyền hạn ký bằng chữ in hoa và dấu chấm: "TM.", "KT.", "TL.", "TUQ.", "Q.", rồi một dấu cách; "KT GIÁM ĐỐC", "KT.GIÁM ĐỐC" là sai.',
         "en": 'State documents write the authority in capitals with a full stop: "TM.", "KT.", "TL.", "TUQ.", "Q."; "KT GIÁM ĐỐC" is wrong.',

@@ -12,6 +12,7 @@ from linter.text import fold
 
 _PL1 = "NĐ 30/2020, Phụ lục I"
 _PL3 = "NĐ 30/2020, Phụ lục III"
+_VB = "VBQPPL: docs/standards-vbqppl.md"  # the rules that state-vbqppl shares
 
 
 @rule(
@@ -27,7 +28,7 @@ _PL3 = "NĐ 30/2020, Phụ lục III"
         "vi": 'Văn bản Nhà nước ghi "Số:" có dấu hai chấm.',
         "en": 'State documents write "Số:" with a colon.',
     },
-    citation=f"{_PL1}, II.3",
+    citation=f"{_PL1}, II.3; {_VB} §3",
     why={
         "vi": 'Từ "Số" viết thường, sau có dấu hai chấm: "Số: 15/QĐ-BNV".',
         "en": 'The word "Số" is followed by a colon: "Số: 15/QĐ-BNV".',
@@ -55,7 +56,7 @@ def colon_missing(doc, ctx):
         "vi": 'Số "{text}" viết theo kiểu văn bản Đảng; văn bản Nhà nước viết "Số: <số>/<loại>-<cơ quan>".',
         "en": 'The number "{text}" has the Party form; a State number is "Số: <n>/<type>-<issuer>".',
     },
-    citation=f"{_PL1}, II.3",
+    citation=f"{_PL1}, II.3; {_VB} §3",
     why={
         "vi": "Gạch chéo sau số, gạch nối giữa các nhóm chữ viết tắt (Số: 15/QĐ-BNV).",
         "en": "A slash after the number, hyphens between the abbreviations (Số: 15/QĐ-BNV).",
@@ -67,6 +68,10 @@ def party_form(doc, ctx):
     n, tok = number_of(doc)
     if n and n["form"] == "party":
         yield Hit(tok.line.span(), {"text": n["text"]})
+
+
+# legal normative documents add theirs: NĐ, TT, TTLT (standards-vbqppl §3)
+_CODES = {"state-vbqppl": {**codes.STATE_TYPE_CODES, **codes.LEGAL_TYPE_CODES}}
 
 
 def _heading_type(doc):
@@ -117,7 +122,7 @@ def type_unknown(doc, ctx):
         "vi": 'Chữ viết tắt "{code}" không khớp tên loại {doc_type_vi} (cần "{want}").',
         "en": 'The abbreviation "{code}" does not match the type {doc_type_en} (expected "{want}").',
     },
-    citation=f"{_PL3}, I",
+    citation=f"{_PL3}, I; {_VB} §3",
     why={
         "vi": "Chữ viết tắt tên loại trong số phải là của chính loại văn bản.",
         "en": "The type abbreviation in the number must be the document's own.",
@@ -128,12 +133,10 @@ def type_unknown(doc, ctx):
 def type_mismatch(doc, ctx):
     n, tok = number_of(doc)
     t = _heading_type(doc)
-    if (
-        not (n and t and n["type_code"] in codes.STATE_TYPE_CODES)
-        or codes.STATE_TYPE_CODES[n["type_code"]] == t
-    ):
+    table = _CODES.get(ctx.profile, codes.STATE_TYPE_CODES)
+    if not (n and t and n["type_code"] in table) or table[n["type_code"]] == t:
         return
-    want = [c for c, v in codes.STATE_TYPE_CODES.items() if v == t]
+    want = [c for c, v in table.items() if v == t]
     if want:
         i = tok.text.find(n["type_code"])
         yield Hit(
@@ -181,7 +184,7 @@ def cong_van_code(doc, ctx):
         "vi": 'Văn bản Nhà nước ghi quyền hạn ký "{want}", không phải "{authority}".',
         "en": 'State documents write the authority "{want}", not "{authority}".',
     },
-    citation="NĐ 30/2020, Điều 13; Phụ lục I, II.7",
+    citation=f"NĐ 30/2020, Điều 13; Phụ lục I, II.7; {_VB} §10",
     why={
         "vi": "Văn bản Nhà nước dùng TM., KT., TL., TUQ., Q. (chữ in hoa, có dấu chấm).",
         "en": "State documents use TM., KT., TL., TUQ., Q.",
@@ -207,7 +210,7 @@ def party_authority(doc, ctx):
         "vi": 'Thiếu Quốc hiệu "CỘNG HÒA XÃ HỘI CHỦ NGHĨA VIỆT NAM" trên Tiêu ngữ.',
         "en": 'The national title "CỘNG HÒA XÃ HỘI CHỦ NGHĨA VIỆT NAM" is missing above the motto.',
     },
-    citation=f"{_PL1}, II.1",
+    citation=f"{_PL1}, II.1; {_VB} §3",
     why={"vi": "Quốc hiệu và Tiêu ngữ là ô số 1.", "en": "Ô 1 is the national title and motto."},
     bad="Độc lập - Tự do - Hạnh phúc",
     good="CỘNG HÒA XÃ HỘI CHỦ NGHĨA VIỆT NAM\nĐộc lập - Tự do - Hạnh phúc",
@@ -228,7 +231,7 @@ def no_title(doc, ctx):
         "vi": 'Thiếu Tiêu ngữ "Độc lập - Tự do - Hạnh phúc" dưới Quốc hiệu.',
         "en": 'The motto "Độc lập - Tự do - Hạnh phúc" is missing under the national title.',
     },
-    citation=f"{_PL1}, II.1",
+    citation=f"{_PL1}, II.1; {_VB} §3",
     why={"vi": "Quốc hiệu và Tiêu ngữ là ô số 1.", "en": "Ô 1 is the national title and motto."},
     bad="CỘNG HÒA XÃ HỘI CHỦ NGHĨA VIỆT NAM",
     good="CỘNG HÒA XÃ HỘI CHỦ NGHĨA VIỆT NAM\nĐộc lập - Tự do - Hạnh phúc",
@@ -258,7 +261,7 @@ def _recipient_toks(doc):
         "vi": 'Dòng lưu viết "- Lưu: VT, <đơn vị soạn thảo>.".',
         "en": 'The file-copy line is written "- Lưu: VT, <drafting unit>.".',
     },
-    citation=f"{_PL1}, II.9",
+    citation=f"{_PL1}, II.9; {_VB} §11",
     why={
         "vi": 'Nơi nhận kết thúc bằng "Lưu", dấu hai chấm, "VT" (văn thư), dấu phẩy, đơn vị soạn thảo và số bản lưu, dấu chấm.',
         "en": 'The list ends with "Lưu: VT, <unit>(copies).".',
@@ -288,7 +291,7 @@ _VAN_THU = re.compile(r"(?<=:)\s*Văn thư\b", re.I)
         "vi": 'Dòng lưu viết tắt "Văn thư" là "VT": "- Lưu: VT, …".',
         "en": 'The file-copy line abbreviates "Văn thư" to "VT": "- Lưu: VT, …".',
     },
-    citation=f"{_PL1}, II.9",
+    citation=f"{_PL1}, II.9; {_VB} §11",
     why={
         "vi": 'Mẫu của Nghị định 30 ghi dòng lưu "- Lưu: VT, <đơn vị soạn thảo> (số bản)."; nhiều cơ quan vẫn viết đầy đủ "Văn thư".',
         "en": 'NĐ 30\'s templates write "- Lưu: VT, <unit> (copies)."; many offices still spell out "Văn thư".',
@@ -318,7 +321,7 @@ def luu_vt(doc, ctx):
         "vi": 'Mỗi nơi nhận kết thúc bằng dấu chấm phẩy ";" (dòng lưu cuối cùng bằng dấu chấm).',
         "en": 'Each recipient ends with ";" (the final file-copy line with ".").',
     },
-    citation=f"{_PL1}, II.9",
+    citation=f"{_PL1}, II.9; {_VB} §11",
     why={
         "vi": "Mỗi nơi nhận trên một dòng, bắt đầu bằng gạch đầu dòng, kết thúc bằng dấu chấm phẩy.",
         "en": "Each recipient on its own line, starting with a dash and ending with a semicolon.",
@@ -340,7 +343,7 @@ def punctuation(doc, ctx):
         "vi": 'Công văn, tờ trình, báo cáo ghi nơi nhận đầu tiên là "- Như trên;".',
         "en": 'A công văn, tờ trình or báo cáo lists "- Như trên;" first.',
     },
-    citation=f"{_PL1}, II.9; {_PL3}, Mẫu 1.5",
+    citation=f"{_PL1}, II.9; {_PL3}, Mẫu 1.5; {_VB} §11",
     why={
         "vi": 'Khi có phần Kính gửi, nơi nhận đầu tiên là "Như trên".',
         "en": 'With a Kính gửi block, the first recipient is "Như trên".',

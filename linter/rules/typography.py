@@ -261,7 +261,7 @@ def margins(doc, ctx):
     severity="warning",
     profiles=STATE_ALL,
     message=_PART_MSG,
-    citation="NĐ 30/2020, Phụ lục I, V (bảng chi tiết trình bày)",
+    citation="NĐ 30/2020, Phụ lục I, V (bảng chi tiết trình bày); VBQPPL: docs/standards-vbqppl.md §14",
     why={
         "vi": "Cỡ chữ, đậm, nghiêng của từng thành phần theo bảng Phụ lục I, mục V.",
         "en": "Size, bold and italic of each part follow the table of Phụ lục I, section V.",
