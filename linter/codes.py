@@ -136,6 +136,8 @@ COPY_CODES = {"SY": "sao_y", "TrS": "trich_sao", "SL": "sao_luc"}
 # Legal normative documents: their own law (Luật Ban hành VBQPPL), not NĐ 30.
 LEGAL_TYPES = {"nghi_dinh", "thong_tu", "thong_tu_lien_tich", "luat", "phap_lenh", "van_ban_hop_nhat"}
 LEGAL_CODES = {"NĐ", "TT", "TTLT", "VBHN", "L", "PL", "QH", "QH15", "UBTVQH15"}
+# every type a legal normative document can have (Luật 64/2025 Điều 4; standards-vbqppl §2)
+NORMATIVE_TYPES = LEGAL_TYPES | {"nghi_quyet", "quyet_dinh", "lenh"}
 # the type codes only legal normative documents have (standards-vbqppl §3)
 LEGAL_TYPE_CODES = {"NĐ": "nghi_dinh", "TT": "thong_tu", "TTLT": "thong_tu_lien_tich"}
 # Điều 7: the 29 administrative types, and công văn.

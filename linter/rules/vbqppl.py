@@ -128,6 +128,40 @@ def number_year_date(doc, ctx):
         yield Hit(span, {"year": n["year"], "date_year": when.year})
 
 
+@rule(
+    code="VB218",
+    name="vbqppl-type-not-normative",
+    component="doc_type",
+    severity="warning",
+    profiles=VBQPPL,
+    example={"doc_type_vi": "chỉ thị", "number": "Số: 05/2025/CT-UBND"},
+    message={
+        "vi": 'Số có năm ("{number}") là của văn bản quy phạm pháp luật, nhưng {doc_type_vi} không phải loại văn bản quy phạm pháp luật: số của nó không ghi năm.',
+        "en": 'A year in the number ("{number}") marks a legal normative document, but a {doc_type_vi} is not one: its number carries no year.',
+    },
+    citation=f"{_L64}, Điều 4; {_DOC} §2",
+    why={
+        "vi": 'Văn bản quy phạm pháp luật chỉ gồm các loại Luật Ban hành văn bản quy phạm pháp luật liệt kê (luật, pháp lệnh, lệnh, nghị định, nghị quyết, quyết định, thông tư …). Chỉ thị, kế hoạch, thông báo … là văn bản hành chính theo NĐ 30/2020: số không có năm ("Số: 05/CT-UBND").',
+        "en": 'Legal normative documents are only the types the Law lists (laws, ordinances, orders, decrees, resolutions, decisions, circulars …). A chỉ thị, kế hoạch or thông báo is an administrative document under NĐ 30/2020: its number has no year ("Số: 05/CT-UBND").',
+    },
+    bad="CHỈ THỊ numbered Số: 05/2025/CT-UBND",
+    good="CHỈ THỊ numbered Số: 05/CT-UBND",
+)
+def type_not_normative(doc, ctx):
+    n, tok = number_of(doc)
+    if (
+        n
+        and n["year"]
+        and doc.doc_type
+        and doc.doc_type not in codes.NORMATIVE_TYPES
+        and not consolidated(doc)
+    ):
+        yield Hit(
+            doc.span("doc_type") or tok.line.span(),
+            {"doc_type_vi": codes.type_vi(doc.doc_type), "number": tok.text.strip()},
+        )
+
+
 def _clauses(doc, ctx):
     """The preamble's clauses, except in a consolidated text (it reproduces the original's)."""
     return [] if consolidated(doc) else preamble(doc)
