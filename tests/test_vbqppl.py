@@ -148,3 +148,21 @@ def test_real_normative_documents_are_all_taken_by_the_profile():
 def test_the_type_code_of_a_legal_text_is_checked_against_its_type_name():
     (d,) = check(valid("nghi_dinh.txt").replace("Số: 215/2025/NĐ-CP", "Số: 215/2025/TT-CP")).diagnostics
     assert d.name == "state-type-code-mismatch" and '"NĐ"' in d.message
+
+
+@pytest.mark.parametrize(
+    ("old", "new"),
+    [
+        ("Ủy ban nhân dân tỉnh ban hành Quyết định", "Ủy ban nhân dân tỉnh ban hảnh Quyết đinh"),  # OCR
+        ("Ủy ban nhân dân tỉnh ban hành Quyết định", "Ủy ban nhân dân tỉnh bạn hành Quyêt định"),
+    ],
+)
+def test_an_enacting_sentence_misread_is_not_reported_missing(old, new):
+    assert check(valid("quyet_dinh.txt").replace(old, new)).diagnostics == []
+
+
+def test_damaged_marks_of_a_passage_line_and_of_an_authentication_still_count():
+    text = valid("nghi_quyet.txt").replace("thông qua ngày", "thong qưa ngày")
+    assert check(text).diagnostics == []
+    vbhn = (REAL / "048_vbhn-92-VBHN-BQP.txt").read_text(encoding="utf-8").replace("XÁC THỰC", "XÁC THƯC")
+    assert "vbhn-authentication" not in {d.name for d in check(vbhn).diagnostics}

@@ -9,6 +9,7 @@ the rules of the document's date (profile.REGIMES)."""
 import re
 
 from linter import codes
+from linter import patterns as P
 from linter.diagnostics import Fix, Span
 from linter.model import preamble
 from linter.profile import consolidated, legal_date
@@ -71,6 +72,7 @@ _LISTED = re.compile(r"(?:^|[\s|;])-?\s*Lưu\s*:|;\s*-\s.*;\s*-\s")
 
 @rule(
     code="VB216",
+    small_print=True,
     name="vbqppl-number-year",
     component="number",
     severity="error",
@@ -102,6 +104,7 @@ def number_year(doc, ctx):
 
 @rule(
     code="VB217",
+    small_print=True,
     name="vbqppl-number-year-date",
     component="number",
     severity="warning",
@@ -214,6 +217,7 @@ def _mark_hit(c, want: str) -> Hit:
 
 @rule(
     code="VB266",
+    small_print=True,
     name="vbqppl-enacting-formula",
     component="body",
     severity="warning",
@@ -237,21 +241,25 @@ def enacting_formula(doc, ctx):
     clauses = _clauses(doc, ctx)
     if not any(c.kind == "basis" for c in clauses) or any(c.kind == "enacting" for c in clauses):
         return
-    at = (
-        next((c for c in clauses if c.kind == "formula"), None)
-        or [c for c in clauses if c.kind in _BASES][-1]
-    )
+    at = next((c for c in clauses if c.kind == "formula"), None)
+    if at is None:  # no "QUYẾT ĐỊNH:": only when nothing at all follows the bases
+        at = clauses[-1]
+        rest = at.text[:-1].rsplit(";", 1)[1] if ";" in at.text[:-1] else ""
+        if at.kind not in _BASES or len(rest.split()) >= 4:
+            return  # text after them that OCR or a typo kept from reading as the sentence
     issuer = fold((doc.components["issuer"] or {}).get("text") or "")
     who = "Ủy ban nhân dân" if "uy ban nhan dan" in issuer else "<chủ thể>"
     yield Hit(at.span(), {"who": who, "type": codes.type_vi(doc.doc_type).capitalize()})
 
 
 _LAW = re.compile(r"Căn cứ (?:Bộ luật|Luật|Pháp lệnh)\b")
-_LAW_NUMBER = re.compile(r"\d+/\d{4}/(?:UBTV)?QH\d+")
+# its number, or what is left of one ("số 63/2O25/QH15": a digit misread)
+_LAW_NUMBER = re.compile(r"\d+\s*/\s*\w{4}\s*/\s*\w*QH|\bsố\s+\S*\d\S*/", re.I)
 
 
 @rule(
     code="VB268",
+    small_print=True,
     name="vbqppl-law-cited-by-number",
     component="body",
     severity="warning",
@@ -277,11 +285,13 @@ def law_cited_by_number(doc, ctx):
             yield Hit(c.span(), {"text": c.text if len(c.text) < 90 else c.text[:88] + "…"})
 
 
-_PASSAGE = re.compile(r"\bđược\b.{0,300}?\bthông\s+qua\b", re.S | re.I)
+# "… được … khóa XV, Kỳ họp thứ 10 thông qua ngày …", any of its words read
+_PASSAGE = re.compile(r"\bthong\s+qua\b|\bky\s+hop\s+(?:thu|chuyen)|\bkhoa\s+[ivxl]+\b")
 
 
 @rule(
     code="VB267",
+    small_print=True,
     name="vbqppl-passage-line",
     component="body",
     severity="warning",
@@ -303,7 +313,7 @@ def passage_line(doc, ctx):
     body = doc.parts.get("body") or []
     if not body or not _passed(doc):
         return
-    tail = " ".join(t.text for t in body[-15:])
+    tail = fold(" ".join(t.text for t in body[-8:]))
     if not _PASSAGE.search(tail):
         yield Hit(body[-1].line.span(), {"doc_type_vi": codes.type_vi(doc.doc_type).capitalize()})
 
@@ -335,6 +345,7 @@ def authority(doc, ctx):
 
 @rule(
     code="VB314",
+    small_print=True,
     name="vbhn-authentication",
     component="signature",
     severity="error",
@@ -355,7 +366,8 @@ def vbhn_authentication(doc, ctx):
     if not consolidated(doc):
         return
     sig = doc.components["signature"]
-    end = sig["end_line"] if sig else doc.last_line()
-    near = [t.text for t in doc.toks if t.line.line <= end][-25:]
-    if "xac thuc van ban hop nhat" not in fold(" ".join(near)):
+    first, last = (sig["line"], sig["end_line"]) if sig else (doc.last_line(), doc.last_line())
+    # above the authority line, or below it when the page's two columns were read as one line
+    near = [t.text for t in doc.toks if first - 25 <= t.line.line <= last + 12]
+    if P.find_phrase(fold(" ".join(near)), "xac thuc van ban hop nhat") < 0:
         yield Hit(doc.span("signature") or Span.at(doc.last_line()))
