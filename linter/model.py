@@ -27,7 +27,17 @@ COMPONENTS = (
 )
 
 # Section kinds from the outermost to the innermost level.
-_RANK = {"phan": 0, "chuong": 1, "muc": 2, "dieu": 3, "roman": 4, "arabic": 5, "decimal": 6, "letter": 7}
+_RANK = {
+    "phan": 0,
+    "chuong": 1,
+    "muc": 2,
+    "tieu_muc": 2.5,  # (a legal text's sub-section: Mục 1 / Tiểu mục 1 / Điều …)
+    "dieu": 3,
+    "roman": 4,
+    "arabic": 5,
+    "decimal": 6,
+    "letter": 7,
+}
 LETTERS = "abcdđeghiklmnopqrstuvxy"  # points: the Vietnamese alphabet
 
 

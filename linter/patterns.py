@@ -159,6 +159,7 @@ SECTION_RES = (
     r"Phần\s+(?P<phan>thứ\s+\w+|[IVXLC]+|\d+)\b",
     r"Chương\s+(?P<chuong>[IVXLC]+|\d+)\b",
     r"Mục\s+(?P<muc>\d+|[IVXLC]+)\b",
+    r"Tiểu mục\s+(?P<tieu_muc>\d+)\b",
     # "Điều 5." or "Điều 5a." (inserted by an amendment), a footnote mark "[3]" in a consolidated
     # text; a wrapped citation ("Điều 3 Nghị quyết này", "Điều 6, Điều 7") has no stop
     r"Điều\s+(?P<dieu>\d+[a-zđ]?)(?:\[\d+\]|\*)?\s*(?:[.:]|$)",

@@ -166,3 +166,17 @@ def test_damaged_marks_of_a_passage_line_and_of_an_authentication_still_count():
     assert check(text).diagnostics == []
     vbhn = (REAL / "048_vbhn-92-VBHN-BQP.txt").read_text(encoding="utf-8").replace("XÁC THỰC", "XÁC THƯC")
     assert "vbhn-authentication" not in {d.name for d in check(vbhn).diagnostics}
+
+
+def test_mục_and_tiểu_mục_nest_between_chương_and_điều():
+    text = valid("luat.txt").replace(
+        "Chương II\nTÀI NGUYÊN THÔNG TIN SỐ\n",
+        "Chương II\nTÀI NGUYÊN THÔNG TIN SỐ\n\nMục 1\nPHÁT TRIỂN\n\nTiểu mục 1\nSỐ HÓA\n",
+    )
+    r = check(text.replace("Điều 4. Hiệu lực", "Tiểu mục 2\nHIỆU LỰC\n\nĐiều 4. Hiệu lực"))
+    assert r.diagnostics == []
+    (muc,) = r.components["body"]["sections"][1]["sections"]
+    assert [(s["kind"], s["label"], [d["label"] for d in s["sections"]]) for s in muc["sections"]] == [
+        ("tieu_muc", "1", ["3"]),
+        ("tieu_muc", "2", ["4"]),
+    ]
