@@ -98,7 +98,6 @@ def schema_id_for(profile: str, doc_type: str | None) -> str:
 
 # the parts in the order a page holds them: a missing one is reported where it would stand
 _ORDER = ("issuer", "banner", "number", "place_date", "doc_type", "subject", "addressees", "body")
-_TAIL = ("recipients", "signature")
 
 
 def _where(doc: Document, component: str) -> Span:
@@ -113,7 +112,12 @@ def _where(doc: Document, component: str) -> Span:
             return Span.at(nxt.line)
     if component in _HEAD:
         return Span.at(doc.first_line())
-    return Span.at(doc.last_line())
+    # Nơi nhận and the signature stand side by side after the body: beside the other, else there
+    other = doc.span("signature" if component == "recipients" else "recipients")
+    if other:
+        return Span.at(other.line)
+    body = doc.span("body")
+    return Span.at(body.end_line if body else doc.last_line())
 
 
 # The keywords our schemas may use. None of them looks at a string's or number's value beyond
