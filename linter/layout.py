@@ -259,7 +259,8 @@ def _date_pieces(a: Line, rest: list[Line]) -> int:
         t = f"{t} {b.text}"
         r = P.repair(t)
         pd = P.parse_place_date(r)
-        if pd and not pd["malformed"] and pd["end"] >= len(fold(r).rstrip(" .")) - 2:
+        whole = pd and (not pd["malformed"] or None not in (pd["day"], pd["month"], pd["year"]))
+        if whole and pd["end"] >= len(fold(r).rstrip(" .")) - 2:  # (a comma lost: VB221 says so)
             return k
     return 0
 

@@ -263,7 +263,7 @@ class _Zones:
             return
         self.emit("DOC_TYPE")
         n = 0
-        while (p := self.peek()) and n < 8:
+        while (p := self.peek()) and (n < 8 or p[1] in ("UPPER", "NUMBER") and n < 20):
             ln, sh, _ = p
             if sh == "RULE":
                 self.emit("RULE")
@@ -275,7 +275,9 @@ class _Zones:
                 and (P.is_enactor(ln.text) or P.is_title_line(ln.text))
             )
             prev = self.toks[-1]
-            if sh in ("UPPER", "VV", "DOC_TYPE") and not enacting and not P.is_title_line(ln.text):
+            if sh == "NUMBER" and prev.type == "SUBJECT" and is_upper_line(ln.text) and n < 20:
+                self.emit("SUBJECT")  # "… BÃI BỎ QUYẾT ĐỊNH" / "SỐ 55/2014/QĐ-UBND NGÀY …": a number it names
+            elif sh in ("UPPER", "VV", "DOC_TYPE") and not enacting and not P.is_title_line(ln.text):
                 # a second type-like line is the trích yếu: "NGHỊ QUYẾT" / "QUY ĐỊNH VỀ …"
                 self.emit("SUBJECT")
             elif sh == "TEXT" and prev.type == "DOC_TYPE" and self._first_subject_line(ln):

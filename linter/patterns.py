@@ -165,7 +165,8 @@ SECTION_RES = (
     r"Điều\s+(?P<dieu>\d+[a-zđ]?)(?:\[\d+\]|\*)?\s*(?:[.:]|$)",
     r"(?P<roman>(?:XL|L?X{0,3})(?:IX|IV|V?I{0,3}))(?<=[IVXL])\s*[.\-]\s+(?=\S)",
     r"(?P<decimal>\d{1,2}\.\d{1,2}(?:\.\d{1,2})?)(?:\.?\s+(?=\S)|\.$)",
-    r"(?P<arabic>\d{1,3})\s*[.)]\s+(?=\D)",
+    # (a consolidated text glues its footnote mark to the number: "2.[8] Chi phí …")
+    r"(?P<arabic>\d{1,3})\s*[.)](?:\[\d+\])?\s+(?=\D)",
     r"(?P<letter>[a-zđ])(?:\s*\)\s*(?=\S)|\.\s+(?=[^\W\d_]))",  # "a) …", "a. Trường hợp …"
 )
 _SECTION = re.compile("^(?:" + "|".join(SECTION_RES) + ")")

@@ -508,3 +508,9 @@ def test_a_basis_that_names_a_date_is_no_date_line():
         "Căn cứ Nghị định số 08/2015/NĐ-CP ngày 21/01/2015;",
     )
     assert r.components["place_date"]["day"] == 5 and reports(r) == []
+
+
+def test_a_place_date_line_without_its_comma_broken_over_two_lines_is_read_and_its_form_reported():
+    r = lint(CV, "Hà Nội, ngày 08 tháng 8 năm 2025", "Hà Nội ngày 08\ntháng 8 năm 2025")
+    assert [d.name for d in r.diagnostics] == ["date-malformed"]
+    assert (r.components["place_date"]["day"], r.components["place_date"]["month"]) == (8, 8)

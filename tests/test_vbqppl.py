@@ -180,3 +180,41 @@ def test_mục_and_tiểu_mục_nest_between_chương_and_điều():
         ("tieu_muc", "1", ["3"]),
         ("tieu_muc", "2", ["4"]),
     ]
+
+
+def test_a_copy_that_lost_its_date_line_is_not_judged_by_the_newest_rules():
+    text = valid("nghi_dinh.txt").replace(
+        "Căn cứ Luật Thư viện số 46/2019/QH14;", "Căn cứ Luật Thư viện ngày 21 tháng 11 năm 2019;"
+    )
+    assert "vbqppl-law-cited-by-number" in {d.name for d in check(text).diagnostics}
+    undated = {d.name for d in check(text.replace("Hà Nội, ngày 28 tháng 7 năm 2025\n", "")).diagnostics}
+    assert undated == {"missing-place-date"}
+
+
+def test_a_consolidated_texts_footnote_mark_glued_to_a_clause_number_is_read():
+    text = valid("nghi_dinh.txt").replace("2. Bộ Văn hóa, Thể thao", "2.[3] Bộ Văn hóa, Thể thao")
+    r = check(text)
+    assert r.diagnostics == []
+    assert "2" in [s["label"] for s in r.components["body"]["sections"][1]["sections"][1]["sections"]]
+
+
+def test_points_quoted_from_the_amended_text_keep_their_own_letters():
+    text = valid("nghi_dinh.txt").replace(
+        "2. Tài nguyên thông tin số được tổ chức theo các nhóm sau đây:\na) Tài liệu số hóa từ vốn tài liệu của thư viện;\nb) Tài liệu được nộp lưu chiểu ở dạng số;",
+        "2. Sửa đổi, bổ sung điểm a, c khoản 1 Điều 3 Nghị định số 93/2020/NĐ-CP như sau:\na) Tài liệu số hóa từ vốn tài liệu của thư viện;",
+    )
+    assert "b) Tài liệu được nộp" not in text and check(text).diagnostics == []
+    skipped = valid("nghi_dinh.txt").replace("b) Tài liệu được nộp lưu chiểu ở dạng số;\n", "")
+    assert {d.name for d in check(skipped).diagnostics} == {"section-numbering"}
+
+
+def test_a_long_summary_in_capitals_naming_other_documents_is_read_whole():
+    names = "\n".join(
+        ["BÃI BỎ QUYẾT ĐỊNH"]
+        + ["SỐ 55/2014/QĐ-UBND NGÀY 31/12/2014 CỦA ỦY BAN NHÂN DÂN TỈNH LÂM ĐỒNG QUY ĐỊNH VỀ QUẢN"] * 9
+        + ["LÝ TRẬT TỰ XÂY DỰNG"]
+    )
+    old = "Quy định phân cấp quản lý nhà nước về trật tự xây dựng\ntrên địa bàn tỉnh Lâm Đồng"
+    r = check(valid("quyet_dinh.txt").replace(old, names))
+    assert (r.components["subject"]["line"], r.components["subject"]["end_line"]) == (13, 23)
+    assert r.diagnostics == []

@@ -10,10 +10,20 @@ from linter.rules.base import Hit, rule
 _CIT = "HD 36-HD/VPTW (nội dung); HD 05-HD/VPTW, Phần II, 3.1.6; NĐ 30/2020, Phụ lục I, II.6"
 
 
-def _walk(sections):
-    yield sections
+def _walk(sections, parent=None):
+    """Each list of sibling sections, with the section they stand under (None at the top)."""
+    yield parent, sections
     for s in sections:
-        yield from _walk(s["sections"])
+        yield from _walk(s["sections"], s)
+
+
+# "2. Sửa đổi, bổ sung điểm a, c khoản 1 Điều 3 như sau:": the points under it are the amended
+# text's own, written with its letters ("a)", "c)"); their numbering is not this document's
+_AMENDS = re.compile(r"(?:sửa đổi|bổ sung|thay thế|bãi bỏ)\b.*\b(?:điểm|khoản)\b", re.I)
+
+
+def _amended(parent) -> bool:
+    return parent is not None and bool(_AMENDS.search(parent["text"]))
 
 
 def _breaks(doc):
@@ -25,12 +35,13 @@ def _breaks(doc):
         return
     for tree in (b["sections"], b.get("annexes") or []):
         run_on = sorted(
-            (s for level in _walk(tree) for s in level if s["kind"] in _RUN_ON), key=lambda s: s["line"]
+            (s for _, level in _walk(tree) for s in level if s["kind"] in _RUN_ON), key=lambda s: s["line"]
         )
         for kind in _RUN_ON:
             yield from _sequence([s for s in run_on if s["kind"] == kind])
-        for siblings in _walk(tree):
-            yield from _sequence([s for s in siblings if s["kind"] not in _RUN_ON])
+        for parent, siblings in _walk(tree):
+            if not _amended(parent):
+                yield from _sequence([s for s in siblings if s["kind"] not in _RUN_ON])
 
 
 _RUN_ON = ("chuong", "dieu")

@@ -165,6 +165,12 @@ def type_not_normative(doc, ctx):
         )
 
 
+def _regime(doc, ctx) -> str | None:
+    """The regime of the document's date; None when it has no date to tell (a copy that lost its
+    date line is not judged by the newest rules)."""
+    return ctx.choice.regime if ctx.choice and legal_date(doc) else None
+
+
 def _clauses(doc, ctx):
     """The preamble's clauses, except in a consolidated text (it reproduces the original's)."""
     return [] if consolidated(doc) else preamble(doc)
@@ -236,7 +242,7 @@ def _mark_hit(c, want: str) -> Hit:
     good="Theo đề nghị của Giám đốc Sở Tài chính;\nỦy ban nhân dân tỉnh ban hành Quyết định quy định ….\nĐiều 1. …",
 )
 def enacting_formula(doc, ctx):
-    if not ctx.choice or ctx.choice.regime not in ("nd78", "nd78-187") or _assembly(doc):
+    if _regime(doc, ctx) not in ("nd78", "nd78-187") or _assembly(doc):
         return
     clauses = _clauses(doc, ctx)
     if not any(c.kind == "basis" for c in clauses) or any(c.kind == "enacting" for c in clauses):
@@ -278,7 +284,7 @@ _LAW_NUMBER = re.compile(r"\d+\s*/\s*\w{4}\s*/\s*\w*QH|\bsố\s+\S*\d\S*/", re.I
     good="Căn cứ Luật Tổ chức Chính phủ số 63/2025/QH15;",
 )
 def law_cited_by_number(doc, ctx):
-    if not ctx.choice or ctx.choice.regime != "nd78-187":
+    if _regime(doc, ctx) != "nd78-187":
         return
     for c in _clauses(doc, ctx):
         if c.kind == "basis" and _LAW.match(c.text) and not _LAW_NUMBER.search(c.text):
