@@ -192,7 +192,7 @@ _BASES = ("basis", "proposal")
         "vi": 'Mỗi căn cứ, đề nghị kết thúc bằng dấu chấm phẩy, câu ban hành bằng dấu chấm: cần "{want}", không phải "{mark}".',
         "en": 'Each basis and proposal ends with a semicolon, the enacting sentence with a full stop: "{want}" expected, not "{mark}".',
     },
-    citation=f"{_N78}, Phụ lục I (phần mở đầu); {_N34}, Điều 61; {_DOC} §6",
+    citation=f"{_N78}, Điều 62 (căn cứ ban hành); {_DOC} §6 (as issued documents write it: Phụ lục I not read)",
     why={
         "vi": 'Căn cứ ban hành và "Theo đề nghị của …" / "Xét …" mỗi dòng kết thúc bằng ";", kể cả dòng cuối trước câu ban hành; câu ban hành ("Chính phủ ban hành Nghị định …") kết thúc bằng ".". Trước dòng "QUYẾT ĐỊNH:" của văn bản theo NĐ 34/2016, dòng cuối có thể kết thúc bằng dấu chấm hoặc dấu phẩy.',
         "en": 'Each basis and each "Theo đề nghị của …" / "Xét …" line ends with ";", the last one before the enacting sentence too; the enacting sentence ("Chính phủ ban hành Nghị định …") ends with ".". Before an NĐ 34-era "QUYẾT ĐỊNH:" line the last one may end with a full stop or a comma.',
@@ -233,7 +233,7 @@ def _mark_hit(c, want: str) -> Hit:
         "vi": 'Sau căn cứ phải có câu ban hành "{who} ban hành {type} <tên gọi>." (từ 01/4/2025 không dùng dòng "QUYẾT ĐỊNH:" / "QUYẾT NGHỊ:").',
         "en": 'The bases are followed by the enacting sentence "{who} ban hành {type} <name>." (from 1/4/2025 a "QUYẾT ĐỊNH:" / "QUYẾT NGHỊ:" line is not used).',
     },
-    citation=f"{_N78}, Phụ lục I (phần mở đầu); {_DOC} §7",
+    citation=f"{_DOC} §7 (every document issued from 1/4/2025 seen; {_N78}, Phụ lục I not read)",
     why={
         "vi": 'Văn bản quy phạm pháp luật ban hành từ 01/4/2025 kết thúc phần mở đầu bằng một câu: chủ thể ban hành, "ban hành", tên loại và tên gọi ("Chính phủ ban hành Nghị định quy định …."), rồi đến Chương hoặc Điều 1. Dòng "QUYẾT ĐỊNH:" là thể thức của văn bản hành chính và của văn bản địa phương trước đó.',
         "en": 'A legal normative document issued from 1/4/2025 ends its preamble with one sentence: the issuer, "ban hành", the type and the name ("Chính phủ ban hành Nghị định quy định …."), then Chương or Điều 1. A "QUYẾT ĐỊNH:" line is the form of administrative documents and of earlier local ones.',
