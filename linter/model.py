@@ -10,6 +10,7 @@ from linter import codes
 from linter import patterns as P
 from linter.diagnostics import Span
 from linter.lex import Tok
+from linter.lines import Line
 from linter.text import fold
 
 COMPONENTS = (
@@ -407,7 +408,7 @@ _FOOTNOTE = re.compile(r"(?:\[\d+\]|\*)+$")
 class Clause:
     kind: str  # basis | proposal | enacting | formula | other
     text: str
-    line: "object"  # the joined Line of the whole preamble (spans map back to the source)
+    line: Line  # the whole preamble joined into one line (its spans map back to the source)
     start: int  # offsets of the clause in line.text
     end: int  # after its last character, a footnote mark ("[1]") aside
 
@@ -432,10 +433,11 @@ def preamble(doc: Document) -> list[Clause]:
     line = toks[0].line
     cuts = {0}
     for t in toks[1:]:
-        if FORMULA.fullmatch(t.text.strip()):
+        formula = FORMULA.fullmatch(t.text.strip())
+        if formula:  # "QUYẾT ĐỊNH:" is a clause of its own, whatever ends the line before it
             cuts.add(len(line.text) + 1)
         line = line.join(t.line)
-        if FORMULA.fullmatch(t.text.strip()):
+        if formula:
             cuts.add(len(line.text))
     text = line.text
     enacting = set()
@@ -456,16 +458,19 @@ def preamble(doc: Document) -> list[Clause]:
         if end <= start:
             continue
         body = text[start:end]
-        kind = (
-            "formula"
-            if FORMULA.fullmatch(body)
-            else "basis"
-            if body.startswith("Căn cứ")
-            else "proposal"
-            if _OPENS_CLAUSE.match(body)
-            else "enacting"
-            if a in enacting or (not out and body[0].isupper() and _ENACTING.match(body))
-            else "other"
-        )
+        kind = _clause_kind(body, a in enacting or not out)
         out.append(Clause(kind, body, line, start, end))
     return out
+
+
+def _clause_kind(body: str, may_enact: bool) -> str:
+    """may_enact: the clause opens the preamble, or starts where an enacting sentence can."""
+    if FORMULA.fullmatch(body):
+        return "formula"
+    if body.startswith("Căn cứ"):
+        return "basis"
+    if _OPENS_CLAUSE.match(body):
+        return "proposal"
+    if may_enact and body[0].isupper() and _ENACTING.match(body):
+        return "enacting"
+    return "other"
