@@ -562,8 +562,18 @@ class _Zones:
             ) and "s" not in done:
                 self.signature()
                 done.add("s")
+            elif "r" in done and "s" not in done and self._before_signature(p):
+                self.emit("SIGN_NOTE")  # "05 bản, QĐ164.", "Ký bởi: …" between Nơi nhận and the signature
             else:
                 break
+
+    def _before_signature(self, p) -> bool:
+        ln, sh, _ = p
+        return (
+            sh in ("TEXT", "UPPER", "STAMP")
+            and len(ln.text) < 60
+            and any((q := self.peek(k)) and q[1] == "AUTHORITY" for k in (1, 2, 3))
+        )
 
     def trailer(self) -> None:
         while self.i < len(self.shaped):

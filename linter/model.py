@@ -29,6 +29,7 @@ COMPONENTS = (
 
 # Section kinds from the outermost to the innermost level.
 _RANK = {
+    "annex": -0.5,  # an annex or a form after the signature: what follows is numbered under it
     "phan": 0,
     "chuong": 1,
     "muc": 2,
@@ -156,14 +157,21 @@ def _closes(text: str) -> bool:
     return _unbalanced(t) and bool(_CLOSES.search(t))
 
 
+# after the signature, each annex or form opens a numbering of its own: "PHỤ LỤC II", "Mẫu số 03"
+_ANNEX = re.compile(r"(?:PHỤ LỤC|Phụ lục|MẪU|Mẫu)(?:\s+(?:SỐ|số))?(?:\s+\S+)?\s*$")
+
+
 def _sections(toks: list[Tok]) -> list[dict]:
     root: list[dict] = []
-    stack: list[tuple[int, list]] = [(-1, root)]
+    stack: list[tuple[float, list]] = [(-1, root)]
     quoted = _quoted(toks)
     for k, t in enumerate(toks):
-        if not (t.type == "SECTION" or t.type == "TRAILER" and t.data.get("kind") in _RANK) or k in quoted:
+        annex = t.type == "TRAILER" and _ANNEX.match(t.text.strip())
+        if k in quoted or not (
+            annex or t.type == "SECTION" or t.type == "TRAILER" and t.data.get("kind") in _RANK
+        ):
             continue  # (a trailer line shaped as a heading: an annex's own numbering)
-        kind, label = t.data["kind"], t.data["label"]
+        kind, label = ("annex", t.text.strip()) if annex else (t.data["kind"], t.data["label"])
         rank = _RANK[kind]
         node = {
             "kind": kind,

@@ -297,7 +297,9 @@ def test_an_annex_after_the_signature_is_numbered_on_its_own(labels, breaks):
     )
     text = (VALID / QC).read_text(encoding="utf-8").rstrip() + annex + "\n"
     r = lint_bytes("x.txt", text.encode("utf-8"), OPTS)
-    assert [s["label"] for s in r.components["body"]["annexes"]] == [x.rstrip(".") for x in labels]
+    (annex,) = r.components["body"]["annexes"]  # the PHỤ LỤC heading, its numbering under it
+    assert (annex["kind"], annex["label"]) == ("annex", "PHỤ LỤC")
+    assert [s["label"] for s in annex["sections"]] == [x.rstrip(".") for x in labels]
     assert [d.message for d in r.diagnostics] == [f"Đánh số mục không liên tục: {b}." for b in breaks]
 
 
@@ -514,3 +516,28 @@ def test_a_place_date_line_without_its_comma_broken_over_two_lines_is_read_and_i
     r = lint(CV, "Hà Nội, ngày 08 tháng 8 năm 2025", "Hà Nội ngày 08\ntháng 8 năm 2025")
     assert [d.name for d in r.diagnostics] == ["date-malformed"]
     assert (r.components["place_date"]["day"], r.components["place_date"]["month"]) == (8, 8)
+
+
+def test_lines_between_the_lưu_line_and_the_signature_do_not_swallow_the_signature():
+    r = lint(
+        "state-vbqppl/quyet_dinh.txt",
+        "- Lưu: VT, XD.\n",
+        "- Lưu: VT, XD.\n05 bản, QĐ164.\nKý bởi: Hoàng Văn Lãng\n",
+    )
+    assert reports(r) == []
+    assert r.components["signature"]["name"] == "Đinh Văn Tuấn"
+
+
+def _forms(*runs: tuple[str, range]) -> str:
+    """A conforming decision with forms after its signature, each numbering its own fields."""
+    tail = "".join(
+        f"\n\n{head}\n" + "".join(f"{n}. Trường thông tin {n}: ……\n" for n in nums) for head, nums in runs
+    )
+    return (VALID / "state-nd30/quyet_dinh.txt").read_text(encoding="utf-8") + tail
+
+
+def test_each_form_after_the_signature_numbers_its_fields_from_its_own_start():
+    text = _forms(("Mẫu số 02", range(1, 14)), ("Mẫu số 03", range(7, 13)))
+    assert reports(lint_bytes("x.txt", text.encode(), OPTS)) == []
+    gap = _forms(("Mẫu số 02", [1, 2, 4, 5]), ("Mẫu số 03", range(7, 13)))
+    assert [d.name for d in lint_bytes("x.txt", gap.encode(), OPTS).diagnostics] == ["section-numbering"]

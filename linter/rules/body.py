@@ -33,7 +33,9 @@ def _breaks(doc):
     b = doc.components["body"]
     if not b:
         return
-    for tree in (b["sections"], b.get("annexes") or []):
+    annexes = b.get("annexes") or []
+    trees = [b["sections"], [s for s in annexes if s["kind"] != "annex"]]
+    for tree in trees + [s["sections"] for s in annexes if s["kind"] == "annex"]:
         run_on = sorted(
             (s for _, level in _walk(tree) for s in level if s["kind"] in _RUN_ON), key=lambda s: s["line"]
         )
