@@ -459,7 +459,11 @@ class _Zones:
             cont = (
                 prev.type == "RECIPIENT" and sh != "ITEM" and not prev.text.rstrip().endswith((",", ";", "."))
             )
-            if sh == "ITEM" or sh in ("TEXT", "NAME", "UPPER", "SECTION") and len(ln.text) < 140:
+            if (
+                sh == "ITEM"
+                or sh in ("TEXT", "NAME", "UPPER", "SECTION") and len(ln.text) < 140
+                or sh == "ENACT" and len(ln.text) < 40  # "VPCP:" / "BTCN, …" when a scan lost the dash
+            ):
                 self.emit("RECIPIENT", {"continuation": cont})
             else:
                 break
