@@ -461,8 +461,10 @@ class _Zones:
             )
             if (
                 sh == "ITEM"
-                or sh in ("TEXT", "NAME", "UPPER", "SECTION") and len(ln.text) < 140
-                or sh == "ENACT" and len(ln.text) < 40  # "VPCP:" / "BTCN, …" when a scan lost the dash
+                or sh in ("TEXT", "NAME", "UPPER", "SECTION")
+                and len(ln.text) < 140
+                or sh == "ENACT"
+                and len(ln.text) < 40  # "VPCP:" / "BTCN, …" when a scan lost the dash
             ):
                 self.emit("RECIPIENT", {"continuation": cont})
             else:

@@ -141,8 +141,8 @@ STATE_NUMBER = re.compile(
 
 PLACE_DATE = re.compile(
     r"^(?P<place>[^\d,]{2,60}?)?\s*,?\s*ngay\s*(?P<d>\d{1,2}|[.…_ ]+)\s*thang\s*(?P<m>\d{1,2}|[.…_ ]+)"
-    r"\s*na(?:m|rn)\s*(?P<y>\d{4}|[.…_ ]+)"
-)  # "nărn": OCR reads m as rn
+    r"\s*na(?:m|rn)\s*(?P<y>\d{4}|[.…_ ]+|$)"
+)  # "nărn": OCR reads m as rn; "ngày tháng năm" all blank: an e-signature fills it in
 PLACE_DATE_SLASH = re.compile(
     r"^(?P<place>[^\d,]{2,60}?)\s*,?\s*ngay\s*(?P<d>\d{1,2})\s*[/.-]\s*(?P<m>\d{1,2})\s*[/.-]\s*(?P<y>\d{4})"
 )
@@ -580,6 +580,8 @@ def parse_place_date(text: str) -> dict | None:
         return (int(v) if v.isdigit() else None), text[m.start(g) : m.end(g)].strip()
 
     (d, dt), (mo, mt), (y, yt) = num("d"), num("m"), num("y")
+    if not yt and (d or mo):
+        return None  # "…, ngày 18 tháng 11 năm" / "2025": the year is on the next line
     comma = "," in f[: m.start("d")]
     return {
         "place": place or None,

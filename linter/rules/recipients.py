@@ -57,6 +57,9 @@ def dash(doc, ctx):
         yield Hit(tok.line.span(0, 1), fix=Fix("safe", "- ", tok.line.span(0, 0)))
 
 
+_NOTE_AFTER = re.compile(r";\s*\([^()]*\)$")
+
+
 def semicolon_hits(doc, wrong: tuple[str, ...]):
     """Recipients (all but the last, drafter codes aside) ending with one of `wrong`, or with no
     mark at all, instead of ";": the State rule and HD 05's share this."""
@@ -72,6 +75,8 @@ def semicolon_hits(doc, wrong: tuple[str, ...]):
         if t.endswith(wrong):
             span = tok.line.span(len(t) - 1, len(t))
             yield Hit(span, fix=Fix("safe", ";", span))
+        elif _NOTE_AFTER.search(t):
+            continue  # "- Thường trực Thành ủy; (để b/c)": a note printed beside a brace over items
         elif (t[-1].isalnum() or t[-1] == ")") and ";" in t:
             misplaced.append(tok.line.span(t.rindex(";"), len(t)))
         elif t[-1].isalnum() or t[-1] == ")":  # "- Như trên": the mark forgotten
