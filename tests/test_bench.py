@@ -177,3 +177,16 @@ def test_seeded_defects_are_each_found_on_their_part():
     assert r["seeded"][("all",)] >= 20
     assert r["found"][("all",)] == r["seeded"][("all",)], r["misses"]
     assert {k[1] for k in r["seeded"] if k[0] == "profile"} == {"party-hd36", "state-nd30", "state-vbqppl"}
+
+
+def test_under_damage_counts_only_what_the_damage_added():
+    from bench import under_damage as U
+
+    docs = [d for d in U.documents("valid") if d[0].startswith("state-vbqppl/")][:2]
+    res = U.measure(docs, [0], [1])  # rate 0: no damage, so nothing is added
+    assert res["documents"] == 2
+    runs = [v for k, v in res.items() if k != "documents"]
+    assert len(runs) == 2 and all(n == 2 and not new for n, new in runs)
+    damaged = U.measure(docs, [2], [1])
+    added = sum((new for k, (_, new) in ((k, v) for k, v in damaged.items() if k != "documents")), Counter())
+    assert added and not any(code in U._PARTS for code in added)

@@ -92,3 +92,11 @@ def test_state_part_typography(monkeypatch):
     monkeypatch.setattr(read, "_office", plain_title)
     got = [d for d in check(build_state_docx(None)).diagnostics if d.code == "VB504"]
     assert len(got) == 1 and "14 pt" in got[0].message and "12–13 pt" in got[0].message
+
+
+def test_margins_of_a_legal_normative_document_are_only_a_warning():
+    """NĐ 78's appendix was not read (docs/standards-vbqppl.md §14): NĐ 30's margins, as a warning."""
+    data = build_state_docx(None, margins=(10, 25, 35, 20))
+    r = lint_bytes("t.docx", data, Options(today=date(2026, 11, 22), profile="state-vbqppl"))
+    assert {d.severity for d in r.diagnostics if d.code == "VB503"} == {"warning"}
+    assert {d.severity for d in check(data).diagnostics if d.code == "VB503"} == {"error"}

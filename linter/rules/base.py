@@ -89,6 +89,7 @@ class Hit:
     args: dict = field(default_factory=dict)
     fix: Fix | None = None
     rule: str | None = None  # for checks that report more than one rule
+    severity: str | None = None  # the rule's own unless the check knows better (a regime's doubt)
 
 
 @dataclass
@@ -128,7 +129,7 @@ def run_checks(doc, ctx: Context) -> Iterator[Diagnostic]:
             continue  # a part read through OCR damage: its fields are not judged, VB130 asks for review
         for hit in r.check(doc, ctx) or ():
             target = BY_NAME[hit.rule] if hit.rule else r
-            d = diagnostic(target, hit.span, ctx.lang, hit.fix, **hit.args)
+            d = diagnostic(target, hit.span, ctx.lang, hit.fix, hit.severity, **hit.args)
             yield _for_review(d, ctx.lang) if target.small_print and _scanned(ctx, hit.span.line) else d
 
 

@@ -246,6 +246,8 @@ def margins(doc, ctx):
                     "want": f"{lo}" if lo == hi else f"{lo}–{hi}",
                 },
                 fix,
+                # NĐ 78's margins were not read (standards-vbqppl §14): NĐ 30's, as a warning
+                severity="warning" if ctx.profile == "state-vbqppl" else None,
             )
 
 
