@@ -414,6 +414,31 @@ def layout(lines: list[Line]) -> list[Line]:
         else:
             out.append(line)
         i += 1
-    if not joined:
+    if joined:
+        out = [p for ln in out for p in (_split_columns(_repair(ln, True)) if id(ln) in joined else (ln,))]
+    return _authority_to_its_titles(out)
+
+
+def _authority_to_its_titles(out: list[Line]) -> list[Line]:
+    """ "Nơi nhận: T/M BAN THƯỜNG VỤ" with the list under it and "BÍ THƯ" / the name after the
+    list: OCR read the two columns' first row as one line. The authority (and a word it wrapped
+    onto, "KT. BỘ" / "TRƯỞNG,") goes back above its title, so the signature is read whole and the
+    list stays the recipients'."""
+    for k in range(len(out) - 2):
+        if not (fold(out[k].text).startswith("noi nhan") and P.authority_of(out[k + 1].text)):
+            continue
+        end = k + 2  # after the authority's lines
+        if len(out[end].text) <= 15 and is_upper_line(out[end].text) and not P.ITEM.match(out[end].text):
+            end += 1
+        if end >= len(out) or P.is_title_line(out[end].text) or P.is_name_line(out[end].text):
+            return out  # the title is where it belongs
+        luu = False  # the list ends with its "Lưu …" line (and a drafter's code)
+        for j in range(end + 1, min(len(out), end + 60)):
+            t = out[j].text
+            if P.authority_of(t) or fold(t).startswith("noi nhan"):
+                return out
+            if luu and not P.DRAFTER.match(t) or P.is_title_line(t) and not P.ITEM.match(t):
+                return out[: k + 1] + out[end:j] + out[k + 1 : end] + out[j:]
+            luu = luu or P.luu_line(t) is not None
         return out
-    return [p for ln in out for p in (_split_columns(_repair(ln, True)) if id(ln) in joined else (ln,))]
+    return out

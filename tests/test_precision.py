@@ -552,3 +552,18 @@ def test_each_form_after_the_signature_numbers_its_fields_from_its_own_start():
 def test_a_date_left_blank_for_the_e_signature_is_a_date_line():
     r = lint(CV, "Hà Nội, ngày 08 tháng 8 năm 2025", "Hà Nội, ngày      tháng      năm")
     assert reports(r) == [] and r.components["place_date"]["place"] == "Hà Nội"
+
+
+@pytest.mark.parametrize("rest", ["CHÁNH VĂN PHÒNG", "VỤ\nCHÁNH VĂN PHÒNG"])
+def test_an_authority_read_on_the_nơi_nhận_row_is_put_back_above_its_title(rest):
+    """OCR reads the first row of the two closing columns as one line: "Nơi nhận: T/L BAN
+    THƯỜNG VỤ" (or "… THƯỜNG" / "VỤ"), the list under it, then the title and the name."""
+    head = "T/L BAN THƯỜNG VỤ" if rest == "CHÁNH VĂN PHÒNG" else "T/L BAN THƯỜNG"
+    text = (VALID / "party-hd36/thong_bao.txt").read_text(encoding="utf-8")
+    text = text.replace("Nơi nhận:\n", f"Nơi nhận: {head}\n" + ("VỤ\n" if rest != "CHÁNH VĂN PHÒNG" else ""))
+    text = text.replace("T/L BAN THƯỜNG VỤ\nCHÁNH VĂN PHÒNG", "CHÁNH VĂN PHÒNG")
+    r = lint_bytes("x.txt", text.encode("utf-8"), OPTS)
+    assert reports(r) == []
+    sig = r.components["signature"]
+    assert (sig["authority"], sig["titles"], sig["name"]) == ("T/L", ["CHÁNH VĂN PHÒNG"], "Ngô Thanh Bình")
+    assert len(r.components["recipients"]["items"]) == 5
