@@ -322,7 +322,7 @@ class _Zones:
         return any((q := self.peek(k)) and q[1] == "KINH_GUI" for k in range(1, n + 1))
 
     def _upper_block_ends(self) -> bool:
-        """Up to six capital lines, then a rule, a blank line or a "Căn cứ …": a summary, not
+        """Up to seven capital lines, then a rule, a blank line or a "Căn cứ …": a summary, not
         the first lines of a body."""
         for i in range(1, 8):
             q = self.peek(i)
