@@ -435,9 +435,16 @@ def _authority_to_its_titles(out: list[Line]) -> list[Line]:
         luu = False  # the list ends with its "Lưu …" line (and a drafter's code)
         for j in range(end + 1, min(len(out), end + 60)):
             t = out[j].text
-            if P.authority_of(t) or fold(t).startswith("noi nhan"):
+            if fold(t).startswith("noi nhan"):
                 return out
-            if luu and not P.DRAFTER.match(t) or P.is_title_line(t) and not P.ITEM.match(t):
+            # the rest of the block: after the Lưu line, its title, or a next level ("KT. …")
+            if (
+                luu
+                and not P.DRAFTER.match(t)
+                or P.is_title_line(t)
+                and not P.ITEM.match(t)
+                or P.authority_of(t)
+            ):
                 return out[: k + 1] + out[end:j] + out[k + 1 : end] + out[j:]
             luu = luu or P.luu_line(t) is not None
         return out

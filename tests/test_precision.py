@@ -567,3 +567,15 @@ def test_an_authority_read_on_the_nơi_nhận_row_is_put_back_above_its_title(re
     sig = r.components["signature"]
     assert (sig["authority"], sig["titles"], sig["name"]) == ("T/L", ["CHÁNH VĂN PHÒNG"], "Ngô Thanh Bình")
     assert len(r.components["recipients"]["items"]) == 5
+
+
+def test_a_first_level_read_on_the_nơi_nhận_row_goes_back_above_the_next_level():
+    text = (VALID / CV).read_text(encoding="utf-8").replace("Nơi nhận:\n", "Nơi nhận: TL. BỘ TRƯỞNG\n")
+    text = text.replace(SIGNED, "KT. VỤ TRƯỞNG VỤ PHÁP CHẾ\nPHÓ VỤ TRƯỞNG")
+    r = lint_bytes("x.txt", text.encode("utf-8"), OPTS)
+    assert reports(r) == []
+    assert r.components["signature"]["levels"] == ["TL. BỘ TRƯỞNG", "KT. VỤ TRƯỞNG VỤ PHÁP CHẾ"]
+    # and when the list has no Lưu line to end it, the next level does
+    r = lint_bytes("x.txt", text.replace("- Lưu: VT, GDPT.\n", "").encode("utf-8"), OPTS)
+    assert [d.name for d in r.diagnostics] == ["recipients-last-not-luu"]
+    assert r.components["signature"]["levels"] == ["TL. BỘ TRƯỞNG", "KT. VỤ TRƯỞNG VỤ PHÁP CHẾ"]
