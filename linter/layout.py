@@ -425,7 +425,9 @@ def _authority_to_its_titles(out: list[Line]) -> list[Line]:
     onto, "KT. BỘ" / "TRƯỞNG,") goes back above its title, so the signature is read whole and the
     list stays the recipients'."""
     for k in range(len(out) - 2):
-        if not (fold(out[k].text).startswith("noi nhan") and P.authority_of(out[k + 1].text)):
+        if out[k].text[:1] not in "Nn" or not (  # (every line passes here: the cheap test first)
+            fold(out[k].text).startswith("noi nhan") and P.authority_of(out[k + 1].text)
+        ):
             continue
         end = k + 2  # after the authority's lines
         if len(out[end].text) <= 15 and is_upper_line(out[end].text) and not P.ITEM.match(out[end].text):

@@ -60,14 +60,15 @@ def _passed(doc) -> bool:
 )
 def recipients_missing(doc, ctx):
     c = doc.components
-    listed = _LISTED.search(" ".join(t.text for t in doc.toks[-40:]))
+    tail = doc.toks[-40:]
+    listed = any(P.luu_line(t.text) for t in tail) or _ITEMS.search(" ".join(t.text for t in tail))
     if c["recipients"] is None and c["signature"] and not _assembly(doc) and not listed:
         yield Hit(doc.span("signature"), {"doc_type_vi": codes.type_vi(doc.doc_type)})
 
 
-# a list the reader did not take for the part: a flattened table row ("… | Lưu: VT, TCCV (2) |"),
-# or items without their "Nơi nhận:" label
-_LISTED = re.compile(r"(?:^|[\s|;])-?\s*Lưu\s*:|;\s*-\s.*;\s*-\s")
+# a list the reader did not take for the part, without its "Nơi nhận:" label: a "Lưu …" line, or
+# items run together on one line ("- Chính phủ; - Ban Tổ chức Trung ương; - …")
+_ITEMS = re.compile(r";\s*-\s.*;\s*-\s")
 
 
 @rule(
@@ -96,7 +97,7 @@ def number_year(doc, ctx):
     if not n or n["form"] != "state" or n["year"] or ctx.choice and ctx.choice.regime == "vbhn-2012":
         return
     when = legal_date(doc)
-    at = tok.text.find("/", tok.text.find(str(n["seq"]))) + 1
+    at = tok.text.find("/", tok.text.find(tok.data.get("seq_text") or str(n["seq"]))) + 1
     fix = Fix("unsafe", f"{when.year}/", tok.line.span(at, at)) if when and at > 0 else None
     want = f"{n['seq']}/{when.year if when else 'YYYY'}/{n['symbol']}"
     yield Hit(tok.line.span(), {"text": tok.text.strip(), "want": f"{n['label']}: {want}"}, fix)
@@ -171,9 +172,12 @@ def _regime(doc, ctx) -> str | None:
     return ctx.choice.regime if ctx.choice and legal_date(doc) else None
 
 
-def _clauses(doc, ctx):
-    """The preamble's clauses, except in a consolidated text (it reproduces the original's)."""
-    return [] if consolidated(doc) else preamble(doc)
+def _clauses(doc):
+    """The preamble's clauses, except in a consolidated text (it reproduces the original's); read
+    once for the three rules that judge them."""
+    if "preamble" not in doc.extra:
+        doc.extra["preamble"] = [] if consolidated(doc) else preamble(doc)
+    return doc.extra["preamble"]
 
 
 _BASES = ("basis", "proposal")
@@ -201,7 +205,7 @@ _BASES = ("basis", "proposal")
     good="Theo đề nghị của Giám đốc Sở Tài chính;\nỦy ban nhân dân tỉnh ban hành Quyết định ….",
 )
 def preamble_punctuation(doc, ctx):
-    clauses = _clauses(doc, ctx)
+    clauses = _clauses(doc)
     for c, nxt in zip(clauses, clauses[1:] + [None]):
         if c.kind == "enacting":
             want = "."
@@ -244,7 +248,7 @@ def _mark_hit(c, want: str) -> Hit:
 def enacting_formula(doc, ctx):
     if _regime(doc, ctx) not in ("nd78", "nd78-187") or _assembly(doc):
         return
-    clauses = _clauses(doc, ctx)
+    clauses = _clauses(doc)
     if not any(c.kind == "basis" for c in clauses) or any(c.kind == "enacting" for c in clauses):
         return
     at = next((c for c in clauses if c.kind == "formula"), None)
@@ -286,7 +290,7 @@ _LAW_NUMBER = re.compile(r"\d+\s*/\s*\w{4}\s*/\s*\w*QH|\bsố\s+\S*\d\S*/", re.I
 def law_cited_by_number(doc, ctx):
     if _regime(doc, ctx) != "nd78-187":
         return
-    for c in _clauses(doc, ctx):
+    for c in _clauses(doc):
         if c.kind == "basis" and _LAW.match(c.text) and not _LAW_NUMBER.search(c.text):
             yield Hit(c.span(), {"text": c.text if len(c.text) < 90 else c.text[:88] + "…"})
 
@@ -345,7 +349,8 @@ def passage_line(doc, ctx):
 )
 def authority(doc, ctx):
     for t in doc.parts.get("signature", []):
-        if t.type == "AUTHORITY" and t.data["authority"] in ("TL.", "TUQ.", "T/L", "T/UQ"):
+        # (the Party forms T/L, T/UQ are VB311's: one report for the line)
+        if t.type == "AUTHORITY" and t.data["authority"] in ("TL.", "TUQ."):
             yield Hit(t.line.span(0, t.data["body_at"]), {"authority": t.data["authority"]})
 
 
