@@ -275,7 +275,7 @@ class _Zones:
                 and (P.is_enactor(ln.text) or P.is_title_line(ln.text))
             )
             prev = self.toks[-1]
-            if sh == "NUMBER" and prev.type == "SUBJECT" and is_upper_line(ln.text) and n < 20:
+            if sh == "NUMBER" and prev.type == "SUBJECT" and is_upper_line(ln.text):
                 self.emit("SUBJECT")  # "… BÃI BỎ QUYẾT ĐỊNH" / "SỐ 55/2014/QĐ-UBND NGÀY …": a number it names
             elif sh in ("UPPER", "VV", "DOC_TYPE") and not enacting and not P.is_title_line(ln.text):
                 # a second type-like line is the trích yếu: "NGHỊ QUYẾT" / "QUY ĐỊNH VỀ …"
