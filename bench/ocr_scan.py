@@ -1,6 +1,6 @@
 """How well vblint reads scans: conforming documents printed, scanned and OCR'd by vblint itself.
 
-    python -m bench.ocr_scan [--limit N] [--qualities office,poor]
+    python -m bench.ocr_scan [--limit N] [--qualities office,poor] [--dir DIR] [--verbose]
     python -m bench.ocr_scan --memory      # peak memory reading a 1-page and a 20-page TIFF
 
 Every conforming document of corpus/valid is printed on A4 by bench.render, scanned at each
@@ -21,6 +21,7 @@ import tempfile
 import time
 from collections import Counter
 from datetime import date
+from pathlib import Path
 
 from bench.ocrnoise import ROOT
 from bench.render import degrade, render
@@ -36,8 +37,8 @@ def _facts(r) -> tuple:
     return (n and (n["seq"], n["symbol"])), (pd and (pd["day"], pd["month"], pd["year"]))
 
 
-def measure(qualities=("office", "poor"), limit: int | None = None) -> dict:
-    paths = sorted((ROOT / "corpus" / "valid").glob("*/*.txt"))[:limit]
+def measure(qualities=("office", "poor"), limit: int | None = None, folder=None, verbose=False) -> dict:
+    paths = sorted(folder.glob("*.txt") if folder else (ROOT / "corpus" / "valid").glob("*/*.txt"))[:limit]
     out = {}
     for q in qualities:
         parts = [0, 0]
@@ -70,6 +71,10 @@ def measure(qualities=("office", "poor"), limit: int | None = None) -> dict:
                 (d.code, d.severity) for d in clean.diagnostics
             }
             false.update(c for c, sev in added if sev != "info")  # errors and warnings the scan adds
+            if verbose:
+                for d in res.diagnostics:
+                    if d.severity != "info" and (d.code, d.severity) in added:
+                        print(f"  {q} {p.name}:{d.span.line}: {d.code} {d.message[:110]}")
             review.update(c for c, sev in added if sev == "info")  # small print, for review
         out[q] = {
             "documents": len(paths),
@@ -115,6 +120,8 @@ def main(argv: list[str] | None = None) -> int:
     ap = argparse.ArgumentParser(prog="python -m bench.ocr_scan", description=__doc__.split("\n\n")[0])
     ap.add_argument("--limit", type=int, default=None, help="the first N documents only")
     ap.add_argument("--qualities", default="office,poor")
+    ap.add_argument("--dir", type=Path, help="the documents (*.txt) of this folder, not corpus/valid")
+    ap.add_argument("--verbose", action="store_true", help="each error and warning the scan adds")
     ap.add_argument("--memory", action="store_true", help="peak memory of a 1-page and a 20-page scan")
     a = ap.parse_args(argv)
     if a.memory:
@@ -123,7 +130,7 @@ def main(argv: list[str] | None = None) -> int:
             print(f"{n:>3} page(s): peak {mb:.0f} MB")
         print(f"ratio 20 pages / 1 page: {peaks[20] / peaks[1]:.2f}")
         return 0
-    for q, r in measure(tuple(a.qualities.split(",")), a.limit).items():
+    for q, r in measure(tuple(a.qualities.split(",")), a.limit, a.dir, a.verbose).items():
         s = r["seconds_per_page"]
         print(
             f"{q}: {r['documents']} documents, {r['pages']} pages; parts found {100 * r['parts_found']:.1f} %; "

@@ -1,5 +1,7 @@
 """Codes and names the rules compare against: type codes per regime, Vietnamese type names."""
 
+import re
+
 # Party type codes (HD 36 / HD 05, standards.md §3.4). "QĐi" was the quy định code until
 # CV 3294-CV/VPTW/nb of 11/3/2019.
 PARTY_TYPE_CODES = {
@@ -140,6 +142,17 @@ LEGAL_CODES = {"NĐ", "TT", "TTLT", "VBHN", "L", "PL", "QH", "QH15", "UBTVQH15"}
 NORMATIVE_TYPES = LEGAL_TYPES | {"nghi_quyet", "quyet_dinh", "lenh"}
 # the type codes only legal normative documents have (standards-vbqppl §3)
 LEGAL_TYPE_CODES = {"NĐ": "nghi_dinh", "TT": "thong_tu", "TTLT": "thong_tu_lien_tich"}
+
+# Luật, Pháp lệnh, Lệnh and the resolutions of the Quốc hội and its Standing Committee: their form
+# is the assembly's own (no Nơi nhận, no "Theo đề nghị", "Lưu: HC, …"; standards-vbqppl §9, §11)
+ASSEMBLY_TYPES = {"luat", "phap_lenh", "lenh"}
+_ASSEMBLY_SYMBOL = re.compile(r"(?:NQ-)?(?:UBTV)?QH\d")
+
+
+def assembly(doc_type: str | None, symbol: str | None) -> bool:
+    return doc_type in ASSEMBLY_TYPES or bool(_ASSEMBLY_SYMBOL.match(symbol or ""))
+
+
 # Điều 7: the 29 administrative types, and công văn.
 STATE_TYPES = set(STATE_TYPE_CODES.values()) | {"cong_van", "thu_cong"}
 # Party issuer codes that ceased with the 2025 reorganisation (standards.md §3.5, §4).

@@ -331,8 +331,10 @@ def _joinable(a: Line, b: Line, before: Line | None = None) -> bool:
                 return True
     if len(a.text) <= 20 and "ngay" in fb and _place_head(a.text, fa):
         pd = P.parse_place_date(b.text)
-        if pd and pd["place"] and (pd["place"][:1].islower() or fa in _UNIT_WORDS):
-            return True  # a place wrapped: "Thành" / "phố Hồ Chí Minh, ngày …", "Thành phố" / "Hồ …"
+        unit = fa in _UNIT_WORDS or any(fa.startswith(u + " ") for u in _UNIT_WORDS)
+        if pd and pd["place"] and (pd["place"][:1].islower() or unit):
+            # a place wrapped: "Thành" / "phố Hồ Chí Minh, ngày …", "Thành phố (Hồ)" / "(Hồ) Chí Minh …"
+            return True
     return bool(
         fa.startswith(("so", "luat"))
         and _NUMBER_LABEL_ONLY.fullmatch(fa)

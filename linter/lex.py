@@ -388,7 +388,7 @@ class _Zones:
             ln, sh, d = self.shaped[self.i]
             if self.i in repeats:
                 self.emit("REPEAT")
-            elif sh == "SECTION":
+            elif sh == "SECTION" and not self._closes_bracket(ln):
                 self.emit("SECTION")
             elif sh == "ITEM":
                 self.emit("ITEM")
@@ -396,6 +396,13 @@ class _Zones:
                 self.emit("ENACT")
             else:
                 self.emit("PARA")
+
+    def _closes_bracket(self, ln: Line) -> bool:
+        """A hard wrap inside brackets: "… (lần" / "2) đến Sở …" goes on with the line above."""
+        if ln.blank_before or self.i == 0 or not re.match(r"\w{1,3}\)", ln.text):
+            return False
+        above = self.shaped[self.i - 1][0].text
+        return above.count("(") > above.count(")")
 
     def closing_start(self) -> int:
         """Index where the closing (Nơi nhận + signature) begins; len(lines) if none."""
@@ -407,6 +414,8 @@ class _Zones:
                 first = j
                 break
         if first < n:
+            if self.shaped[first][1] == "AUTHORITY" and (k := self._unlabelled(first - 1)) is not None:
+                return k  # a list that lost its "Nơi nhận:" label, above the signature
             # signers with bare titles may stand before "Nơi nhận" (biên bản: THƯ KÝ … CHỦ TỌA …)
             j = first
             while (
@@ -438,8 +447,27 @@ class _Zones:
                 return j
         return n
 
+    def _unlabelled(self, last: int) -> int | None:
+        """Where a recipients list without its "Nơi nhận:" label starts, when shaped line `last`
+        closes it: two or more dash items, the last a "Lưu …" line (only the recipients' list
+        ends so); None otherwise."""
+        if last < self.i or self.shaped[last][1] != "ITEM" or not P.luu_line(self.shaped[last][0].text):
+            return None
+        j = last
+        while j - 1 >= self.i and self.shaped[j - 1][1] == "ITEM":
+            j -= 1
+        return j if last - j >= 1 else None
+
+    def _unlabelled_here(self) -> bool:
+        """A list without its label starts at the current line (before or after the signature)."""
+        j = self.i
+        while j + 1 < len(self.shaped) and self.shaped[j + 1][1] == "ITEM":
+            j += 1
+        return self._unlabelled(j) == self.i
+
     def recipients(self) -> None:
-        self.emit("NOI_NHAN")
+        if self.shaped[self.i][1] == "NOI_NHAN":
+            self.emit("NOI_NHAN")
         while p := self.peek():
             ln, sh, _ = p
             if sh in ("AUTHORITY", "NOI_NHAN", "SIGNED"):
@@ -494,8 +522,13 @@ class _Zones:
             self.emit("SIGNER_TITLE", {"continuation": True} if wrapped else None)
         while (p := self.peek()) and p[1] == "SIGNED":
             self.emit("SIGNED")
-        if (p := self.peek()) and self._single_word(p[0]) and (q := self.peek(1)) and q[1] == "NAME":
-            self.emit("SIGNER_NAME")  # "Phan" / "Thị Thắng"
+        if (
+            (p := self.peek())
+            and self._single_word(p[0])
+            and (q := self.peek(1))
+            and (q[1] == "NAME" or self._single_word(q[0]))
+        ):
+            self.emit("SIGNER_NAME")  # "Phan" / "Thị Thắng", "Mai" / "Sơn"
             self.emit("SIGNER_NAME")
         elif (p := self.peek()) and (p[1] == "NAME" or (p[1] == "TEXT" and self._namelike(p[0]))):
             self.emit("SIGNER_NAME")
@@ -558,7 +591,7 @@ class _Zones:
         done = set()
         while p := self.peek():
             sh = p[1]
-            if sh == "NOI_NHAN" and "r" not in done:
+            if "r" not in done and (sh == "NOI_NHAN" or sh == "ITEM" and self._unlabelled_here()):
                 self.recipients()
                 done.add("r")
             elif (

@@ -1,6 +1,7 @@
 """model: Lark tree -> Document, a plain JSON-serialisable dict of components (the output
 contract of ../shared/design.md) plus the source spans the rules point at."""
 
+import itertools
 import re
 from dataclasses import dataclass, field
 
@@ -11,7 +12,7 @@ from linter import patterns as P
 from linter.diagnostics import Span
 from linter.lex import Tok
 from linter.lines import Line
-from linter.text import fold
+from linter.text import fold, is_upper_line
 
 COMPONENTS = (
     "banner",
@@ -157,16 +158,37 @@ def _closes(text: str) -> bool:
     return _unbalanced(t) and bool(_CLOSES.search(t))
 
 
-# after the signature, each annex or form opens a numbering of its own: "PHỤ LỤC II", "Mẫu số 03"
-_ANNEX = re.compile(r"(?:PHỤ LỤC|Phụ lục|MẪU|Mẫu)(?:\s+(?:SỐ|số))?(?:\s+\S+)?\s*$")
+# after the signature, each annex or form opens a numbering of its own: "PHỤ LỤC II", "Mẫu số 03",
+# "Mẫu số 01: Đề xuất kế hoạch", "Mẫu số 02. Quyết định …"
+_ANNEX = re.compile(
+    r"(?:PHỤ LỤC|Phụ lục|MẪU|Mẫu)(?:\s+(?:SỐ|số))?"
+    r"(?:\s+\S+|\s+[0-9IVXLC]+[a-z]?\s*[:.–-]\s+\S.*)?\s*:?\s*$"
+)
+
+
+def _embedded(text: str) -> bool:
+    """The motto or banner of a document printed inside an annex (a form "BM-22" with its own
+    header, "Điều 1. …"): its numbering is its own."""
+    f = fold(text).strip()
+    return bool(P.TIEU_NGU_RE.match(f)) or f == P.BANNER_PARTY
 
 
 def _sections(toks: list[Tok]) -> list[dict]:
     root: list[dict] = []
     stack: list[tuple[float, list]] = [(-1, root)]
     quoted = _quoted(toks)
+    form: list | None = None  # the levels open where a form ("Mẫu số 03") began
     for k, t in enumerate(toks):
-        annex = t.type == "TRAILER" and _ANNEX.match(t.text.strip())
+        if t.type == "TRAILER" and P.SIGNED.match(t.text.strip()):
+            # a form ends with its signature: the numbering it interrupted goes on ("1. Thủ tục …",
+            # its form "I. … 1. … 4.", "2. Thủ tục …")
+            if form is not None:
+                stack[:], form = form, None
+            continue
+        embedded = t.type == "TRAILER" and _embedded(t.text)
+        annex = embedded or t.type == "TRAILER" and _ANNEX.match(t.text.strip())
+        if annex:  # a form (inside an annex) keeps the levels it interrupted; an annex starts afresh
+            form = (form or list(stack)) if embedded or t.text.lstrip()[:1] == "M" else None
         if k in quoted or not (
             annex or t.type == "SECTION" or t.type == "TRAILER" and t.data.get("kind") in _RANK
         ):
@@ -181,11 +203,32 @@ def _sections(toks: list[Tok]) -> list[dict]:
             "text": t.text,
             "sections": [],
         }
+        if annex:  # its title, in capitals under it: "SỬA ĐỔI, BỔ SUNG MỘT SỐ ĐỊNH MỨC …"
+            heading = toks[k + 1 : k + 6]
+            title = itertools.takewhile(lambda x: x.type == "TRAILER" and is_upper_line(x.text), heading)
+            node["title"] = " ".join(x.text.strip() for x in title)
+        if form is not None and not annex and _goes_on(form, rank, node) > _goes_on(stack, rank, node):
+            stack[:], form = form, None  # a form without a signature ended where the list it cut goes on
         while stack[-1][0] >= rank:
             stack.pop()
         stack[-1][1].append(node)
         stack.append((rank, node["sections"]))
     return root
+
+
+def _goes_on(stack: list[tuple[float, list]], rank: float, node: dict) -> int:
+    """Whether node, placed under these open levels, numbers on from its last sibling of its kind:
+    0 if not, 2 if it also opens with the same word ("2. Thủ tục …" / "3. Thủ tục …"), else 1."""
+    under = next(level for level in reversed(stack) if level[0] < rank)[1]
+    last = next((s for s in reversed(under) if s["kind"] == node["kind"]), None)
+    if not (last and last["number"] is not None and node["number"] == last["number"] + 1):
+        return 0
+    return 2 if _first_word(last) == _first_word(node) else 1
+
+
+def _first_word(section: dict) -> str:
+    words = section["text"][len(section["label"]) :].lstrip(" .)").split()
+    return words[0].lower() if words else ""
 
 
 def _tokens(tree: Tree, toks: list[Tok]) -> list[Tok]:
@@ -285,7 +328,7 @@ def build(tree: Tree, toks: list[Tok], dropped: list[Tok]) -> Document:
     if t := parts.get("addressees"):
         comps["addressees"] = {
             **_base(t),
-            "label": t[0].text.split(":")[0].strip(),
+            "label": t[0].text.split(":")[0].strip() if t[0].type == "NOI_NHAN" else None,
             "items": _items(t, ("KINH_GUI",)),
         }
     if t := parts.get("body"):
@@ -303,7 +346,7 @@ def build(tree: Tree, toks: list[Tok], dropped: list[Tok]) -> Document:
     if t := parts.get("recipients"):
         comps["recipients"] = {
             **_base(t),
-            "label": t[0].text.split(":")[0].strip(),
+            "label": t[0].text.split(":")[0].strip() if t[0].type == "NOI_NHAN" else None,
             "items": _items(t, ("NOI_NHAN",)),
         }
     if t := parts.get("signature"):
@@ -318,13 +361,16 @@ def build(tree: Tree, toks: list[Tok], dropped: list[Tok]) -> Document:
         levels = [" ".join(x.text.strip() for x in g) for g in grouped]
         body = levels[0][first.data["body_at"] :].strip() or None if first else None
         names = [x.text for x in t if x.type == "SIGNER_NAME"]
+        name = " ".join(names) or None
+        at = P.rank_end(name) if name else 0  # "Thượng tướng Vũ Hải Sản": the rank apart
         comps["signature"] = {
             **_base(t),
             "authority": first.data["authority"] if first else None,
             "body": body,
             "levels": levels,
             "titles": _titles(t),
-            "name": " ".join(names) or None,
+            "name": name[at:] or name if name else None,
+            "rank": name[:at].strip(" ,") or None if name else None,
             "cosigners": [{"titles": [x.text], "name": None} for x in t if x.type == "CO_TITLE"],
         }
         cos = comps["signature"]["cosigners"]

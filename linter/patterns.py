@@ -199,6 +199,19 @@ def luu_line(text: str) -> dict | None:
     return {"at": at, "end": at + m.end(), "garbled": garbled}
 
 
+# A rank or degree written before a signer's name: "Thượng tướng Vũ Hải Sản", "PGS.TS. Lê Văn A".
+_RANK = re.compile(
+    r"(?:(?:(?:Đại|Thượng|Trung|Thiếu|Chuẩn)\s+(?:tướng|tá|úy|uý)|(?:Phó\s+|Chuẩn\s+)?[Đđ]ô\s+đốc"
+    r"|(?:GS|PGS|TS|TSKH|ThS|BS|KS|NGND|NGƯT)\.)[\s,]*)+"
+)
+
+
+def rank_end(name: str) -> int:
+    """Where the name proper starts, after any rank or degree (0 if none)."""
+    m = _RANK.match(name)
+    return m.end() if m else 0
+
+
 STATE_LUU = re.compile(r"^-?\s*Lưu\s*:\s*(?:VT\b|Văn thư)", re.I)  # "- Lưu: VT, …" (VB288 asks for "VT")
 DRAFTER = re.compile(r"^(?=\S*\d)\S{3,40}$")  # ô 12: drafter code and copies ("NguyenVanAn-26", "PL.(300)")
 SIGNED = re.compile(r"^\(\s*(?:đã ký|ký|ký tên|ký, ghi rõ họ tên|ký, đóng dấu)[^)]*\)$", re.I)

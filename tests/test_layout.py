@@ -31,6 +31,23 @@ def test_broken_header_phrases_are_joined():
     assert ("PLACE_DATE", "Hà Nội, ngày 26 tháng 11 năm 2025") in got
 
 
+def test_a_place_name_wrapped_anywhere_is_read_whole():
+    # as published: the place broken after the unit word, inside the name, or after its first word
+    for a, b in (("Thành", "phố Hồ Chí Minh"), ("Thành phố", "Hồ Chí Minh"), ("Thành phố Hồ", "Chí Minh")):
+        got = toks(f"Số: 174/KH-UBND\n\n{a}\n{b}, ngày 18 tháng 11 năm 2025\n")
+        assert ("PLACE_DATE", "Thành phố Hồ Chí Minh, ngày 18 tháng 11 năm 2025") in got, (a, got)
+
+
+def test_a_recipients_list_without_its_label_is_read_as_recipients():
+    got = toks(
+        "Nội dung./.\n\n- Như trên;\n- Các Thứ trưởng;\n- Lưu: VT, GDPT.\n\nKT. BỘ TRƯỞNG\nTHỨ TRƯỞNG\n"
+    )
+    assert [t for t, _ in got] == ["PARA", "RECIPIENT", "RECIPIENT", "RECIPIENT", "AUTHORITY", "SIGNER_TITLE"]
+    # a dash list in the body that does not end with a Lưu line stays in the body
+    got = toks("Nội dung:\n- Một;\n- Hai.\n\nKT. BỘ TRƯỞNG\nTHỨ TRƯỞNG\n")
+    assert [t for t, _ in got][:3] == ["PARA", "ITEM", "ITEM"]
+
+
 def test_positions_map_back_to_the_original():
     lines = layout(normalize("Số 400 - TB/TU   Quảng Ninh, ngày 26 tháng 10 năm 2021\n"))
     assert lines[1].span().line == 1 and lines[1].span().column == 18

@@ -22,6 +22,12 @@ def _walk(sections, parent=None):
 _AMENDS = re.compile(r"(?:sửa đổi|bổ sung|thay thế|bãi bỏ)\b.*\b(?:điểm|khoản)\b", re.I)
 
 
+# an annex that amends another text ("SỬA ĐỔI, BỔ SUNG MỘT SỐ ĐỊNH MỨC … TẠI CHƯƠNG III …") quotes
+# the parts it changes with their own numbers, which skip what it leaves alone ("Mục 2", "Mục 4")
+# (a text it names by number; "THỦ TỤC HÀNH CHÍNH ĐƯỢC SỬA ĐỔI, BỔ SUNG" lists procedures of its own)
+_AMENDING = re.compile(r"\b(?:SỬA ĐỔI|BỔ SUNG|THAY THẾ)\b.*\bSỐ\s*\d+/")
+
+
 def _amended(parent) -> bool:
     return parent is not None and bool(_AMENDS.search(parent["text"]))
 
@@ -35,21 +41,27 @@ def _breaks(doc):
         return
     annexes = b.get("annexes") or []
     trees = [b["sections"], [s for s in annexes if s["kind"] != "annex"]]
-    for tree in trees + [s["sections"] for s in annexes if s["kind"] == "annex"]:
+    own = [s for s in annexes if s["kind"] == "annex" and not _AMENDING.search(s.get("title", ""))]
+    text = {t.line.line: t.text for t in doc.toks}  # the lines between two sections, for _inline
+    for k, tree in enumerate(trees + [s["sections"] for s in own]):
+        # in an annex, forms and their variants ("Đối với đề nghị cấp lại: 3. …") start again
+        # anywhere: a number that goes back opens a list there; skips are still reported (an
+        # attached regulation or plan, numbered as a document is, is not so lenient)
+        back = k >= len(trees)
         run_on = sorted(
             (s for _, level in _walk(tree) for s in level if s["kind"] in _RUN_ON), key=lambda s: s["line"]
         )
         for kind in _RUN_ON:
-            yield from _sequence([s for s in run_on if s["kind"] == kind])
+            yield from _sequence([s for s in run_on if s["kind"] == kind], text, back)
         for parent, siblings in _walk(tree):
             if not _amended(parent):
-                yield from _sequence([s for s in siblings if s["kind"] not in _RUN_ON])
+                yield from _sequence([s for s in siblings if s["kind"] not in _RUN_ON], text, back)
 
 
 _RUN_ON = ("chuong", "dieu")
 
 
-def _sequence(sections):
+def _sequence(sections, text: dict[int, str], back: bool = False):
     """The breaks in one sequence. One that starts again at its first number ("a)" after "c)")
     opens a new list under an unnumbered heading, and the list it interrupted may go on after it
     ("1. Trình tự" / "1. … 5." / "2. Cách thức"). After a break the count goes on from the written
@@ -73,7 +85,7 @@ def _sequence(sections):
         last[kind] = (s, n)
         if prev is None or n == prev[1] + 1:
             continue
-        if n == 1 and s["kind"] not in _RUN_ON:  # (Chương and Điều never start again: VB261)
+        if n == 1 and s["kind"] not in _RUN_ON or back and n <= prev[1]:  # (Chương, Điều run on: VB261)
             outer.setdefault(kind, []).append(prev)
             continue
         up = [i for i, (_, m) in enumerate(outer.get(kind, [])) if n == m + 1]
@@ -81,17 +93,18 @@ def _sequence(sections):
             del outer[kind][up[-1] :]
             continue
         want = prev[1] + 1
-        if n == want + 1 and _inline(prev[0], _label(s, want)):
-            continue  # a form's row flattened: "1. Họ và tên: ……… 2. Giới tính: ……"
+        if n == want + 1 and _inline(prev[0], s, _label(s, want), text):
+            continue  # run into the lines above: "1. Họ và tên: ……… 2. Giới tính: ……", "… dân tộc. b) Ủy ban …"
         nxt = next((x["number"] for x in numbered[k + 1 :] if _kind(x) == kind), None)
         if nxt == want + 1 and nxt != n + 1 or nxt != n + 1 and n < want:
             last[kind] = (s, want)  # a misnumbered section: the next one counts from want
         yield s, prev[0], _label(s, want)
 
 
-def _inline(s, label: str) -> bool:
-    """Whether section s's line holds the label further on, after a space."""
-    return re.search(rf"\s{re.escape(label)}\s*[.)]\s", s["text"]) is not None
+def _inline(prev, s, label: str, text: dict[int, str]) -> bool:
+    """Whether the lines from section prev to section s hold the label further on, after a space."""
+    at = re.compile(rf"\s{re.escape(label)}\s*[.)]\s")
+    return any(at.search(text.get(n, "")) for n in range(prev["line"], s["line"]))
 
 
 def _style(s) -> str:

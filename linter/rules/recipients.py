@@ -166,3 +166,33 @@ def last_stop(doc, ctx):
             tok.line.span(cut, len(t)) if cut < len(t) else tok.line.span(len(t), len(t)),
             fix=Fix(how, ".", tok.line.span(cut, len(t))),
         )
+
+
+@rule(
+    code="VB289",
+    name="recipients-label-missing",
+    component="recipients",
+    severity="error",
+    message={
+        "vi": 'Danh sách nơi nhận thiếu chữ "Nơi nhận:" ở đầu.',
+        "en": 'The recipients list has no "Nơi nhận:" label above it.',
+    },
+    citation=_CIT,
+    why={
+        "vi": 'Nơi nhận gồm chữ "Nơi nhận:" rồi các nơi nhận, mỗi nơi một dòng, kết thúc bằng dòng lưu. '
+        'Danh sách có dòng "- Lưu …" mà không có chữ "Nơi nhận:" được đọc là nơi nhận thiếu nhãn.',
+        "en": 'The recipients part is the label "Nơi nhận:" then one recipient a line, ending with the '
+        'file-copy line. A list ending "- Lưu …" without the label is read as recipients that lost it.',
+    },
+    bad="- Như trên;\n- Lưu: VT, TCCB.",
+    good="Nơi nhận:\n- Như trên;\n- Lưu: VT, TCCB.",
+)
+def label_missing(doc, ctx):
+    r = doc.components["recipients"]
+    if not r or r["label"] is not None:
+        return
+    first, *rest = doc.parts["recipients"]
+    if any(t.line.line == first.line.line for t in rest):
+        return  # a table row flattened into one line ("- A; - B; - Lưu: …|"): its converter drops labels
+    # no fix: the label takes a line of its own, and a fix never adds a line (tests/test_fix.py)
+    yield Hit(first.line.span(0, len(first.text)))

@@ -101,12 +101,6 @@ def _word_at(text: str, m) -> str:
     return text[i : m.end()]
 
 
-_HONORIFIC = re.compile(
-    r"^(?:(?:(?:Đại|Thượng|Trung|Thiếu|Chuẩn)\s+(?:tướng|tá|úy|uý)|(?:Phó\s+|Chuẩn\s+)?[Đđ]ô\s+đốc"
-    r"|(?:GS|PGS|TS|TSKH|ThS|BS|KS|NGND|NGƯT)\.)[\s,]*)+"
-)
-
-
 @rule(
     code="VB132",
     example={"what": "Dòng lưu", "what_en": "The file-copy line", "text": "LưaVPTU, THI."},
@@ -145,7 +139,7 @@ def garbled(doc, ctx):
     for tok in doc.parts.get("signature") or ():
         # a name whose first letter OCR lost ("gô Quang Hưng") or that holds a digit or a sign; a
         # rank or degree before it is part of how it is written ("Thượng tướng …", "PGS.TS. …")
-        words = _HONORIFIC.sub("", tok.text).split()
+        words = tok.text[P.rank_end(tok.text) :].split()
         if tok.type == "SIGNER_NAME" and (
             tok.text[:1].islower()
             or any(not w.isalpha() for w in words)

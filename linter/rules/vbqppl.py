@@ -22,14 +22,9 @@ _L64 = "Luật 64/2025/QH15"
 _N78 = "NĐ 78/2025/NĐ-CP"
 _N34 = "NĐ 34/2016/NĐ-CP"
 
-# Luật, Pháp lệnh, Lệnh and the resolutions of the Quốc hội and its Standing Committee: no Nơi
-# nhận, no "Theo đề nghị", their own closing line (standards-vbqppl §9, §11)
-_ASSEMBLY_TYPES = {"luat", "phap_lenh", "lenh"}
-
 
 def _assembly(doc) -> bool:
-    symbol = (doc.components["number"] or {}).get("symbol") or ""
-    return doc.doc_type in _ASSEMBLY_TYPES or bool(re.match(r"(?:NQ-)?(?:UBTV)?QH\d", symbol))
+    return codes.assembly(doc.doc_type, (doc.components["number"] or {}).get("symbol"))
 
 
 def _passed(doc) -> bool:
