@@ -48,6 +48,11 @@ def test_a_recipients_list_without_its_label_is_read_as_recipients():
     assert [t for t, _ in got][:3] == ["PARA", "ITEM", "ITEM"]
 
 
+def test_a_name_over_two_one_word_lines_is_one_name():
+    got = toks("KT. CHỦ TỊCH\nPHÓ CHỦ TỊCH\nMai\nSơn\n")
+    assert got[-2:] == [("SIGNER_NAME", "Mai"), ("SIGNER_NAME", "Sơn")]
+
+
 def test_positions_map_back_to_the_original():
     lines = layout(normalize("Số 400 - TB/TU   Quảng Ninh, ngày 26 tháng 10 năm 2021\n"))
     assert lines[1].span().line == 1 and lines[1].span().column == 18

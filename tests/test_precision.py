@@ -309,6 +309,69 @@ def test_an_annex_after_the_signature_is_numbered_on_its_own(labels, breaks):
     assert [d.message for d in r.diagnostics] == [f"Đánh số mục không liên tục: {b}." for b in breaks]
 
 
+def _with_annex(annex: str) -> list[str]:
+    text = (VALID / QC).read_text(encoding="utf-8").rstrip() + "\n\n" + annex + "\n"
+    return [d.message for d in lint_bytes("x.txt", text.encode("utf-8"), OPTS).diagnostics]
+
+
+_FORM = """Mẫu số 0{n}: Quyết định {what}
+
+CỘNG HÒA XÃ HỘI CHỦ NGHĨA VIỆT NAM
+Độc lập - Tự do - Hạnh phúc
+
+QUYẾT ĐỊNH
+Về việc {what}
+
+Điều 1. {what} theo …
+Điều 2. Quyết định có hiệu lực từ ngày ký.
+Điều {last}. Các ông (bà) … chịu trách nhiệm thi hành.
+
+(Ký, ghi rõ họ tên, đóng dấu)
+"""
+
+
+@pytest.mark.parametrize("last, breaks", [(3, []), (4, ['"4" sau "2" (cần "3")'])])
+def test_forms_in_an_annex_number_their_articles_on_their_own(last, breaks):
+    forms = "\n".join(_FORM.format(n=n, what=w, last=3) for n, w in ((1, "kiểm tra"), (2, "tạm dừng")))
+    annex = f"PHỤ LỤC\nCÁC MẪU VĂN BẢN\n\n{forms}\n" + _FORM.format(n=3, what="đình chỉ", last=last)
+    assert _with_annex(annex) == [f"Đánh số mục không liên tục: {b}." for b in breaks]
+
+
+def test_a_form_ends_at_its_signature_and_the_list_it_cut_goes_on():
+    form = "Mẫu:\nĐƠN ĐỀ NGHỊ\n\nI. THÔNG TIN\n1. Tên:\n2. Địa chỉ:\n\n(Ký, ghi rõ họ tên)\n"
+    annex = f"PHỤ LỤC\nTHỦ TỤC HÀNH CHÍNH\n\n1. Thủ tục cấp phép\n- Trình tự\n\n{form}\n2. Thủ tục cấp lại\n"
+    assert _with_annex(annex) == []
+    assert _with_annex(annex + "\n4. Thủ tục thu hồi\n") == [
+        'Đánh số mục không liên tục: "4" sau "2" (cần "3").'
+    ]
+
+
+def test_an_annex_that_amends_another_text_keeps_that_texts_numbers():
+    body = "\n\nChương III\nĐỊNH MỨC\n\nMục 2\nBẢO DƯỠNG\n\nMục 4\nSỬA CHỮA\n"
+    amending = (
+        "PHỤ LỤC I\nSỬA ĐỔI, BỔ SUNG MỘT SỐ ĐỊNH MỨC TẠI CHƯƠNG III THÔNG TƯ SỐ 44/2021/TT-BGTVT" + body
+    )
+    assert _with_annex(amending) == []
+    assert _with_annex("PHỤ LỤC I\nĐỊNH MỨC BẢO DƯỠNG" + body) == [
+        'Đánh số mục không liên tục: "4" sau "2" (cần "3").'
+    ]
+
+
+def test_a_wrapped_bracket_and_a_label_run_into_the_line_above_are_no_breaks():
+    text = (VALID / QC).read_text(encoding="utf-8")
+    head = next(ln for ln in text.splitlines() if ln.startswith("1. "))
+    wrapped = f"{head}\nnội dung gửi lại (lần\n2) đến Văn phòng.\n"
+    assert not [
+        d for d in lint_bytes("x.txt", text.replace(head + "\n", wrapped, 1).encode(), OPTS).diagnostics
+    ]
+    run_in = f"{head}\na) Tiếp dân tại trụ sở, ghi sổ\nđầy đủ. b) Chuyển đơn đến nơi\ncó thẩm quyền.\n\nc) Báo cáo hằng tháng.\n"
+    r = lint_bytes("x.txt", text.replace(head + "\n", run_in, 1).encode(), OPTS)
+    assert not r.diagnostics
+    skipped = run_in.replace("c) Báo", "d) Báo")
+    r = lint_bytes("x.txt", text.replace(head + "\n", skipped, 1).encode(), OPTS)
+    assert [d.message for d in r.diagnostics] == ['Đánh số mục không liên tục: "d" sau "a" (cần "b").']
+
+
 # -- a header transcribed by OCR as one line --------------------------------------------------------
 @pytest.mark.parametrize(
     "src", ["state-nd30/cong_van.txt", "party-hd36/thong_bao.txt", "state-nd30/quyet_dinh.txt"]
