@@ -210,7 +210,7 @@ class _Zones:
             ln, sh, _ = p
             prev = self.toks[-1].text
             if (
-                sh in ("TEXT", "NAME")
+                (sh in ("TEXT", "NAME") or _cited(ln.text))
                 and len(ln.text) < 90
                 and not prev.rstrip().endswith((".", ":", ";"))
                 and self._before_kinh_gui_or_short(ln)
@@ -708,6 +708,15 @@ class _Zones:
             if id(t.line) in pulled:
                 t.data = {**t.data, "moved": "part"}
         return self.toks
+
+
+_CITED = re.compile(r"(?:số\s+)?\d{1,5}/(?:\d{4}/)?[A-ZĐ]")
+
+
+def _cited(text: str) -> bool:
+    """The number of a text a summary names, wrapped onto its own line: "136/2025/NĐ-CP",
+    "số 55/2014/QĐ-UBND ngày …" (never the document's own "Số: …", which opens in capitals)."""
+    return _CITED.match(text) is not None
 
 
 def _about(ln: Line) -> bool:

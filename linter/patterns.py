@@ -662,7 +662,12 @@ def section_of(text: str) -> tuple[str, str] | None:
         return None
     if m.lastgroup == "letter" and ")" not in m.group(0) and not text[m.end()].isupper():
         return None  # a point written "a." opens a sentence: "a. Trường hợp …", not "v. v."
+    if text[m.end() :].lstrip()[:1] in _OPERATORS:
+        return None  # a number in a table's cell: "2.0 < I <= 2.8", "1.5 × 2"
     return m.lastgroup, m.group(m.lastgroup)
+
+
+_OPERATORS = frozenset("<>=≤≥×+%")
 
 
 # -- OCR repairs of a whole line ------------------------------------------------------------------

@@ -53,6 +53,18 @@ def test_a_name_over_two_one_word_lines_is_one_name():
     assert got[-2:] == [("SIGNER_NAME", "Mai"), ("SIGNER_NAME", "Sơn")]
 
 
+def test_numbers_in_a_flattened_table_are_no_sections():
+    got = toks("Nội dung:\n\n2.8 < I <= 4.0\n\n2.0 < I <= 2.8\n\n1.4 < I <= 2.0\n\n2.1. Phân loại\n")
+    assert [t for t, _ in got] == ["PARA", "PARA", "PARA", "PARA", "SECTION"]
+
+
+def test_a_summary_wrapped_before_the_number_it_names_goes_on():
+    got = toks(
+        "Số: 11306/VPCP-NN\nV/v\nđề xuất giải pháp triển khai Nghị định\n136/2025/NĐ-CP\n\nHà Nội, ngày 18 tháng 11 năm 2025\n"
+    )
+    assert [t for t, _ in got] == ["NUMBER", "VV", "SUBJECT", "SUBJECT", "PLACE_DATE"]
+
+
 def test_positions_map_back_to_the_original():
     lines = layout(normalize("Số 400 - TB/TU   Quảng Ninh, ngày 26 tháng 10 năm 2021\n"))
     assert lines[1].span().line == 1 and lines[1].span().column == 18
