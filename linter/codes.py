@@ -143,8 +143,7 @@ NORMATIVE_TYPES = LEGAL_TYPES | {"nghi_quyet", "quyet_dinh", "lenh"}
 # the type codes only legal normative documents have (standards-vbqppl §3)
 LEGAL_TYPE_CODES = {"NĐ": "nghi_dinh", "TT": "thong_tu", "TTLT": "thong_tu_lien_tich"}
 
-# Luật, Pháp lệnh, Lệnh and the resolutions of the Quốc hội and its Standing Committee: their form
-# is the assembly's own (no Nơi nhận, no "Theo đề nghị", "Lưu: HC, …"; standards-vbqppl §9, §11)
+# Luật, Pháp lệnh, Lệnh and the resolutions of the Quốc hội and its Standing Committee (profile.assembly)
 ASSEMBLY_TYPES = {"luat", "phap_lenh", "lenh"}
 _ASSEMBLY_SYMBOL = re.compile(r"(?:NQ-)?(?:UBTV)?QH\d")
 

@@ -328,7 +328,7 @@ def build(tree: Tree, toks: list[Tok], dropped: list[Tok]) -> Document:
     if t := parts.get("addressees"):
         comps["addressees"] = {
             **_base(t),
-            "label": t[0].text.split(":")[0].strip() if t[0].type == "NOI_NHAN" else None,
+            "label": t[0].text.split(":")[0].strip(),
             "items": _items(t, ("KINH_GUI",)),
         }
     if t := parts.get("body"):

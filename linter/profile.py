@@ -82,6 +82,12 @@ def legal_evidence(doc: Document) -> list[str]:
     return found
 
 
+def assembly(doc: Document) -> bool:
+    """A Luật, Pháp lệnh, Lệnh or resolution of the Quốc hội or its Standing Committee: a form of
+    the assembly's own (no Nơi nhận, no "Theo đề nghị", "Lưu: HC, …"; standards-vbqppl §9, §11)."""
+    return codes.assembly(doc.doc_type, (doc.components["number"] or {}).get("symbol"))
+
+
 def consolidated(doc: Document) -> bool:
     n = doc.components["number"] or {}
     return doc.doc_type == "van_ban_hop_nhat" or "VBHN" in (n.get("symbol") or "").split("-")

@@ -5,6 +5,7 @@ import re
 from linter import codes
 from linter import patterns as P
 from linter.diagnostics import Fix
+from linter.profile import assembly
 from linter.rules.base import STATE, STATE_ALL, Hit, rule
 from linter.rules.number import number_of
 from linter.rules.recipients import semicolon_hits
@@ -242,11 +243,6 @@ def no_motto(doc, ctx):
         yield Hit(doc.span("banner"))
 
 
-def _own_luu(doc) -> bool:
-    """The Quốc hội's texts file their copy their own way ("- Lưu: HC, PLTP."), outside NĐ 30."""
-    return codes.assembly(doc.doc_type, (doc.components["number"] or {}).get("symbol"))
-
-
 def _recipient_toks(doc):
     r = doc.components["recipients"]
     toks = {t.line.line: t for t in doc.parts.get("recipients", [])}
@@ -275,8 +271,8 @@ def _recipient_toks(doc):
     good="- Lưu: VT, VP.",
 )
 def luu_form(doc, ctx):
-    if _own_luu(doc):
-        return
+    if assembly(doc):
+        return  # the Quốc hội's texts file their copy their own way: "- Lưu: HC, PLTP."
     items, toks = _recipient_toks(doc)
     if items and P.luu_line(items[-1]["text"]) and not P.STATE_LUU.match(items[-1]["text"].lstrip("+• ")):
         tok = toks.get(items[-1]["line"])
@@ -307,8 +303,8 @@ _VAN_THU = re.compile(r"(?<=:)\s*Văn thư\b", re.I)
     good="- Lưu: VT, TCCB.",
 )
 def luu_vt(doc, ctx):
-    if _own_luu(doc):
-        return
+    if assembly(doc):
+        return  # the Quốc hội's texts file their copy their own way: "- Lưu: HC, PLTP."
     items, toks = _recipient_toks(doc)
     tok = toks.get(items[-1]["line"]) if items and P.luu_line(items[-1]["text"]) else None
     m = _VAN_THU.search(tok.text) if tok else None

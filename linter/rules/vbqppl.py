@@ -12,7 +12,7 @@ from linter import codes
 from linter import patterns as P
 from linter.diagnostics import Fix, Span
 from linter.model import preamble
-from linter.profile import consolidated, legal_date
+from linter.profile import assembly, consolidated, legal_date
 from linter.rules.base import VBQPPL, Hit, rule
 from linter.rules.number import number_of
 from linter.text import fold
@@ -23,15 +23,11 @@ _N78 = "NĐ 78/2025/NĐ-CP"
 _N34 = "NĐ 34/2016/NĐ-CP"
 
 
-def _assembly(doc) -> bool:
-    return codes.assembly(doc.doc_type, (doc.components["number"] or {}).get("symbol"))
-
-
 def _passed(doc) -> bool:
     """Texts dated by their passage, which close with "… thông qua ngày …": those of the Quốc
     hội, its Standing Committee and the Hội đồng nhân dân."""
     symbol = (doc.components["number"] or {}).get("symbol") or ""
-    return _assembly(doc) and doc.doc_type != "lenh" or symbol.endswith("HĐND")
+    return assembly(doc) and doc.doc_type != "lenh" or symbol.endswith("HĐND")
 
 
 @rule(
@@ -57,7 +53,7 @@ def recipients_missing(doc, ctx):
     c = doc.components
     tail = doc.toks[-40:]
     listed = any(P.luu_line(t.text) for t in tail) or _ITEMS.search(" ".join(t.text for t in tail))
-    if c["recipients"] is None and c["signature"] and not _assembly(doc) and not listed:
+    if c["recipients"] is None and c["signature"] and not assembly(doc) and not listed:
         yield Hit(doc.span("signature"), {"doc_type_vi": codes.type_vi(doc.doc_type)})
 
 
@@ -241,7 +237,7 @@ def _mark_hit(c, want: str) -> Hit:
     good="Theo đề nghị của Giám đốc Sở Tài chính;\nỦy ban nhân dân tỉnh ban hành Quyết định quy định ….\nĐiều 1. …",
 )
 def enacting_formula(doc, ctx):
-    if _regime(doc, ctx) not in ("nd78", "nd78-187") or _assembly(doc):
+    if _regime(doc, ctx) not in ("nd78", "nd78-187") or assembly(doc):
         return
     clauses = _clauses(doc)
     if not any(c.kind == "basis" for c in clauses) or any(c.kind == "enacting" for c in clauses):
