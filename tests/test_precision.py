@@ -642,3 +642,12 @@ def test_a_first_level_read_on_the_nơi_nhận_row_goes_back_above_the_next_leve
     r = lint_bytes("x.txt", text.replace("- Lưu: VT, GDPT.\n", "").encode("utf-8"), OPTS)
     assert [d.name for d in r.diagnostics] == ["recipients-last-not-luu"]
     assert r.components["signature"]["levels"] == ["TL. BỘ TRƯỞNG", "KT. VỤ TRƯỞNG VỤ PHÁP CHẾ"]
+
+
+def test_labels_are_read_as_printed_and_a_lost_one_as_none():
+    text = (VALID / "state-nd30/cong_van.txt").read_text(encoding="utf-8")
+    c = lint_bytes("x.txt", text.encode("utf-8"), OPTS).components
+    assert (c["addressees"]["label"], c["recipients"]["label"]) == ("Kính gửi", "Nơi nhận")
+    c = lint_bytes("x.txt", text.replace("Nơi nhận:\n", "").encode("utf-8"), OPTS).components
+    assert (c["addressees"]["label"], c["recipients"]["label"]) == ("Kính gửi", None)
+    assert [i["text"] for i in c["recipients"]["items"]][-1] == "- Lưu: VT, GDPT."
