@@ -12,7 +12,7 @@ from linter import patterns as P
 from linter.lines import Line
 from linter.text import fold, is_upper_line
 
-_TRAILING_DEBRIS = re.compile(r"(?:\s+(?:\^|\*[a-z]{1,6}\*|[`'^~]+))+$")
+_TRAILING_DEBRIS = re.compile(r"(?:\s+(?:\^|\*[a-z]{1,6}\*|[`'^~]+|\*))+$")  # (a lone "*" line is the star)
 _LEADING_DEBRIS = re.compile(r"^(?:[`'^~|]+\s*)+(?=\S)")
 _STRAY_BEFORE = re.compile(r"^[*'`^~]+\s+(?=[A-ZĐÀ-Ỹa-zđà-ỹ])")
 _DEBRIS_LAST = frozenset("^*`'~")
@@ -316,7 +316,11 @@ def _joinable(a: Line, b: Line, before: Line | None = None) -> bool:
         up = f"{a.text} {b.text}".upper()  # read in any case: "trưởng" / "ban"
         if not P.is_title_line(a.text.upper()) and P.is_title_line(up):
             return True  # a signer's title broken after its first word: "TRƯỞNG" / "BAN"
-    if a.text[:1].isupper() and fb[:2] in P.BANNER_STARTS and len(fb) < len(P.QUOC_HIEU):
+    if (
+        (a.text[:1].isupper() or is_upper_line(a.text))
+        and fb[:2] in P.BANNER_STARTS
+        and len(fb) < len(P.QUOC_HIEU)
+    ):
         # a banner over two or three lines, a letter misread: "CỘNG HÒA" / "XÃ HỘl" / "…"; or
         # an issuer's row that ends with the banner's first words: "ĐẢNG BỘ TỈNH ĐẢNG CỘNG" /
         # "SẢN VIỆT NAM" (split again below)

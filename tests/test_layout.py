@@ -65,6 +65,12 @@ def test_a_summary_wrapped_before_the_number_it_names_goes_on():
     assert [t for t, _ in got] == ["NUMBER", "VV", "SUBJECT", "SUBJECT", "PLACE_DATE"]
 
 
+def test_a_damaged_quoc_hieu_over_two_lines_is_joined():
+    for a, b in (("cỘNG HÒA XÃ", "HỘr cHỦ NGHĨA VrỆT NAM"), ("CỘNG HÒA XÃ HỘI *", "CHỦ NGHĨA VIỆT KAM")):
+        got = toks(f"BỘ NỘI VỤ\n-------\n{a}\n{b}\nĐộc lập - Tự do - Hạnh phúc\nSố: 12/BNV-KHTC\n")
+        assert [t for t, _ in got][:4] == ["ISSUER", "RULE", "QUOC_HIEU", "TIEU_NGU"], got
+
+
 def test_positions_map_back_to_the_original():
     lines = layout(normalize("Số 400 - TB/TU   Quảng Ninh, ngày 26 tháng 10 năm 2021\n"))
     assert lines[1].span().line == 1 and lines[1].span().column == 18
