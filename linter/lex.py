@@ -485,8 +485,10 @@ class _Zones:
             ):
                 break  # after the closing "Lưu …." line only a drafter code may follow
             cont = (
-                prev.type == "RECIPIENT" and sh != "ITEM" and not prev.text.rstrip().endswith((",", ";", "."))
-            )
+                prev.type == "RECIPIENT"
+                and sh != "ITEM"
+                and (not prev.text.rstrip().endswith((",", ";", ".")) or _NOTE.fullmatch(ln.text.strip()))
+            )  # (a note wrapped onto its own line: "- … Bộ Tư pháp;" / "(B/c)")
             if (
                 sh == "ITEM"
                 or sh in ("TEXT", "NAME", "UPPER", "SECTION")
@@ -710,6 +712,7 @@ class _Zones:
         return self.toks
 
 
+_NOTE = re.compile(r"\([^()]{1,30}\)[;,.]?")
 _CITED = re.compile(r"(?:số\s+)?\d{1,5}/(?:\d{4}/)?[A-ZĐ]")
 
 

@@ -102,7 +102,11 @@ def _items(toks: list[Tok], label_types: tuple[str, ...]) -> list[dict]:
         cont = (
             items
             and not P.ITEM.match(t.text)
-            and (t.text[:1].islower() or not items[-1]["text"].rstrip().endswith(term))
+            and (
+                t.text[:1].islower()
+                or not items[-1]["text"].rstrip().endswith(term)
+                or t.data.get("continuation")  # the lexer's reading: a note wrapped, "(B/c)"
+            )
         )
         if cont and items:
             items[-1]["text"] += " " + t.text
@@ -486,10 +490,12 @@ def preamble(doc: Document) -> list[Clause]:
         return []
     line = toks[0].line
     cuts = {0}
+    starts = set()  # where each line starts in the joined text
     for t in toks[1:]:
         formula = FORMULA.fullmatch(t.text.strip())
         if formula:  # "QUYẾT ĐỊNH:" is a clause of its own, whatever ends the line before it
             cuts.add(len(line.text) + 1)
+        starts.add(len(line.text) + 1)
         line = line.join(t.line)
         if formula:
             cuts.add(len(line.text))
@@ -499,7 +505,11 @@ def preamble(doc: Document) -> list[Clause]:
         after = m.end()
         if _OPENS_CLAUSE.match(text, after):
             cuts.add(after)
-        elif text[m.start() - 1] in ";." and text[after].isupper() and _ENACTING.match(text, after):
+        elif (
+            (text[m.start() - 1] in ";." or after in starts)  # (at a line's start after ",": VB265)
+            and text[after].isupper()
+            and _ENACTING.match(text, after)
+        ):
             cuts.add(after)
             enacting.add(after)
     bounds = sorted(cuts) + [len(text)]

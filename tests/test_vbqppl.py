@@ -227,3 +227,28 @@ def test_a_party_form_tl_is_one_report_and_the_preamble_is_read_once():
     from linter.rules.vbqppl import _clauses
 
     assert _clauses(doc) is _clauses(doc) and [c.kind for c in _clauses(doc)][-1] == "enacting"
+
+
+def test_a_proposal_that_ends_with_a_comma_is_one_clause_and_the_sentence_another():
+    # the enacting sentence opens its own line: it is read, and the comma is VB265's
+    text = valid("quyet_dinh.txt").replace("nhân dân tỉnh;\nỦy ban", "nhân dân tỉnh,\nỦy ban")
+    assert text != valid("quyet_dinh.txt")
+    r = check(text)
+    assert [d.code for d in r.diagnostics if d.severity != "info"] == ["VB265"]
+
+
+def test_an_enacting_sentence_that_names_no_type_is_no_missing_sentence():
+    # "Ủy ban nhân dân tỉnh ban hành Quy chế …." (no "Quyết định"): a sentence is there
+    text = valid("quyet_dinh.txt").replace("ban hành Quyết định quy định", "ban hành Quy chế quy định")
+    assert "VB266" not in {d.code for d in check(text).diagnostics}
+
+
+def test_a_note_wrapped_under_a_recipient_belongs_to_it():
+    text = valid("quyet_dinh.txt")
+    item = next(
+        ln for ln in text.splitlines() if ln.startswith("- ") and ln.endswith(";") and "Như" not in ln
+    )
+    r = check(text.replace(item, item + "\n(B/c)", 1))
+    assert not [d for d in r.diagnostics if d.severity != "info"]
+    items = r.components["recipients"]["items"]
+    assert any(i["text"] == item + " (B/c)" for i in items)

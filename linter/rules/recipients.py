@@ -87,8 +87,11 @@ def semicolon_hits(doc, wrong: tuple[str, ...]):
         yield Hit(Span(a.line, a.column, b.end_line, b.end_column))
 
 
-# the drafter's initials (and copies) after the Lưu line's stop: "(2). nvv", "(2).VH", "CN. pvc 19", "VT. (ĐT-HS)"
-_INITIALS = re.compile(r"(?<=[^\d\s])\.\s*(?:\([^\W\d][\w.-]{0,7}\)|[^\W\d][\w.]{0,7}(?:\s\d{1,3})?)$")
+# the drafter's initials (and copies) after the Lưu line's stop: "(2). nvv", "(2).VH", "CN. pvc 19",
+# "VT. (ĐT-HS)", "(2). 67b"
+_INITIALS = re.compile(
+    r"(?<=[^\d\s])\.\s*(?:\([^\W\d][\w.-]{0,7}\)|[^\W\d][\w.]{0,7}(?:\s\d{1,3})?|\d{1,3}[bB])$"
+)
 
 
 def _is_luu(text: str) -> bool:

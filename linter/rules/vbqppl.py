@@ -245,7 +245,7 @@ def enacting_formula(doc, ctx):
     at = next((c for c in clauses if c.kind == "formula"), None)
     if at is None:  # no "QUYẾT ĐỊNH:": only when nothing at all follows the bases
         at = clauses[-1]
-        rest = at.text[:-1].rsplit(";", 1)[1] if ";" in at.text[:-1] else ""
+        rest = re.split(r"[;.]\s", at.text[:-1])[-1] if re.search(r"[;.]\s", at.text[:-1]) else ""
         if at.kind not in _BASES or len(rest.split()) >= 4:
             return  # text after them that OCR or a typo kept from reading as the sentence
     issuer = fold((doc.components["issuer"] or {}).get("text") or "")
