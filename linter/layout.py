@@ -185,6 +185,7 @@ def _opens_part(t: str, f: str) -> bool:
         or f.startswith(("kinh gui", "noi nhan", "doc lap"))
         or t[:2] == "- "
         and ";" in t  # recipients run together: "- A; - B."
+        or t.count("; - ") >= 2  # the same, the first item's dash lost to a scan: "A; - B; - C."
         or P.PLACE_DATE_START.match(t)
     )
 

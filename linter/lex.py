@@ -451,17 +451,27 @@ class _Zones:
         """Where a recipients list without its "Nơi nhận:" label starts, when shaped line `last`
         closes it: two or more dash items, the last a "Lưu …" line (only the recipients' list
         ends so); None otherwise."""
-        if last < self.i or self.shaped[last][1] != "ITEM" or not P.luu_line(self.shaped[last][0].text):
+        if last < self.i or not self._listed(last) or not P.luu_line(self.shaped[last][0].text):
             return None
         j = last
-        while j - 1 >= self.i and self.shaped[j - 1][1] == "ITEM":
+        while j - 1 >= self.i and self._listed(j - 1):
             j -= 1
         return j if last - j >= 1 else None
+
+    def _listed(self, j: int) -> bool:
+        """A line of a list: a dash item, or one whose dash a scan lost ("Chính phủ;")."""
+        ln, sh, _ = self.shaped[j]
+        return (
+            sh == "ITEM"
+            or sh in ("TEXT", "NAME", "UPPER")
+            and len(ln.text) < 120
+            and ln.text.endswith((";", ","))
+        )
 
     def _unlabelled_here(self) -> bool:
         """A list without its label starts at the current line (before or after the signature)."""
         j = self.i
-        while j + 1 < len(self.shaped) and self.shaped[j + 1][1] == "ITEM":
+        while j + 1 < len(self.shaped) and self._listed(j + 1):
             j += 1
         return self._unlabelled(j) == self.i
 
@@ -593,7 +603,7 @@ class _Zones:
         done = set()
         while p := self.peek():
             sh = p[1]
-            if "r" not in done and (sh == "NOI_NHAN" or sh == "ITEM" and self._unlabelled_here()):
+            if "r" not in done and (sh == "NOI_NHAN" or self._listed(self.i) and self._unlabelled_here()):
                 self.recipients()
                 done.add("r")
             elif (

@@ -181,7 +181,8 @@ STAMP = re.compile(
     r"^(?:cong van den|den\s*(?:so)?\s*:|so den\s*:|ngay\s*(?:den)?\s*:|chuyen\s*:|luu ho so so\s*:"
     r"|nguoi ky\s*:|ky boi\s*:|email\s*:|co quan\s*:|thoi gian ky\s*:|chuc vu\s*:)"
 )
-LUU = re.compile(r"^l[uư][uưaăo]?(?=[\s:,.]|[A-ZĐ]|$)", re.I)  # "Lưu", OCR "Lưa", "LưaVPTU"
+# "Lưu", OCR's "Lưa", "LưaVPTU", "Lưù" (a tone mark added)
+LUU = re.compile(r"^l[uưúùủũụứừửữự][uưúùủũụứừửữựaăàáảãạo]?(?=[\s:,.]|[A-ZĐ]|$)", re.I)
 _ITEM_MARK = "-+•· "
 
 
@@ -195,7 +196,8 @@ def luu_line(text: str) -> dict | None:
     if not m:
         return None
     at = len(text) - len(t)
-    garbled = fold(m.group()) != "luu" or t[m.end() : m.end() + 1].isalpha()
+    word = m.group().lower()
+    garbled = fold(word) != "luu" or word not in ("lưu", "luu") or t[m.end() : m.end() + 1].isalpha()
     return {"at": at, "end": at + m.end(), "garbled": garbled}
 
 
@@ -653,6 +655,7 @@ def running_text(text: str) -> bool:
         and not (f := fold(text)).startswith(_CUE_START)
         and not _CUE_FOLDED.search(f)
         and not is_upper_line(text)
+        and text.count("; - ") < 2  # items run together, the first one's dash lost: "A; - B; - C"
     )
 
 

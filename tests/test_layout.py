@@ -71,6 +71,12 @@ def test_a_damaged_quoc_hieu_over_two_lines_is_joined():
         assert [t for t, _ in got][:4] == ["ISSUER", "RULE", "QUOC_HIEU", "TIEU_NGU"], got
 
 
+def test_a_flattened_list_that_lost_its_first_dash_is_still_the_recipients():
+    row = "Chính phủ; - Ban Tổ chức Trung ương; - Kiểm toán nhà nước; - Lưù: HC, PLTP. | TM. CHÍNH PHỦ"
+    got = toks(f"Nội dung./.\n\n{row}\n")
+    assert [t for t, _ in got] == ["PARA", "RECIPIENT", "RECIPIENT", "RECIPIENT", "RECIPIENT", "AUTHORITY"]
+
+
 def test_positions_map_back_to_the_original():
     lines = layout(normalize("Số 400 - TB/TU   Quảng Ninh, ngày 26 tháng 10 năm 2021\n"))
     assert lines[1].span().line == 1 and lines[1].span().column == 18
