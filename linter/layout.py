@@ -128,8 +128,8 @@ def split_columns(line: Line) -> list[Line]:
     f = fold(t)
     if m and not P.ITEM.match(t[m.end(1) :]):
         return _split_at(line, m.end(1))
-    # issuer + banner on one line
-    for phrase in (P.BANNER_PARTY, P.QUOC_HIEU):
+    # issuer + banner on one line (both phrases end "viet nam": a line without "nam" has neither)
+    for phrase in (P.BANNER_PARTY, P.QUOC_HIEU) if "nam" in f else ():
         # the fuzzy search only where a banner can end the row (both phrases end "viet nam")
         fuzzy = len(f) > len(phrase) + 3 and "nam" in f and is_upper_line(t)
         k = P.find_phrase(f, phrase) if fuzzy else f.find(phrase)
@@ -179,7 +179,7 @@ def _opens_part(t: str, f: str) -> bool:
     """Whether the line starts as a header or closing part does (so a part may follow on it); a
     body sentence never does, and is never cut."""
     return bool(
-        is_upper_line(" ".join(t.split()[:3]))
+        is_upper_line(" ".join(t.split(None, 3)[:3]))  # (the first three words: split no further)
         or P.may_be_number(t, f)
         or P.vv_prefix(f)
         or f.startswith(("kinh gui", "noi nhan", "doc lap"))

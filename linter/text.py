@@ -56,8 +56,8 @@ def is_upper_line(s: str) -> bool:
                     return False
         if lower == 0:
             return False  # no cased letter at all
-    letters = sum(c.isalpha() for c in s)
+    letters = sum(map(str.isalpha, s))
     if letters < 2:
         return letters == 1 and len(s.strip()) == 1
-    lower = sum(c.islower() for c in s)
+    lower = sum(map(str.islower, s))
     return lower == 0 or lower / letters < 0.2

@@ -61,6 +61,13 @@ def _breaks(doc):
 _RUN_ON = ("chuong", "dieu")
 
 
+def _all_breaks(doc) -> list:
+    """_breaks(doc), found once per document: VB261 and VB264 both read them."""
+    if "breaks" not in doc.extra:
+        doc.extra["breaks"] = list(_breaks(doc))
+    return doc.extra["breaks"]
+
+
 def _sequence(sections, text: dict[int, str], back: bool = False):
     """The breaks in one sequence. One that starts again at its first number ("a)" after "c)")
     opens a new list under an unnumbered heading, and the list it interrupted may go on after it
@@ -168,7 +175,7 @@ def _skips_dd(s, last) -> bool:
     good="1. …\n2. …\n3. …",
 )
 def numbering(doc, ctx):
-    for s, last, want in _breaks(doc):
+    for s, last, want in _all_breaks(doc):
         if not _skips_dd(s, last):
             yield Hit(_span(doc, s), {"label": s["label"], "prev": last["label"], "want": want})
 
@@ -193,7 +200,7 @@ def numbering(doc, ctx):
     good="d) …\nđ) …\ne) …",
 )
 def letter_dd(doc, ctx):
-    for s, last, _ in _breaks(doc):
+    for s, last, _ in _all_breaks(doc):
         if _skips_dd(s, last):
             p = _style(s)
             yield Hit(_span(doc, s), {"e": f"e{p}", "d": f"d{_style(last)}", "dd": f"đ{p}"})
