@@ -436,7 +436,11 @@ class _Zones:
                 sh in ("UPPER", "ENACT")
                 and P.is_title_line(ln.text)
                 and j + 1 < n
-                and any(s[1] == "NAME" or s[1] == "SIGNED" for s in self.shaped[j + 1 : j + 4])
+                and (
+                    any(s[1] == "NAME" or s[1] == "SIGNED" for s in self.shaped[j + 1 : j + 4])
+                    or j + 2 == n
+                    and self._single_word(self.shaped[j + 1][0])  # the last line: a name a stamp cut
+                )
             ):
                 while (
                     j - 1 >= self.i
@@ -547,6 +551,8 @@ class _Zones:
             # a name broken over two lines: "Lê Tấn" / "Cận"
             if (p := self.peek()) and self._single_word(p[0]):
                 self.emit("SIGNER_NAME")
+        elif (p := self.peek()) and self._single_word(p[0]) and self.toks[-1].type in _SIGNED_BY:
+            self.emit("SIGNER_NAME")  # what a stamp left of the name: "Mẫn" (VB132 asks to check it)
         # a second signer side by side (biên bản: THƯ KÝ and CHỦ TỌA; joint documents)
         while (
             (p := self.peek())
@@ -722,6 +728,7 @@ class _Zones:
         return self.toks
 
 
+_SIGNED_BY = ("SIGNER_TITLE", "SIGNED")  # what stands right above the signer's name
 _NOTE = re.compile(r"\([^()]{1,30}\)[;,.]?")
 _CITED = re.compile(r"(?:số\s+)?\d{1,5}/(?:\d{4}/)?[A-ZĐ]")
 

@@ -252,3 +252,13 @@ def test_a_note_wrapped_under_a_recipient_belongs_to_it():
     assert not [d for d in r.diagnostics if d.severity != "info"]
     items = r.components["recipients"]["items"]
     assert any(i["text"] == item + " (B/c)" for i in items)
+
+
+@pytest.mark.parametrize("name", ["luat.txt", "thong_tu.txt"])
+def test_a_name_a_stamp_cut_to_one_word_is_read_and_sent_for_review(name):
+    # a poor scan with a stamp over the signature reads "Trần Văn Thuấn" as "Thuấn"
+    text = valid(name)
+    full = text.rstrip().splitlines()[-1]
+    r = check(text.replace(full, full.split()[-1]))
+    assert r.components["signature"]["name"] == full.split()[-1]
+    assert [(d.code, d.severity) for d in r.diagnostics if d.severity != "info"] == [("VB132", "warning")]
