@@ -439,7 +439,7 @@ class _Zones:
                 and (
                     any(s[1] == "NAME" or s[1] == "SIGNED" for s in self.shaped[j + 1 : j + 4])
                     or j + 2 == n
-                    and self._single_word(self.shaped[j + 1][0])  # the last line: a name a stamp cut
+                    and self._remnant(self.shaped[j + 1][0], None)  # the last line: a name a stamp cut
                 )
             ):
                 while (
@@ -551,8 +551,10 @@ class _Zones:
             # a name broken over two lines: "Lê Tấn" / "Cận"
             if (p := self.peek()) and self._single_word(p[0]):
                 self.emit("SIGNER_NAME")
-        elif (p := self.peek()) and self._single_word(p[0]) and self.toks[-1].type in _SIGNED_BY:
-            self.emit("SIGNER_NAME")  # what a stamp left of the name: "Mẫn" (VB132 asks to check it)
+        elif (p := self.peek()) and self._remnant(p[0], self.peek(1)) and self.toks[-1].type in _SIGNED_BY:
+            self.emit(
+                "SIGNER_NAME"
+            )  # what a stamp left of the name: "Mẫn", "dạh Mẫn" (VB132 asks to check it)
         # a second signer side by side (biên bản: THƯ KÝ and CHỦ TỌA; joint documents)
         while (
             (p := self.peek())
@@ -586,6 +588,20 @@ class _Zones:
         ):
             bare = False
             self.emit("AUTHORITY_CONT")
+
+    def _remnant(self, ln: Line, after) -> bool:
+        """What a stamp or a fold left of a signer's name: one capitalised word ("Mẫn"), or a few
+        words ending with one ("dạh Mẫn") where the block ends (the document's or a paragraph's end)."""
+        if self._single_word(ln):
+            return True
+        words = ln.text.split()
+        return (
+            1 < len(words) <= 4
+            and all(w.isalpha() for w in words)
+            and words[-1][:1].isupper()
+            and not words[-1].isupper()
+            and (after is None or after[0].blank_before)
+        )
 
     @staticmethod
     def _single_word(ln: Line) -> bool:

@@ -255,10 +255,12 @@ def test_a_note_wrapped_under_a_recipient_belongs_to_it():
 
 
 @pytest.mark.parametrize("name", ["luat.txt", "thong_tu.txt"])
-def test_a_name_a_stamp_cut_to_one_word_is_read_and_sent_for_review(name):
-    # a poor scan with a stamp over the signature reads "Trần Văn Thuấn" as "Thuấn"
+@pytest.mark.parametrize("left", ["{last}", "dạh {last}"])
+def test_a_name_a_stamp_cut_is_read_and_sent_for_review(name, left):
+    # a poor scan with a stamp over the signature reads "Trần Thanh Mẫn" as "Mẫn" or "dạh Mẫn"
     text = valid(name)
     full = text.rstrip().splitlines()[-1]
-    r = check(text.replace(full, full.split()[-1]))
-    assert r.components["signature"]["name"] == full.split()[-1]
+    remnant = left.format(last=full.split()[-1])
+    r = check(text.replace(full, remnant))
+    assert r.components["signature"]["name"] == remnant
     assert [(d.code, d.severity) for d in r.diagnostics if d.severity != "info"] == [("VB132", "warning")]
