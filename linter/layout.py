@@ -292,7 +292,8 @@ def _joinable(a: Line, b: Line, before: Line | None = None) -> bool:
     """Would a + b be a header phrase, a number or a place-date line that a alone is not?
     before: the line before a, if any."""
     if a.text in ("-", "+", "•"):  # an item's dash on a line of its own; not the Party "*" misread
-        return not P.NUMBER_LABEL.match(fold(b.text))
+        # (nor a header rule's fragment above a line in capitals: "-" / "XÃ BÁT TRÀNG")
+        return not P.NUMBER_LABEL.match(fold(b.text)) and not is_upper_line(b.text)
     if len(a.text) <= 8 and P.BARE_LABEL.fullmatch(a.text):  # "1." / "Rà soát …": one section
         # a label stands where a sentence or a heading ended: "… tỉnh khóa" / "XVII." ends one
         return (

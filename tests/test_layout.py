@@ -77,6 +77,12 @@ def test_a_flattened_list_that_lost_its_first_dash_is_still_the_recipients():
     assert [t for t, _ in got] == ["PARA", "RECIPIENT", "RECIPIENT", "RECIPIENT", "RECIPIENT", "AUTHORITY"]
 
 
+def test_a_rule_fragment_in_the_header_is_neither_joined_nor_garbled_text():
+    for head in ("ỦY BAN NHÂN DÂN\n-\nXÃ BÁT TRÀNG\n", "ỦY BAN NHÂN DÂN\nXÃ BÁT TRÀNG\n-\n"):
+        got = toks(head + "CỘNG HÒA XÃ HỘI CHỦ NGHĨA VIỆT NAM\n")
+        assert ("ISSUER", "XÃ BÁT TRÀNG") in got, got
+
+
 def test_positions_map_back_to_the_original():
     lines = layout(normalize("Số 400 - TB/TU   Quảng Ninh, ngày 26 tháng 10 năm 2021\n"))
     assert lines[1].span().line == 1 and lines[1].span().column == 18

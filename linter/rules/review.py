@@ -125,7 +125,7 @@ def _word_at(text: str, m) -> str:
 )
 def garbled(doc, ctx):
     for tok in doc.dropped:
-        if tok.type == "NOISE":  # a header line no recogniser could read
+        if tok.type == "NOISE" and any(c.isalnum() for c in tok.text):  # (a rule's fragment, "-", is no text)
             yield Hit(
                 tok.line.span(),
                 {"what": "Một dòng phần đầu văn bản", "what_en": "A header line", "text": tok.text},
