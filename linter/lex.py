@@ -552,9 +552,8 @@ class _Zones:
             if (p := self.peek()) and self._single_word(p[0]):
                 self.emit("SIGNER_NAME")
         elif (p := self.peek()) and self._remnant(p[0], self.peek(1)) and self.toks[-1].type in _SIGNED_BY:
-            self.emit(
-                "SIGNER_NAME"
-            )  # what a stamp left of the name: "Mẫn", "dạh Mẫn" (VB132 asks to check it)
+            # what a stamp left of the name: "Mẫn", "dạh Mẫn" (VB132 asks to check it)
+            self.emit("SIGNER_NAME")
         # a second signer side by side (biên bản: THƯ KÝ and CHỦ TỌA; joint documents)
         while (
             (p := self.peek())

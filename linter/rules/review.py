@@ -144,8 +144,8 @@ def garbled(doc, ctx):
             tok.text[:1].islower()
             or any(not w.isalpha() for w in words)
             or any(w[:1].islower() for w in words)
-            or len(((doc.components["signature"] or {}).get("name") or "").split()) == 1  # (a family
-            # name and a given one at least: one word is what a stamp or a fold left of the name)
+            # a family name and a given one at least: one word is what a stamp or a fold left of it
+            or len(((doc.components["signature"] or {}).get("name") or "").split()) == 1
         ):
             yield Hit(
                 tok.line.span(), {"what": "Họ tên người ký", "what_en": "The signer's name", "text": tok.text}
