@@ -1,26 +1,21 @@
 """parse: line tokens -> Lark tree, with grammar/document.lark run by LALR.
 
 The parser is built once per process (Lark's cache makes later processes fast). Our lexer's
-tokens reach Lark through a custom Lark lexer that reads them from a feed whose position
-survives error recovery: a token the grammar does not accept where it stands is dropped and
-reported, and the parse resumes at the next line."""
+tokens are fed to Lark's LALR parser one at a time. A token the grammar does not accept where
+it stands is dropped and reported, and the parse goes on at the next line. Dropping is decided
+with a short look ahead: a line the grammar accepts is still dropped when taking it would make
+the lines after it unacceptable and leaving it out would not (a doubled rule under the issuer
+would otherwise open the body, and the banner, number and date after it would all be lost)."""
 
-from dataclasses import dataclass, field
 from functools import cache
 
 from lark import Lark, Token, Tree
-from lark.exceptions import UnexpectedInput, UnexpectedToken
+from lark.exceptions import UnexpectedToken
 from lark.lexer import Lexer
+from lark.parsers.lalr_analysis import Shift
 
 from linter.lex import Tok
 from linter.resources import data_dir
-
-
-@dataclass
-class _Feed:
-    toks: list[Tok]
-    pos: int = 0
-    dropped: list[Tok] = field(default_factory=list)
 
 
 # Lines of one group that follow one another reach Lark as one token, typed by the first line:
@@ -29,40 +24,35 @@ class _Feed:
 # each of its lines would be. The model reads the lines' own types. tests/test_parse.py checks both.
 _BODY = ("SECTION", "ITEM", "PARA", "ENACT", "REPEAT")
 _REPEATED = ("TRAILER", "STAMP", "MARK", "ISSUER", "SUBJECT", "ADDRESSEE", "RECIPIENT", "AUTHORITY_CONT")
-_REPEATED += ("SIGN_NOTE", "SIGNER_TITLE", "SIGNED", "SIGNER_NAME", "NOISE")
+_REPEATED += ("SIGN_NOTE", "SIGNER_TITLE", "SIGNED", "SIGNER_NAME", "NOISE", "CO_AUTHORITY")
 RUNS = {**dict.fromkeys(_BODY, "body"), **{t: t for t in _REPEATED}}
 
 
-class LineLexer(Lexer):
-    """Hands Lark the tokens our lexer made. A Lark token covers feed.toks[start_pos:end_pos]:
-    one line, or a run of body or trailer lines."""
+def runs(toks: list[Tok]) -> list[Token]:
+    """Lark's tokens: one per line, or per run of body or trailer lines. A Lark token covers
+    toks[start_pos:end_pos]."""
+    out = []
+    i, n = 0, len(toks)
+    while i < n:
+        t = toks[i]
+        j = i + 1
+        run = RUNS.get(t.type)
+        if run:
+            while j < n and RUNS.get(toks[j].type) == run:
+                j += 1
+        out.append(Token(t.type, t.text, start_pos=i, line=t.line.line, column=1, end_line=toks[j - 1].line.end_line, end_pos=j))
+        i = j
+    return out
 
-    __future_interface__ = 2
+
+class _NoLexer(Lexer):
+    """Lark wants a lexer; ours runs before the parser (linter/lex.py), so Lark never lexes."""
 
     def __init__(self, lexer_conf):
         pass
 
     def lex(self, lexer_state, parser_state):
-        feed: _Feed = lexer_state.text
-        toks = feed.toks
-        while feed.pos < len(toks):
-            i = j = feed.pos
-            t = toks[i]
-            j += 1
-            run = RUNS.get(t.type)
-            if run:
-                while j < len(toks) and RUNS.get(toks[j].type) == run:
-                    j += 1
-            feed.pos = j  # advance before yielding, so a resumed parse goes on from the next
-            yield Token(
-                t.type,
-                t.text,
-                start_pos=i,
-                line=t.line.line,
-                column=1,
-                end_line=toks[j - 1].line.end_line,
-                end_pos=j,
-            )
+        return iter(())
 
 
 def _cache_file() -> str | bool:
@@ -84,21 +74,68 @@ def parser() -> Lark:
     grammar = (data_dir("grammar") / "document.lark").read_text(encoding="utf-8")
     # building the LALR tables costs ~0.3 s, loading them from the cache ~2 ms
     return Lark(
-        grammar, parser="lalr", lexer=LineLexer, start="start", cache=_cache_file(), maybe_placeholders=False
+        grammar, parser="lalr", lexer=_NoLexer, start="start", cache=_cache_file(), maybe_placeholders=False
     )
 
 
+# How many lines after a doubtful one the look ahead weighs (Lark tokens: a run counts once).
+AHEAD = 4
+
+
+def _step(states: dict, stack: list, kind: str) -> list | None:
+    """The LALR state stack after a token of this kind, or None if the grammar does not accept
+    it here. States only, no tree: the look ahead must not touch the parse's values (Lark
+    reuses a child's list when it builds a left-recursive rule)."""
+    stack = stack[:]
+    while True:
+        try:
+            action, arg = states[stack[-1]][kind]
+        except KeyError:
+            return None
+        if action is Shift:
+            stack.append(arg)
+            return stack
+        if arg.expansion:
+            del stack[-len(arg.expansion) :]
+        stack.append(states[stack[-1]][arg.origin.name][1])
+
+
+def _drops(states: dict, stack: list, toks: list[Token]) -> int:
+    """How many of toks a greedy parse from this stack would drop."""
+    n = 0
+    for t in toks:
+        new = _step(states, stack, t.type)
+        if new is None:
+            n += 1
+        else:
+            stack = new
+    return n
+
+
 def parse(toks: list[Tok]) -> tuple[Tree, list[Tok]]:
-    """The tree, and the tokens that were out of place (dropped to recover)."""
-    feed = _Feed(toks)
+    """The tree, and the tokens that were out of place (dropped to recover).
 
-    def on_error(e: UnexpectedInput) -> bool:
-        # every state of the grammar accepts the end (tests/test_parse.py feeds it random token
-        # sequences), so recovery only ever drops a token, and each drop moves the feed on
-        if not isinstance(e, UnexpectedToken) or e.token.type == "$END":
-            return False
-        feed.dropped.extend(toks[e.token.start_pos : e.token.end_pos])
-        return True  # skip the token; the feed has already moved past it
-
-    tree = parser().parse(feed, on_error=on_error)
-    return tree, feed.dropped
+    Every state of the grammar accepts the end (tests/test_parse.py feeds it random token
+    sequences), so recovery only ever drops tokens."""
+    lark = runs(toks)
+    parser_state = parser().parse_interactive(None).parser_state
+    states = parser_state.parse_conf.states
+    stack = parser_state.state_stack[:]
+    dropped: list[Tok] = []
+    ahead = None  # this token's stack after the last one kept, when the look ahead already had it
+    for i, t in enumerate(lark):
+        new = ahead if ahead is not None else _step(states, stack, t.type)
+        ahead = None
+        nxt = lark[i + 1 : i + 1 + AHEAD]
+        if new is not None and nxt:
+            ahead = _step(states, new, nxt[0].type)
+            # the next line does not fit after this one: keep this one only if leaving it out
+            # does not make the lines ahead fit better
+            if ahead is None and 1 + _drops(states, stack, nxt) < _drops(states, new, nxt):
+                new = None
+        if new is None:
+            dropped.extend(toks[t.start_pos : t.end_pos])
+        else:
+            stack = new
+            parser_state.feed_token(t)  # accepted: the real parse builds the tree
+    return parser_state.feed_token(Token("$END", "", end_pos=len(toks)), True), dropped

@@ -103,12 +103,18 @@ def vbqppl_regime(doc: Document) -> str:
     return "nd78" if when and when < VBQPPL_2025B_FROM else "nd78-187"
 
 
+_BANNERS = ("BANNER", "QUOC_HIEU", "TIEU_NGU")
+
+
 def _signals(doc: Document) -> tuple[list[str], list[str]]:
     c = doc.components
     party: list[str] = []
     state: list[str] = []
-    if c["banner"]:
-        (party if c["banner"]["kind"] == "party" else state).append("banner")
+    banners = {c["banner"]["kind"]} if c["banner"] else set()
+    # a second banner out of place is evidence too: "ĐẢNG CỘNG SẢN VIỆT NAM" above a Quốc hiệu
+    banners |= {"party" if t.type == "BANNER" else "state" for t in doc.dropped if t.type in _BANNERS}
+    for kind in sorted(banners):
+        (party if kind == "party" else state).append("banner")
     if c["number"]:
         (party if c["number"]["form"] == "party" else state).append("number")
     for t in doc.parts.get("signature", []):

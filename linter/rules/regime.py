@@ -29,8 +29,10 @@ def mixed(doc, ctx):
     c = ctx.choice
     if c is not None and c.mixed:
         names = _SIGNALS[ctx.lang if ctx.lang in _SIGNALS else "vi"]
+        # a second banner out of place is the odd part out; else the banner read
+        odd = next((t.line.span() for t in doc.dropped if t.type in ("BANNER", "QUOC_HIEU", "TIEU_NGU")), None)
         yield Hit(
-            doc.span("banner") or Span.at(doc.first_line()),
+            odd or doc.span("banner") or Span.at(doc.first_line()),
             {
                 "party": ", ".join(names[s] for s in c.party),
                 "state": ", ".join(names[s] for s in c.state),
