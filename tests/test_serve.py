@@ -331,13 +331,16 @@ def hanging(tmp_path_factory):
         yield url, p
 
 
+def _children(pid: int, task: str) -> list[int]:
+    try:
+        return [int(c) for c in Path(f"/proc/{pid}/task/{task}/children").read_text().split()]
+    except FileNotFoundError:
+        return []  # the thread ended between the listing and the read
+
+
 def _workers(pid: int) -> set[int]:
     """The server's grandchildren: its pool's workers, forked by the fork server (a child)."""
-    children = {
-        int(c)
-        for t in os.listdir(f"/proc/{pid}/task")
-        for c in Path(f"/proc/{pid}/task/{t}/children").read_text().split()
-    }
+    children = {c for t in os.listdir(f"/proc/{pid}/task") for c in _children(pid, t)}
     return set(real.descendants(pid)) - children - {pid}
 
 
