@@ -111,11 +111,23 @@ def _split_columns(line: Line) -> list[Line]:
     return [line] if P.running_text(line.text) else split_columns(line)
 
 
+def _column_gap(t: str) -> re.Match | None:
+    """The first wide gap that parts two columns, not one left blank for an e-signature to fill:
+    "Số:          /UBND-VP", "ngày        tháng 11 năm 2024"."""
+    for m in _GAP.finditer(t):
+        before, after = fold(t[: m.start(1)]), fold(t[m.end(1) :])
+        if not (before.endswith(("ngay", "thang")) and after.startswith(("thang", "nam"))) and not (
+            before.endswith(("so", "so:")) and after[:1] in "/-"
+        ):
+            return m
+    return None
+
+
 def split_columns(line: Line) -> list[Line]:
     """The line cut where two columns, cells or parts were merged on it; [line] if none were."""
     t = line.text
     # wide gaps: two columns laid side by side by a layout-preserving extractor
-    m = _GAP.search(t) if "    " in t else None
+    m = _column_gap(t) if "    " in t else None
     if t[:1].islower() and not is_upper_line(t):  # prose: only a wide gap splits it
         return _split_at(line, m.end(1)) if m and not P.ITEM.match(t[m.end(1) :]) else [line]
     if t[-1:] in "-_=" and (m := _TRAILING_RULE.search(t)):
@@ -133,7 +145,7 @@ def split_columns(line: Line) -> list[Line]:
         # the fuzzy search only where a banner can end the row (both phrases end "viet nam")
         fuzzy = len(f) > len(phrase) + 3 and "nam" in f and is_upper_line(t)
         k = P.find_phrase(f, phrase) if fuzzy else f.find(phrase)
-        if k > 0 and is_upper_line(t[:k]):
+        if k > 0 and is_upper_line(t[:k]) and not _of_the_state(f, k):
             return _split_at(line, k)
         if k == 0 and len(f) > len(phrase) + 3:
             rest = f[len(phrase) :].strip()
@@ -173,6 +185,12 @@ _PART_AT = re.compile(
     r"|(?<=^\*)\s+(?=\S)"  # the Party star, then the number: "* Số 427-TB/TU"
 )
 _PHRASES = (P.BANNER_PARTY, P.QUOC_HIEU, "doc lap")
+
+
+def _of_the_state(f: str, k: int) -> bool:
+    """The banner's words at k name the State in a title, "CHỦ TỊCH NƯỚC CỘNG HÒA …": no issuer
+    stands beside the banner there."""
+    return f[:k].rstrip().endswith("nuoc")
 
 
 def _opens_part(t: str, f: str) -> bool:
@@ -215,7 +233,7 @@ def _next_part(t: str, f: str) -> int:
     at = [m.end() for m in _PART_AT.finditer(t)]
     if (k := _place_start(t)) is not None:
         at.append(k)
-    at += [k for p in _PHRASES if (k := f.find(p, 1)) > 0 and f[k - 1] == " "]
+    at += [k for p in _PHRASES if (k := f.find(p, 1)) > 0 and f[k - 1] == " " and not _of_the_state(f, k)]
     pd = P.parse_place_date(t) if "ngay" in f[:60] else None
     if pd and pd["end"] < len(t) and P.PLACE_DATE_START.match(t):
         at.append(pd["end"])  # "Hà Nội, ngày 08 tháng 8 năm 2025 Kính gửi: …"

@@ -72,9 +72,10 @@ def classify(line: Line) -> tuple[str, dict]:
         return "DOC_TYPE", {"doc_type": dt[0], "type_end": dt[1]}
     if f[:1] == "v" and (vv := P.vv_prefix(f)):
         return "VV", {"prefix": vv}
-    if f.startswith(("kinh gui", "kinh trinh", "dong kinh gui")):
+    # (and run together, as a site or OCR may leave them: "Kínhgửi:", "Nơinhận:")
+    if f.startswith(("kinh gui", "kinh trinh", "dong kinh gui", "kinhgui", "kinhtrinh")):
         return "KINH_GUI", {}
-    if f.startswith("noi nhan") or (f.startswith("noi nh") and len(f) < 14):
+    if f.startswith(("noi nhan", "noinhan:")) or (f.startswith("noi nh") and len(f) < 14):
         return "NOI_NHAN", {}
     if (upper or t[:4].isupper()) and (auth := P.authority_of(t)):
         return "AUTHORITY", {"authority": auth[0], "body_at": auth[1]}
@@ -171,8 +172,12 @@ class _Zones:
                 self.emit(sh)
             elif sh == "RULE":
                 self.emit("RULE")
-            elif sh == "UPPER" and len(ln.text) <= 90 and not self._header_complete():
-                self.emit("ISSUER")
+            elif (
+                sh == "UPPER"
+                and (len(ln.text) <= 90 or len(ln.text) <= 200 and self._header_goes_on())
+                and not self._header_complete()
+            ):
+                self.emit("ISSUER")  # a joint issuers' row is long: "BỘ TƯ PHÁP - BỘ CÔNG AN - …"
             elif sh == "VV" and self.toks:  # Party công văn: "về việc …" under the number
                 self.subject_vv()
             elif sh == "TEXT" and self.toks and self.toks[-1].type == "NUMBER" and _about(ln):
@@ -219,6 +224,19 @@ class _Zones:
                 n += 1
             else:
                 break
+
+    def _rule_or_bases_below(self) -> bool:
+        """A rule or the first căn cứ follows the line at hand, directly or after one or two
+        short lines that go on with it."""
+        for k in (1, 2, 3):
+            q = self.peek(k)
+            if q is None:
+                return False
+            if q[1] == "RULE" or fold(q[0].text).startswith("can cu "):
+                return True
+            if len(q[0].text) >= 90 or q[0].text.rstrip().endswith((".", ":", ";")):
+                return False
+        return False
 
     def _before_kinh_gui_or_short(self, ln: Line) -> bool:
         """A line under "V/v …" goes on with it when it starts in lower case, is short, or the
@@ -305,14 +323,18 @@ class _Zones:
                 break
             n += 1
 
-    @staticmethod
-    def _first_subject_line(ln: Line) -> bool:
+    def _first_subject_line(self, ln: Line) -> bool:
         """The line under the type name, in sentence case, is the trích yếu unless it reads as the
-        body's first sentence."""
+        body's first sentence. With a rule or the căn cứ under it, it is the trích yếu whatever
+        its length and first words (a web page puts a long one on one line; "Thực hiện quy
+        trình …" names a guide's subject)."""
         t = ln.text.rstrip()
+        if t.endswith((".", ":", ";")):
+            return False
+        if self._rule_or_bases_below():
+            return True
         return (
             len(t) < 150
-            and not t.endswith((".", ":", ";"))
             and not fold(t).startswith(
                 ("can cu", "thuc hien", "ngay ", "trong ", "theo ", "xet ", "de ", "nham ")
             )
@@ -563,10 +585,31 @@ class _Zones:
             and q[1] in ("NAME", "SIGNED")
         ):
             self.emit("CO_TITLE")
-            while (p := self.peek()) and p[1] == "SIGNED":
-                self.emit("SIGNED")
-            if (p := self.peek()) and p[1] == "NAME":
-                self.emit("CO_NAME")
+            self._cosigner_rest()
+        # joint documents whose signers stand one under another: "KT. BỘ TRƯỞNG" / "BỘ TƯ PHÁP" /
+        # "THỨ TRƯỞNG" / "(Đã ký)" / name, once for each body
+        while (p := self.peek()) and p[1] == "AUTHORITY" and (k := self._title_below()):
+            for _ in range(k):
+                self.emit("CO_AUTHORITY")
+            self.emit("CO_TITLE")
+            self._cosigner_rest()
+
+    def _cosigner_rest(self) -> None:
+        while (p := self.peek()) and p[1] == "SIGNED":
+            self.emit("SIGNED")
+        if (p := self.peek()) and (p[1] == "NAME" or p[1] == "TEXT" and self._namelike(p[0])):
+            self.emit("CO_NAME")
+
+    def _title_below(self) -> int:
+        """How many lines of another signer's authority stand above its title (the authority
+        and the body it wrapped onto), when a title and then a signature or name follow; else 0."""
+        for k in (1, 2, 3):
+            q, after = self.peek(k), self.peek(k + 1)
+            if q is None or after is None or q[1] not in ("UPPER", "ENACT", "AUTHORITY"):
+                return 0
+            if q[1] != "AUTHORITY" and P.is_title_line(q[0].text):
+                return k if after[1] in ("SIGNED", "NAME") or self._namelike(after[0]) else 0
+        return 0
 
     def authority(self) -> None:
         """An authority line and the lines it wrapped onto: "T/M BỘ CHÍNH" / "TRỊ", "KT. BỘ
@@ -581,12 +624,19 @@ class _Zones:
             and (
                 self.toks[-1].text.rstrip().endswith(",")
                 or not P.is_title_line(p[0].text)
-                and len(p[0].text.split()) <= 2
                 and self.toks[-1].type == "AUTHORITY"
+                and (len(p[0].text.split()) <= 2 or p[1] == "UPPER" and self._title_next())
             )
         ):
             bare = False
             self.emit("AUTHORITY_CONT")
+
+    def _title_next(self) -> bool:
+        """The line after the one at hand is a signer's title: the one at hand, in capitals and
+        no title, is the body the authority line wrapped onto ("KT. BỘ TRƯỞNG" / "BỘ CÔNG AN" /
+        "THỨ TRƯỞNG" in a joint document)."""
+        q = self.peek(1)
+        return q is not None and q[1] in ("UPPER", "ENACT") and P.is_title_line(q[0].text)
 
     def _remnant(self, ln: Line, after) -> bool:
         """What a stamp or a fold left of a signer's name: one capitalised word ("Mẫn"), or a few

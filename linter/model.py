@@ -140,21 +140,30 @@ def _unbalanced(text: str) -> bool:
 
 def _quoted(toks: list[Tok]) -> set[int]:
     """Indexes of the tokens inside a quotation, after the line that opens it, up to the one that
-    closes it."""
+    closes it. A quotation that lost its closing mark ends where the next one opens, before the
+    line that introduces that one ("3. Sửa đổi Điều 7 như sau:" / "“Điều 7. …")."""
     out: set[int] = set()
     k = 0
     while k < len(toks):
         t = toks[k].text.strip()
         if _unbalanced(t) and _OPENS.search(t):
-            end = next(
-                (j for j in range(k + 1, min(len(toks), k + 1 + _QUOTE_LINES)) if _closes(toks[j].text)),
-                None,
-            )
+            end = after = None
+            for j in range(k + 1, min(len(toks), k + 1 + _QUOTE_LINES)):
+                if _closes(toks[j].text):
+                    end = after = j
+                    break
+                if _REOPENS.match(toks[j].text) and _unbalanced(toks[j].text):
+                    end = j - 1 - (j - 1 > k and toks[j - 1].text.rstrip().endswith(":"))
+                    after = j - 1
+                    break
             if end is not None:
                 out.update(range(k + 1, end + 1))
-                k = end
+                k = after
         k += 1
     return out
+
+
+_REOPENS = re.compile(r"^[-+\s]*“")
 
 
 def _closes(text: str) -> bool:
@@ -272,6 +281,23 @@ def _lost_heading(parts: dict[str, list[Tok]]) -> None:
         del parts["doc_type"]
 
 
+def _cosigners(t: list[Tok]) -> list[dict]:
+    """The other signers: each one's authority lines (joint documents signed one under another),
+    title and name."""
+    out: list[dict] = []
+    levels: list[str] = []
+    for x in t:
+        if x.type == "CO_AUTHORITY":
+            levels.append(x.text.strip())
+        elif x.type == "CO_TITLE":
+            out.append({"levels": [" ".join(levels)] if levels else [], "titles": [x.text], "name": None, "rank": None})
+            levels = []
+        elif x.type == "CO_NAME" and out:
+            at = P.rank_end(x.text)
+            out[-1]["name"], out[-1]["rank"] = x.text[at:] or x.text, x.text[:at].strip(" ,") or None
+    return out
+
+
 def build(tree: Tree, toks: list[Tok], dropped: list[Tok]) -> Document:
     parts: dict[str, list[Tok]] = {}
     subtrees = _subtrees(tree)
@@ -375,15 +401,8 @@ def build(tree: Tree, toks: list[Tok], dropped: list[Tok]) -> Document:
             "titles": _titles(t),
             "name": name[at:] or name if name else None,
             "rank": name[:at].strip(" ,") or None if name else None,
-            "cosigners": [{"titles": [x.text], "name": None} for x in t if x.type == "CO_TITLE"],
+            "cosigners": _cosigners(t),
         }
-        cos = comps["signature"]["cosigners"]
-        for x, who in zip(
-            [x for x in t if x.type in ("CO_TITLE", "CO_NAME")],
-            [x for x in t if x.type in ("CO_TITLE", "CO_NAME")][1:],
-        ):
-            if x.type == "CO_TITLE" and who.type == "CO_NAME":
-                next(c for c in cos if c["titles"] == [x.text] and c["name"] is None)["name"] = who.text
     if t := parts.get("marks"):
         comps["marks"] = {**_base(t), "items": [x.text for x in t]}
 

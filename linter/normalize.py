@@ -21,7 +21,9 @@ _DROP = dict.fromkeys(
     [*range(0, 9), *range(11, 32), 0x7F, 0x200B, 0x200C, 0x200D, 0x200E, 0x200F, 0xFEFF, 0x2028]
 )
 _TRANSLATE = {**_DASHES, **_SPACES, **_DROP}
-_EMPHASIS = re.compile(r"\*\*|__")  # markdown bold; a single "*" is the Party star or OCR debris
+# markdown bold: "**" anywhere, "__" only against a word ("__text__"), so that a rule drawn with
+# underscores stays a rule; a single "*" is the Party star or OCR debris
+_EMPHASIS = re.compile(r"\*\*|(?<!_)__(?=[^\s_])|(?<=[^\s_])__(?!_)")
 _HEADING = re.compile(r"^\s*#{1,6}\s+")
 _TRANSLATED = re.compile("[" + "".join(re.escape(chr(c)) for c in sorted(_TRANSLATE)) + "]")
 

@@ -99,7 +99,9 @@ TITLE_WORDS = (
     "chu nhiem",
     "pho chu nhiem",
     "chanh an",
+    "pho chanh an",
     "vien truong",
+    "pho vien truong",
     "truong doan",
     "chu toa",
     "thu ky",
@@ -131,11 +133,11 @@ _AUTH_STATE = re.compile(r"^(tm|kt|tl|tuq)\s*\.\s*|^(tm|kt|tl|tuq)\s+(?=\S)")
 
 NUMBER_LABEL = re.compile(r"^(?:(?:luat|phap\s+lenh|nghi\s+quyet)\s+)?s[oô]\s*(?=[:\d.…\s/]|$)")
 PARTY_NUMBER = re.compile(
-    r"^(?P<seq>[0-9O]{1,6})\s*-\s*(?P<type>[A-ZĐ][A-Za-zĐđ]{0,5})\s*/\s*"
+    r"^(?P<seq>[0-9O]{1,6}|[.…_ ]*)\s*-\s*(?P<type>[A-ZĐ][A-Za-zĐđ]{0,5})\s*/\s*"
     r"(?P<issuer>[A-ZĐ0-9][A-ZĐ0-9]*(?:\s*-\s*[A-ZĐ0-9][A-ZĐ0-9]*)*)(?P<suffix>/[a-z]+)?"
 )
 STATE_NUMBER = re.compile(
-    r"^(?P<seq>[0-9]{1,6}|[.…_ ]*)\s*/\s*(?:(?P<year>\d{4})\s*/\s*)?"
+    r"^(?P<seq>[0-9]{1,6}(?:\.[0-9]{1,2}(?=\s*/))?|[.…_ ]*)\s*/\s*(?:(?P<year>\d{4})\s*/\s*)?"
     r"(?P<symbol>[A-ZĐ][A-Za-zĐđ0-9.]*(?:\s*-\s*[A-ZĐ0-9][A-Za-zĐđ0-9.]*)*)"
 )
 
@@ -166,7 +168,8 @@ SECTION_RES = (
     r"(?P<roman>(?:XL|L?X{0,3})(?:IX|IV|V?I{0,3}))(?<=[IVXL])\s*[.\-]\s+(?=\S)",
     r"(?P<decimal>\d{1,2}\.\d{1,2}(?:\.\d{1,2})?)(?:\.?\s+(?=\S)|\.$)",
     # (a consolidated text glues its footnote mark to the number: "2.[8] Chi phí …")
-    r"(?P<arabic>\d{1,3})\s*[.)](?:\[\d+\])?\s+(?=\D)",
+    # (the Party's older style marks with a dash, as the roman numerals above: "3- Khôi phục …")
+    r"(?P<arabic>\d{1,3})(?:\s*[.)](?:\[\d+\])?\s+(?=\D)|-\s+(?=[^\W\d_]))",
     r"(?P<letter>[a-zđ])(?:\s*\)\s*(?=\S)|\.\s+(?=[^\W\d_]))",  # "a) …", "a. Trường hợp …"
 )
 _SECTION = re.compile("^(?:" + "|".join(SECTION_RES) + ")")
@@ -401,7 +404,7 @@ def banner_kind(text: str) -> str | None:
     f = " ".join(fold(text).replace("-", " - ").split())
     if is_motto(f):
         return "tieu_ngu"
-    if len(f) > 60 or not upper:
+    if len(f) > 60 or not upper or f.startswith("nuoc "):  # "(CHỦ TỊCH) NƯỚC CỘNG HÒA …": a title
         return None
     if f.startswith(QUOC_HIEU) or fuzz.ratio(f, QUOC_HIEU) >= 88:
         return "quoc_hieu"
@@ -462,7 +465,9 @@ ENACTORS = (
     "thong doc",
     "truong ban",
     "chanh an",
+    "pho chanh an",
     "vien truong",
+    "pho vien truong",
     "ban bi thu",
     "bo chinh tri",
     "tong kiem toan",
@@ -519,7 +524,7 @@ def parse_number(text: str) -> dict | None:
     pm = PARTY_NUMBER.match(stripped)
     sm = STATE_NUMBER.match(stripped) if label is not None else None
     if pm and (not sm or pm.end() >= sm.end()):
-        seq_text = pm.group("seq")
+        seq_text = pm.group("seq").strip()
         issuer = re.sub(r"\s+", "", pm.group("issuer"))
         symbol = f"{pm.group('type')}/{issuer}{pm.group('suffix') or ''}"
         return {
@@ -527,7 +532,7 @@ def parse_number(text: str) -> dict | None:
             "colon": colon,
             "form": "party",
             "seq_text": seq_text,
-            "seq": int(seq_text.replace("O", "0")),
+            "seq": int(seq_text.replace("O", "0")) if seq_text else None,  # blank: an e-signature fills it
             "symbol": symbol,
             "type_code": pm.group("type"),
             "issuer_code": issuer,

@@ -1,0 +1,169 @@
+"""Documents as web pages and e-signed PDFs publish them (issue 13, round 9 of the precision
+measure, docs/precision.md): each case edits a conforming document of corpus/valid into the form
+a published copy had, and checks that every part is still read and nothing is reported."""
+
+from datetime import date
+from pathlib import Path
+
+from linter.lint import Options, lint_bytes
+
+VALID = Path(__file__).resolve().parent.parent / "corpus/valid"
+OPTS = Options(today=date(2026, 11, 22))
+TT = "state-vbqppl/thong_tu.txt"
+
+
+def lint(src: str, *edits: tuple[str, str]):
+    text = (VALID / src).read_text(encoding="utf-8")
+    for old, new in edits:
+        assert old in text, old
+        text = text.replace(old, new, 1)
+    return lint_bytes("x.txt", text.encode("utf-8"), OPTS)
+
+
+def codes(r) -> list[str]:
+    return [d.code for d in r.diagnostics]
+
+
+LONG_SUMMARY = (
+    "Sửa đổi, bổ sung một số điều của Thông tư số 46/2018/TT-BYT ngày 28 tháng 12 năm 2018 của Bộ "
+    "trưởng Bộ Y tế quy định hồ sơ bệnh án điện tử và Thông tư số 32/2023/TT-BYT quy định chi tiết"
+)
+
+
+def test_a_web_page_summary_on_one_line_under_rules_drawn_with_underscores():
+    """A web page puts the trích yếu on one long line and draws the rules with "_" (markdown's
+    "__" bold must not eat them)."""
+    r = lint(
+        TT,
+        ("-------\n", "___________\n"),
+        ("---------------\n", "_________________\n"),
+        ("Quy định về hồ sơ bệnh án điện tử\n", LONG_SUMMARY + "\n________\n"),
+    )
+    assert codes(r) == []
+    assert r.components["subject"]["text"] == LONG_SUMMARY
+
+
+def test_a_guide_s_summary_may_open_like_a_body_sentence():
+    r = lint(
+        "party-hd36/huong_dan.txt",
+        ("về tuyên truyền kỷ niệm", "Thực hiện tuyên truyền kỷ niệm"),
+    )
+    assert codes(r) == []
+    assert r.components["subject"]["text"].startswith("Thực hiện tuyên truyền kỷ niệm")
+
+
+def test_a_doubled_rule_under_the_issuer_costs_one_line_not_the_header():
+    """The LALR parse looks ahead: a second rule taken as the body's first line would drop the
+    banner, number, date and type name after it; the rule is dropped instead."""
+    r = lint(TT, ("-------\n", "-------\n-------\n"))
+    assert codes(r) == ["VB112"] and r.diagnostics[0].span.line == 3
+    assert all(r.components[k] for k in ("banner", "number", "place_date", "doc_type", "subject"))
+
+
+def test_numbers_left_blank_for_an_e_signature_and_a_sub_numbered_resolution():
+    party = lint("party-hd36/huong_dan.txt", ("Số 45-HD/BTGTU", "Số          -HD/BTGTU"))
+    assert codes(party) == []
+    assert (party.components["number"]["symbol"], party.components["number"]["seq"]) == ("HD/BTGTU", None)
+    state = lint(
+        "state-nd30/thong_bao.txt",
+        ("Số: 318/TB-BNNMT\n\nHà Nội, ngày 21", "Số:             /TB-BNNMT  Hà Nội, ngày        tháng 7 năm 2025\nX"),
+        ("X tháng 7 năm 2025\n", ""),
+    )
+    assert codes(state) == []
+    assert (state.components["place_date"]["place"], state.components["place_date"]["day"]) == ("Hà Nội", None)
+    nq = lint("state-vbqppl/nghi_quyet.txt", ("Số: 24/2025/NQ-HĐND", "Số: 24.7/2025/NQ-HĐND"))
+    assert (nq.components["number"]["symbol"], nq.components["number"]["year"]) == ("NQ-HĐND", 2025)
+    assert nq.profile == "state-vbqppl" and codes(nq) == []
+
+
+def test_a_label_run_together():
+    r = lint("state-nd30/cong_van.txt", ("Kính gửi:", "Kínhgửi:"))
+    assert codes(r) == [] and r.components["addressees"]
+
+
+def test_the_party_s_dash_marks_number_sections_too():
+    """ "3- Khôi phục …" among "2." and "4.": the section is there, the numbering has no gap."""
+    r = lint("party-hd36/huong_dan.txt", ("\n3. Những thành tựu", "\n3- Những thành tựu"))
+    assert codes(r) == []
+    # a footnote "4 - Hộ kinh doanh …" (a space before the dash) is no section
+    r = lint("party-hd36/huong_dan.txt", ("\n3. Những thành tựu", "\n5 - Những thành tựu"))
+    assert codes(r) == ["VB261"]
+
+
+AMENDING = """Điều 2. Sửa đổi, bổ sung một số điều của Thông tư số 46/2018/TT-BYT
+1. Sửa đổi, bổ sung Điều 3 như sau:
+“Điều 3. Giải thích từ ngữ
+1. Hồ sơ bệnh án điện tử là hồ sơ bệnh án được lập bằng phương tiện điện tử.
+2. Ký số là việc ký bằng chữ ký số theo quy định của pháp luật.
+2. Sửa đổi, bổ sung Điều 5 như sau:
+“Điều 5. Lưu trữ
+1. Hồ sơ bệnh án điện tử được lưu trữ theo quy định của pháp luật về lưu trữ.
+2. Thời hạn lưu trữ hồ sơ bệnh án điện tử bằng thời hạn lưu trữ hồ sơ bệnh án giấy.”
+3. Bãi bỏ Điều 7.
+"""
+
+
+def test_a_quotation_that_lost_its_closing_mark_ends_where_the_next_opens():
+    text = (VALID / TT).read_text(encoding="utf-8")
+    start, end = text.index("Điều 2. Yêu cầu"), text.index("Điều 3. Hiệu lực")
+    r = lint(TT, (text[start:end], AMENDING + "\n"))
+    assert codes(r) == []
+    # the amending items 1–3 are the document's own numbering: a skip among them is still found
+    r = lint(TT, (text[start:end], AMENDING.replace("3. Bãi bỏ", "4. Bãi bỏ") + "\n"))
+    assert codes(r) == ["VB261"]
+
+
+JOINT = """KT. BỘ TRƯỞNG
+BỘ Y TẾ
+THỨ TRƯỞNG
+(Đã ký)
+Trần Văn Thuấn
+KT. BỘ TRƯỞNG
+BỘ TÀI CHÍNH
+THỨ TRƯỞNG
+(Đã ký)
+Thượng tướng Nguyễn Văn Bình
+KT. VIỆN TRƯỞNG VIỆN KIỂM SÁT
+NHÂN DÂN TỐI CAO
+PHÓ VIỆN TRƯỞNG
+(Đã ký)
+Lê Thị Hoa
+"""
+
+
+def test_joint_signers_one_under_another_then_the_recipients():
+    """A joint circular on a web page: the issuers' row is long, each signer's block stands under
+    the one before, "Nơi nhận" comes last."""
+    text = (VALID / TT).read_text(encoding="utf-8")
+    recipients = text[text.index("Nơi nhận:") : text.index("KT. BỘ TRƯỞNG")]
+    r = lint(
+        TT,
+        ("BỘ Y TẾ\n", "BỘ Y TẾ - BỘ TÀI CHÍNH - BỘ NỘI VỤ - BỘ GIÁO DỤC VÀ ĐÀO TẠO - VIỆN KIỂM SÁT NHÂN DÂN TỐI CAO\n"),
+        ("48/2025/TT-BYT", "48/2025/TTLT-BYT-BTC-VKSNDTC"),
+        ("THÔNG TƯ\n", "THÔNG TƯ LIÊN TỊCH\n"),
+        (recipients, ""),
+        ("KT. BỘ TRƯỞNG\nTHỨ TRƯỞNG\n\nTrần Văn Thuấn\n", JOINT + recipients),
+    )
+    s = r.components["signature"]
+    assert (s["levels"], s["titles"], s["name"]) == (["KT. BỘ TRƯỞNG BỘ Y TẾ"], ["THỨ TRƯỞNG"], "Trần Văn Thuấn")
+    assert s["cosigners"] == [
+        {"levels": ["KT. BỘ TRƯỞNG BỘ TÀI CHÍNH"], "titles": ["THỨ TRƯỞNG"], "name": "Nguyễn Văn Bình", "rank": "Thượng tướng"},
+        {
+            "levels": ["KT. VIỆN TRƯỞNG VIỆN KIỂM SÁT NHÂN DÂN TỐI CAO"],
+            "titles": ["PHÓ VIỆN TRƯỞNG"],
+            "name": "Lê Thị Hoa",
+            "rank": None,
+        },
+    ]
+    assert len(r.components["recipients"]["items"]) == 5
+    assert r.doc_type == "thong_tu_lien_tich" and "VB005" not in codes(r)
+
+
+def test_the_president_s_title_is_one_title_not_a_banner():
+    r = lint(
+        "state-vbqppl/quyet_dinh.txt",
+        ("TM. ỦY BAN NHÂN DÂN\nKT. CHỦ TỊCH\nPHÓ CHỦ TỊCH\n", "CHỦ TỊCH\nNƯỚC CỘNG HÒA XÃ HỘI CHỦ NGHĨA VIỆT NAM\n"),
+    )
+    s = r.components["signature"]
+    assert s["name"] == "Đinh Văn Tuấn" and "VB303" not in codes(r) and "VB112" not in codes(r)
+    assert " ".join(s["titles"]) == "CHỦ TỊCH NƯỚC CỘNG HÒA XÃ HỘI CHỦ NGHĨA VIỆT NAM"
