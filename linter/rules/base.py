@@ -16,6 +16,36 @@ STATE_ALL = STATE | VBQPPL  # the State forms both share: "Số:", TM./KT., Qu�
 HD05 = frozenset({"party-hd05"})
 ALL = frozenset(PROFILES)
 
+# A rule's code band names the module that declares it, linter/rules/<module>.py: the longest
+# prefix of its code below wins. The regime a rule judges is its profiles=, never its file.
+# README's table of rules and tests/test_rules.py read this table.
+BANDS = {
+    "VB0": "inputs",  # the input itself: empty, binary, encoding, not a document, unreadable
+    "VB10": "parts",  # a part missing (schemas/), unexpected or out of place
+    "VB11": "parts",
+    "VB12": "ocr",  # OCR misreadings, non-NFC text
+    "VB13": "review",  # parts read through damage, mixed tone marks, garbled lines
+    "VB20": "number",  # số và ký hiệu
+    "VB21": "number",
+    "VB22": "place_date",  # địa danh, ngày tháng năm
+    "VB23": "merger",  # place names after the 2025 reorganisation
+    "VB24": "title",  # tên loại và trích yếu
+    "VB26": "body",  # nội dung: numbering, căn cứ, ending
+    "VB28": "recipients",  # nơi nhận
+    "VB30": "signature",  # quyền hạn, chức vụ, họ tên người ký
+    "VB31": "signature",
+    "VB40": "regime",  # which regime applies
+    "VB50": "typography",  # .docx fonts, page, margins
+    "VB900": "inputs",  # internal error: the per-document firewall
+    "VB901": "batch",  # time-out: the batch runner
+}
+
+
+def band_module(code: str) -> str | None:
+    """The module (under linter/rules/) that a code's band names, or None outside every band."""
+    prefix = max((p for p in BANDS if code.startswith(p)), key=len, default=None)
+    return BANDS[prefix] if prefix else None
+
 
 @dataclass(frozen=True)
 class Rule:
