@@ -5,7 +5,7 @@ regime it judges is its profiles=. Modules whose name starts with "_" hold share
 import importlib
 import pkgutil
 
-from linter.rules.base import BY_NAME, RULES, Context, Rule, lookup, run_checks  # noqa: F401
+from linter.rules.base import BY_NAME, RULES, Context, Rule, lookup, run_stage  # noqa: F401
 
 for _m in sorted(pkgutil.iter_modules(__path__), key=lambda m: m.name):
     if _m.name != "base" and not _m.name.startswith("_"):

@@ -78,10 +78,12 @@ for code, comp, vi, en, good in _PARTS:
         bad="(thành phần bị bỏ trống)",
         good=good,
         example={"doc_type_vi": "thông báo", "doc_type_en": "thong_bao"},
+        stage="schema",
     )
 
 declare(
     code="VB111",
+    stage="schema",
     example={"doc_type_vi": "Quyết định", "doc_type_en": "quyet_dinh"},
     name="unexpected-addressees",
     component="addressees",
