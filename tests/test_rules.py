@@ -59,6 +59,15 @@ def test_every_band_module_exists_and_declares_rules():
     assert modules == set(BANDS.values()), "a rule module that no band names"
 
 
+def test_the_readme_lists_the_bands_of_base():
+    """README's line of bands is BANDS, written out: one table, the docs follow it."""
+    modules: dict[str, list[str]] = {}
+    for prefix, module in BANDS.items():
+        modules.setdefault(module, []).append(f"`{prefix.ljust(5, 'x')}`")
+    line = "; ".join(f"{', '.join(p)} {m}.py" for m, p in modules.items())
+    assert line + "." in (ROOT / "README.md").read_text(encoding="utf-8")
+
+
 def test_every_rule_fires_at_one_stage():
     """input, source and document rules have a check run by base.run_stage (the reader notes or
     raises the input rules that have none); schema rules are exactly the schemas' x-rules; runner
