@@ -18,7 +18,7 @@ ALL = frozenset(PROFILES)
 
 # A rule's code band names the module that declares it, linter/rules/<module>.py: the longest
 # prefix of its code below wins. The regime a rule judges is its profiles=, never its file.
-# README's table of rules and tests/test_rules.py read this table.
+# README's line of bands and tests/test_rules.py read this table.
 BANDS = {
     "VB0": "inputs",  # the input itself: empty, binary, encoding, not a document, unreadable
     "VB10": "parts",  # a part missing (schemas/), unexpected or out of place
@@ -51,9 +51,9 @@ def band_module(code: str) -> str | None:
 STAGES = {
     "input": "the input itself: noted or raised by the reader (read.py), or check(doc, ctx) on the "
     "built document before its profile is known (not a document)",
-    "source": "check(doc, ctx) on the decoded source text (ctx.source), whatever the parts say",
     "document": "check(doc, ctx) on the document model under its profile",
     "schema": "no check: an x-rule in schemas/, reported by validate",
+    "source": "check(doc, ctx) on the decoded source text (ctx.source), whatever the parts say",
     "runner": "no check: reported by the per-document firewall (lint.py) or the batch runner",
 }
 
@@ -73,7 +73,9 @@ class Rule:
     profiles: frozenset = ALL
     check: Callable | None = field(default=None, compare=False)  # check(doc, ctx) -> hits; None: see stage
     stage: str = "document"  # where in the pipeline it fires: one of STAGES
-    final: bool = False  # when it fires, the rest of its stage and the stages after it do not run
+    # when it fires, the document is judged no further: VB005 (input) stops every later stage,
+    # VB402 (document) the rest of its stage and the schema
+    final: bool = False
     regime_form: bool = False  # checks a part's Party-vs-State form: silent when mixed-regime fires
     # judges small print that OCR often loses or misreads (a stop, a dash, a colon, a slash, a
     # numeral, a letter of a code): on a line read from a scan, reported for review as info
