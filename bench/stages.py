@@ -28,7 +28,7 @@ from linter.model import build
 from linter.normalize import normalize
 from linter.parse import parse, parser
 from linter.read import from_path
-from linter.rules import Context, ocr, run_checks
+from linter.rules import Context, run_stage
 from linter.validate import validate
 
 STAGES = ("read", "normalize", "layout", "lex", "parse", "model", "profile", "validate", "rules", "ocr")
@@ -69,8 +69,8 @@ def _one(f: str, opts: Options, timed) -> None:
     choice = timed("profile", profiles.choose, doc, opts.profile, opts.hd05_from)
     timed("validate", validate, doc, choice.profile, opts.lang)
     ctx = Context(choice.profile, opts.today, opts.lang, choice, src)
-    timed("rules", lambda d, c: list(run_checks(d, c)), doc, ctx)
-    timed("ocr", ocr.source_checks, src.text, opts.lang, src.encoding)
+    timed("rules", run_stage, "document", doc, ctx)
+    timed("ocr", run_stage, "source", doc, ctx)
 
 
 def main(argv: list[str] | None = None) -> int:

@@ -3,6 +3,7 @@
 Imports are lazy: a one-file pre-commit run loads only what it uses."""
 
 import argparse
+import json
 import os
 import sys
 from datetime import date
@@ -492,9 +493,14 @@ def _rule(a) -> int:
     print(("Thông báo: " if vi else "Message: ") + r.sample(lang))
     print(("Căn cứ: " if vi else "Source: ") + r.citation)
     print(("Định nghĩa tại: " if vi else "Defined in: ") + r.where)
-    samples = _samples(r)
+    samples, seen = _samples(r)
     if samples:
         print(("Mẫu lỗi: " if vi else "Samples: ") + ", ".join(samples))
+    if seen:
+        more = f" (và {len(seen) - 3} tệp khác)" if vi else f" (and {len(seen) - 3} more)"
+        print(("Gặp trong: " if vi else "Also in: ") + ", ".join(seen[:3]) + (more if len(seen) > 3 else ""))
+    if r.component:
+        print(_required(r.component, vi))
     print(("Áp dụng cho: " if vi else "Profiles: ") + ", ".join(sorted(r.profiles)))
     if r.fix:
         print(("Sửa tự động: " if vi else "Autofix: ") + r.fix)
@@ -511,11 +517,42 @@ def _rule(a) -> int:
     return 0
 
 
-def _samples(r) -> list[str]:
-    """The defective documents of corpus/ named after the rule, in a source checkout."""
+def _samples(r) -> tuple[list[str], list[str]]:
+    """The documents of corpus/ whose expected diagnostics hold the rule, in a source checkout:
+    the defective samples (invalid*/, notdoc/), then the others (real, seeds, valid)."""
     corpus = Path(__file__).resolve().parent.parent / "corpus"
-    found = sorted(corpus.glob(f"invalid*/{r.name}--*.txt")) if corpus.is_dir() else []
-    return [p.relative_to(corpus.parent).as_posix() for p in found]
+    found = []
+    for p in sorted(corpus.glob("*/**/*.expected.json")) if corpus.is_dir() else ():
+        text = p.read_text(encoding="utf-8")
+        if f'"{r.code} ' in text and any(d.startswith(f"{r.code} ") for d in json.loads(text)["diagnostics"]):
+            stem = p.name.removesuffix(".expected.json")
+            doc = next((q for q in sorted(p.parent.glob(stem + ".*")) if q != p), p)
+            found.append(doc.relative_to(corpus.parent).as_posix())
+    designed = [f for f in found if f.split("/")[1].startswith(("invalid", "notdoc"))]
+    return designed, [f for f in found if f not in designed]
+
+
+def _required(component: str, vi: bool) -> str:
+    """Which schemas require the rule's part: per family, every type, none, or which."""
+    from linter.codes import type_vi
+    from linter.validate import requiring
+
+    name = type_vi if vi else str
+    said = []
+    for family, (need, free) in requiring(component).items():
+        if family == "party-hd36":
+            family = "party-hd36, party-hd05"  # HD 05 keeps HD 36's parts (validate.schema_id_for)
+        if not free:
+            which = "mọi loại" if vi else "every type"
+        elif not need:
+            which = "không loại nào" if vi else "no type"
+        elif len(need) >= len(free):
+            which = ("mọi loại trừ " if vi else "every type but ") + ", ".join(map(name, free))
+        else:
+            which = ", ".join(map(name, need))
+        said.append(f"{family}: {which}")
+    head = f"Bắt buộc ({component}) theo schemas/: " if vi else f"Required ({component}) by schemas/: "
+    return head + "; ".join(said)
 
 
 def _config(a) -> int:

@@ -28,7 +28,7 @@ from linter.rules.inputs import JSON_EXPORT
 
 ROUNDS = 5
 Post = Callable[[FileResult], FileResult] | None  # e.g. the config's select/ignore, per file
-_NFC = ocr.NOT_NFC.code
+_NFC = "VB122"  # not-nfc
 BODY_FIXES = frozenset({_NFC, "VB262", "VB263"})  # NFC, the "./." ending, the căn cứ dash: no word changes
 
 
@@ -136,15 +136,11 @@ def apply(text: str, diagnostics, *, unsafe: bool) -> tuple[str, int]:
 
 
 def _check(path: str, data: bytes, opts: Options, post: Post) -> tuple[FileResult, str, str]:
-    """Lint bytes (raising on unreadable input or internal errors) with the source-text checks,
-    then post (the user's rule selection). A file that is not a document (no profile) gets no
-    source checks, so nothing in it is ever fixed."""
+    """Lint bytes (raising on unreadable input or internal errors), then post (the user's rule
+    selection). A file that is not a document (no profile) gets no source checks (lint_source's
+    input stage ends it), so nothing in it is ever fixed."""
     src = from_bytes(path, data)
     res = lint_source(src, opts)
-    if res.profile is not None and not any(d.code == _NFC for d in res.diagnostics):
-        res.diagnostics = sorted(
-            res.diagnostics + ocr.source_checks(src.text, opts.lang, src.encoding), key=Diagnostic.sort_key
-        )
     return (post(res) if post else res), src.text, src.encoding
 
 

@@ -1,4 +1,6 @@
 """The pipeline, one way: read → normalize → layout → lex → parse → model → validate → rules.
+Rules fire by stage (rules.base.STAGES), one runner each: input, source and document rules by
+run_stage, schema rules by validate, runner rules by the firewall here and the batch.
 
 lint_source() checks one decoded document; lint_path()/lint_bytes() wrap it with reading and a
 per-document firewall: whatever happens inside becomes a diagnostic, never a traceback."""
@@ -14,9 +16,8 @@ from linter.model import COMPONENTS, build
 from linter.normalize import normalize
 from linter.parse import parse
 from linter.read import InputError, Source, from_bytes, from_path
-from linter.rules import RULES, Context, inputs, ocr, run_checks
-from linter.rules.base import diagnostic
-from linter.rules.regime import LEGAL, legal_kind
+from linter.rules import RULES, Context, run_stage
+from linter.rules.base import diagnostic, ended
 from linter.validate import validate
 
 
@@ -58,29 +59,20 @@ class FileResult:
 
 def lint_source(src: Source, opts: Options) -> FileResult:
     res = FileResult(src.path, text=src.text)
-    for rule, args in src.notes:
-        res.diagnostics.append(diagnostic(rule, Span.at(1), opts.lang, **args))
     toks = lex(layout(normalize(src.text)))
     tree, dropped = parse(toks)
     doc = build(tree, toks, dropped)
     res.components, res.doc_type = doc.components, doc.doc_type
-    found = [k for k, v in doc.components.items() if v and k != "body"]
-    if len(found) < 2 and not doc.components["doc_type"]:
-        res.diagnostics.append(diagnostic(inputs.NOT_DOCUMENT, Span.at(1), opts.lang))
-        return res
+    res.diagnostics += run_stage("input", doc, Context(None, opts.today, opts.lang, None, src))
+    if ended(res.diagnostics):
+        return res  # not a document: no profile, nothing else judged
     choice = profiles.choose(doc, opts.profile, opts.hd05_from)
     res.profile, res.profile_reason = choice.profile, choice.reason
     ctx = Context(res.profile, opts.today, opts.lang, choice, src)
-    legal = legal_kind(doc)
-    if legal and res.profile == "state-nd30":
-        # outside NĐ 30: identify the parts, say so once, judge nothing else
-        res.diagnostics.append(
-            diagnostic(LEGAL, doc.span("number") or Span.at(doc.first_line()), opts.lang, what=legal)
-        )
-    else:
-        res.diagnostics += validate(doc, res.profile, opts.lang)
-        res.diagnostics += run_checks(doc, ctx)
-    res.diagnostics += ocr.source_checks(src.text, opts.lang, src.encoding)
+    judged = run_stage("document", doc, ctx)
+    if not ended(judged):  # a legal normative document under state-nd30: its parts are not judged
+        judged += validate(doc, res.profile, opts.lang)
+    res.diagnostics += judged + run_stage("source", doc, ctx)
     res.diagnostics.sort(key=Diagnostic.sort_key)
     if src.boxes:
         res.diagnostics = [_on_page(d, src.boxes) for d in res.diagnostics]

@@ -273,3 +273,29 @@ def validate(doc: Document, profile: str, lang: str) -> list[Diagnostic]:
             )
         )
     return out
+
+
+def requiring(component: str) -> dict[str, tuple[list[str], list[str]]]:
+    """For each family of schemas (party-hd36, state-nd30, state-vbqppl): the document types whose
+    schema reports a missing-part rule when `component` is null, and those whose schema does not.
+    Computed by validating a skeleton with every part null, so it follows the $ref chains."""
+    from linter.model import COMPONENTS
+
+    out = {}
+    root = data_dir("schemas")
+    for family in sorted(p.name for p in root.iterdir() if p.is_dir()):
+        need, free = [], []
+        for t in sorted(
+            p.name.removesuffix(".schema.json") for p in (root / family).glob("[!_]*.schema.json")
+        ):
+            instance = {"doc_type": t, "components": dict.fromkeys(COMPONENTS)}
+            errors = validator(f"urn:vblint:{family}:{t}").iter_errors(instance)
+            hit = any(
+                list(e.absolute_path)[:2] == ["components", component]
+                and str(e.schema.get("x-rule", "")).startswith("missing-")
+                for e in errors
+                if isinstance(e.schema, dict)
+            )
+            (need if hit else free).append(t)
+        out[family] = (need, free)
+    return out

@@ -438,6 +438,27 @@ def test_rule_doc_fills_the_message_in_and_says_where_the_rule_lives(capsys):
     assert "Mẫu lỗi: corpus/invalid/date-missing-leading-zero--day.txt" in out
 
 
+def test_rule_doc_says_where_it_lives_its_samples_and_which_schemas_require_its_part(capsys):
+    rc, out, _ = inproc(capsys, ["rule", "VB110"])
+    assert rc == 0
+    assert re.search(r"^Định nghĩa tại: linter/rules/parts\.py:\d+$", out, re.M)
+    # the samples are the corpus documents whose expected diagnostics hold the code
+    assert "\nMẫu lỗi: corpus/invalid/missing-recipients--ke-hoach.txt\n" in out
+    assert re.search(r"^Gặp trong: corpus/real/\S+\.txt", out, re.M)
+    assert (
+        "\nBắt buộc (recipients) theo schemas/: party-hd36, party-hd05: mọi loại trừ cuong linh, dieu le; "
+        "state-nd30: mọi loại; state-vbqppl: không loại nào\n"
+    ) in out
+    rc, out, _ = inproc(capsys, ["rule", "hd05-cong-van-vv", "--lang", "en"])
+    assert rc == 0
+    assert re.search(r"^Defined in: linter/rules/title\.py:\d+$", out, re.M)
+    assert "\nSamples: corpus/invalid-hd05/hd05-cong-van-vv--cong-van.txt\n" in out
+    assert "\nRequired (subject) by schemas/: party-hd36, party-hd05: every type but " in out
+    rc, out, _ = inproc(capsys, ["rule", "VB005", "--lang", "en"])
+    assert "\nSamples: corpus/notdoc/article.txt, corpus/notdoc/readme.md\n" in out
+    assert "Required" not in out  # about no part
+
+
 def test_every_rule_message_is_shown_filled_in():
     """`vblint rule X` prints the message of the rule's example: no rule leaves a field empty."""
     import string

@@ -16,7 +16,8 @@ from linter import fix as fixmod
 from linter.diagnostics import Diagnostic, Fix, Span
 from linter.fix import apply, fix_bytes, fix_file
 from linter.lint import Options, lint_bytes, lint_path
-from linter.rules import ocr
+from linter.read import Source
+from linter.rules import Context, ocr, run_stage
 
 ROOT = Path(__file__).resolve().parent.parent
 CORPUS = ROOT / "corpus"
@@ -302,14 +303,20 @@ def test_correct_labels_are_not_flagged():
 def test_not_nfc_reported_from_the_source_text():
     text = (VALID / "chi_thi.txt").read_text(encoding="utf-8")
     nfd = unicodedata.normalize("NFD", text)
-    [d] = ocr.source_checks(nfd, "vi")
+    [d] = _source_stage(nfd)
     assert (d.code, d.name, d.severity, d.fix.applicability) == ("VB122", "not-nfc", "info", "safe")
     first = lines(nfd)[0]  # "ĐẢNG …": "Đ" has no decomposition, "Ả" does
     assert d.span == Span(1, 2, 1, 2 + len(unicodedata.normalize("NFD", "Ả")))
     assert first[d.span.column - 1 : d.span.end_column - 1] == unicodedata.normalize("NFD", "Ả")
     assert apply(nfd, [d], unsafe=False) == (text, 1)
-    assert ocr.source_checks(text, "vi") == []
-    assert ocr.source_checks(nfd, "vi", encoding="cp1258") == []  # cp1258 stores marks apart by design
+    assert _source_stage(text) == []
+    assert _source_stage(nfd, encoding="cp1258") == []  # cp1258 stores marks apart by design
+
+
+def _source_stage(text: str, encoding: str = "utf-8") -> list:
+    """What the source stage reports on a decoded text (not-nfc is its one rule)."""
+    ctx = Context("party-hd36", date(2026, 11, 22), "vi", None, Source("t.txt", text, encoding))
+    return run_stage("source", None, ctx)
 
 
 def test_nfd_file_fixed_to_nfc_and_body_words_unchanged(tmp_path):

@@ -10,7 +10,7 @@ from jsonschema import Draft202012Validator
 
 from linter.lint import Options, lint_bytes
 from linter.rules import BY_NAME, RULES
-from linter.rules.base import checks_for
+from linter.rules.base import BANDS, STAGES, band_module, checks_for
 from linter.validate import _schemas, validator
 
 ROOT = Path(__file__).resolve().parent.parent
@@ -33,6 +33,67 @@ def test_every_rule_is_fully_declared():
         assert r.severity in ("error", "warning", "info")
         assert r.message["vi"] and r.message["en"] and r.why["vi"] and r.why["en"] and r.citation
         assert r.fix in (None, "safe", "unsafe")
+
+
+@pytest.mark.parametrize("code", sorted(RULES))
+def test_a_rule_lives_in_the_module_its_code_band_names(code):
+    """VB2xx number, VB28x recipients …: the file follows the code (base.BANDS), whatever the
+    regime; a rule with a check is that check's module's, one without it the declaring module's."""
+    r = RULES[code]
+    want = band_module(code)
+    assert want, f"{code}: no band in base.BANDS"
+    if r.check is not None:
+        assert r.check.__module__ == f"linter.rules.{want}", (code, r.check.__module__)
+    assert r.where.split(":")[0] == f"linter/rules/{want}.py", (code, r.where)
+
+
+def test_every_band_module_exists_and_declares_rules():
+    import linter.rules
+
+    home = Path(linter.rules.__file__).parent
+    declared = {band_module(c) for c in RULES}
+    for module in set(BANDS.values()):
+        assert (home / f"{module}.py").is_file(), module
+        assert module in declared, f"{module}: a band with no rule"
+    modules = {p.stem for p in home.glob("*.py") if not p.stem.startswith("_")} - {"base"}
+    assert modules == set(BANDS.values()), "a rule module that no band names"
+
+
+def test_the_readme_lists_the_bands_of_base():
+    """README's line of bands is BANDS, written out: one table, the docs follow it."""
+    modules: dict[str, list[str]] = {}
+    for prefix, module in BANDS.items():
+        modules.setdefault(module, []).append(f"`{prefix.ljust(5, 'x')}`")
+    line = "; ".join(f"{', '.join(p)} {m}.py" for m, p in modules.items())
+    assert line + "." in (ROOT / "README.md").read_text(encoding="utf-8")
+
+
+def test_every_rule_fires_at_one_stage():
+    """input, source and document rules have a check run by base.run_stage (the reader notes or
+    raises the input rules that have none); schema rules are exactly the schemas' x-rules; runner
+    rules are reported by the firewall and the batch."""
+    x_rules = {name for schema in _schemas()[0].values() for name in _x_rules(schema)}
+    for r in RULES.values():
+        assert r.stage in STAGES, r.code
+        if r.stage in ("source", "document"):
+            assert r.check is not None, r.code
+        if r.stage in ("schema", "runner"):
+            assert r.check is None, r.code
+        assert (r.stage == "schema") == (r.name in x_rules), r.code
+    assert {r.code for r in RULES.values() if r.final} == {"VB005", "VB402"}
+
+
+def test_lint_fires_rules_only_through_the_stage_runners():
+    """lint.py imports no rule module and fires no rule by name, except the firewall's own."""
+    import re
+
+    text = (ROOT / "linter" / "lint.py").read_text(encoding="utf-8")
+    assert not re.search(
+        r"from linter\.rules\.(?!base\b)\w+ import|from linter\.rules import .*\b(?:inputs|ocr|regime)\b",
+        text,
+    )
+    for code in set(re.findall(r'RULES\["(VB\d{3})"\]', text)):  # fired, not compared
+        assert RULES[code].stage == "runner", code
 
 
 def test_every_document_rule_has_a_failing_sample_or_a_test_here():

@@ -224,7 +224,7 @@ def test_a_party_form_tl_is_one_report_and_the_preamble_is_read_once():
     text = valid("thong_tu.txt").replace("KT. BỘ TRƯỞNG\nTHỨ TRƯỞNG", "T/L BỘ TRƯỞNG\nCỤC TRƯỞNG")
     assert [d.name for d in check(text).diagnostics] == ["state-authority-party-form"]
     doc = doc_of(valid("quyet_dinh.txt"))
-    from linter.rules.vbqppl import _clauses
+    from linter.rules.body import _clauses
 
     assert _clauses(doc) is _clauses(doc) and [c.kind for c in _clauses(doc)][-1] == "enacting"
 

@@ -1,7 +1,7 @@
 """The rule registry: every rule declared once, with everything a user or a reporter needs."""
 
 import sys
-from collections.abc import Callable, Iterator
+from collections.abc import Callable
 from dataclasses import dataclass, field, replace
 from functools import cache
 from pathlib import Path
@@ -15,6 +15,47 @@ VBQPPL = frozenset({"state-vbqppl"})  # legal normative documents (docs/standard
 STATE_ALL = STATE | VBQPPL  # the State forms both share: "Số:", TM./KT., Quốc hiệu, "- Lưu: VT, …"
 HD05 = frozenset({"party-hd05"})
 ALL = frozenset(PROFILES)
+
+# A rule's code band names the module that declares it, linter/rules/<module>.py: the longest
+# prefix of its code below wins. The regime a rule judges is its profiles=, never its file.
+# README's line of bands and tests/test_rules.py read this table.
+BANDS = {
+    "VB0": "inputs",  # the input itself: empty, binary, encoding, not a document, unreadable
+    "VB10": "parts",  # a part missing (schemas/), unexpected or out of place
+    "VB11": "parts",
+    "VB12": "ocr",  # OCR misreadings, non-NFC text
+    "VB13": "review",  # parts read through damage, mixed tone marks, garbled lines
+    "VB20": "number",  # số và ký hiệu
+    "VB21": "number",
+    "VB22": "place_date",  # địa danh, ngày tháng năm
+    "VB23": "merger",  # place names after the 2025 reorganisation
+    "VB24": "title",  # tên loại và trích yếu
+    "VB26": "body",  # nội dung: numbering, căn cứ, ending
+    "VB28": "recipients",  # nơi nhận
+    "VB30": "signature",  # quyền hạn, chức vụ, họ tên người ký
+    "VB31": "signature",
+    "VB40": "regime",  # which regime applies
+    "VB50": "typography",  # .docx fonts, page, margins
+    "VB900": "inputs",  # internal error: the per-document firewall
+    "VB901": "batch",  # time-out: the batch runner
+}
+
+
+def band_module(code: str) -> str | None:
+    """The module (under linter/rules/) that a code's band names, or None outside every band."""
+    prefix = max((p for p in BANDS if code.startswith(p)), key=len, default=None)
+    return BANDS[prefix] if prefix else None
+
+
+# Where a rule fires, in the order lint_source runs them; each stage has one runner.
+STAGES = {
+    "input": "the input itself: noted or raised by the reader (read.py), or check(doc, ctx) on the "
+    "built document before its profile is known (not a document)",
+    "document": "check(doc, ctx) on the document model under its profile",
+    "schema": "no check: an x-rule in schemas/, reported by validate",
+    "source": "check(doc, ctx) on the decoded source text (ctx.source), whatever the parts say",
+    "runner": "no check: reported by the per-document firewall (lint.py) or the batch runner",
+}
 
 
 @dataclass(frozen=True)
@@ -30,7 +71,11 @@ class Rule:
     good: str = ""  # the same, conforming
     fix: str | None = None  # "safe" | "unsafe" | None
     profiles: frozenset = ALL
-    check: Callable | None = field(default=None, compare=False)  # None: schema or a stage reports it
+    check: Callable | None = field(default=None, compare=False)  # check(doc, ctx) -> hits; None: see stage
+    stage: str = "document"  # where in the pipeline it fires: one of STAGES
+    # when it fires, the document is judged no further: VB005 (input) stops every later stage,
+    # VB402 (document) the rest of its stage and the schema
+    final: bool = False
     regime_form: bool = False  # checks a part's Party-vs-State form: silent when mixed-regime fires
     # judges small print that OCR often loses or misreads (a stop, a dash, a colon, a slash, a
     # numeral, a letter of a code): on a line read from a scan, reported for review as info
@@ -56,6 +101,9 @@ def declare(**kw) -> Rule:
         code = fn.__code__ if fn is not None else frame.f_code
         kw["where"] = f"{_relative(code.co_filename)}:{code.co_firstlineno if fn else frame.f_lineno}"
     r = Rule(**kw)
+    checked = {"source": True, "document": True, "schema": False, "runner": False}.get(r.stage)  # input: both
+    if r.stage not in STAGES or checked is not None and checked != (r.check is not None):
+        raise ValueError(f"{r.code}: stage {r.stage!r} with{'out' if r.check is None else ''} a check")
     if r.code in RULES or r.name in BY_NAME:
         raise ValueError(f"rule declared twice: {r.code} {r.name}")
     RULES[r.code] = BY_NAME[r.name] = r
@@ -94,7 +142,7 @@ class Hit:
 
 @dataclass
 class Context:
-    profile: str
+    profile: str | None  # None in the input stage: the profile is chosen after it
     today: "object"  # datetime.date
     lang: str = "vi"
     choice: "object" = None  # profile.Choice: the regime signals, for the mixed-regime rule
@@ -114,23 +162,42 @@ def lookup(code_or_name: str) -> Rule | None:
 
 
 @cache
-def checks_for(profile: str) -> tuple[Rule, ...]:
-    """The rules with a check that apply to a profile, in declaration order (all are declared
-    by the time a document is checked)."""
-    return tuple(r for r in RULES.values() if r.check is not None and profile in r.profiles)
+def checks_for(profile: str | None, stage: str = "document") -> tuple[Rule, ...]:
+    """The rules with a check of a stage that apply to a profile (every one when None: the input
+    stage runs before the profile is chosen), the final ones first, else in declaration order
+    (all are declared by the time a document is checked)."""
+    found = [r for r in RULES.values() if r.check and r.stage == stage and profile in (None, *r.profiles)]
+    return tuple(sorted(found, key=lambda r: not r.final))
 
 
-def run_checks(doc, ctx: Context) -> Iterator[Diagnostic]:
-    for r in checks_for(ctx.profile):
+def run_stage(stage: str, doc, ctx: Context) -> list[Diagnostic]:
+    """The diagnostics of one stage (the input stage: what the reader noted, then its checks).
+    A final rule that fires ends the stage: the other checks of the stage are not run."""
+    out = []
+    if stage == "input" and ctx.source is not None:
+        out = [diagnostic(rule, Span.at(1), ctx.lang, **args) for rule, args in ctx.source.notes]
+    for r in checks_for(ctx.profile, stage):
         if r.regime_form and ctx.choice is not None and ctx.choice.mixed:
             continue  # the mixed-regime diagnostic already says this part has the other regime's form
         comp = doc.components.get(r.component) if r.component else None
         if comp and comp.get("status") == "needs_review" and r.code != "VB130":
             continue  # a part read through OCR damage: its fields are not judged, VB130 asks for review
+        found = []
         for hit in r.check(doc, ctx) or ():
             target = BY_NAME[hit.rule] if hit.rule else r
             d = diagnostic(target, hit.span, ctx.lang, hit.fix, hit.severity, **hit.args)
-            yield _for_review(d, ctx.lang) if target.small_print and _scanned(ctx, hit.span.line) else d
+            found.append(
+                _for_review(d, ctx.lang) if target.small_print and _scanned(ctx, hit.span.line) else d
+            )
+        if r.final and found:
+            return out + found
+        out += found
+    return out
+
+
+def ended(diagnostics: list[Diagnostic]) -> bool:
+    """Did a final rule fire (no later stage runs)?"""
+    return any(RULES[d.code].final for d in diagnostics if d.code in RULES)
 
 
 _REVIEW = {

@@ -4,6 +4,7 @@ from linter.rules.base import declare
 
 TIMEOUT = declare(
     code="VB901",
+    stage="runner",
     example={"limit": 60},
     name="document-timeout",
     component=None,

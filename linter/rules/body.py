@@ -1,11 +1,17 @@
-"""VB26x body: numbering of sections."""
+"""VB26x body: numbering of sections, the State "./." ending, the HD 05 căn cứ dash, and the
+preamble and closing of legal normative documents (VB265–268)."""
 
 import re
 
+from linter import codes
 from linter import patterns as P
-from linter.model import LETTERS
+from linter.diagnostics import Fix
+from linter.model import LETTERS, preamble
 from linter.patterns import to_roman
-from linter.rules.base import Hit, rule
+from linter.profile import assembly, consolidated, legal_date
+from linter.rules._shared import HD05_CIT, N78, PL3, VBQPPL_DOC
+from linter.rules.base import HD05, STATE, VBQPPL, Hit, rule
+from linter.text import fold
 
 _CIT = "HD 36-HD/VPTW (nội dung); HD 05-HD/VPTW, Phần II, 3.1.6; NĐ 30/2020, Phụ lục I, II.6"
 
@@ -204,3 +210,254 @@ def letter_dd(doc, ctx):
         if _skips_dd(s, last):
             p = _style(s)
             yield Hit(_span(doc, s), {"e": f"e{p}", "d": f"d{_style(last)}", "dd": f"đ{p}"})
+
+
+_NOTE = re.compile(r"\(?\s*(?:gui |xin gui )?(?:kem theo|dinh kem|ghi chu|phu luc)\b")
+
+
+# a note in parentheses that names what is sent with the document, the mention anywhere in it:
+# "(Công điện số 225/CĐ-TTg ngày 20/11/2025 gửi kèm theo)", possibly wrapped over a few lines
+_ATTACHED = re.compile(r"\([^()]*\b(?:kem theo|gui kem|dinh kem)\b[^()]*\)\.?")
+
+
+def _before_notes(body: list) -> list:
+    """The body without the notes under its last line ("(Gửi kèm theo Phụ lục …)", "Ghi chú: …")."""
+    while len(body) > 1:
+        if _NOTE.match(fold(body[-1].text)):
+            body = body[:-1]
+            continue
+        k = next((k for k in range(1, min(4, len(body))) if body[-k].text.lstrip()[:1] == "("), 0)
+        if not (k and _ATTACHED.fullmatch(" ".join(fold(t.text).strip() for t in body[-k:]))):
+            break
+        body = body[:-k]
+    return body
+
+
+@rule(
+    code="VB262",
+    small_print=True,
+    name="state-body-ending",
+    component="body",
+    severity="warning",
+    fix="safe",
+    profiles=STATE,
+    message={"vi": 'Nội dung văn bản Nhà nước kết thúc bằng "./.".', "en": 'A State body ends with "./.".'},
+    citation=f"{PL3} (các mẫu văn bản)",
+    why={
+        "vi": 'Mọi mẫu của Phụ lục III kết thúc nội dung bằng "./." (thể hiện trong mẫu, không ghi trong lời văn).',
+        "en": 'Every Phụ lục III template ends the body with "./." (shown in the templates, not stated in the prose).',
+    },
+    bad="… tổ chức thực hiện.",
+    good="… tổ chức thực hiện./.",
+)
+def body_ending(doc, ctx):
+    body = doc.parts.get("body")
+    if not body or doc.doc_type in ("giay_moi", "giay_gioi_thieu", "bien_ban"):
+        return
+    last = _before_notes(body)[-1]  # "(Gửi kèm theo Phụ lục …)" under the body's last line: a note
+    t = last.text.rstrip()
+    if not re.search(r"\./\.?$", t):
+        k = len(t) - 1 if t.endswith(".") else len(t)
+        yield Hit(last.line.span(k, len(t)), fix=Fix("safe", "./.", last.line.span(k, len(t))))
+
+
+@rule(
+    code="VB263",
+    small_print=True,
+    name="hd05-can-cu-form",
+    component="body",
+    severity="error",
+    profiles=HD05,
+    fix="safe",
+    message={
+        "vi": 'Theo HD 05, mỗi căn cứ đứng đầu bằng gạch đầu dòng "- ".',
+        "en": 'Under HD 05 each legal basis (căn cứ) starts with a dash "- ".',
+    },
+    citation=f"{HD05_CIT}, 3.1.6",
+    why={
+        "vi": 'Căn cứ ban hành: mỗi căn cứ một dòng, có gạch đầu dòng, kết thúc bằng ";", căn cứ cuối cùng bằng ".".',
+        "en": 'Each basis on its own line, with a dash, ending ";", the last one ".".',
+    },
+    bad="Căn cứ Điều lệ Đảng;",
+    good="- Căn cứ Điều lệ Đảng;",
+)
+def can_cu(doc, ctx):
+    b = doc.components["body"]
+    if not b:
+        return
+    toks = {t.line.line: t for t in doc.parts["body"]}
+    for base in b["bases"]:
+        tok = toks.get(base["line"])
+        if tok and not base["dash"]:
+            yield Hit(tok.line.span(0, 1), fix=Fix("safe", "- ", tok.line.span(0, 0)))
+
+
+def _passed(doc) -> bool:
+    """Texts dated by their passage, which close with "… thông qua ngày …": those of the Quốc
+    hội, its Standing Committee and the Hội đồng nhân dân."""
+    symbol = (doc.components["number"] or {}).get("symbol") or ""
+    return assembly(doc) and doc.doc_type != "lenh" or symbol.endswith("HĐND")
+
+
+def _regime(doc, ctx) -> str | None:
+    """The regime of the document's date; None when it has no date to tell (a copy that lost its
+    date line is not judged by the newest rules)."""
+    return ctx.choice.regime if ctx.choice and legal_date(doc) else None
+
+
+def _clauses(doc):
+    """The preamble's clauses, except in a consolidated text (it reproduces the original's); read
+    once for the three rules that judge them."""
+    if "preamble" not in doc.extra:
+        doc.extra["preamble"] = [] if consolidated(doc) else preamble(doc)
+    return doc.extra["preamble"]
+
+
+_BASES = ("basis", "proposal")
+
+
+@rule(
+    code="VB265",
+    name="vbqppl-preamble-punctuation",
+    component="body",
+    severity="warning",
+    small_print=True,
+    fix="safe",
+    profiles=VBQPPL,
+    example={"want": ";", "mark": "."},
+    message={
+        "vi": 'Mỗi căn cứ, đề nghị kết thúc bằng dấu chấm phẩy, câu ban hành bằng dấu chấm: cần "{want}", không phải "{mark}".',
+        "en": 'Each basis and proposal ends with a semicolon, the enacting sentence with a full stop: "{want}" expected, not "{mark}".',
+    },
+    citation=f"{N78}, Điều 62 (căn cứ ban hành); {VBQPPL_DOC} §6 (as issued documents write it: Phụ lục I not read)",
+    why={
+        "vi": 'Căn cứ ban hành và "Theo đề nghị của …" / "Xét …" mỗi dòng kết thúc bằng ";", kể cả dòng cuối trước câu ban hành; câu ban hành ("Chính phủ ban hành Nghị định …") kết thúc bằng ".". Trước dòng "QUYẾT ĐỊNH:" của văn bản theo NĐ 34/2016, dòng cuối có thể kết thúc bằng dấu chấm hoặc dấu phẩy.',
+        "en": 'Each basis and each "Theo đề nghị của …" / "Xét …" line ends with ";", the last one before the enacting sentence too; the enacting sentence ("Chính phủ ban hành Nghị định …") ends with ".". Before an NĐ 34-era "QUYẾT ĐỊNH:" line the last one may end with a full stop or a comma.',
+    },
+    bad="Theo đề nghị của Giám đốc Sở Tài chính.\nỦy ban nhân dân tỉnh ban hành Quyết định …:",
+    good="Theo đề nghị của Giám đốc Sở Tài chính;\nỦy ban nhân dân tỉnh ban hành Quyết định ….",
+)
+def preamble_punctuation(doc, ctx):
+    clauses = _clauses(doc)
+    for c, nxt in zip(clauses, clauses[1:] + [None]):
+        if c.kind == "enacting":
+            want = "."
+        elif c.kind in _BASES and nxt is not None and nxt.kind in (*_BASES, "enacting"):
+            want = ";"
+        else:
+            continue  # the last one before "QUYẾT ĐỊNH:", or before text we cannot name
+        if c.mark != want:
+            yield _mark_hit(c, want)
+
+
+def _mark_hit(c, want: str) -> Hit:
+    if c.mark in ";.,:":
+        span = c.line.span(c.end - 1, c.end)
+        return Hit(span, {"want": want, "mark": c.mark}, Fix("safe", want, span))
+    span = c.line.span(c.end, c.end)  # no mark at all: "… Bộ Tài chính" / "Chính phủ ban hành …"
+    return Hit(span, {"want": want, "mark": "…" + c.text[-12:]}, Fix("safe", want, span))
+
+
+@rule(
+    code="VB266",
+    small_print=True,
+    name="vbqppl-enacting-formula",
+    component="body",
+    severity="warning",
+    profiles=VBQPPL,
+    example={"who": "Ủy ban nhân dân tỉnh", "type": "Quyết định"},
+    message={
+        "vi": 'Sau căn cứ phải có câu ban hành "{who} ban hành {type} <tên gọi>." (từ 01/4/2025 không dùng dòng "QUYẾT ĐỊNH:" / "QUYẾT NGHỊ:").',
+        "en": 'The bases are followed by the enacting sentence "{who} ban hành {type} <name>." (from 1/4/2025 a "QUYẾT ĐỊNH:" / "QUYẾT NGHỊ:" line is not used).',
+    },
+    citation=f"{VBQPPL_DOC} §7 (every document issued from 1/4/2025 seen; {N78}, Phụ lục I not read)",
+    why={
+        "vi": 'Văn bản quy phạm pháp luật ban hành từ 01/4/2025 kết thúc phần mở đầu bằng một câu: chủ thể ban hành, "ban hành", tên loại và tên gọi ("Chính phủ ban hành Nghị định quy định …."), rồi đến Chương hoặc Điều 1. Dòng "QUYẾT ĐỊNH:" là thể thức của văn bản hành chính và của văn bản địa phương trước đó.',
+        "en": 'A legal normative document issued from 1/4/2025 ends its preamble with one sentence: the issuer, "ban hành", the type and the name ("Chính phủ ban hành Nghị định quy định …."), then Chương or Điều 1. A "QUYẾT ĐỊNH:" line is the form of administrative documents and of earlier local ones.',
+    },
+    bad="Theo đề nghị của Giám đốc Sở Tài chính;\nQUYẾT ĐỊNH:\nĐiều 1. …",
+    good="Theo đề nghị của Giám đốc Sở Tài chính;\nỦy ban nhân dân tỉnh ban hành Quyết định quy định ….\nĐiều 1. …",
+)
+def enacting_formula(doc, ctx):
+    if _regime(doc, ctx) not in ("nd78", "nd78-187") or assembly(doc):
+        return
+    clauses = _clauses(doc)
+    if not any(c.kind == "basis" for c in clauses) or any(c.kind == "enacting" for c in clauses):
+        return
+    at = next((c for c in clauses if c.kind == "formula"), None)
+    if at is None:  # no "QUYẾT ĐỊNH:": only when nothing at all follows the bases
+        at = clauses[-1]
+        rest = re.split(r"[;.]\s", at.text[:-1])[-1] if re.search(r"[;.]\s", at.text[:-1]) else ""
+        if at.kind not in _BASES or len(rest.split()) >= 4:
+            return  # text after them that OCR or a typo kept from reading as the sentence
+    issuer = fold((doc.components["issuer"] or {}).get("text") or "")
+    who = "Ủy ban nhân dân" if "uy ban nhan dan" in issuer else "<chủ thể>"
+    yield Hit(at.span(), {"who": who, "type": codes.type_vi(doc.doc_type).capitalize()})
+
+
+_LAW = re.compile(r"Căn cứ (?:Bộ luật|Luật|Pháp lệnh)\b")
+
+
+# its number, or what is left of one ("số 63/2O25/QH15": a digit misread)
+_LAW_NUMBER = re.compile(r"\d+\s*/\s*\w{4}\s*/\s*\w*QH|\bsố\s+\S*\d\S*/", re.I)
+
+
+@rule(
+    code="VB268",
+    small_print=True,
+    name="vbqppl-law-cited-by-number",
+    component="body",
+    severity="warning",
+    profiles=VBQPPL,
+    example={"text": "Căn cứ Luật Tổ chức Chính phủ ngày 18 tháng 02 năm 2025;"},
+    message={
+        "vi": 'Từ 01/7/2025, luật và pháp lệnh làm căn cứ được viện dẫn bằng tên và số, ký hiệu ("… số 63/2025/QH15"): "{text}".',
+        "en": 'From 1/7/2025 a law or ordinance cited as a basis is cited by its name and number ("… số 63/2025/QH15"): "{text}".',
+    },
+    citation=f"{N78}, Điều 68.1 (thay thế bởi NĐ 187/2025/NĐ-CP); {VBQPPL_DOC} §6",
+    why={
+        "vi": 'NĐ 187/2025 sửa cách viện dẫn: luật, pháp lệnh ghi tên đầy đủ và số, ký hiệu; được sửa đổi thì thêm "được sửa đổi, bổ sung bởi" và số của văn bản sửa đổi. Trước đó (NĐ 78 bản gốc) luật được viện dẫn bằng tên và ngày thông qua.',
+        "en": 'NĐ 187/2025 changed how laws are cited: by full name and number; an amended one adds "được sửa đổi, bổ sung bởi" and the amending law\'s number. Before it (NĐ 78 as first issued) a law was cited by name and date of passage.',
+    },
+    bad="Căn cứ Luật Tổ chức Chính phủ ngày 18 tháng 02 năm 2025;",
+    good="Căn cứ Luật Tổ chức Chính phủ số 63/2025/QH15;",
+)
+def law_cited_by_number(doc, ctx):
+    if _regime(doc, ctx) != "nd78-187":
+        return
+    for c in _clauses(doc):
+        if c.kind == "basis" and _LAW.match(c.text) and not _LAW_NUMBER.search(c.text):
+            yield Hit(c.span(), {"text": c.text if len(c.text) < 90 else c.text[:88] + "…"})
+
+
+# "… được … khóa XV, Kỳ họp thứ 10 thông qua ngày …", any of its words read
+_PASSAGE = re.compile(r"\bthong\s+qua\b|\bky\s+hop\s+(?:thu|chuyen)|\bkhoa\s+[ivxl]+\b")
+
+
+@rule(
+    code="VB267",
+    small_print=True,
+    name="vbqppl-passage-line",
+    component="body",
+    severity="warning",
+    profiles=VBQPPL,
+    example={"doc_type_vi": "nghị quyết"},
+    message={
+        "vi": 'Thiếu dòng thông qua sau điều cuối ("{doc_type_vi} này được … khóa …, Kỳ họp thứ … thông qua ngày …").',
+        "en": 'The passage line after the last article is missing ("{doc_type_vi} này được … khóa …, Kỳ họp thứ … thông qua ngày …").',
+    },
+    citation=f"{VBQPPL_DOC} §9",
+    why={
+        "vi": 'Luật, nghị quyết của Quốc hội, pháp lệnh, nghị quyết của Ủy ban Thường vụ Quốc hội và nghị quyết của Hội đồng nhân dân ghi ngày thông qua: cuối văn bản có dòng "… này được … khóa …, Kỳ họp thứ … thông qua ngày … tháng … năm …".',
+        "en": 'Laws, resolutions of the National Assembly, ordinances, resolutions of its Standing Committee and of People\'s Councils are dated by their passage: they close with "… này được … khóa …, Kỳ họp thứ … thông qua ngày …".',
+    },
+    bad="Điều 3. … có hiệu lực từ ngày 01 tháng 12 năm 2025./.\n(chữ ký)",
+    good="Điều 3. …/.\nNghị quyết này đã được Hội đồng nhân dân tỉnh khóa X, Kỳ họp thứ 5 thông qua ngày 18 tháng 11 năm 2025.",
+)
+def passage_line(doc, ctx):
+    body = doc.parts.get("body") or []
+    if not body or not _passed(doc):
+        return
+    tail = fold(" ".join(t.text for t in body[-8:]))
+    if not _PASSAGE.search(tail):
+        yield Hit(body[-1].line.span(), {"doc_type_vi": codes.type_vi(doc.doc_type).capitalize()})

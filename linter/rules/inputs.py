@@ -1,10 +1,13 @@
-"""VB0xx: input that cannot be checked as it is. Reported by the read stage and the CLI."""
+"""VB0xx: input that cannot be checked as it is (the input stage: noted or raised by the reader,
+read.py, or a document with no part of one), and VB900, the per-document firewall's."""
 
-from linter.rules.base import declare
+from linter.diagnostics import Span
+from linter.rules.base import Hit, declare, rule
 
 _C = "vblint"
 EMPTY = declare(
     code="VB001",
+    stage="input",
     name="empty-file",
     component=None,
     severity="error",
@@ -14,6 +17,7 @@ EMPTY = declare(
 )
 BINARY = declare(
     code="VB002",
+    stage="input",
     example={"reason": "ZIP"},
     name="binary-file",
     component=None,
@@ -27,6 +31,7 @@ BINARY = declare(
 )
 ENCODING = declare(
     code="VB003",
+    stage="input",
     example={"count": 3},
     name="invalid-encoding",
     component=None,
@@ -43,6 +48,7 @@ ENCODING = declare(
 )
 LEGACY = declare(
     code="VB004",
+    stage="input",
     example={"encoding": "TCVN3 (ABC)"},
     name="legacy-encoding",
     component=None,
@@ -57,8 +63,12 @@ LEGACY = declare(
         "en": "Fonts must be Unicode per TCVN 6909:2001, not TCVN3/VNI.",
     },
 )
-NOT_DOCUMENT = declare(
+
+
+@rule(
     code="VB005",
+    stage="input",
+    final=True,
     name="not-a-document",
     component=None,
     severity="error",
@@ -72,8 +82,16 @@ NOT_DOCUMENT = declare(
         "en": "The file does not look like a Party or State document.",
     },
 )
+def not_a_document(doc, ctx):
+    """Fewer than two parts and no type name: nothing here is a document's (nothing else runs)."""
+    found = [k for k, v in doc.components.items() if v and k != "body"]
+    if len(found) < 2 and not doc.components["doc_type"]:
+        yield Hit(Span.at(1))
+
+
 UNREADABLE = declare(
     code="VB006",
+    stage="input",
     example={"reason": "PDF: EOF marker not found"},
     name="unreadable-file",
     component=None,
@@ -84,6 +102,7 @@ UNREADABLE = declare(
 )
 TOO_LARGE = declare(
     code="VB007",
+    stage="input",
     example={"size": 104857600, "limit": 52428800},
     name="file-too-large",
     component=None,
@@ -100,6 +119,7 @@ TOO_LARGE = declare(
 )
 JSON_EXPORT = declare(
     code="VB008",
+    stage="input",
     example={"field": "content"},
     name="json-export",
     component=None,
@@ -116,6 +136,7 @@ JSON_EXPORT = declare(
 )
 INTERNAL = declare(
     code="VB900",
+    stage="runner",
     example={"error": "KeyError: 'number'"},
     name="internal-error",
     component=None,

@@ -1,11 +1,15 @@
-"""VB2xx number: số và ký hiệu."""
+"""VB20x–21x number: số và ký hiệu, of every regime (profiles= says whose form a rule judges):
+the Party's (VB201–209), the State's (VB211–215) and the legal normative documents' year
+(VB216–218)."""
 
 import re
 from datetime import date
 
 from linter import codes
 from linter.diagnostics import Fix
-from linter.rules.base import PARTY, Hit, rule
+from linter.profile import consolidated, issue_date, legal_date
+from linter.rules._shared import L64, N34, N78, PL1, PL3, VBQPPL_DOC, VBQPPL_SHARED
+from linter.rules.base import PARTY, STATE, STATE_ALL, VBQPPL, Hit, rule
 
 _CIT = "HD 36-HD/VPTW, 1.3 (số và ký hiệu); HD 05-HD/VPTW, Phần II, 3.1"
 
@@ -268,3 +272,287 @@ def state_form(doc, ctx):
     n, tok = number_of(doc)
     if n and n["form"] == "state":
         yield Hit(tok.line.span(), {"text": n["text"]})
+
+
+@rule(
+    code="VB209",
+    example={"code": "HU", "what": "huyện ủy"},
+    name="issuer-code-obsolete",
+    component="number",
+    severity="warning",
+    profiles=PARTY,
+    message={
+        "vi": 'Ký hiệu cơ quan "{code}" ({what}) không còn từ 01/7/2025 (sắp xếp tổ chức bộ máy, bỏ cấp huyện).',
+        "en": 'The issuer code "{code}" ({what}) no longer exists from 01/7/2025 (reorganisation, no district level).',
+    },
+    citation="HD 05-HD/VPTW, Phần II, 3.1.2.b; NQ 202/2025/QH15",
+    why={
+        "vi": "Từ 01/7/2025 không còn cấp ủy cấp huyện (HU, QU) và Ban Tuyên giáo, Ban Dân vận hợp nhất thành Ban Tuyên giáo và Dân vận (BTGDVTU).",
+        "en": "From 01/7/2025 there are no district committees (HU, QU), and the propaganda and mass-mobilisation boards merged (BTGDVTU).",
+    },
+    bad="Số 12-CV/HU (2026)",
+    good="Số 12-CV/ĐU",
+)
+def obsolete_issuer(doc, ctx):
+    n = doc.components["number"]
+    when = issue_date(doc)
+    if not (n and n["form"] == "party" and when and when >= date(*codes.REORG_FROM)):
+        return
+    for part in (n["issuer_code"] or "").split("-"):
+        if part in codes.OBSOLETE_PARTY_ISSUERS:
+            tok = doc.parts["number"][0]
+            i = tok.text.rfind(part)
+            yield Hit(
+                tok.line.span(i, i + len(part)), {"code": part, "what": codes.OBSOLETE_PARTY_ISSUERS[part]}
+            )
+
+
+@rule(
+    code="VB211",
+    small_print=True,
+    regime_form=True,
+    name="state-number-colon-missing",
+    component="number",
+    severity="error",
+    fix="safe",
+    profiles=STATE_ALL,
+    message={
+        "vi": 'Văn bản Nhà nước ghi "Số:" có dấu hai chấm.',
+        "en": 'State documents write "Số:" with a colon.',
+    },
+    citation=f"{PL1}, II.3; {VBQPPL_SHARED} §3",
+    why={
+        "vi": 'Từ "Số" viết thường, sau có dấu hai chấm: "Số: 15/QĐ-BNV".',
+        "en": 'The word "Số" is followed by a colon: "Số: 15/QĐ-BNV".',
+    },
+    bad="Số 15/QĐ-UBND",
+    good="Số: 15/QĐ-UBND",
+)
+def colon_missing(doc, ctx):
+    n, tok = number_of(doc)
+    if n and n["label"] and not n["colon"] and n["form"] == "state":
+        k = len(n["label"])
+        yield Hit(tok.line.span(0, k), fix=Fix("safe", ":", tok.line.span(k, k)))
+
+
+@rule(
+    code="VB212",
+    example={"text": "Số: 15-QĐ/UBND"},
+    small_print=True,
+    regime_form=True,
+    name="state-number-form",
+    component="number",
+    severity="error",
+    profiles=STATE_ALL,
+    message={
+        "vi": 'Số "{text}" viết theo kiểu văn bản Đảng; văn bản Nhà nước viết "Số: <số>/<loại>-<cơ quan>".',
+        "en": 'The number "{text}" has the Party form; a State number is "Số: <n>/<type>-<issuer>".',
+    },
+    citation=f"{PL1}, II.3; {VBQPPL_SHARED} §3",
+    why={
+        "vi": "Gạch chéo sau số, gạch nối giữa các nhóm chữ viết tắt (Số: 15/QĐ-BNV).",
+        "en": "A slash after the number, hyphens between the abbreviations (Số: 15/QĐ-BNV).",
+    },
+    bad="Số: 15-QĐ/UBND",
+    good="Số: 15/QĐ-UBND",
+)
+def party_form(doc, ctx):
+    n, tok = number_of(doc)
+    if n and n["form"] == "party":
+        yield Hit(tok.line.span(), {"text": n["text"]})
+
+
+# legal normative documents add theirs: NĐ, TT, TTLT (standards-vbqppl §3)
+_CODES = {"state-vbqppl": {**codes.STATE_TYPE_CODES, **codes.LEGAL_TYPE_CODES}}
+
+
+def _heading_type(doc):
+    return doc.doc_type if doc.doc_type_source == "heading" else None
+
+
+@rule(
+    code="VB213",
+    example={"code": "XY", "want": "QĐ", "doc_type_vi": "quyết định", "doc_type_en": "quyet_dinh"},
+    small_print=True,
+    name="state-type-code-unknown",
+    component="number",
+    severity="error",
+    profiles=STATE,
+    message={
+        "vi": '"{code}" không phải chữ viết tắt tên loại văn bản trong Phụ lục III (cần "{want}" cho {doc_type_vi}).',
+        "en": '"{code}" is not a type abbreviation of Phụ lục III (expected "{want}" for {doc_type_en}).',
+    },
+    citation=f"{PL3}, I",
+    why={
+        "vi": "Ký hiệu văn bản gồm chữ viết tắt tên loại theo Phụ lục III và chữ viết tắt tên cơ quan.",
+        "en": "The symbol is the type abbreviation of Phụ lục III and the issuer's abbreviation.",
+    },
+    bad='QUYẾT ĐỊNH numbered "Số: 15/XY-UBND"',
+    good='"Số: 15/QĐ-UBND"',
+)
+def type_unknown(doc, ctx):
+    n, tok = number_of(doc)
+    t = _heading_type(doc)
+    want = [c for c, v in codes.STATE_TYPE_CODES.items() if v == t]
+    if n and n["form"] == "state" and t and want and n["type_code"] is None and not n["year"]:
+        code = n["symbol"].split("-")[0]
+        i = tok.text.find(code)
+        yield Hit(
+            tok.line.span(i, i + len(code)),
+            {"code": code, "want": want[0], "doc_type_vi": codes.type_vi(t), "doc_type_en": t},
+        )
+
+
+@rule(
+    code="VB214",
+    example={"code": "CT", "want": "QĐ", "doc_type_vi": "quyết định", "doc_type_en": "quyet_dinh"},
+    name="state-type-code-mismatch",
+    component="number",
+    severity="error",
+    profiles=STATE_ALL,
+    message={
+        "vi": 'Chữ viết tắt "{code}" không khớp tên loại {doc_type_vi} (cần "{want}").',
+        "en": 'The abbreviation "{code}" does not match the type {doc_type_en} (expected "{want}").',
+    },
+    citation=f"{PL3}, I; {VBQPPL_SHARED} §3",
+    why={
+        "vi": "Chữ viết tắt tên loại trong số phải là của chính loại văn bản.",
+        "en": "The type abbreviation in the number must be the document's own.",
+    },
+    bad='QUYẾT ĐỊNH numbered "Số: 15/CT-UBND"',
+    good='"Số: 15/QĐ-UBND"',
+)
+def state_type_mismatch(doc, ctx):
+    n, tok = number_of(doc)
+    t = _heading_type(doc)
+    table = _CODES.get(ctx.profile, codes.STATE_TYPE_CODES)
+    if not (n and t and n["type_code"] in table) or table[n["type_code"]] == t:
+        return
+    want = [c for c, v in table.items() if v == t]
+    if want:
+        i = tok.text.find(n["type_code"])
+        yield Hit(
+            tok.line.span(i, i + len(n["type_code"])),
+            {"code": n["type_code"], "want": want[0], "doc_type_vi": codes.type_vi(t), "doc_type_en": t},
+        )
+
+
+@rule(
+    code="VB215",
+    example={"code": "CV"},
+    name="state-cong-van-type-code",
+    component="number",
+    severity="error",
+    profiles=STATE,
+    message={
+        "vi": 'Công văn của cơ quan Nhà nước không có chữ viết tắt tên loại ("{code}"): ký hiệu là <cơ quan>-<đơn vị soạn thảo>.',
+        "en": 'A State công văn has no type abbreviation ("{code}"): the symbol is <issuer>-<drafting unit>.',
+    },
+    citation=f"{PL1}, II.3; {PL3}",
+    why={
+        "vi": 'Phụ lục III không có chữ viết tắt cho công văn: "Số: 12/UBND-VX".',
+        "en": 'Phụ lục III gives công văn no abbreviation: "Số: 12/UBND-VX".',
+    },
+    bad="Số: 12/CV-UBND",
+    good="Số: 12/UBND-VX",
+)
+def cong_van_code(doc, ctx):
+    n, tok = number_of(doc)
+    if n and doc.doc_type == "cong_van" and not doc.components["doc_type"] and n["type_code"]:
+        i = tok.text.find(n["type_code"])
+        yield Hit(tok.line.span(i, i + len(n["type_code"])), {"code": n["type_code"]})
+
+
+@rule(
+    code="VB216",
+    small_print=True,
+    name="vbqppl-number-year",
+    component="number",
+    severity="error",
+    fix="unsafe",
+    profiles=VBQPPL,
+    example={"text": "Số: 12/NĐ-CP", "want": "Số: 12/2025/NĐ-CP"},
+    message={
+        "vi": 'Số, ký hiệu của văn bản quy phạm pháp luật có năm ban hành: "{want}", không phải "{text}".',
+        "en": 'The number of a legal normative document carries its year: "{want}", not "{text}".',
+    },
+    citation=f"{L64}, Điều 7.3; {N34}, Điều 58; {VBQPPL_DOC} §3",
+    why={
+        "vi": 'Số, ký hiệu gồm số thứ tự, năm ban hành, tên loại và cơ quan ban hành: "Số: 12/2025/NĐ-CP", "Luật số: 64/2025/QH15". Văn bản hợp nhất trước 01/7/2026 không ghi năm ("Số: 46/VBHN-BQP").',
+        "en": 'The number shows the running number, the year, the type and the issuer: "Số: 12/2025/NĐ-CP", "Luật số: 64/2025/QH15". Consolidated texts before 1/7/2026 carry no year ("Số: 46/VBHN-BQP").',
+    },
+    bad="NGHỊ ĐỊNH numbered Số: 12/NĐ-CP",
+    good="Số: 12/2025/NĐ-CP",
+)
+def number_year(doc, ctx):
+    n, tok = number_of(doc)
+    if not n or n["form"] != "state" or n["year"] or ctx.choice and ctx.choice.regime == "vbhn-2012":
+        return
+    when = legal_date(doc)
+    at = tok.text.find("/", tok.text.find(tok.data.get("seq_text") or str(n["seq"]))) + 1
+    fix = Fix("unsafe", f"{when.year}/", tok.line.span(at, at)) if when and at > 0 else None
+    want = f"{n['seq']}/{when.year if when else 'YYYY'}/{n['symbol']}"
+    yield Hit(tok.line.span(), {"text": tok.text.strip(), "want": f"{n['label']}: {want}"}, fix)
+
+
+@rule(
+    code="VB217",
+    small_print=True,
+    name="vbqppl-number-year-date",
+    component="number",
+    severity="warning",
+    profiles=VBQPPL,
+    example={"year": 2024, "date_year": 2025},
+    message={
+        "vi": "Năm trong số, ký hiệu ({year}) khác năm ban hành ghi ở dòng ngày tháng ({date_year}).",
+        "en": "The year in the number ({year}) differs from the year of the date line ({date_year}).",
+    },
+    citation=f"{L64}, Điều 7.3; {N78}, Điều 71.5; {VBQPPL_DOC} §3",
+    why={
+        "vi": "Văn bản quy phạm pháp luật đánh số theo từng năm (Quốc hội: theo khóa); năm trong số là năm ban hành, trùng năm ở dòng ngày tháng.",
+        "en": "Legal normative documents are numbered per year (the National Assembly: per term); the year in the number is the year of issue, the one of the date line.",
+    },
+    bad="Số: 12/2024/NĐ-CP … Hà Nội, ngày 05 tháng 01 năm 2025",
+    good="Số: 12/2025/NĐ-CP … Hà Nội, ngày 05 tháng 01 năm 2025",
+)
+def number_year_date(doc, ctx):
+    n, tok = number_of(doc)
+    when = legal_date(doc)
+    if n and n["year"] and when and n["year"] != when.year:
+        at = tok.text.find(f"/{n['year']}/") + 1
+        span = tok.line.span(at, at + 4) if at > 0 else tok.line.span()
+        yield Hit(span, {"year": n["year"], "date_year": when.year})
+
+
+@rule(
+    code="VB218",
+    name="vbqppl-type-not-normative",
+    component="doc_type",
+    severity="warning",
+    profiles=VBQPPL,
+    example={"doc_type_vi": "chỉ thị", "number": "Số: 05/2025/CT-UBND"},
+    message={
+        "vi": 'Số có năm ("{number}") là của văn bản quy phạm pháp luật, nhưng {doc_type_vi} không phải loại văn bản quy phạm pháp luật: số của nó không ghi năm.',
+        "en": 'A year in the number ("{number}") marks a legal normative document, but a {doc_type_vi} is not one: its number carries no year.',
+    },
+    citation=f"{L64}, Điều 4; {VBQPPL_DOC} §2",
+    why={
+        "vi": 'Văn bản quy phạm pháp luật chỉ gồm các loại Luật Ban hành văn bản quy phạm pháp luật liệt kê (luật, pháp lệnh, lệnh, nghị định, nghị quyết, quyết định, thông tư …). Chỉ thị, kế hoạch, thông báo … là văn bản hành chính theo NĐ 30/2020: số không có năm ("Số: 05/CT-UBND").',
+        "en": 'Legal normative documents are only the types the Law lists (laws, ordinances, orders, decrees, resolutions, decisions, circulars …). A chỉ thị, kế hoạch or thông báo is an administrative document under NĐ 30/2020: its number has no year ("Số: 05/CT-UBND").',
+    },
+    bad="CHỈ THỊ numbered Số: 05/2025/CT-UBND",
+    good="CHỈ THỊ numbered Số: 05/CT-UBND",
+)
+def type_not_normative(doc, ctx):
+    n, tok = number_of(doc)
+    if (
+        n
+        and n["year"]
+        and doc.doc_type
+        and doc.doc_type not in codes.NORMATIVE_TYPES
+        and not consolidated(doc)
+    ):
+        yield Hit(
+            doc.span("doc_type") or tok.line.span(),
+            {"doc_type_vi": codes.type_vi(doc.doc_type), "number": tok.text.strip()},
+        )

@@ -2,15 +2,14 @@
 
 label-misread works on tokens whose role the lexer already settled (the "Nơi nhận" and "Kính gửi"
 labels, the AUTHORITY prefix, header and list lines), so rewriting them cannot change what the
-document says. not-nfc needs the decoded source text, which a check(doc, ctx) never sees (the
-lines it gets are already NFC): it is declared here without a check and reported by
-source_checks(text, lang, encoding), which linter.fix calls and lint_source should call."""
+document says. not-nfc judges the decoded source text (ctx.source), not the document's lines (they
+are already NFC): it is a check of the source stage."""
 
 import re
 import unicodedata
 
-from linter.diagnostics import Diagnostic, Fix, Span
-from linter.rules.base import Hit, declare, diagnostic, rule
+from linter.diagnostics import Fix, Span
+from linter.rules.base import Hit, rule
 from linter.text import fold, is_upper_line
 
 _CIT_LABEL = "HD 36-HD/VPTW (nơi nhận, quyền hạn ký); NĐ 30/2020, Phụ lục I"
@@ -138,28 +137,6 @@ def label_misread(doc, ctx):
                     yield Hit(span, {"text": m.group(), "fixed": want}, Fix("safe", want, span))
 
 
-NOT_NFC = declare(
-    code="VB122",
-    example={"count": 2, "first": 14},
-    name="not-nfc",
-    component=None,
-    severity="info",
-    fix="safe",
-    message={
-        "vi": "Có {count} dòng chưa ở dạng Unicode dựng sẵn (NFC), đầu tiên là dòng {first}: chuẩn hoá về NFC.",
-        "en": "{count} lines are not in precomposed Unicode (NFC), the first is line {first}: normalise to NFC.",
-    },
-    citation="TCVN 6909:2001 (Unicode); NĐ 30/2020, Phụ lục I, I.2",
-    why={
-        "vi": "Chữ tổ hợp (dấu rời, NFD) hiển thị như chữ dựng sẵn nhưng làm hỏng tìm kiếm, so khớp và đếm ký tự; "
-        "văn bản nên lưu ở dạng dựng sẵn NFC. Sửa chỉ đổi cách mã hoá, không đổi chữ.",
-        "en": "Decomposed text (NFD) looks the same but breaks search, matching and counting; store documents "
-        "in precomposed NFC. The fix changes the encoding of the letters, never the words.",
-    },
-    bad='Nơi nhận ("ê" + U+0323 dấu nặng rời)',
-    good='Nơi nhận ("ệ" dựng sẵn)',
-)
-
 _NEWLINE = re.compile(r"\r\n|\r|\n")
 
 
@@ -186,22 +163,45 @@ def _first_cluster(s: str) -> tuple[int, int]:
     return 0, len(s)
 
 
-def source_checks(text: str, lang: str = "vi", encoding: str | None = None) -> list[Diagnostic]:
-    """Checks of the decoded source text itself (not-nfc). cp1258 stores tones as combining marks by
-    design (legacy-encoding already reports it), so it is not flagged there."""
+@rule(
+    code="VB122",
+    stage="source",
+    example={"count": 2, "first": 14},
+    name="not-nfc",
+    component=None,
+    severity="info",
+    fix="safe",
+    message={
+        "vi": "Có {count} dòng chưa ở dạng Unicode dựng sẵn (NFC), đầu tiên là dòng {first}: chuẩn hoá về NFC.",
+        "en": "{count} lines are not in precomposed Unicode (NFC), the first is line {first}: normalise to NFC.",
+    },
+    citation="TCVN 6909:2001 (Unicode); NĐ 30/2020, Phụ lục I, I.2",
+    why={
+        "vi": "Chữ tổ hợp (dấu rời, NFD) hiển thị như chữ dựng sẵn nhưng làm hỏng tìm kiếm, so khớp và đếm ký tự; "
+        "văn bản nên lưu ở dạng dựng sẵn NFC. Sửa chỉ đổi cách mã hoá, không đổi chữ.",
+        "en": "Decomposed text (NFD) looks the same but breaks search, matching and counting; store documents "
+        "in precomposed NFC. The fix changes the encoding of the letters, never the words.",
+    },
+    bad='Nơi nhận ("ê" + U+0323 dấu nặng rời)',
+    good='Nơi nhận ("ệ" dựng sẵn)',
+)
+def not_nfc(doc, ctx):
+    """cp1258 stores tones as combining marks by design (legacy-encoding already reports it), so it
+    is not flagged there."""
+    text, encoding = ctx.source.text, ctx.source.encoding
     if encoding == "cp1258" or unicodedata.is_normalized("NFC", text):
-        return []
+        return
     bad = [
         (n, off, s)
         for n, (off, s) in enumerate(split_lines(text), 1)
         if not unicodedata.is_normalized("NFC", s)
     ]
     if not bad:
-        return []
+        return
     n1, off1, s1 = bad[0]
     nk, offk, sk = bad[-1]
     col, end = _first_cluster(s1)
     # whole lines: NFC never composes across a newline, so the NFC of the range is exact
     region = text[off1 : offk + len(sk)]
     fix = Fix("safe", unicodedata.normalize("NFC", region), Span(n1, 1, nk, len(sk) + 1))
-    return [diagnostic(NOT_NFC, Span(n1, col + 1, n1, end + 1), lang, fix, count=len(bad), first=n1)]
+    yield Hit(Span(n1, col + 1, n1, end + 1), {"count": len(bad), "first": n1}, fix)

@@ -1,9 +1,17 @@
 """VB1xx: the parts of a document. Whether a part is required is said by schemas/ (each
 constraint names its rule with "x-rule"); the rules are declared here so every code has one
-home, and the out-of-place check (grammar recovery) runs here."""
+home, and the out-of-place check (grammar recovery) runs here, with the parts one regime
+requires that the schemas cannot tell (Quốc hiệu and Tiêu ngữ, a legal normative document's
+Nơi nhận)."""
 
+import re
+
+from linter import codes
+from linter import patterns as P
 from linter.diagnostics import Span
-from linter.rules.base import ALL, Hit, declare, rule
+from linter.profile import assembly
+from linter.rules._shared import N78, PL1, VBQPPL_DOC, VBQPPL_SHARED
+from linter.rules.base import ALL, STATE_ALL, VBQPPL, Hit, declare, rule
 
 _HD = "QĐ 66-QĐ/TW, Điều 15; HD 36-HD/VPTW"
 _ND = "NĐ 30/2020, Điều 8"
@@ -70,10 +78,12 @@ for code, comp, vi, en, good in _PARTS:
         bad="(thành phần bị bỏ trống)",
         good=good,
         example={"doc_type_vi": "thông báo", "doc_type_en": "thong_bao"},
+        stage="schema",
     )
 
 declare(
     code="VB111",
+    stage="schema",
     example={"doc_type_vi": "Quyết định", "doc_type_en": "quyet_dinh"},
     name="unexpected-addressees",
     component="addressees",
@@ -216,3 +226,77 @@ def _header_copies(doc):
                 "what_en": f"A repeated header (lines {a}–{b}; already at lines {where})",
             },
         )
+
+
+@rule(
+    code="VB113",
+    name="state-missing-national-title",
+    component="banner",
+    severity="error",
+    profiles=STATE_ALL,
+    message={
+        "vi": 'Thiếu Quốc hiệu "CỘNG HÒA XÃ HỘI CHỦ NGHĨA VIỆT NAM" trên Tiêu ngữ.',
+        "en": 'The national title "CỘNG HÒA XÃ HỘI CHỦ NGHĨA VIỆT NAM" is missing above the motto.',
+    },
+    citation=f"{PL1}, II.1; {VBQPPL_SHARED} §3",
+    why={"vi": "Quốc hiệu và Tiêu ngữ là ô số 1.", "en": "Ô 1 is the national title and motto."},
+    bad="Độc lập - Tự do - Hạnh phúc",
+    good="CỘNG HÒA XÃ HỘI CHỦ NGHĨA VIỆT NAM\nĐộc lập - Tự do - Hạnh phúc",
+)
+def no_title(doc, ctx):
+    b = doc.components["banner"]
+    if b and b["kind"] == "state" and not b["national_title"]:
+        yield Hit(doc.span("banner"))
+
+
+@rule(
+    code="VB114",
+    name="state-missing-motto",
+    component="banner",
+    severity="error",
+    profiles=STATE_ALL,
+    message={
+        "vi": 'Thiếu Tiêu ngữ "Độc lập - Tự do - Hạnh phúc" dưới Quốc hiệu.',
+        "en": 'The motto "Độc lập - Tự do - Hạnh phúc" is missing under the national title.',
+    },
+    citation=f"{PL1}, II.1; {VBQPPL_SHARED} §3",
+    why={"vi": "Quốc hiệu và Tiêu ngữ là ô số 1.", "en": "Ô 1 is the national title and motto."},
+    bad="CỘNG HÒA XÃ HỘI CHỦ NGHĨA VIỆT NAM",
+    good="CỘNG HÒA XÃ HỘI CHỦ NGHĨA VIỆT NAM\nĐộc lập - Tự do - Hạnh phúc",
+)
+def no_motto(doc, ctx):
+    b = doc.components["banner"]
+    if b and b["kind"] == "state" and not b["motto"]:
+        yield Hit(doc.span("banner"))
+
+
+@rule(
+    code="VB115",
+    name="vbqppl-recipients-missing",
+    component="recipients",
+    severity="warning",
+    profiles=VBQPPL,
+    example={"doc_type_vi": "nghị định"},
+    message={
+        "vi": 'Thiếu phần "Nơi nhận:" của {doc_type_vi} (cơ quan kiểm tra văn bản, Công báo, nơi thi hành, "- Lưu: VT, …").',
+        "en": 'The {doc_type_vi} has no "Nơi nhận:" (the reviewing body, the Official Gazette, those who apply it, "- Lưu: VT, …").',
+    },
+    citation=f"{N78}, Điều 71.2.k; {VBQPPL_DOC} §11",
+    why={
+        "vi": 'Nghị định cho "nơi nhận (nếu có)"; trừ luật, pháp lệnh, lệnh và nghị quyết của Quốc hội, mọi văn bản quy phạm pháp luật được gửi cơ quan kiểm tra văn bản và Công báo nên luôn có Nơi nhận kết thúc bằng dòng lưu.',
+        "en": 'The decree says "nơi nhận (if any)"; except for laws, ordinances, orders and resolutions of the National Assembly, every legal normative document is sent for review and publication, so it carries a Nơi nhận ending with the file-copy line.',
+    },
+    bad="… /. (chữ ký, không có Nơi nhận)",
+    good="Nơi nhận:\n- Cục Kiểm tra văn bản và Quản lý xử lý vi phạm hành chính (Bộ Tư pháp);\n- Công báo;\n- Lưu: VT, PC.",
+)
+def recipients_missing(doc, ctx):
+    c = doc.components
+    tail = doc.toks[-40:]
+    listed = any(P.luu_line(t.text) for t in tail) or _ITEMS.search(" ".join(t.text for t in tail))
+    if c["recipients"] is None and c["signature"] and not assembly(doc) and not listed:
+        yield Hit(doc.span("signature"), {"doc_type_vi": codes.type_vi(doc.doc_type)})
+
+
+# a list the reader did not take for the part, without its "Nơi nhận:" label: a "Lưu …" line, or
+# items run together on one line ("- Chính phủ; - Ban Tổ chức Trung ương; - …")
+_ITEMS = re.compile(r";\s*-\s.*;\s*-\s")

@@ -1,16 +1,25 @@
-"""VB28x recipients: nơi nhận."""
+"""VB28x recipients: nơi nhận, of every regime (the State "- Lưu: VT, …" line, the HD 05 ";")."""
 
 import re
 
 from linter import patterns as P
 from linter.diagnostics import Fix, Span
-from linter.rules.base import STATE_ALL, Hit, rule
+from linter.profile import assembly
+from linter.rules._shared import HD05_CIT, PL1, PL3, VBQPPL_SHARED
+from linter.rules.base import HD05, STATE_ALL, Hit, rule
 
 _CIT = "HD 36-HD/VPTW (nơi nhận); HD 05-HD/VPTW, Phần II, 3.1.9; NĐ 30/2020, Phụ lục I, II.9"
 
 
 def _lines(doc):
     return {t.line.line: t for t in doc.parts.get("recipients", [])}
+
+
+def _recipient_toks(doc):
+    """The items (drafter codes aside) and the recipients' tokens by line."""
+    r = doc.components["recipients"]
+    items = [i for i in (r["items"] if r else []) if not P.DRAFTER.match(i["text"].lstrip("- "))]
+    return items, _lines(doc)
 
 
 @rule(
@@ -60,12 +69,10 @@ def dash(doc, ctx):
 _NOTE_AFTER = re.compile(r";\s*\([^()]*\)$")
 
 
-def semicolon_hits(doc, wrong: tuple[str, ...]):
+def _semicolon_hits(doc, wrong: tuple[str, ...]):
     """Recipients (all but the last, drafter codes aside) ending with one of `wrong`, or with no
-    mark at all, instead of ";": the State rule and HD 05's share this."""
-    r = doc.components["recipients"]
-    items = [i for i in (r["items"] if r else []) if not P.DRAFTER.match(i["text"].lstrip("- "))]
-    toks = _lines(doc)
+    mark at all, instead of ";": the State rule (VB285) and HD 05's (VB287) share this."""
+    items, toks = _recipient_toks(doc)
     misplaced = []  # "- Bộ GDĐT; (để báo cáo)": the mark is there, moving it is a person's call
     for item in items[:-1]:
         tok = toks.get(item["line"])
@@ -199,3 +206,144 @@ def label_missing(doc, ctx):
         return  # a table row flattened into one line ("- A; - B; - Lưu: …|"): its converter drops labels
     # no fix: the label takes a line of its own, and a fix never adds a line (tests/test_fix.py)
     yield Hit(first.line.span(0, len(first.text)))
+
+
+@rule(
+    code="VB284",
+    small_print=True,
+    regime_form=True,
+    name="state-luu-form",
+    component="recipients",
+    severity="error",
+    profiles=STATE_ALL,
+    message={
+        "vi": 'Dòng lưu viết "- Lưu: VT, <đơn vị soạn thảo>.".',
+        "en": 'The file-copy line is written "- Lưu: VT, <drafting unit>.".',
+    },
+    citation=f"{PL1}, II.9; {VBQPPL_SHARED} §11",
+    why={
+        "vi": 'Nơi nhận kết thúc bằng "Lưu", dấu hai chấm, "VT" (văn thư), dấu phẩy, đơn vị soạn thảo và số bản lưu, dấu chấm.',
+        "en": 'The list ends with "Lưu: VT, <unit>(copies).".',
+    },
+    bad="- Lưu Văn phòng.",
+    good="- Lưu: VT, VP.",
+)
+def luu_form(doc, ctx):
+    if assembly(doc):
+        return  # the Quốc hội's texts file their copy their own way: "- Lưu: HC, PLTP."
+    items, toks = _recipient_toks(doc)
+    if items and P.luu_line(items[-1]["text"]) and not P.STATE_LUU.match(items[-1]["text"].lstrip("+• ")):
+        tok = toks.get(items[-1]["line"])
+        if tok:
+            yield Hit(tok.line.span())
+
+
+_VAN_THU = re.compile(r"(?<=:)\s*Văn thư\b", re.I)
+
+
+@rule(
+    code="VB288",
+    name="state-luu-vt",
+    component="recipients",
+    severity="warning",
+    fix="safe",
+    profiles=STATE_ALL,
+    message={
+        "vi": 'Dòng lưu viết tắt "Văn thư" là "VT": "- Lưu: VT, …".',
+        "en": 'The file-copy line abbreviates "Văn thư" to "VT": "- Lưu: VT, …".',
+    },
+    citation=f"{PL1}, II.9; {VBQPPL_SHARED} §11",
+    why={
+        "vi": 'Mẫu của Nghị định 30 ghi dòng lưu "- Lưu: VT, <đơn vị soạn thảo> (số bản)."; nhiều cơ quan vẫn viết đầy đủ "Văn thư".',
+        "en": 'NĐ 30\'s templates write "- Lưu: VT, <unit> (copies)."; many offices still spell out "Văn thư".',
+    },
+    bad="- Lưu: Văn thư, TCCB.",
+    good="- Lưu: VT, TCCB.",
+)
+def luu_vt(doc, ctx):
+    if assembly(doc):
+        return  # the Quốc hội's texts file their copy their own way: "- Lưu: HC, PLTP."
+    items, toks = _recipient_toks(doc)
+    tok = toks.get(items[-1]["line"]) if items and P.luu_line(items[-1]["text"]) else None
+    m = _VAN_THU.search(tok.text) if tok else None
+    if m:
+        at = m.end() - len("Văn thư")
+        span = tok.line.span(at, m.end())
+        yield Hit(span, fix=Fix("safe", "VT", span))
+
+
+@rule(
+    code="VB285",
+    small_print=True,
+    name="state-recipient-punctuation",
+    component="recipients",
+    severity="warning",
+    fix="safe",
+    profiles=STATE_ALL,
+    message={
+        "vi": 'Mỗi nơi nhận kết thúc bằng dấu chấm phẩy ";" (dòng lưu cuối cùng bằng dấu chấm).',
+        "en": 'Each recipient ends with ";" (the final file-copy line with ".").',
+    },
+    citation=f"{PL1}, II.9; {VBQPPL_SHARED} §11",
+    why={
+        "vi": "Mỗi nơi nhận trên một dòng, bắt đầu bằng gạch đầu dòng, kết thúc bằng dấu chấm phẩy.",
+        "en": "Each recipient on its own line, starting with a dash and ending with a semicolon.",
+    },
+    bad="- Như trên,",
+    good="- Như trên;",
+)
+def punctuation(doc, ctx):
+    yield from _semicolon_hits(doc, (",", "."))
+
+
+@rule(
+    code="VB286",
+    name="state-nhu-tren",
+    component="recipients",
+    severity="warning",
+    profiles=STATE_ALL,
+    message={
+        "vi": 'Công văn, tờ trình, báo cáo ghi nơi nhận đầu tiên là "- Như trên;".',
+        "en": 'A công văn, tờ trình or báo cáo lists "- Như trên;" first.',
+    },
+    citation=f"{PL1}, II.9; {PL3}, Mẫu 1.5; {VBQPPL_SHARED} §11",
+    why={
+        "vi": 'Khi có phần Kính gửi, nơi nhận đầu tiên là "Như trên".',
+        "en": 'With a Kính gửi block, the first recipient is "Như trên".',
+    },
+    bad="Nơi nhận:\n- UBND tỉnh;",
+    good="Nơi nhận:\n- Như trên;\n- UBND tỉnh;",
+)
+def nhu_tren(doc, ctx):
+    items, toks = _recipient_toks(doc)
+    if doc.doc_type == "cong_van" and doc.components["addressees"] and items:
+        from linter.text import fold
+
+        if not fold(items[0]["text"]).lstrip("-+ ").startswith("nhu tren"):
+            tok = toks.get(items[0]["line"])
+            if tok:
+                yield Hit(tok.line.span())
+
+
+@rule(
+    code="VB287",
+    small_print=True,
+    name="hd05-recipient-separator",
+    component="recipients",
+    severity="error",
+    profiles=HD05,
+    fix="safe",
+    message={
+        "vi": 'Theo HD 05, mỗi nơi nhận kết thúc bằng dấu chấm phẩy ";".',
+        "en": 'Under HD 05 each recipient ends with a semicolon ";".',
+    },
+    citation=f"{HD05_CIT}, 3.1.9",
+    why={
+        "vi": 'HD 05: mỗi nơi nhận hoặc nhóm nơi nhận kết thúc bằng ";"; dòng lưu cuối cùng bằng "." (HD 36 quen dùng dấu phẩy).',
+        "en": 'HD 05: each recipient ends with ";", the final file-copy line with "." (HD 36 practice used commas).',
+    },
+    bad="- Thường trực Tỉnh ủy,",
+    good="- Thường trực Tỉnh ủy;",
+)
+def separator(doc, ctx):
+    yield from _semicolon_hits(doc, (",",))

@@ -3,7 +3,7 @@ documents, which NĐ 30 does not govern."""
 
 from linter import codes
 from linter.diagnostics import Span
-from linter.rules.base import ALL, Hit, declare, rule
+from linter.rules.base import ALL, STATE, Hit, rule
 
 
 @rule(
@@ -63,8 +63,10 @@ _SIGNALS = {
 }
 
 
-LEGAL = declare(
+@rule(
     code="VB402",
+    final=True,
+    profiles=STATE,
     example={"what": "số 12/2025/QĐ-UBND"},
     name="legal-normative",
     component=None,
@@ -81,6 +83,10 @@ LEGAL = declare(
     bad="",
     good="Số: 12/2020/NĐ-CP",
 )
+def legal_normative(doc, ctx):
+    """Outside NĐ 30: identify the parts, say so once, judge nothing else (a final rule)."""
+    if what := legal_kind(doc):
+        yield Hit(doc.span("number") or Span.at(doc.first_line()), {"what": what})
 
 
 def legal_kind(doc) -> str | None:

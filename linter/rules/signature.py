@@ -1,7 +1,11 @@
-"""VB30x signature: quyền hạn, chức vụ, họ tên người ký."""
+"""VB30x–31x signature: quyền hạn, chức vụ, họ tên người ký, of every regime (VB311–312 the
+State's prefixes, VB313–314 legal normative documents and consolidated texts)."""
 
-from linter.diagnostics import Fix
-from linter.rules.base import PARTY, STATE_ALL, Hit, rule
+from linter import patterns as P
+from linter.diagnostics import Fix, Span
+from linter.profile import consolidated
+from linter.rules._shared import L64, N34, VBQPPL_DOC, VBQPPL_SHARED
+from linter.rules.base import PARTY, STATE_ALL, VBQPPL, Hit, rule
 from linter.text import fold
 
 _CIT = "HD 36-HD/VPTW, 1.7 (quyền hạn, chức vụ); HD 05-HD/VPTW, Phần II, 3.1.7"
@@ -136,3 +140,88 @@ def state_authority_form(doc, ctx):
             span = t.line.span(0, len(head))
             fixed = want + (" " if body else "")
             yield Hit(span, {"fixed": fixed + body, "written": t.text}, Fix("safe", fixed, span))
+
+
+@rule(
+    code="VB311",
+    example={"authority": "T/M", "want": "TM."},
+    small_print=True,
+    regime_form=True,
+    name="state-authority-party-form",
+    component="signature",
+    severity="error",
+    profiles=STATE_ALL,
+    message={
+        "vi": 'Văn bản Nhà nước ghi quyền hạn ký "{want}", không phải "{authority}".',
+        "en": 'State documents write the authority "{want}", not "{authority}".',
+    },
+    citation=f"NĐ 30/2020, Điều 13; Phụ lục I, II.7; {VBQPPL_SHARED} §10",
+    why={
+        "vi": "Văn bản Nhà nước dùng TM., KT., TL., TUQ., Q. (chữ in hoa, có dấu chấm).",
+        "en": "State documents use TM., KT., TL., TUQ., Q.",
+    },
+    bad="T/M ỦY BAN NHÂN DÂN",
+    good="TM. ỦY BAN NHÂN DÂN",
+)
+def party_authority(doc, ctx):
+    want = {"T/M": "TM.", "K/T": "KT.", "T/L": "TL.", "T/UQ": "TUQ."}
+    for t in doc.parts.get("signature", []):
+        if t.type == "AUTHORITY" and t.data["authority"] in want:
+            a = t.data["authority"]
+            yield Hit(t.line.span(0, t.data["body_at"]), {"authority": a, "want": want[a]})
+
+
+@rule(
+    code="VB313",
+    name="vbqppl-authority",
+    component="signature",
+    severity="warning",
+    profiles=VBQPPL,
+    example={"authority": "TL."},
+    message={
+        "vi": 'Văn bản quy phạm pháp luật không ký "{authority}": người có thẩm quyền ký, hoặc ký thay mặt tập thể (TM.), ký thay người đứng đầu (KT.).',
+        "en": 'A legal normative document is not signed "{authority}": the competent person signs, or signs for the body (TM.) or for its head (KT.).',
+    },
+    citation=f"{N34}, Điều 65 (sửa đổi bởi NĐ 154/2020); {L64}, Điều 4; {VBQPPL_DOC} §10",
+    why={
+        "vi": "Thẩm quyền ban hành văn bản quy phạm pháp luật thuộc cơ quan hoặc người có chức danh được luật quy định; không thừa lệnh (TL.), không thừa ủy quyền (TUQ.).",
+        "en": "The power to issue a legal normative document belongs to a body or office holder named by law; it is never signed by order (TL.) or by delegation (TUQ.).",
+    },
+    bad="TL. BỘ TRƯỞNG\nVỤ TRƯỞNG VỤ PHÁP CHẾ",
+    good="KT. BỘ TRƯỞNG\nTHỨ TRƯỞNG",
+)
+def legal_authority(doc, ctx):
+    for t in doc.parts.get("signature", []):
+        # (the Party forms T/L, T/UQ are VB311's: one report for the line)
+        if t.type == "AUTHORITY" and t.data["authority"] in ("TL.", "TUQ."):
+            yield Hit(t.line.span(0, t.data["body_at"]), {"authority": t.data["authority"]})
+
+
+@rule(
+    code="VB314",
+    small_print=True,
+    name="vbhn-authentication",
+    component="signature",
+    severity="error",
+    profiles=VBQPPL,
+    message={
+        "vi": 'Văn bản hợp nhất thiếu phần xác thực "XÁC THỰC VĂN BẢN HỢP NHẤT" trên chữ ký.',
+        "en": 'The consolidated text lacks the "XÁC THỰC VĂN BẢN HỢP NHẤT" authentication above the signature.',
+    },
+    citation=f"Pháp lệnh 01/2012/UBTVQH13, Điều 11; {VBQPPL_DOC} §13",
+    why={
+        "vi": "Văn bản hợp nhất được người có thẩm quyền ký xác thực: khối cuối văn bản ghi XÁC THỰC VĂN BẢN HỢP NHẤT, địa danh và ngày xác thực, quyền hạn, chức vụ và họ tên người ký.",
+        "en": "A consolidated text is authenticated by the competent person: its closing block reads XÁC THỰC VĂN BẢN HỢP NHẤT, the place and date, the authority, title and name of the signer.",
+    },
+    bad="(chữ ký, không có dòng xác thực)",
+    good="XÁC THỰC VĂN BẢN HỢP NHẤT\nKT. BỘ TRƯỞNG\nTHỨ TRƯỞNG",
+)
+def vbhn_authentication(doc, ctx):
+    if not consolidated(doc):
+        return
+    sig = doc.components["signature"]
+    first, last = (sig["line"], sig["end_line"]) if sig else (doc.last_line(), doc.last_line())
+    # above the authority line, or below it when the page's two columns were read as one line
+    near = [t.text for t in doc.toks if first - 25 <= t.line.line <= last + 12]
+    if P.find_phrase(fold(" ".join(near)), "xac thuc van ban hop nhat") < 0:
+        yield Hit(doc.span("signature") or Span.at(doc.last_line()))

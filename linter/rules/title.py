@@ -1,7 +1,10 @@
-"""VB24x doc_type and subject: tên loại và trích yếu."""
+"""VB24x doc_type and subject: tên loại và trích yếu (a type outside the regime's list; "V/v"
+under HD 05)."""
 
 from linter import codes
-from linter.rules.base import PARTY, Hit, rule
+from linter.diagnostics import Fix
+from linter.rules._shared import HD05_CIT
+from linter.rules.base import HD05, PARTY, STATE, Hit, rule
 
 _CIT = "HD 36-HD/VPTW (tên loại và trích yếu); HD 05-HD/VPTW, Phần II, 3.1.5; QĐ 66-QĐ/TW"
 
@@ -53,3 +56,56 @@ def not_party(doc, ctx):
     d = doc.components["doc_type"]
     if d and d["type"] not in codes.PARTY_TYPES:
         yield Hit(doc.parts["doc_type"][0].line.span(), {"text": d["text"]})
+
+
+@rule(
+    code="VB243",
+    example={"text": "KẾT LUẬN"},
+    regime_form=True,
+    name="doc-type-not-state",
+    component="doc_type",
+    severity="warning",
+    profiles=STATE,
+    message={
+        "vi": '"{text}" không có trong 29 loại văn bản hành chính của Điều 7.',
+        "en": '"{text}" is not one of the 29 administrative types of Điều 7.',
+    },
+    citation="NĐ 30/2020, Điều 7",
+    why={
+        "vi": "Văn bản hành chính Nhà nước chỉ gồm các loại tại Điều 7 (và công văn).",
+        "en": "State administrative documents are the types of Điều 7 (and công văn).",
+    },
+    bad="CỘNG HÒA … KẾT LUẬN",
+    good="CỘNG HÒA … THÔNG BÁO",
+)
+def not_state(doc, ctx):
+    d = doc.components["doc_type"]
+    if d and d["type"] not in codes.STATE_TYPES and d["type"] not in codes.LEGAL_TYPES:
+        yield Hit(doc.parts["doc_type"][0].line.span(), {"text": d["text"]})
+
+
+@rule(
+    code="VB244",
+    name="hd05-cong-van-vv",
+    component="subject",
+    severity="error",
+    profiles=HD05,
+    fix="safe",
+    message={
+        "vi": 'Theo HD 05, trích yếu công văn của Đảng bắt đầu "về việc …", không viết "V/v".',
+        "en": 'Under HD 05 a Party công văn\'s summary starts "về việc …", not "V/v".',
+    },
+    citation=f"{HD05_CIT}, 3.1.5",
+    why={
+        "vi": 'Công văn của Đảng: trích yếu đặt dưới số và ký hiệu, chữ thường nghiêng, bắt đầu "về việc"; không có "V/v".',
+        "en": 'A Party công văn: the summary under the number starts "về việc"; there is no "V/v".',
+    },
+    bad="V/v chuẩn bị hội nghị",
+    good="về việc chuẩn bị hội nghị",
+)
+def cong_van_vv(doc, ctx):
+    s = doc.components["subject"]
+    if doc.doc_type == "cong_van" and s and s["prefix"] == "V/v":
+        tok = doc.parts["subject"][0]
+        k = 3 if tok.text[3:4] != ":" else 4
+        yield Hit(tok.line.span(0, k), fix=Fix("safe", "về việc", tok.line.span(0, k)))
