@@ -57,9 +57,10 @@ from dataclasses import dataclass
 from typing import NamedTuple, Self
 
 from linter.diagnostics import Span
-from linter.lint import FileResult, Options, lint_bytes, lint_path
+from linter.lint import lint_bytes, lint_path
 from linter.read import max_bytes
 from linter.report import jsonl
+from linter.result import FileResult, Options
 from linter.rules import RULES
 from linter.rules.base import diagnostic
 from linter.rules.batch import TIMEOUT

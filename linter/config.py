@@ -23,6 +23,7 @@ from datetime import date, datetime
 from fnmatch import fnmatch
 from pathlib import Path, PurePosixPath
 
+from linter.codes import PARTY_HD05_FROM
 from linter.errors import UserError
 from linter.rules import BY_NAME, RULES, base
 
@@ -424,9 +425,8 @@ def apply(settings: Settings, result):
 
 
 def options(settings: Settings):
-    """linter.lint.Options for these settings."""
-    from linter.lint import Options
-    from linter.profile import PARTY_HD05_FROM
+    """linter.result.Options for these settings."""
+    from linter.result import Options
 
     return Options(
         today=settings.today or date.today(),

@@ -12,21 +12,8 @@ from linter import patterns as P
 from linter.diagnostics import Span
 from linter.lex import Tok
 from linter.lines import Line
+from linter.result import COMPONENTS
 from linter.text import fold, is_upper_line
-
-COMPONENTS = (
-    "banner",
-    "issuer",
-    "number",
-    "place_date",
-    "doc_type",
-    "subject",
-    "addressees",
-    "body",
-    "signature",
-    "recipients",
-    "marks",
-)
 
 # Section kinds from the outermost to the innermost level.
 _RANK = {

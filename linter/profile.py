@@ -15,10 +15,9 @@ from datetime import date
 
 from linter import codes
 from linter import patterns as P
+from linter.codes import PARTY_HD05_FROM
 from linter.model import Document
 from linter.text import fold
-
-PARTY_HD05_FROM = date(2026, 5, 27)
 
 # The rules on the form of legal normative documents, by the document's date (standards-vbqppl §1).
 VBQPPL_2025_FROM = date(2025, 4, 1)  # Luật 64/2025 and NĐ 78/2025 replace Luật 80/2015 and NĐ 34/2016

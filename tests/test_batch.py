@@ -18,8 +18,9 @@ import pytest
 from linter import batch
 from linter.batch import BatchStats, Progress, iter_results
 from linter.cli import _collect
-from linter.lint import Options, lint_bytes, lint_path
+from linter.lint import lint_bytes, lint_path
 from linter.report import jsonl
+from linter.result import Options
 
 ROOT = Path(__file__).resolve().parent.parent
 CORPUS = ROOT / "corpus"

@@ -11,7 +11,8 @@ import pytest
 
 from linter import config
 from linter.config import ConfigError, Settings
-from linter.lint import FileResult, Options, lint_path
+from linter.lint import lint_path
+from linter.result import FileResult, Options
 
 CORPUS = Path(__file__).resolve().parent.parent / "corpus"
 SEED = CORPUS / "seeds" / "001_369fe249498483a2.txt"  # VB203 once, VB281 once (its undashed list), …
