@@ -12,8 +12,8 @@ from linter.lex import lex
 from linter.model import build
 from linter.normalize import normalize
 from linter.parse import parse
-from linter.read import InputError, Source, from_bytes, from_path
-from linter.result import FileResult, Options
+from linter.read import InputError, from_bytes, from_path
+from linter.result import FileResult, Options, Source
 from linter.rules import RULES, Context, inputs, ocr, run_checks
 from linter.rules.base import diagnostic
 from linter.rules.regime import LEGAL, legal_kind

@@ -1,6 +1,7 @@
-"""What one run is asked (Options) and what one document gives (FileResult): the data every
-layer above the pipeline shares (batch, cache, config, fix, cluster, serve, report), kept apart
-from lint so that knowing what a result is does not mean importing the pipeline."""
+"""The data handed between the layers: what one run is asked (Options), a document as read
+(Source), the profile chosen for it (Choice) and what one document gives (FileResult). Kept apart from the pipeline (lint), so that
+batch, cache, config, fix, cluster, serve and the rules can name them without importing it; the
+module imports only codes and diagnostics."""
 
 from dataclasses import dataclass, field
 from datetime import date
@@ -30,6 +31,31 @@ class Options:
     profile: str | None = None
     lang: str = "vi"
     hd05_from: date = PARTY_HD05_FROM
+
+
+@dataclass
+class Source:
+    """A document as read: its decoded text and how it was stored (read.from_path/from_bytes)."""
+
+    path: str
+    text: str
+    encoding: str = "utf-8"
+    styles: list | None = None  # per-line typography, for .docx
+    page: object | None = None
+    notes: list = field(default_factory=list)  # (rule, args) to report about the input itself
+    boxes: list | None = None  # a scan's lines: (page, (x0, y0, x1, y1) in pixels) for each line
+
+
+@dataclass
+class Choice:
+    """The profile profile.choose() gives a document, why, and the signals it weighed."""
+
+    profile: str
+    reason: str
+    party: list[str] = field(default_factory=list)  # the signals for each regime
+    state: list[str] = field(default_factory=list)
+    mixed: bool = False  # the banner says one regime, the number (and signature) the other
+    regime: str | None = None  # state-vbqppl: a key of profile.REGIMES, the rules of the document's date
 
 
 @dataclass
