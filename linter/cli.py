@@ -110,17 +110,13 @@ def _parser() -> argparse.ArgumentParser:
     return p
 
 
+_CLI_SETTINGS = ("select", "ignore", "exclude", "profile", "today", "lang", "hd05_from")
+
+
 def _cli_values(a) -> dict:
-    """The command line's settings (config.Resolver's cli_values): None for a flag not given."""
-    return {
-        "select": a.select,
-        "ignore": a.ignore,
-        "exclude": a.exclude,
-        "profile": getattr(a, "profile", None),
-        "today": a.today,
-        "lang": a.lang,
-        "hd05_from": getattr(a, "hd05_from", None),
-    }
+    """The command line's settings (config.Resolver's cli_values): None for a flag not given
+    (or that the command does not have)."""
+    return {k: getattr(a, k, None) for k in _CLI_SETTINGS}
 
 
 def _resolver(a):
