@@ -19,7 +19,8 @@ import sys
 from datetime import date
 from pathlib import Path
 
-from linter.lint import Options, lint_bytes
+from linter.lint import lint_bytes
+from linter.result import Options
 
 ROOT = Path(__file__).resolve().parent.parent
 FACTS = ("type", "levels", "title", "name", "recipients")

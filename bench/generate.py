@@ -198,7 +198,8 @@ class Template:
 @cache
 def templates() -> tuple[Template, ...]:
     """The 35 conforming templates, analysed with the linter (once per process)."""
-    from linter.lint import Options, lint_path
+    from linter.lint import lint_path
+    from linter.result import Options
 
     opts = Options(today=TODAY)
     out = []

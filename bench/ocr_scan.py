@@ -25,8 +25,8 @@ from pathlib import Path
 
 from bench.ocrnoise import ROOT
 from bench.render import degrade, render
-from linter.lint import Options, lint_bytes, lint_source
-from linter.read import Source
+from linter.lint import lint_bytes, lint_source
+from linter.result import Options, Source
 from linter.scan import read_scan
 
 _OPTS = Options(today=date(2026, 11, 22))

@@ -23,8 +23,8 @@ from collections import Counter, defaultdict
 from datetime import date
 
 from bench.ocrnoise import KINDS, VALID, Event, noisy_events
-from linter.lint import Options, lint_bytes
-from linter.model import COMPONENTS
+from linter.lint import lint_bytes
+from linter.result import COMPONENTS, Options
 
 TODAY = date(2026, 11, 22)
 _OPTS = Options(today=TODAY)

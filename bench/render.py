@@ -31,7 +31,8 @@ def _font(bold: bool = False) -> ImageFont.FreeTypeFont:
 
 def _zones(text: str) -> tuple[set[int], set[int], set[int], set[int]]:
     """Line numbers (1-based) of the header's left and right columns, and of the footer's."""
-    from linter.lint import Options, lint_bytes
+    from linter.lint import lint_bytes
+    from linter.result import Options
 
     c = lint_bytes("page.txt", text.encode("utf-8"), Options(today=date(2026, 11, 22))).components
 

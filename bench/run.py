@@ -369,7 +369,7 @@ class Bench:
 
     def size(self) -> dict:
         from linter.batch import iter_results
-        from linter.lint import Options
+        from linter.result import Options
 
         out: dict = {"factors": {}}
         opts = Options()

@@ -19,7 +19,8 @@ from dataclasses import dataclass
 from datetime import date
 from pathlib import Path
 
-from linter.lint import Options, lint_bytes
+from linter.lint import lint_bytes
+from linter.result import Options
 from linter.rules import RULES
 
 ROOT = Path(__file__).resolve().parent.parent

@@ -23,11 +23,12 @@ from pathlib import Path
 from linter import profile as profiles
 from linter.layout import layout
 from linter.lex import lex
-from linter.lint import Options, lint_source
+from linter.lint import lint_source
 from linter.model import build
 from linter.normalize import normalize
 from linter.parse import parse, parser
 from linter.read import from_path
+from linter.result import Options
 from linter.rules import Context, run_stage
 from linter.validate import validate
 

@@ -19,7 +19,8 @@ from datetime import date
 
 from bench.damage import damaged, documents
 from bench.ocrnoise import noisy
-from linter.lint import Options, lint_bytes
+from linter.lint import lint_bytes
+from linter.result import Options
 
 MODELS = {"damage": lambda t, r, s: damaged(t, r, s)[0], "ocrnoise": noisy}
 _PARTS = {f"VB1{i:02d}" for i in range(1, 11)}

@@ -57,9 +57,10 @@ from dataclasses import dataclass
 from typing import NamedTuple, Self
 
 from linter.diagnostics import Span
-from linter.lint import FileResult, Options, lint_bytes, lint_path
+from linter.lint import lint_bytes, lint_path
 from linter.read import max_bytes
 from linter.report import jsonl
+from linter.result import FileResult, Options
 from linter.rules import RULES
 from linter.rules.base import diagnostic
 from linter.rules.batch import TIMEOUT
@@ -524,72 +525,108 @@ class _Worker:
 
 
 def _pool(tasks, opts, jobs, timeout, cache, ordered, hook, stats, emit, on_page) -> Iterator:
-    import multiprocessing as mp
+    """The pool's results (a generator: nothing starts before the first is asked for)."""
+    yield from _Pool(tasks, opts, jobs, timeout, cache, ordered, hook, stats, emit, on_page).run()
 
-    ctx = mp.get_context()
-    args = (opts, cache, timeout, hook, emit, on_page is not None)
-    window = stats.window = 4 * jobs * PREFETCH
-    grace = max(2.0, (timeout or 0) / 2)
-    front: deque = deque()  # tasks to send before any new one: requeued, or held for an idle worker
-    exhausted = False
-    taken = yielded = 0
-    buffer: dict[int, object] = {}  # ordered: results waiting for an earlier one
-    next_out = 0
-    out: deque = deque()  # results ready to yield
-    workers: list[_Worker] = []
-    waiter = _Waiter()
-    started = False  # the workers start at the first document the cache does not answer
-    pace = 0.0  # seconds per document in a worker, a running average of what they report
 
-    def next_task():
+class _Pool:
+    """One run of the worker pool (see the module's docstring): run() yields emit's items."""
+
+    def __init__(self, tasks, opts, jobs, timeout, cache, ordered, hook, stats, emit, on_page):
+        import multiprocessing as mp
+
+        self.ctx = mp.get_context()
+        self.tasks, self.opts, self.jobs, self.timeout, self.cache = tasks, opts, jobs, timeout, cache
+        self.ordered, self.hook, self.stats, self.emit, self.on_page = ordered, hook, stats, emit, on_page
+        self.args = (opts, cache, timeout, hook, emit, on_page is not None)
+        self.window = stats.window = 4 * jobs * PREFETCH
+        self.grace = max(2.0, (timeout or 0) / 2)
+        self.front: deque = deque()  # tasks to send before any new one: requeued, or held for an idle worker
+        self.exhausted = False
+        self.taken = self.yielded = 0
+        self.buffer: dict[int, object] = {}  # ordered: results waiting for an earlier one
+        self.next_out = 0
+        self.out: deque = deque()  # results ready to yield
+        self.workers: list[_Worker] = []
+        self.waiter = _Waiter()
+        self.started = False  # the workers start at the first document the cache does not answer
+        self.pace = 0.0  # seconds per document in a worker, a running average of what they report
+
+    def run(self) -> Iterator:
+        try:
+            while True:
+                if not self.started:
+                    t = self.next_task()  # cache hits are delivered on the way
+                    if t is not None:
+                        self.front.appendleft(t)
+                        self.start()
+                if self.started and not self.workers:  # none could be started: one document at a time, here
+                    self.check_here()
+                self.feed()  # 1. keep the workers' queues filled
+                busy = [w for w in self.workers if w.pending or w.broken]
+                if not busy and not self.out:
+                    if self.exhausted and not self.front and self.taken == self.yielded:
+                        break
+                    raise RuntimeError("vblint batch: no progress (internal error)")
+                if busy:  # 2. wait for a message, a worker's exit or the nearest deadline
+                    self.wait(busy)
+                # 3. hand over what is ready
+                out = self.out
+                while out:
+                    self.yielded += 1
+                    yield out.popleft()
+        finally:
+            self.close()
+
+    def next_task(self):
         """The next task for a worker. Cache hits are looked up here and never reach a worker:
         a hit costs less than sending the result through a pipe."""
-        nonlocal exhausted, taken
+        cache, stats = self.cache, self.stats
         while True:
-            if front:
-                return front.popleft()
-            if exhausted or taken - yielded >= window:
+            if self.front:
+                return self.front.popleft()
+            if self.exhausted or self.taken - self.yielded >= self.window:
                 return None
             try:
-                t = next(tasks)
+                t = next(self.tasks)
             except StopIteration:
-                exhausted = True
+                self.exhausted = True
                 return None
-            taken += 1
-            stats.max_in_flight = max(stats.max_in_flight, taken - yielded)
+            self.taken += 1
+            stats.max_in_flight = max(stats.max_in_flight, self.taken - self.yielded)
             if cache is None or not cache.enabled:
                 return t
             idx, path, data = t
             raw = data if data is not None else _read(path)
-            hit = emit.hit(cache, path, raw) if raw is not None else None
+            hit = self.emit.hit(cache, path, raw) if raw is not None else None
             if hit is None:
                 return t  # the worker reads the file again to store its result
-            deliver(idx, hit)
+            self.deliver(idx, hit)
 
-    def deliver(idx: int, res) -> None:
+    def deliver(self, idx: int, res) -> None:
         """res: emit's item (a worker's, or made here by emit)."""
-        nonlocal next_out
-        if not ordered:
-            out.append(res)
+        if not self.ordered:
+            self.out.append(res)
             return
+        buffer = self.buffer
         buffer[idx] = res
-        while next_out in buffer:
-            out.append(buffer.pop(next_out))
-            next_out += 1
+        while self.next_out in buffer:
+            self.out.append(buffer.pop(self.next_out))
+            self.next_out += 1
 
-    def spawn() -> bool:
+    def spawn(self) -> bool:
         try:
-            w = _Worker(ctx, args)
+            w = _Worker(self.ctx, self.args)
         except OSError:  # no more processes (ulimit, memory): go on with fewer, or in this process
             return False
-        workers.append(w)
-        waiter.add(w)
-        stats.workers_started += 1
+        self.workers.append(w)
+        self.waiter.add(w)
+        self.stats.workers_started += 1
         return True
 
-    def retire(w: _Worker, kill: bool) -> None:
-        waiter.remove(w)
-        front.extendleft(reversed(w.pending))
+    def retire(self, w: _Worker, kill: bool) -> None:
+        self.waiter.remove(w)
+        self.front.extendleft(reversed(w.pending))
         w.pending.clear()
         if kill or w.broken:
             w.kill()
@@ -598,14 +635,14 @@ def _pool(tasks, opts, jobs, timeout, cache, ordered, hook, stats, emit, on_page
             if w.proc.is_alive():
                 w.kill()
             w.conn.close()
-        workers.remove(w)
+        self.workers.remove(w)
 
-    def drain(w: _Worker) -> None:
+    def drain(self, w: _Worker) -> None:
         """Every message in the pipe (a worker that exited may have sent some just before)."""
         while not w.broken and w.conn.poll():
-            receive(w)
+            self.receive(w)
 
-    def receive(w: _Worker) -> None:
+    def receive(self, w: _Worker) -> None:
         """One message from a worker whose pipe is readable."""
         try:
             msg = _recv(w.conn)
@@ -615,41 +652,40 @@ def _pool(tasks, opts, jobs, timeout, cache, ordered, hook, stats, emit, on_page
         except Exception as e:  # noqa: BLE001 - a result this process cannot unpickle
             idx, path, _ = w.pending.popleft()
             w.since = time.monotonic()
-            deliver(idx, emit(crash_result(path, f"{type(e).__name__}: {e}", opts.lang)))
+            self.deliver(idx, self.emit(crash_result(path, f"{type(e).__name__}: {e}", self.opts.lang)))
             return
         if msg[0] == "page":  # not a sign of life: a document's time limit is for all its pages
-            if on_page:
-                on_page(msg[1])
+            if self.on_page:
+                self.on_page(msg[1])
             return
-        nonlocal pace
         w.since = time.monotonic()
         if msg[0] == "ready":
             w.ready = True
             return
         _, idx, res, deltas, status, spent = msg
-        pace = spent if not pace else 0.9 * pace + 0.1 * spent
+        self.pace = spent if not self.pace else 0.9 * self.pace + 0.1 * spent
         w.pending.popleft()
-        if deltas and cache is not None:
-            cache.add(deltas)
+        if deltas and self.cache is not None:
+            self.cache.add(deltas)
         if status == "timeout":
-            stats.timeouts += 1
+            self.stats.timeouts += 1
             w.retiring = True
-        deliver(idx, res)
+        self.deliver(idx, res)
 
-    def feed() -> None:
+    def feed(self) -> None:
         """Top up each worker whose queue is down to REFILL: one task to each in turn, so that a
         short input is shared out, then one message per worker."""
-        hungry = [w for w in workers if not w.broken and len(w.pending) <= REFILL and w.sent < RECYCLE]
+        hungry = [w for w in self.workers if not w.broken and len(w.pending) <= REFILL and w.sent < RECYCLE]
         batches: dict[_Worker, list] = {w: [] for w in hungry}
         while hungry:
             for w in list(hungry):
-                t = next_task()
+                t = self.next_task()
                 if t is None:
                     hungry = []
                     break
                 b = batches[w]
                 if t[2] is not None and (w.pending or b):  # bytes go to an idle worker only: no pipe deadlock
-                    front.appendleft(t)
+                    self.front.appendleft(t)
                     hungry.remove(w)
                     continue
                 b.append(t)
@@ -657,103 +693,95 @@ def _pool(tasks, opts, jobs, timeout, cache, ordered, hook, stats, emit, on_page
                     hungry.remove(w)
         for w, b in batches.items():
             if b and not w.send(b):
-                front.extendleft(reversed(b))
+                self.front.extendleft(reversed(b))
 
-    def nap() -> float:
+    def nap(self) -> float:
         """How long to sleep instead of waking for each message: 0 unless every worker is
         running and has work queued; then half the time its shortest queue lasts, at most NAP."""
-        if not pace or not all(w.ready and not w.broken for w in workers):
+        workers = self.workers
+        if not self.pace or not all(w.ready and not w.broken for w in workers):
             return 0.0
-        return min(NAP, pace * (min(len(w.pending) for w in workers) - 1) / 2)
+        return min(NAP, self.pace * (min(len(w.pending) for w in workers) - 1) / 2)
 
-    def start() -> None:
-        nonlocal started
-        started = True
-        if ctx.get_start_method() == "fork":
+    def start(self) -> None:
+        self.started = True
+        if self.ctx.get_start_method() == "fork":
             warm_up()  # once here: every forked worker, and every replacement, starts ready
-        for _ in range(jobs):
-            if not spawn():
+        for _ in range(self.jobs):
+            if not self.spawn():
                 break
 
-    try:
-        while True:
-            if not started:
-                t = next_task()  # cache hits are delivered on the way
-                if t is not None:
-                    front.appendleft(t)
-                    start()
-            if started and not workers:  # none could be started: one document at a time, here
-                t = next_task()
-                if t is not None:
-                    res, status = _check_one(
-                        t[1], t[2], opts, cache, timeout, hook, False, emit, lookup=False
-                    )
-                    stats.timeouts += status == "timeout"
-                    deliver(t[0], res)
-            feed()  # 1. keep the workers' queues filled
-            busy = [w for w in workers if w.pending or w.broken]
-            if not busy and not out:
-                if exhausted and not front and taken == yielded:
-                    break
-                raise RuntimeError("vblint batch: no progress (internal error)")
-            # 2. wait for a message, a worker's exit or the nearest deadline
-            if busy:
-                now = time.monotonic()
-                nearest = min(w.deadline(timeout, grace) for w in busy)
-                wait_for = None if nearest == float("inf") else max(0.0, nearest - now)
-                sleep = nap()
-                if sleep > 0.0005:  # what arrives meanwhile waits in the pipes, read below all at once
-                    time.sleep(sleep if wait_for is None else min(sleep, wait_for))
-                    wait_for = 0
-                ready = waiter.wait(workers, wait_for)
-                now = time.monotonic()
-                for w in list(workers):  # idle ones too: a "ready" message, an exit
-                    # an exit shows as its sentinel; a timed-out wait checks the busy ones anyway
-                    dead = (
-                        w.broken
-                        or w.proc.sentinel in ready
-                        or (not ready and bool(w.pending) and not w.proc.is_alive())
-                    )
-                    if dead:  # a result sent just before the exit is still in the pipe
-                        drain(w)
-                    elif w.conn in ready:
-                        receive(w)
-                        while w.pending and not w.broken and w.more():
-                            receive(w)
-                    if w.retiring:  # sent its VB901 and exits by itself; its queue goes back
-                        retire(w, kill=False)
-                    elif dead:
-                        w.proc.join(2)
-                        if w.pending:
-                            idx, path, _ = w.pending.popleft()
-                            stats.crashes += 1
-                            why = f"worker process died (exit code {w.proc.exitcode})"
-                            deliver(idx, emit(crash_result(path, why, opts.lang)))
-                        retire(w, kill=True)
-                    elif w.pending and now >= w.deadline(timeout, grace):
-                        idx, path, _ = w.pending.popleft()
-                        if w.ready:
-                            stats.timeouts += 1
-                            deliver(idx, emit(timeout_result(path, timeout, opts.lang)))
-                        else:
-                            stats.crashes += 1
-                            why = f"worker did not start within {START_LIMIT:g} s"
-                            deliver(idx, emit(crash_result(path, why, opts.lang)))
-                        retire(w, kill=True)
-                    elif w.sent >= RECYCLE and not w.pending:  # done its share: a fresh one follows
-                        try:
-                            _send(w.conn, None)
-                        except (OSError, ValueError):
-                            pass
-                        retire(w, kill=False)
-                while len(workers) < jobs and (front or not exhausted):
-                    if not spawn():
-                        break
-            # 3. hand over what is ready
-            while out:
-                yielded += 1
-                yield out.popleft()
-    finally:
+    def check_here(self) -> None:
+        """No worker could be started: the next document, in this process."""
+        t = self.next_task()
+        if t is not None:
+            res, status = _check_one(
+                t[1], t[2], self.opts, self.cache, self.timeout, self.hook, False, self.emit, lookup=False
+            )
+            self.stats.timeouts += status == "timeout"
+            self.deliver(t[0], res)
+
+    def wait(self, busy: list[_Worker]) -> None:
+        """Wait for a message, a worker's exit or the nearest deadline; tend to every worker;
+        replace the ones that left while there is work."""
+        now = time.monotonic()
+        nearest = min(w.deadline(self.timeout, self.grace) for w in busy)
+        wait_for = None if nearest == float("inf") else max(0.0, nearest - now)
+        sleep = self.nap()
+        if sleep > 0.0005:  # what arrives meanwhile waits in the pipes, read below all at once
+            time.sleep(sleep if wait_for is None else min(sleep, wait_for))
+            wait_for = 0
+        ready = self.waiter.wait(self.workers, wait_for)
+        now = time.monotonic()
+        for w in list(self.workers):  # idle ones too: a "ready" message, an exit
+            self.tend(w, ready, now)
+        while len(self.workers) < self.jobs and (self.front or not self.exhausted):
+            if not self.spawn():
+                break
+
+    def tend(self, w: _Worker, ready: set, now: float) -> None:
+        """Read what worker w sent, then retire it if it timed out, died, ran past its deadline
+        (killed: its document gets VB901, or VB900 if it never started) or did its share."""
+        # an exit shows as its sentinel; a timed-out wait checks the busy ones anyway
+        dead = (
+            w.broken or w.proc.sentinel in ready or (not ready and bool(w.pending) and not w.proc.is_alive())
+        )
+        if dead:  # a result sent just before the exit is still in the pipe
+            self.drain(w)
+        elif w.conn in ready:
+            self.receive(w)
+            while w.pending and not w.broken and w.more():
+                self.receive(w)
+        if w.retiring:  # sent its VB901 and exits by itself; its queue goes back
+            self.retire(w, kill=False)
+        elif dead:
+            w.proc.join(2)
+            if w.pending:
+                idx, path, _ = w.pending.popleft()
+                self.stats.crashes += 1
+                why = f"worker process died (exit code {w.proc.exitcode})"
+                self.deliver(idx, self.emit(crash_result(path, why, self.opts.lang)))
+            self.retire(w, kill=True)
+        elif w.pending and now >= w.deadline(self.timeout, self.grace):
+            idx, path, _ = w.pending.popleft()
+            if w.ready:
+                self.stats.timeouts += 1
+                self.deliver(idx, self.emit(timeout_result(path, self.timeout, self.opts.lang)))
+            else:
+                self.stats.crashes += 1
+                why = f"worker did not start within {START_LIMIT:g} s"
+                self.deliver(idx, self.emit(crash_result(path, why, self.opts.lang)))
+            self.retire(w, kill=True)
+        elif w.sent >= RECYCLE and not w.pending:  # done its share: a fresh one follows
+            try:
+                _send(w.conn, None)
+            except (OSError, ValueError):
+                pass
+            self.retire(w, kill=False)
+
+    def close(self) -> None:
+        """Ask idle workers to exit, kill busy ones, and wait for all."""
+        workers = self.workers
         for w in workers:
             try:
                 if w.pending or w.broken:

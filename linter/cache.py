@@ -31,9 +31,9 @@ import lark
 
 import linter
 from linter.diagnostics import Diagnostic, Fix, Span
-from linter.lint import FileResult
 from linter.report import jsonl
 from linter.resources import data_dir
+from linter.result import FileResult
 from linter.rules import RULES
 
 MAGIC = "vblint-cache"

@@ -13,7 +13,6 @@ from linter import __version__
 from linter.errors import UserError
 from linter.scan import IMAGE_SUFFIXES  # stdlib only until a scan is read
 
-EXTENSIONS = (".txt", ".md", ".docx", ".pdf", *IMAGE_SUFFIXES)  # scans are read by OCR
 FORMATS = ("text", "json", "jsonl", "sarif", "junit", "github", "html")
 PROFILES = ("auto", "party-hd36", "party-hd05", "state-nd30", "state-vbqppl")  # = rules.base.PROFILES
 
@@ -112,136 +111,20 @@ def _parser() -> argparse.ArgumentParser:
     return p
 
 
-def _documents_under(root: str) -> list[str]:
-    """The documents under the directory root, sorted: the same list as
-    sorted(str(f) for f in Path(root).rglob("*") if f.is_file() and f.suffix.lower() in EXTENSIONS)
-    (symbolic links to directories are not followed, unreadable directories are skipped), made
-    with os.scandir: one str per document and no Path objects, which rglob also keeps in a set
-    until it ends (25 MB of peak memory for 50,000 files, inherited by every worker)."""
-    found: list[str] = []
-    stack = [root]
-    while stack:
-        d = stack.pop()
-        prefix = "" if d == "." else d if d.endswith("/") else d + "/"
-        try:
-            with os.scandir(d) as it:
-                entries = list(it)
-        except PermissionError:
-            continue
-        for e in entries:
-            name = e.name
-            dot = name.rfind(".")
-            try:
-                if 0 < dot < len(name) - 1 and name[dot:].lower() in EXTENSIONS and e.is_file():
-                    found.append(prefix + name)
-                elif e.is_dir(follow_symlinks=False):
-                    stack.append(prefix + name)
-            except OSError:
-                continue
-    found.sort()
-    return found
-
-
-def _collect(paths: list[str], urls: bool = False) -> tuple[list[str], list[str]]:
-    """Files to check, in a stable order, and paths that are neither file nor directory. urls:
-    an object-store URL (s3://…) is a file, read by the cluster's workers."""
-    files, missing = [], []
-    for raw in paths:
-        if raw == "-" or urls and "://" in raw:
-            files.append(raw)
-            continue
-        p = Path(raw)
-        if p.is_dir():
-            files += _documents_under(str(p))
-        elif p.exists():
-            files.append(raw)
-        else:
-            missing.append(raw)
-    return files, missing
+_CLI_SETTINGS = ("select", "ignore", "exclude", "profile", "today", "lang", "hd05_from")
 
 
 def _cli_values(a) -> dict:
-    return {
-        "select": a.select,
-        "ignore": a.ignore,
-        "exclude": a.exclude,
-        "profile": getattr(a, "profile", None),
-        "today": a.today,
-        "lang": a.lang,
-        "hd05_from": getattr(a, "hd05_from", None),
-    }
+    """The command line's settings (config.Resolver's cli_values): None for a flag not given
+    (or that the command does not have)."""
+    return {k: getattr(a, k, None) for k in _CLI_SETTINGS}
 
 
-def _file_settings(a, path: str):
-    """The settings of the config governing path (--config, else the closest one upward)."""
+def _resolver(a):
+    """The settings and post-filter of this command line (--config, the CLI's values)."""
     from linter import config
 
-    if a.config:
-        return config.load(Path(a.config))
-    return config.settings_for(Path.cwd() if path == "-" else Path(path))
-
-
-def _settings(a, path: str):
-    from linter import config
-
-    return config.merge_cli(_file_settings(a, path), **_cli_values(a))
-
-
-class _SettingsOf:
-    """path -> its Settings, for one run. The settings of a file are those of its directory (the
-    closest config upward, or --config) merged with the command line, which one run does not
-    change: the lookup is made once per directory and the merge once per config file, so the
-    files of a directory, and the directories of a config, share one Settings object.
-    .by_dir (directory -> Settings; "-" for stdin) is what a worker needs to do the same."""
-
-    def __init__(self, a):
-        self.a = a
-        self.by_dir: dict = {}
-        self._merged: dict = {}  # id(the config's Settings) -> (it, merged with the CLI values)
-
-    def __call__(self, path: str):
-        d = "-" if path == "-" else os.path.dirname(path)
-        s = self.by_dir.get(d)
-        if s is None:
-            s = self.by_dir[d] = self._lookup(path)
-        return s
-
-    def _lookup(self, path: str):
-        from linter import config
-
-        base = _file_settings(self.a, path)
-        got = self._merged.get(id(base))  # the pair keeps base alive: its id is never reused
-        if got is None:
-            got = self._merged[id(base)] = (base, config.merge_cli(base, **_cli_values(self.a)))
-        return got[1]
-
-
-def _filters(settings) -> bool:
-    """Whether config.apply() can change a result under these settings (it keeps every
-    diagnostic of a registered rule, at its own severity, unless one of these is set)."""
-    return bool(
-        settings.select is not None or settings.ignore or settings.per_file_ignores or settings.severity
-    )
-
-
-class _Post:
-    """The settings' rule filters, then the baseline, for any result of a run: picklable, so the
-    workers of a streaming run apply it before encoding the line. by_dir: _SettingsOf.by_dir."""
-
-    def __init__(self, by_dir: dict, baseline):
-        self.by_dir, self.baseline = by_dir, baseline
-
-    def __call__(self, r):
-        d = "-" if r.path == "<stdin>" else os.path.dirname(r.path)
-        return self.apply(self.by_dir[d], self.baseline, r)
-
-    @staticmethod
-    def apply(settings, baseline, r):
-        """The one place a result is filtered: settings (select/ignore/severity), then the baseline."""
-        from linter import config
-
-        r = config.apply(settings, r)
-        return baseline.filter(r) if baseline is not None else r
+    return config.Resolver(_cli_values(a), config_file=a.config)
 
 
 class _Check:
@@ -249,30 +132,17 @@ class _Check:
     After lint() or fix(): .unreadable (some input could not be read) and .errors (an error is
     left after the settings and the baseline), what the exit code needs."""
 
-    def __init__(self, a, files: list[str], settings: _SettingsOf, out):
-        self.a, self.files, self.settings, self.out = a, files, settings, out
+    def __init__(self, a, files: list[str], resolver, out):
+        self.a, self.files, self.resolver, self.out = a, files, resolver, out
         self.unreadable = self.errors = False
-        self.baseline = None  # the baseline filters only when reading one; --write-baseline records all
-        if a.baseline and not a.write_baseline:
+        if a.baseline and not a.write_baseline:  # the baseline filters; --write-baseline records all
             from linter import baseline
 
-            self.baseline = baseline.load(a.baseline)
-
-    def post(self, r, f: str):
-        """Settings (select/ignore/severity) then the baseline, those of file f."""
-        return _Post.apply(self.settings(f), self.baseline, r)
+            resolver.baseline = baseline.load(a.baseline)
 
     def _tally(self, results) -> None:
         self.unreadable = any(not r.readable for r in results)
         self.errors = any(d.severity == "error" for r in results for d in r.diagnostics)
-
-    def _post_for_workers(self):
-        """A _Post when results need one; None when it would change nothing (no baseline, and
-        no settings that filter or re-grade rules)."""
-        table = self.settings.by_dir
-        if self.baseline is None and not any(map(_filters, table.values())):
-            return None
-        return _Post(table, self.baseline)
 
     def lint(self) -> list | None:
         """Run the batch, grouped by effective options (files of one directory share them).
@@ -292,7 +162,7 @@ class _Check:
         groups: dict = {}
         opts_of: dict = {}  # id(Settings) -> (Settings, Options): one Options per Settings object
         for f in self.files:
-            s = self.settings(f)
+            s = self.resolver.settings_for(f)
             got = opts_of.get(id(s))
             if got is None:
                 got = opts_of[id(s)] = (s, config.options(s))
@@ -300,9 +170,11 @@ class _Check:
             groups.setdefault((opts.today, opts.profile, opts.lang, opts.hd05_from), (opts, []))[1].append(f)
         del opts_of
         if streaming:
-            emit = batch.Lines(self._post_for_workers())
+            emit = batch.Lines(self.resolver.post if self.resolver.filters() else None)
         else:
-            text = a.format in ("text", "html") or self.baseline is not None or bool(a.write_baseline)
+            text = (
+                a.format in ("text", "html") or self.resolver.baseline is not None or bool(a.write_baseline)
+            )
             emit = batch.Results(text=text)
         results: dict = {}
         progress = (
@@ -351,12 +223,12 @@ class _Check:
 
                 for r in stream:
                     key = "-" if r.path == "<stdin>" else r.path
-                    r = results[key] = self.post(r, key)
+                    r = results[key] = self.resolver.post(r, key)
                     self.out.write(jsonl.line(r))
                     self.out.flush()
             else:
                 for f, r in zip(group, progress.wrap(stream)):
-                    results[f] = self.post(r, f)
+                    results[f] = self.resolver.post(r, f)
         if progress:
             progress.clear()
         if streaming:
@@ -381,8 +253,8 @@ class _Check:
         a = self.a
         results = []
         for f in self.files:
-            opts = config.options(self.settings(f))
-            post = lambda r, f=f: self.post(r, f)  # noqa: E731 - bound per file
+            opts = config.options(self.resolver.settings_for(f))
+            post = lambda r, f=f: self.resolver.post(r, f)  # noqa: E731 - bound per file
             if f == "-":  # stdin: the fixed text goes to stdout, the report to stderr
                 outcome = fix.fix_bytes(
                     "<stdin>", sys.stdin.buffer.read(), opts, unsafe=a.unsafe_fixes, post=post
@@ -398,7 +270,7 @@ class _Check:
                 self.out.write(outcome.diff)
             if outcome.refused:
                 print(f"vblint: {f}: không sửa / not fixed: {outcome.refused}", file=sys.stderr)
-            results.append(self.post(outcome.result, f))
+            results.append(self.resolver.post(outcome.result, f))
         self._tally(results)
         return results
 
@@ -423,25 +295,21 @@ def _default_timeout(files: list[str]) -> float:
     return 600.0 if any(f.lower().endswith(ocr) for f in files) else 20.0
 
 
-def _excluded(settings, f: str) -> bool:
-    from linter import config
-
-    return bool(settings.exclude) and config.is_excluded(settings, Path(f))
-
-
 def _check(a) -> int:
     import contextlib
 
     if a.scheduler and "-" in a.paths:
         print("vblint: --scheduler không đọc stdin (-) / --scheduler does not read stdin", file=sys.stderr)
         return 2
-    files, missing = _collect(a.paths, urls=bool(a.scheduler))
+    from linter import discover
+
+    files, missing = discover.collect(a.paths, urls=bool(a.scheduler))
     for m in missing:
         print(f"vblint: không tìm thấy / not found: {m}", file=sys.stderr)
     if missing:
         return 2
-    settings = _SettingsOf(a)
-    files = [f for f in files if f == "-" or not _excluded(settings(f), f)]
+    resolver = _resolver(a)
+    files = discover.not_excluded(files, resolver.settings_for)
     if not files:
         print(
             "vblint: không có tệp .txt/.md/.docx/.pdf nào để kiểm tra / no documents to check",
@@ -450,7 +318,7 @@ def _check(a) -> int:
         return 2
     with contextlib.ExitStack() as stack:
         out = stack.enter_context(open(a.output, "w", encoding="utf-8")) if a.output else sys.stdout
-        run = _Check(a, files, settings, out)
+        run = _Check(a, files, resolver, out)
         results = run.fix() if a.fix or a.diff or a.unsafe_fixes else run.lint()
         if a.write_baseline:
             from linter import baseline
@@ -560,7 +428,8 @@ def _config(a) -> int:
 
     path = Path(a.path) if a.path else Path.cwd()
     a.select = a.ignore = a.exclude = a.today = a.hd05_from = None
-    print(config.describe(_settings(a, str(path)), a.lang or "vi", path=Path(a.path) if a.path else None))
+    settings = _resolver(a).settings_for(str(path))
+    print(config.describe(settings, a.lang or "vi", path=Path(a.path) if a.path else None))
     return 0
 
 
@@ -595,7 +464,7 @@ def _serve(a) -> int:
         print(f"vblint serve: {need}: pip install 'vblint[serve]' ({e.name})", file=sys.stderr)
         return 2
     a.select = a.ignore = a.exclude = None
-    settings = _settings(a, str(Path.cwd()))
+    settings = _resolver(a).settings_for(str(Path.cwd()))
     service = Service(
         opts=config.options(settings),
         settings=settings,

@@ -14,7 +14,7 @@ from collections.abc import Callable, Iterator
 
 from linter import batch
 from linter.errors import UserError
-from linter.lint import Options
+from linter.result import Options
 
 MAX_CHUNK = 64  # documents a task: enough to pay for the scheduler's few ms, few enough to balance
 URL_MAX_BYTES = 256 * 1024 * 1024

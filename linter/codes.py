@@ -1,6 +1,11 @@
-"""Codes and names the rules compare against: type codes per regime, Vietnamese type names."""
+"""Codes and names the rules compare against: type codes per regime, Vietnamese type names, and
+the day the Party's rules changed."""
 
 import re
+from datetime import date
+
+# Party documents dated from this day follow HD 05-HD/VPTW (party-hd05), earlier ones HD 36.
+PARTY_HD05_FROM = date(2026, 5, 27)
 
 # Party type codes (HD 36 / HD 05, standards.md §3.4). "QĐi" was the quy định code until
 # CV 3294-CV/VPTW/nb of 11/3/2019.

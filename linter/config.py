@@ -23,6 +23,7 @@ from datetime import date, datetime
 from fnmatch import fnmatch
 from pathlib import Path, PurePosixPath
 
+from linter.codes import PARTY_HD05_FROM
 from linter.errors import UserError
 from linter.rules import BY_NAME, RULES, base
 
@@ -395,6 +396,65 @@ def is_excluded(settings: Settings, path: Path) -> bool:
     return bool(settings.exclude) and _match_any(settings.exclude, path, settings._glob_base("exclude"))
 
 
+# ------------------------------------------------------------------------------------------ runs
+
+
+class Resolver:
+    """One run's settings and post-filter, the same in the parent process and in the workers.
+
+    settings_for(path): the settings of the config governing path (config_file when given, else
+    the closest one upward) merged with the command line's cli_values (Settings attributes, None
+    for a flag not given). The settings of a file are those of its directory, which one run does
+    not change: the lookup is made once per directory and the merge once per config file, so the
+    files of a directory, and the directories of a config, share one Settings object.
+
+    post(result): the one place a result is filtered: its settings' rule filters (select, ignore,
+    per-file-ignores, severity), then the baseline when there is one. Picklable: a streaming run
+    sends it to the workers, which filter each result before encoding its line; they look up
+    only directories the parent has already resolved (.by_dir, "-" for stdin)."""
+
+    def __init__(self, cli_values: dict, config_file: str | Path | None = None, baseline=None):
+        self.cli_values, self.config_file, self.baseline = cli_values, config_file, baseline
+        self.by_dir: dict[str, Settings] = {}
+        self._merged: dict = {}  # id(the config's Settings) -> (it, merged with the CLI values)
+
+    def __getstate__(self) -> dict:
+        return {**self.__dict__, "_merged": {}}  # ids mean nothing in another process
+
+    def file_settings(self, path: str) -> Settings:
+        """The settings of the config governing path, before the command line's."""
+        if self.config_file:
+            return load(Path(self.config_file))
+        return settings_for(Path.cwd() if path == "-" else Path(path))
+
+    def settings_for(self, path: str) -> Settings:
+        d = "-" if path == "-" else os.path.dirname(path)
+        s = self.by_dir.get(d)
+        if s is None:
+            base = self.file_settings(path)
+            got = self._merged.get(id(base))  # the pair keeps base alive: its id is never reused
+            if got is None:
+                got = self._merged[id(base)] = (base, merge_cli(base, **self.cli_values))
+            s = self.by_dir[d] = got[1]
+        return s
+
+    def post(self, result, path: str | None = None):
+        """result filtered by the settings of path (the input as given, "-" for stdin; by
+        default the result's own path), then by the baseline."""
+        if path is None:
+            path = "-" if result.path == "<stdin>" else result.path
+        result = apply(self.settings_for(path), result)
+        return self.baseline.filter(result) if self.baseline is not None else result
+
+    def filters(self) -> bool:
+        """Whether post() can change a result of this run: a baseline, or settings resolved so
+        far that select, ignore or re-grade rules (apply() keeps every diagnostic of a
+        registered rule, at its own severity, unless one of these is set)."""
+        return self.baseline is not None or any(
+            s.select is not None or s.ignore or s.per_file_ignores or s.severity for s in self.by_dir.values()
+        )
+
+
 # ---------------------------------------------------------------------------------------- results
 
 
@@ -424,9 +484,8 @@ def apply(settings: Settings, result):
 
 
 def options(settings: Settings):
-    """linter.lint.Options for these settings."""
-    from linter.lint import Options
-    from linter.profile import PARTY_HD05_FROM
+    """linter.result.Options for these settings."""
+    from linter.result import Options
 
     return Options(
         today=settings.today or date.today(),

@@ -21,8 +21,9 @@ from pathlib import Path
 
 from linter import decode as codec
 from linter.diagnostics import Diagnostic
-from linter.lint import FileResult, Options, lint_bytes, lint_path, lint_source
+from linter.lint import lint_bytes, lint_path, lint_source
 from linter.read import MAX_BYTES, SCAN_SUFFIXES, InputError, from_bytes
+from linter.result import FileResult, Options
 from linter.rules import ocr
 from linter.rules.inputs import JSON_EXPORT
 

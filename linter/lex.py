@@ -333,11 +333,8 @@ class _Zones:
             return False
         if self._rule_or_bases_below():
             return True
-        return (
-            len(t) < 150
-            and not fold(t).startswith(
-                ("can cu", "thuc hien", "ngay ", "trong ", "theo ", "xet ", "de ", "nham ")
-            )
+        return len(t) < 150 and not fold(t).startswith(
+            ("can cu", "thuc hien", "ngay ", "trong ", "theo ", "xet ", "de ", "nham ")
         )
 
     def _kinh_gui_within(self, n: int) -> bool:

@@ -5,56 +5,20 @@ run_stage, schema rules by validate, runner rules by the firewall here and the b
 lint_source() checks one decoded document; lint_path()/lint_bytes() wrap it with reading and a
 per-document firewall: whatever happens inside becomes a diagnostic, never a traceback."""
 
-from dataclasses import dataclass, field, replace
-from datetime import date
+from dataclasses import replace
 
 from linter import profile as profiles
 from linter.diagnostics import Diagnostic, Span
 from linter.layout import layout
 from linter.lex import lex
-from linter.model import COMPONENTS, build
+from linter.model import build
 from linter.normalize import normalize
 from linter.parse import parse
-from linter.read import InputError, Source, from_bytes, from_path
+from linter.read import InputError, from_bytes, from_path
+from linter.result import FileResult, Options, Source
 from linter.rules import RULES, Context, run_stage
 from linter.rules.base import diagnostic, ended
 from linter.validate import validate
-
-
-@dataclass
-class Options:
-    today: date = field(default_factory=date.today)
-    profile: str | None = None
-    lang: str = "vi"
-    hd05_from: date = profiles.PARTY_HD05_FROM
-
-
-@dataclass
-class FileResult:
-    path: str
-    profile: str | None = None
-    profile_reason: str | None = None
-    doc_type: str | None = None
-    components: dict = field(default_factory=lambda: dict.fromkeys(COMPONENTS))
-    diagnostics: list[Diagnostic] = field(default_factory=list)
-    text: str = ""  # the checked text, for excerpts in reports
-    readable: bool = True  # False when the input could not be read at all (exit code 2)
-
-    def counts(self) -> dict[str, int]:
-        c = {"error": 0, "warning": 0, "info": 0}
-        for d in self.diagnostics:
-            c[d.severity] += 1
-        return c
-
-    def to_dict(self) -> dict:
-        return {
-            "path": self.path,
-            "profile": self.profile,
-            "profile_reason": self.profile_reason,
-            "doc_type": self.doc_type,
-            "components": self.components,
-            "diagnostics": [d.to_dict() for d in self.diagnostics],
-        }
 
 
 def lint_source(src: Source, opts: Options) -> FileResult:

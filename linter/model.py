@@ -12,21 +12,8 @@ from linter import patterns as P
 from linter.diagnostics import Span
 from linter.lex import Tok
 from linter.lines import Line
+from linter.result import COMPONENTS
 from linter.text import fold, is_upper_line
-
-COMPONENTS = (
-    "banner",
-    "issuer",
-    "number",
-    "place_date",
-    "doc_type",
-    "subject",
-    "addressees",
-    "body",
-    "signature",
-    "recipients",
-    "marks",
-)
 
 # Section kinds from the outermost to the innermost level.
 _RANK = {
@@ -290,7 +277,14 @@ def _cosigners(t: list[Tok]) -> list[dict]:
         if x.type == "CO_AUTHORITY":
             levels.append(x.text.strip())
         elif x.type == "CO_TITLE":
-            out.append({"levels": [" ".join(levels)] if levels else [], "titles": [x.text], "name": None, "rank": None})
+            out.append(
+                {
+                    "levels": [" ".join(levels)] if levels else [],
+                    "titles": [x.text],
+                    "name": None,
+                    "rank": None,
+                }
+            )
             levels = []
         elif x.type == "CO_NAME" and out:
             at = P.rank_end(x.text)

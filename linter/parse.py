@@ -10,13 +10,11 @@ would otherwise open the body, and the banner, number and date after it would al
 from functools import cache
 
 from lark import Lark, Token, Tree
-from lark.exceptions import UnexpectedToken
 from lark.lexer import Lexer
 from lark.parsers.lalr_analysis import Shift
 
 from linter.lex import Tok
 from linter.resources import data_dir
-
 
 # Lines of one group that follow one another reach Lark as one token, typed by the first line:
 # the grammar only ever repeats these types (X+ or X*; the body's lines in any order), so Lark
@@ -40,7 +38,17 @@ def runs(toks: list[Tok]) -> list[Token]:
         if run:
             while j < n and RUNS.get(toks[j].type) == run:
                 j += 1
-        out.append(Token(t.type, t.text, start_pos=i, line=t.line.line, column=1, end_line=toks[j - 1].line.end_line, end_pos=j))
+        out.append(
+            Token(
+                t.type,
+                t.text,
+                start_pos=i,
+                line=t.line.line,
+                column=1,
+                end_line=toks[j - 1].line.end_line,
+                end_pos=j,
+            )
+        )
         i = j
     return out
 

@@ -10,15 +10,14 @@ legal normative documents have) is checked by state-vbqppl, under the rules of i
 (docs/standards-vbqppl.md §1)."""
 
 import re
-from dataclasses import dataclass, field
 from datetime import date
 
 from linter import codes
 from linter import patterns as P
+from linter.codes import PARTY_HD05_FROM
 from linter.model import Document
+from linter.result import Choice
 from linter.text import fold
-
-PARTY_HD05_FROM = date(2026, 5, 27)
 
 # The rules on the form of legal normative documents, by the document's date (standards-vbqppl §1).
 VBQPPL_2025_FROM = date(2025, 4, 1)  # Luật 64/2025 and NĐ 78/2025 replace Luật 80/2015 and NĐ 34/2016
@@ -31,16 +30,6 @@ REGIMES = {
     "vbhn-2012": "Pháp lệnh 01/2012/UBTVQH13",
     "vbhn-2026": "Pháp lệnh 01/2012/UBTVQH13 (sửa đổi bởi Pháp lệnh 01/2026/UBTVQH16)",
 }
-
-
-@dataclass
-class Choice:
-    profile: str
-    reason: str
-    party: list[str] = field(default_factory=list)  # the signals for each regime
-    state: list[str] = field(default_factory=list)
-    mixed: bool = False  # the banner says one regime, the number (and signature) the other
-    regime: str | None = None  # state-vbqppl: a key of REGIMES, the rules of the document's date
 
 
 def issue_date(doc: Document) -> date | None:

@@ -2,8 +2,8 @@
 diagnostic. Never raises for bad input."""
 
 import os
-from dataclasses import dataclass, field
 
+from linter.result import Source
 from linter.rules import inputs
 from linter.scan import IMAGE_SUFFIXES  # the module imports nothing heavy until a scan is read
 
@@ -14,17 +14,6 @@ MAX_SCAN_BYTES = 256 * 1024 * 1024  # an uncompressed multi-page TIFF at 300 dpi
 def max_bytes(path: str) -> int:
     """The size limit for the file at path: page images and PDFs (maybe scanned) may be larger."""
     return MAX_SCAN_BYTES if path.lower().endswith((*IMAGE_SUFFIXES, ".pdf")) else MAX_BYTES
-
-
-@dataclass
-class Source:
-    path: str
-    text: str
-    encoding: str = "utf-8"
-    styles: list | None = None  # per-line typography, for .docx
-    page: object | None = None
-    notes: list = field(default_factory=list)  # (rule, args) to report about the input itself
-    boxes: list | None = None  # a scan's lines: (page, (x0, y0, x1, y1) in pixels) for each line
 
 
 class InputError(Exception):

@@ -11,7 +11,8 @@ import pytest
 
 from linter import baseline
 from linter.baseline import BaselineError
-from linter.lint import Options, lint_path
+from linter.lint import lint_path
+from linter.result import Options
 
 CORPUS = Path(__file__).resolve().parent.parent / "corpus"
 SEED = (

@@ -17,9 +17,10 @@ import pytest
 
 from linter import batch
 from linter.batch import BatchStats, Progress, iter_results
-from linter.cli import _collect
-from linter.lint import Options, lint_bytes, lint_path
+from linter.discover import collect
+from linter.lint import lint_bytes, lint_path
 from linter.report import jsonl
+from linter.result import Options
 
 ROOT = Path(__file__).resolve().parent.parent
 CORPUS = ROOT / "corpus"
@@ -39,7 +40,7 @@ def full(r) -> dict:
 
 @pytest.fixture(scope="module")
 def corpus_files() -> list[str]:
-    files, missing = _collect([str(CORPUS)])
+    files, missing = collect([str(CORPUS)])
     assert files and not missing
     return files
 
@@ -72,7 +73,7 @@ def test_jobs_2_equals_jobs_1_on_the_whole_corpus(corpus_files, serial):
     stats = BatchStats()
     parallel = list(iter_results(corpus_files, OPTS, jobs=2, timeout=300, stats=stats))
     assert stats.jobs == 2 and stats.workers_started == 2 and stats.timeouts == stats.crashes == 0
-    assert [r.path for r in serial] == corpus_files  # input order: _collect's sorted paths
+    assert [r.path for r in serial] == corpus_files  # input order: collect's sorted paths
     assert [r.path for r in parallel] == corpus_files
     assert [full(r) for r in parallel] == [full(r) for r in serial]
     assert serial[0] == lint_path(corpus_files[0], OPTS)

@@ -9,7 +9,8 @@ from pathlib import Path
 
 from bench import generate as G
 from bench import run as R
-from linter.lint import Options, lint_bytes
+from linter.lint import lint_bytes
+from linter.result import Options
 from linter.rules import RULES
 
 # the generator varies administrative templates; state-vbqppl's are not among them yet (their year in

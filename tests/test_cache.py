@@ -14,8 +14,9 @@ import pytest
 from linter import cache as cache_mod
 from linter.batch import iter_results, timeout_result
 from linter.cache import Cache, from_dict, settings_key, to_dict
-from linter.lint import Options, lint_path
+from linter.lint import lint_path
 from linter.resources import default_dir
+from linter.result import Options
 
 ROOT = Path(__file__).resolve().parent.parent
 CORPUS = ROOT / "corpus"

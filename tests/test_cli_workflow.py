@@ -197,13 +197,14 @@ def test_jsonl_exit_codes_come_from_the_streamed_flags(tmp_path, docs):
 def test_streaming_keeps_no_result_and_settings_are_shared(tmp_path, tree, capsys):
     import argparse
 
-    from linter.cli import _Check, _collect, _parser, _SettingsOf
+    from linter.cli import _Check, _parser, _resolver
+    from linter.discover import collect
 
     a = _parser().parse_args(["check", "--no-cache", "--format", "jsonl", "-j", "1", str(tree)])
     assert isinstance(a, argparse.Namespace)
-    files, _ = _collect(a.paths)
-    settings = _SettingsOf(a)
-    by_file = [settings(f) for f in files]
+    files, _ = collect(a.paths)
+    settings = _resolver(a)
+    by_file = [settings.settings_for(f) for f in files]
     plain = [s for f, s in zip(files, by_file) if "/plain/" in f]
     configured = [s for f, s in zip(files, by_file) if "/configured/" in f]
     assert plain and configured

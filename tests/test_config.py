@@ -11,7 +11,8 @@ import pytest
 
 from linter import config
 from linter.config import ConfigError, Settings
-from linter.lint import FileResult, Options, lint_path
+from linter.lint import lint_path
+from linter.result import FileResult, Options
 
 CORPUS = Path(__file__).resolve().parent.parent / "corpus"
 SEED = CORPUS / "seeds" / "001_369fe249498483a2.txt"  # VB203 once, VB281 once (its undashed list), …
@@ -393,6 +394,38 @@ def test_cli_exclude_is_relative_to_the_current_directory(tmp_path, monkeypatch)
     m = config.merge_cli(s, exclude="proj/drafts")
     assert config.is_excluded(m, tmp_path / "proj" / "drafts" / "a.txt")
     assert not config.is_excluded(m, tmp_path / "proj" / "a.txt")
+
+
+def test_one_resolver_for_the_parent_and_the_workers(tmp_path, seed):
+    """config.Resolver: a directory's settings looked up once and merged with the command line;
+    post() filters by the settings of the result's directory, then the baseline, and a pickled
+    copy (what a streaming run's workers get) filters the same way."""
+    import dataclasses
+    import pickle
+
+    quiet = tmp_path / "quiet"
+    write(quiet / "vblint.toml", 'ignore = ["VB203"]\n')
+    cli = {"select": None, "ignore": None, "exclude": None, "profile": None, "today": None}
+    r = config.Resolver({**cli, "lang": "en", "hd05_from": None})
+    here = r.settings_for(str(quiet / "a.txt"))
+    assert here is r.settings_for(str(quiet / "b.txt")) and here.ignore == ("VB203",) and here.lang == "en"
+    assert r.filters()  # the config ignores a rule
+    res = dataclasses.replace(seed, path=str(quiet / "a.txt"))
+    want = kept(seed, lambda c: c != "VB203")
+    assert codes(r.post(res)) == want == codes(r.post(res, str(quiet / "a.txt")))
+    assert codes(pickle.loads(pickle.dumps(r.post))(res)) == want
+
+    class Drop:  # a baseline that accounts for every VB281
+        def filter(self, result):
+            return dataclasses.replace(
+                result, diagnostics=[d for d in result.diagnostics if d.code != "VB281"]
+            )
+
+    r.baseline = Drop()
+    assert codes(r.post(res)) == [c for c in want if c != "VB281"]
+    plain = config.Resolver({**cli, "lang": None, "hd05_from": None})
+    plain.settings_for(str(tmp_path / "a.txt"))
+    assert not plain.filters()  # no baseline and nothing to filter: the workers need no post
 
 
 # --------------------------------------------------------------------------------------- describe

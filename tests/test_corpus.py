@@ -8,7 +8,8 @@ from pathlib import Path
 import pytest
 from contract import PARTY_TYPES, STATE_TYPES
 
-from linter.lint import Options, lint_path
+from linter.lint import lint_path
+from linter.result import Options
 
 ROOT = Path(__file__).resolve().parent.parent
 CORPUS = ROOT / "corpus"

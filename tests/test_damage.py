@@ -15,8 +15,9 @@ from bench.ocr_tolerance import MISSING, measure
 from linter import patterns as P
 from linter.layout import layout
 from linter.lines import Line
-from linter.lint import Options, lint_bytes
+from linter.lint import lint_bytes
 from linter.normalize import normalize
+from linter.result import Options
 
 ROOT = Path(__file__).resolve().parent.parent
 STATE_TB = (ROOT / "corpus/valid/state-nd30/thong_bao.txt").read_text(encoding="utf-8")

@@ -19,7 +19,8 @@ from test_fix import FIXABLE_SAMPLES, NOT_FULLY_FIXABLE, SOURCES, VALID  # noqa:
 
 from linter import office  # noqa: E402
 from linter.fix import fix_bytes, fix_file  # noqa: E402
-from linter.lint import Options, lint_bytes  # noqa: E402
+from linter.lint import lint_bytes  # noqa: E402
+from linter.result import Options  # noqa: E402
 
 OPTS = Options(today=date(2026, 11, 22))
 

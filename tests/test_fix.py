@@ -15,8 +15,8 @@ from linter import decode as codec
 from linter import fix as fixmod
 from linter.diagnostics import Diagnostic, Fix, Span
 from linter.fix import apply, fix_bytes, fix_file
-from linter.lint import Options, lint_bytes, lint_path
-from linter.read import Source
+from linter.lint import lint_bytes, lint_path
+from linter.result import Options, Source
 from linter.rules import Context, ocr, run_stage
 
 ROOT = Path(__file__).resolve().parent.parent

@@ -12,8 +12,9 @@ from pathlib import Path
 import pytest
 
 from linter.diagnostics import Diagnostic, Span
-from linter.lint import FileResult, Options, lint_path
+from linter.lint import lint_path
 from linter.report import html as html_report
+from linter.result import FileResult, Options
 
 ROOT = Path(__file__).resolve().parent.parent
 CORPUS = ROOT / "corpus"

@@ -114,7 +114,8 @@ def test_received_stamp_and_esignature_above_the_header():
     from datetime import date
     from pathlib import Path
 
-    from linter.lint import Options, lint_path
+    from linter.lint import lint_path
+    from linter.result import Options
 
     path = Path(__file__).parent / "data" / "stamp_esign_cong_van.txt"
     kinds = [t for t, _ in toks(path.read_text(encoding="utf-8"))]

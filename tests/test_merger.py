@@ -6,7 +6,8 @@ from pathlib import Path
 
 import pytest
 
-from linter.lint import Options, lint_bytes
+from linter.lint import lint_bytes
+from linter.result import Options
 from linter.rules import RULES, merger
 from linter.rules.base import PROFILES
 from linter.units import DATA, district_level_end, district_mentions, lookup_place

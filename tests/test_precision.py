@@ -7,7 +7,8 @@ from pathlib import Path
 
 import pytest
 
-from linter.lint import Options, lint_bytes
+from linter.lint import lint_bytes
+from linter.result import Options
 
 VALID = Path(__file__).resolve().parent.parent / "corpus/valid"
 OPTS = Options(today=date(2026, 11, 22))

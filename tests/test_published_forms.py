@@ -66,11 +66,17 @@ def test_numbers_left_blank_for_an_e_signature_and_a_sub_numbered_resolution():
     assert (party.components["number"]["symbol"], party.components["number"]["seq"]) == ("HD/BTGTU", None)
     state = lint(
         "state-nd30/thong_bao.txt",
-        ("Số: 318/TB-BNNMT\n\nHà Nội, ngày 21", "Số:             /TB-BNNMT  Hà Nội, ngày        tháng 7 năm 2025\nX"),
+        (
+            "Số: 318/TB-BNNMT\n\nHà Nội, ngày 21",
+            "Số:             /TB-BNNMT  Hà Nội, ngày        tháng 7 năm 2025\nX",
+        ),
         ("X tháng 7 năm 2025\n", ""),
     )
     assert codes(state) == []
-    assert (state.components["place_date"]["place"], state.components["place_date"]["day"]) == ("Hà Nội", None)
+    assert (state.components["place_date"]["place"], state.components["place_date"]["day"]) == (
+        "Hà Nội",
+        None,
+    )
     nq = lint("state-vbqppl/nghi_quyet.txt", ("Số: 24/2025/NQ-HĐND", "Số: 24.7/2025/NQ-HĐND"))
     assert (nq.components["number"]["symbol"], nq.components["number"]["year"]) == ("NQ-HĐND", 2025)
     assert nq.profile == "state-vbqppl" and codes(nq) == []
@@ -138,16 +144,28 @@ def test_joint_signers_one_under_another_then_the_recipients():
     recipients = text[text.index("Nơi nhận:") : text.index("KT. BỘ TRƯỞNG")]
     r = lint(
         TT,
-        ("BỘ Y TẾ\n", "BỘ Y TẾ - BỘ TÀI CHÍNH - BỘ NỘI VỤ - BỘ GIÁO DỤC VÀ ĐÀO TẠO - VIỆN KIỂM SÁT NHÂN DÂN TỐI CAO\n"),
+        (
+            "BỘ Y TẾ\n",
+            "BỘ Y TẾ - BỘ TÀI CHÍNH - BỘ NỘI VỤ - BỘ GIÁO DỤC VÀ ĐÀO TẠO - VIỆN KIỂM SÁT NHÂN DÂN TỐI CAO\n",
+        ),
         ("48/2025/TT-BYT", "48/2025/TTLT-BYT-BTC-VKSNDTC"),
         ("THÔNG TƯ\n", "THÔNG TƯ LIÊN TỊCH\n"),
         (recipients, ""),
         ("KT. BỘ TRƯỞNG\nTHỨ TRƯỞNG\n\nTrần Văn Thuấn\n", JOINT + recipients),
     )
     s = r.components["signature"]
-    assert (s["levels"], s["titles"], s["name"]) == (["KT. BỘ TRƯỞNG BỘ Y TẾ"], ["THỨ TRƯỞNG"], "Trần Văn Thuấn")
+    assert (s["levels"], s["titles"], s["name"]) == (
+        ["KT. BỘ TRƯỞNG BỘ Y TẾ"],
+        ["THỨ TRƯỞNG"],
+        "Trần Văn Thuấn",
+    )
     assert s["cosigners"] == [
-        {"levels": ["KT. BỘ TRƯỞNG BỘ TÀI CHÍNH"], "titles": ["THỨ TRƯỞNG"], "name": "Nguyễn Văn Bình", "rank": "Thượng tướng"},
+        {
+            "levels": ["KT. BỘ TRƯỞNG BỘ TÀI CHÍNH"],
+            "titles": ["THỨ TRƯỞNG"],
+            "name": "Nguyễn Văn Bình",
+            "rank": "Thượng tướng",
+        },
         {
             "levels": ["KT. VIỆN TRƯỞNG VIỆN KIỂM SÁT NHÂN DÂN TỐI CAO"],
             "titles": ["PHÓ VIỆN TRƯỞNG"],
@@ -162,7 +180,10 @@ def test_joint_signers_one_under_another_then_the_recipients():
 def test_the_president_s_title_is_one_title_not_a_banner():
     r = lint(
         "state-vbqppl/quyet_dinh.txt",
-        ("TM. ỦY BAN NHÂN DÂN\nKT. CHỦ TỊCH\nPHÓ CHỦ TỊCH\n", "CHỦ TỊCH\nNƯỚC CỘNG HÒA XÃ HỘI CHỦ NGHĨA VIỆT NAM\n"),
+        (
+            "TM. ỦY BAN NHÂN DÂN\nKT. CHỦ TỊCH\nPHÓ CHỦ TỊCH\n",
+            "CHỦ TỊCH\nNƯỚC CỘNG HÒA XÃ HỘI CHỦ NGHĨA VIỆT NAM\n",
+        ),
     )
     s = r.components["signature"]
     assert s["name"] == "Đinh Văn Tuấn" and "VB303" not in codes(r) and "VB112" not in codes(r)

@@ -16,8 +16,9 @@ import pytest
 from jsonschema.validators import validator_for
 
 from linter import __version__
-from linter.lint import Options, lint_bytes, lint_path
+from linter.lint import lint_bytes, lint_path
 from linter.report import github, junit, sarif, statistics
+from linter.result import Options
 from linter.rules import RULES
 
 REPO = Path(__file__).resolve().parent.parent

@@ -8,7 +8,8 @@ import pytest
 from contract import PARTY_TYPES
 from jsonschema import Draft202012Validator
 
-from linter.lint import Options, lint_bytes
+from linter.lint import lint_bytes
+from linter.result import Options
 from linter.rules import BY_NAME, RULES
 from linter.rules.base import BANDS, STAGES, band_module, checks_for
 from linter.validate import _schemas, validator
@@ -265,7 +266,7 @@ def test_schema_results_are_cached_on_disk_and_a_corrupt_cache_is_rebuilt(tmp_pa
     env = {**os.environ, "XDG_CACHE_HOME": str(tmp_path), "PYTHONPATH": str(ROOT)}
     doc = str(VALID / "chi_thi.txt")
     probe = (
-        "import sys; from datetime import date; from linter.lint import lint_path, Options; "
+        "import sys; from datetime import date; from linter.lint import lint_path; from linter.result import Options; "
         f"r = lint_path({doc!r}, Options(today=date(2026, 11, 22))); "
         "print(len(r.diagnostics), 'jsonschema' in sys.modules)"
     )

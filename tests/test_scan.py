@@ -24,7 +24,8 @@ if shutil.which("tesseract") is None:  # .ci/run installs it; a developer withou
 
 from bench.ocr_tolerance import MISSING  # noqa: E402
 from bench.render import degrade, render  # noqa: E402
-from linter.lint import Options, lint_bytes  # noqa: E402
+from linter.lint import lint_bytes  # noqa: E402
+from linter.result import Options  # noqa: E402
 from linter.scan import _Word, lay_out, read_scan  # noqa: E402
 
 ROOT = Path(__file__).resolve().parent.parent

@@ -6,7 +6,8 @@ from pathlib import Path
 import pytest
 from contract import COMPONENTS
 
-from linter.lint import Options, lint_path
+from linter.lint import lint_path
+from linter.result import Options
 
 SEEDS = Path(__file__).resolve().parent.parent / "corpus" / "seeds"
 ALL = set(COMPONENTS) - {"marks"}

@@ -26,7 +26,8 @@ from starlette.testclient import TestClient  # noqa: E402
 
 from bench import serve as real  # noqa: E402  - a real `vblint serve` and uploads to it
 from linter import batch, config  # noqa: E402
-from linter.lint import Options, lint_bytes  # noqa: E402
+from linter.lint import lint_bytes  # noqa: E402
+from linter.result import Options  # noqa: E402
 from linter.serve.app import Service, create_app, safe_name  # noqa: E402
 
 ROOT = Path(__file__).resolve().parent.parent

@@ -8,7 +8,8 @@ import pytest
 
 from linter import decode
 from linter import patterns as P
-from linter.lint import Options, lint_bytes
+from linter.lint import lint_bytes
+from linter.result import Options
 
 ROOT = Path(__file__).resolve().parent.parent
 CHI_THI = (ROOT / "corpus" / "valid" / "party-hd36" / "chi_thi.txt").read_text(encoding="utf-8")

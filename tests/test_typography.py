@@ -7,7 +7,8 @@ import pytest
 pytest.importorskip("docx")
 from fixtures_office import build_party_docx, build_party_docx_bad, build_state_docx  # noqa: E402
 
-from linter.lint import Options, lint_bytes  # noqa: E402
+from linter.lint import lint_bytes  # noqa: E402
+from linter.result import Options  # noqa: E402
 
 
 def check(data: bytes):

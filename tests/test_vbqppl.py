@@ -10,10 +10,11 @@ import pytest
 
 from linter.layout import layout
 from linter.lex import lex
-from linter.lint import Options, lint_bytes
+from linter.lint import lint_bytes
 from linter.model import build, preamble
 from linter.normalize import normalize
 from linter.parse import parse
+from linter.result import Options
 
 ROOT = Path(__file__).resolve().parent.parent
 VALID = ROOT / "corpus" / "valid" / "state-vbqppl"

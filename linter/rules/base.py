@@ -3,10 +3,12 @@
 import sys
 from collections.abc import Callable
 from dataclasses import dataclass, field, replace
+from datetime import date
 from functools import cache
 from pathlib import Path
 
 from linter.diagnostics import Diagnostic, Fix, Span
+from linter.result import Choice, Source
 
 PROFILES = ("party-hd36", "party-hd05", "state-nd30", "state-vbqppl")
 PARTY = frozenset({"party-hd36", "party-hd05"})
@@ -142,11 +144,16 @@ class Hit:
 
 @dataclass
 class Context:
-    profile: str | None  # None in the input stage: the profile is chosen after it
-    today: "object"  # datetime.date
+    """What a check knows besides the document: the profile (None in the input stage: the profile
+    is chosen after it), the day to compare dates with, the language of the messages, the
+    profile's choice (its regime signals, for the mixed-regime rule) and the source (a scan's
+    boxes, a .docx's per-line typography and page set-up)."""
+
+    profile: str | None
+    today: date
     lang: str = "vi"
-    choice: "object" = None  # profile.Choice: the regime signals, for the mixed-regime rule
-    source: "object" = None  # read.Source: per-line typography and page set-up of a .docx
+    choice: Choice | None = None
+    source: Source | None = None
 
 
 def diagnostic(

@@ -38,8 +38,8 @@ from starlette.staticfiles import StaticFiles
 from starlette.templating import Jinja2Templates
 
 from linter import batch
-from linter.lint import FileResult, Options
 from linter.report import render as render_report
+from linter.result import FileResult, Options
 from linter.rules.base import PROFILES
 from linter.serve import view, work
 from linter.serve.words import WORDS

@@ -6,7 +6,7 @@ from __future__ import annotations
 
 from linter import batch, config
 from linter.fix import FixOutcome, fix_bytes
-from linter.lint import FileResult, Options
+from linter.result import FileResult, Options
 
 
 def warm() -> bool:
