@@ -300,7 +300,13 @@ def _sentence_goes_on(before: Line | None, a: Line) -> bool:
     if before is None or a.blank_before:
         return False
     t = before.text
+    m = _ARABIC_LABEL.match(t)
+    if m and a.text.rstrip(".)") == str(int(m.group(1)) + 1):
+        return False  # "6. Tờ khai …" / "7.": the next label of the list (a table's column)
     return len(t) > 40 and t[-1] not in _SENTENCE_END and not is_upper_line(t)
+
+
+_ARABIC_LABEL = re.compile(r"(\d{1,3})[.)]\s")
 
 
 _SENTENCE_END = '.:;!?…)"”'

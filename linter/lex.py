@@ -749,12 +749,16 @@ class _Zones:
                 i += 1
         return out
 
-    def _gather(self) -> set[int]:
+    def _gather(self) -> dict[int, str]:
         """A number line that stands below the header (a column read late, a line out of order)
-        is read with the header and reported where it stands. Returns the ids of its Lines."""
+        is read with the header and reported where it stands ("part"). A consolidated text may
+        print its issuer, number and date in the block above its authentication instead ("BỘ XÂY
+        DỰNG" / "Số: 07/VBHN-BXD" / "XÁC THỰC VĂN BẢN HỢP NHẤT" / "Hà Nội, ngày …"): a form of
+        its own ("vbhn"), read with the header and not reported. Returns the ids of the Lines
+        moved, with how."""
         have = {t.type for t in self.toks}
         if "NUMBER" in have or not have & set(_ANCHORS + ("ISSUER",)):
-            return set()
+            return {}
         # up to the signature's authority line: what follows it is the signer, then annexes
         stop = next(
             (j for j in range(len(self.shaped) - 1, self.i, -1) if self.shaped[j][1] == "AUTHORITY"), 0
@@ -762,10 +766,24 @@ class _Zones:
         for j in range(self.i, stop):
             ln, sh, d = self.shaped[j]
             if sh == "NUMBER" and d.get("label"):
-                self.shaped.insert(self.i, self.shaped.pop(j))
+                block = self._end_block(j, stop) if "VBHN" in d["symbol"].split("-") else [j]
+                lines = [self.shaped[k] for k in block]
+                for k in sorted(block, reverse=True):
+                    self.shaped.pop(k)
+                self.shaped[self.i : self.i] = lines
                 self.header()
-                return {id(ln)}
-        return set()
+                how = "vbhn" if len(block) > 1 else "part"
+                return {id(x[0]): how for x in lines}
+        return {}
+
+    def _end_block(self, j: int, stop: int) -> list[int]:
+        """The shaped lines of a consolidated text's end block around its number at j: the issuer
+        and its rule above it, the date below it (past the "XÁC THỰC …" line), in page order."""
+        above = j
+        while above > self.i and j - above < 4 and self.shaped[above - 1][1] in ("UPPER", "RULE"):
+            above -= 1
+        date = next((k for k in range(j + 1, min(stop, j + 3)) if self.shaped[k][1] == "PLACE_DATE"), None)
+        return [*range(above, j + 1), *([date] if date is not None else [])]
 
     def run(self) -> list[Tok]:
         moved = self._displaced_header()
@@ -786,7 +804,7 @@ class _Zones:
                 t.data = {**t.data, "moved": "header"}
         for t in self.toks if pulled else ():
             if id(t.line) in pulled:
-                t.data = {**t.data, "moved": "part"}
+                t.data = {**t.data, "moved": pulled[id(t.line)]}
         return self.toks
 
 

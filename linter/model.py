@@ -189,8 +189,10 @@ def _sections(toks: list[Tok]) -> list[dict]:
         annex = embedded or t.type == "TRAILER" and _ANNEX.match(t.text.strip())
         if annex:  # a form (inside an annex) keeps the levels it interrupted; an annex starts afresh
             form = (form or list(stack)) if embedded or t.text.lstrip()[:1] == "M" else None
-        if k in quoted or not (
-            annex or t.type == "SECTION" or t.type == "TRAILER" and t.data.get("kind") in _RANK
+        if (
+            k in quoted
+            or not (annex or t.type == "SECTION" or t.type == "TRAILER" and t.data.get("kind") in _RANK)
+            or k and _column_numbers_go_on(toks[k - 1].text, t)
         ):
             continue  # (a trailer line shaped as a heading: an annex's own numbering)
         kind, label = ("annex", t.text.strip()) if annex else (t.data["kind"], t.data["label"])
@@ -214,6 +216,13 @@ def _sections(toks: list[Tok]) -> list[dict]:
         stack[-1][1].append(node)
         stack.append((rank, node["sections"]))
     return root
+
+
+def _column_numbers_go_on(above: str, t: Tok) -> bool:
+    """A flattened table's row of column numbers ("33" / "34" / "35. Ghi chú:"): the number after
+    the bare number before it is the row's last cell, not a section."""
+    above = above.strip()
+    return above.isdigit() and t.data.get("kind") == "arabic" and t.data.get("label") == str(int(above) + 1)
 
 
 def _goes_on(stack: list[tuple[float, list]], rank: float, node: dict) -> int:

@@ -219,7 +219,8 @@ def rank_end(name: str) -> int:
 
 STATE_LUU = re.compile(r"^-?\s*Lưu\s*:\s*(?:VT\b|Văn thư)", re.I)  # "- Lưu: VT, …" (VB288 asks for "VT")
 DRAFTER = re.compile(r"^(?=\S*\d)\S{3,40}$")  # ô 12: drafter code and copies ("NguyenVanAn-26", "PL.(300)")
-SIGNED = re.compile(r"^\(\s*(?:đã ký|ký|ký tên|ký, ghi rõ họ tên|ký, đóng dấu)[^)]*\)$", re.I)
+# "(Đã ký)", and the "kí" spelling: "( đã kí)"
+SIGNED = re.compile(r"^\(\s*(?:đã k[ýí]|k[ýí]|k[ýí] tên|k[ýí], ghi rõ họ tên|k[ýí], đóng dấu)[^)]*\)$", re.I)
 
 
 # OCR confusions inside numbers and dates: letters read for digits, "l"/"I" read for the slash.
@@ -498,9 +499,10 @@ _PARTY_SEQ = re.compile(r"\d[0-9OoQDlIi|!]{0,5}\s*-")  # what repair() can make 
 
 def may_be_number(text: str, folded: str) -> bool:
     """Whether parse_number() could find a number in text (or in repair(text)): it opens with
-    "Số"/"Luật", or starts with a digit as a Party number does ("400-TB/TU"). folded: fold(text)."""
+    "Số"/"Luật"/"Nghị quyết số"/"Pháp lệnh số", or starts with a digit as a Party number does
+    ("400-TB/TU"). folded: fold(text)."""
     f = folded.lstrip()
-    return f.startswith(("so", "luat")) or (f[:1].isdigit() and bool(_PARTY_SEQ.match(text.lstrip())))
+    return f.startswith(("so", "luat", "nghi quyet so", "phap lenh so")) or (f[:1].isdigit() and bool(_PARTY_SEQ.match(text.lstrip())))
 
 
 def parse_number(text: str) -> dict | None:

@@ -87,13 +87,24 @@ def _family_files(family: str) -> frozenset[str]:
     return frozenset(p.name for p in (data_dir("schemas") / family).glob("*.schema.json"))
 
 
-def schema_id_for(profile: str, doc_type: str | None) -> str:
+def schema_id_for(profile: str, doc_type: str | None, variant: str | None = None) -> str:
+    """The schema of a type under a profile; a variant of the type ("nghi_quyet_qh") where the
+    profile's family has one."""
     # HD 05 requires the same parts as HD 36 (QĐ 399 keeps QĐ 66's nine mandatory components):
     # its differences are field rules, so party-hd05 shares the party-hd36 schemas.
     family = profile if profile in ("state-nd30", "state-vbqppl") else "party-hd36"
     # a schema's file is named after the last part of its $id: no need to parse them all to know
-    known = f"{doc_type}.schema.json" in _family_files(family)
-    return f"urn:vblint:{family}:{doc_type if known else '_generic'}"
+    for name in (variant, doc_type):
+        if name and f"{name}.schema.json" in _family_files(family):
+            return f"urn:vblint:{family}:{name}"
+    return f"urn:vblint:{family}:_generic"
+
+
+def _variant(doc: Document) -> str | None:
+    """A resolution of the Quốc hội itself ("…/2025/QH15") has a law's form: its date is the
+    passage date, in its closing line, and it has no Nơi nhận (standards-vbqppl §4, §11)."""
+    symbol = (doc.components["number"] or {}).get("symbol") or ""
+    return f"{doc.doc_type}_qh" if symbol[:2] == "QH" and symbol[2:3].isdigit() else None
 
 
 # the parts in the order a page holds them: a missing one is reported where it would stand
@@ -255,7 +266,7 @@ def _rebuild(shape):
 
 
 def validate(doc: Document, profile: str, lang: str) -> list[Diagnostic]:
-    sid = schema_id_for(profile, doc.doc_type)
+    sid = schema_id_for(profile, doc.doc_type, _variant(doc))
     out: list[Diagnostic] = []
     for name, component, message in _errors(sid, (doc.doc_type, skeleton(doc.components))):
         if name is None:  # a shape the model itself broke: a bug, not a document defect

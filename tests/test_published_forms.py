@@ -188,3 +188,98 @@ def test_the_president_s_title_is_one_title_not_a_banner():
     s = r.components["signature"]
     assert s["name"] == "Đinh Văn Tuấn" and "VB303" not in codes(r) and "VB112" not in codes(r)
     assert " ".join(s["titles"]) == "CHỦ TỊCH NƯỚC CỘNG HÒA XÃ HỘI CHỦ NGHĨA VIỆT NAM"
+
+
+# -- round 10: the national legal database's pages ------------------------------------------------
+LUAT = "state-vbqppl/luat.txt"
+
+
+def test_a_resolution_of_the_assembly_has_a_law_s_form():
+    """ "Nghị quyết số: 250/2025/QH15": the number is read, and like a law the resolution has no
+    date line (its date is the passage date, in its closing line) and no Nơi nhận."""
+    r = lint(
+        LUAT,
+        (
+            "Luật số: 112/2025/QH15\n\nLUẬT\nTHƯ VIỆN SỐ",
+            "Nghị quyết số: 250/2025/QH15\n\nNGHỊ QUYẾT\nVề thư viện số",
+        ),
+        ("ban hành Luật Thư viện số.", "quyết nghị:"),
+        ("Luật này", "Nghị quyết này"),
+        ("Luật này", "Nghị quyết này"),
+    )
+    assert r.profile == "state-vbqppl" and r.doc_type == "nghi_quyet"
+    assert r.components["number"]["symbol"] == "QH15" and codes(r) == []
+    # a resolution of any other body still dates its header
+    other = lint(
+        LUAT,
+        (
+            "Luật số: 112/2025/QH15\n\nLUẬT\nTHƯ VIỆN SỐ",
+            "Nghị quyết số: 96/2025/UBTVQH15\n\nNGHỊ QUYẾT\nVề thư viện số",
+        ),
+    )
+    assert other.components["number"]["symbol"] == "UBTVQH15" and "VB104" in codes(other)
+
+
+def test_signed_spelt_ki():
+    r = lint(
+        TT,
+        (
+            "KT. BỘ TRƯỞNG\nTHỨ TRƯỞNG\n\nTrần Văn Thuấn",
+            "KT. BỘ TRƯỞNG\nTHỨ TRƯỞNG\n( đã kí)\nTrần Văn Thuấn",
+        ),
+    )
+    assert codes(r) == [] and r.components["signature"]["name"] == "Trần Văn Thuấn"
+
+
+def test_a_consolidated_text_s_issuer_number_and_date_above_its_authentication():
+    """A consolidated text printed with its issuer, number and date in the block above "XÁC
+    THỰC VĂN BẢN HỢP NHẤT" (a form seen on published copies): read, and not reported."""
+    text = (VALID / TT).read_text(encoding="utf-8")
+    head = text[: text.index("THÔNG TƯ\n")]
+    recipients = text[text.index("Nơi nhận:") : text.index("KT. BỘ TRƯỞNG")]
+    end = "BỘ Y TẾ\n-------\nSố: 07/VBHN-BYT\nXÁC THỰC VĂN BẢN HỢP NHẤT\nHà Nội, ngày 03 tháng 3 năm 2026\n"
+    r = lint(
+        TT,
+        (head, "CỘNG HÒA XÃ HỘI CHỦ NGHĨA VIỆT NAM\nĐộc lập - Tự do - Hạnh phúc\n---------------\n\n"),
+        (recipients, recipients + end),
+    )
+    c = r.components
+    assert (c["issuer"]["text"], c["number"]["symbol"], c["place_date"]["year"]) == (
+        "BỘ Y TẾ",
+        "VBHN-BYT",
+        2026,
+    )
+    assert codes(r) == []
+
+
+TABLE = """Điều 2. Yêu cầu đối với hồ sơ bệnh án điện tử
+1. Ban hành các mẫu sau:
+STT
+Loại mẫu
+1.
+Đơn đề nghị cấp bản sao
+2.
+Đơn đề nghị cấp bản sao
+(Dùng cho người đại diện theo pháp luật)
+3.
+Tờ khai đề nghị xác nhận
+2. Số liệu báo cáo theo biểu sau:
+(1)
+12
+13
+14. Ghi chú:
+3. Cơ sở khám bệnh, chữa bệnh bảo đảm an toàn thông tin theo cấp độ.
+
+"""
+
+
+def test_a_flattened_table_s_numbers_are_not_sections():
+    """A table published one cell a line: its STT column ("2." / "Đơn …") is a list, its row of
+    column numbers ("12" / "13" / "14. Ghi chú:") is no section."""
+    text = (VALID / TT).read_text(encoding="utf-8")
+    start, end = text.index("Điều 2. Yêu cầu"), text.index("Điều 3. Hiệu lực")
+    r = lint(TT, (text[start:end], TABLE))
+    assert codes(r) == []
+    article = next(s for s in r.components["body"]["sections"] if s["label"] == "2")
+    # the table's list restarts at 1 beside the article's own 1–3: no number is lost, none is a cell
+    assert [s["label"] for s in article["sections"]] == ["1", "1", "2", "3", "2", "3"]
