@@ -192,7 +192,7 @@ def _sections(toks: list[Tok]) -> list[dict]:
         if (
             k in quoted
             or not (annex or t.type == "SECTION" or t.type == "TRAILER" and t.data.get("kind") in _RANK)
-            or k and _column_numbers_go_on(toks[k - 1].text, t)
+            or (k > 0 and _column_numbers_go_on(toks[k - 1].text, t))
         ):
             continue  # (a trailer line shaped as a heading: an annex's own numbering)
         kind, label = ("annex", t.text.strip()) if annex else (t.data["kind"], t.data["label"])

@@ -502,7 +502,9 @@ def may_be_number(text: str, folded: str) -> bool:
     "Số"/"Luật"/"Nghị quyết số"/"Pháp lệnh số", or starts with a digit as a Party number does
     ("400-TB/TU"). folded: fold(text)."""
     f = folded.lstrip()
-    return f.startswith(("so", "luat", "nghi quyet so", "phap lenh so")) or (f[:1].isdigit() and bool(_PARTY_SEQ.match(text.lstrip())))
+    return f.startswith(("so", "luat", "nghi quyet so", "phap lenh so")) or (
+        f[:1].isdigit() and bool(_PARTY_SEQ.match(text.lstrip()))
+    )
 
 
 def parse_number(text: str) -> dict | None:
