@@ -79,7 +79,7 @@ def classify(line: Line) -> tuple[str, dict]:
         return "NOI_NHAN", {}
     if (upper or t[:4].isupper()) and (auth := P.authority_of(t)):
         return "AUTHORITY", {"authority": auth[0], "body_at": auth[1]}
-    if c == "(" and P.SIGNED.match(t):
+    if (c == "(" or c in "Đđ") and P.SIGNED.match(t):
         return "SIGNED", {}
     sec = P.section_of(t)
     if sec:
@@ -749,6 +749,19 @@ class _Zones:
                 i += 1
         return out
 
+    def _motto_to_its_banner(self) -> None:
+        """A two-column header read row by row: "QUỐC HỘI" / "CỘNG HÒA …" / "Luật số: …" /
+        "Độc lập - …": the motto is the banner's second line, the number stands beside it."""
+        kinds = [sh for _, sh, _ in self.shaped[:10]]
+        for q in range(len(kinds) - 2):
+            if (
+                kinds[q] == "QUOC_HIEU"
+                and kinds[q + 1] in ("NUMBER", "PLACE_DATE")
+                and kinds[q + 2] == "TIEU_NGU"
+            ):
+                self.shaped.insert(q + 1, self.shaped.pop(q + 2))
+                return
+
     def _gather(self) -> dict[int, str]:
         """A number line that stands below the header (a column read late, a line out of order)
         is read with the header and reported where it stands ("part"). A consolidated text may
@@ -790,6 +803,7 @@ class _Zones:
         if moved:
             a, b = moved
             self.shaped = self.shaped[a:b] + self.shaped[:a] + self.shaped[b:]
+        self._motto_to_its_banner()
         self.stamps()
         self.marks()
         self.header()

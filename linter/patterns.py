@@ -158,10 +158,11 @@ PLACE_DATE_START = re.compile(
 # Section headings, outermost first: one alternation, tried in this order, whose only group in
 # each branch is the label, named after the kind (one regex call per line instead of eight).
 SECTION_RES = (
-    r"Phần\s+(?P<phan>thứ\s+\w+|[IVXLC]+|\d+)\b",
-    r"Chương\s+(?P<chuong>[IVXLC]+|\d+)\b",
-    r"Mục\s+(?P<muc>\d+|[IVXLC]+)\b",
-    r"Tiểu mục\s+(?P<tieu_muc>\d+)\b",
+    # (the unit's word in capitals too: "CHƯƠNG I" / "QUY ĐỊNH CHUNG", "PHẦN THỨ HAI")
+    r"(?:Phần|PHẦN)\s+(?P<phan>(?:thứ|THỨ)\s+\w+|[IVXLC]+|\d+)\b",
+    r"(?:Chương|CHƯƠNG)\s+(?P<chuong>[IVXLC]+|\d+)\b",
+    r"(?:Mục|MỤC)\s+(?P<muc>\d+|[IVXLC]+)\b",
+    r"(?:Tiểu mục|TIỂU MỤC)\s+(?P<tieu_muc>\d+)\b",
     # "Điều 5." or "Điều 5a." (inserted by an amendment), a footnote mark "[3]" in a consolidated
     # text; a wrapped citation ("Điều 3 Nghị quyết này", "Điều 6, Điều 7") has no stop
     r"Điều\s+(?P<dieu>\d+[a-zđ]?)(?:\[\d+\]|\*)?\s*(?:[.:]|$)",
@@ -219,8 +220,10 @@ def rank_end(name: str) -> int:
 
 STATE_LUU = re.compile(r"^-?\s*Lưu\s*:\s*(?:VT\b|Văn thư)", re.I)  # "- Lưu: VT, …" (VB288 asks for "VT")
 DRAFTER = re.compile(r"^(?=\S*\d)\S{3,40}$")  # ô 12: drafter code and copies ("NguyenVanAn-26", "PL.(300)")
-# "(Đã ký)", and the "kí" spelling: "( đã kí)"
-SIGNED = re.compile(r"^\(\s*(?:đã k[ýí]|k[ýí]|k[ýí] tên|k[ýí], ghi rõ họ tên|k[ýí], đóng dấu)[^)]*\)$", re.I)
+# "(Đã ký)", and the "kí" spelling: "( đã kí)"; a page may drop the brackets: "Đã ký"
+SIGNED = re.compile(
+    r"^\(\s*(?:đã k[ýí]|k[ýí]|k[ýí] tên|k[ýí], ghi rõ họ tên|k[ýí], đóng dấu)[^)]*\)$|^đã k[ýí]\.?$", re.I
+)
 
 
 # OCR confusions inside numbers and dates: letters read for digits, "l"/"I" read for the slash.

@@ -283,3 +283,44 @@ def test_a_flattened_table_s_numbers_are_not_sections():
     article = next(s for s in r.components["body"]["sections"] if s["label"] == "2")
     # the table's list restarts at 1 beside the article's own 1–3: no number is lost, none is a cell
     assert [s["label"] for s in article["sections"]] == ["1", "1", "2", "3", "2", "3"]
+
+
+# -- round 11 ---------------------------------------------------------------------------------------
+def test_a_chapter_heading_in_capitals_ends_the_preamble():
+    text = (VALID / TT).read_text(encoding="utf-8")
+    r = lint(TT, ("\n\nĐiều 1. Phạm vi", "\nCHƯƠNG I\nQUY ĐỊNH CHUNG\nĐiều 1. Phạm vi"))
+    assert "Căn cứ" in text and codes(r) == []
+    assert [s["kind"] for s in r.components["body"]["sections"]][:1] == ["chuong"]
+
+
+def test_a_two_column_header_read_row_by_row():
+    """ "QUỐC HỘI | CỘNG HÒA …" then "Luật số: … | Độc lập - …": the motto is the banner's."""
+    r = lint(
+        LUAT,
+        (
+            "QUỐC HỘI\n-------\nCỘNG HÒA XÃ HỘI CHỦ NGHĨA VIỆT NAM\nĐộc lập - Tự do - Hạnh phúc\n---------------\n\n",
+            "",
+        ),
+        (
+            "Luật số: 112/2025/QH15\n",
+            "QUỐC HỘI\nCỘNG HÒA XÃ HỘI CHỦ NGHĨA VIỆT NAM\nLuật số: 112/2025/QH15\nĐộc lập - Tự do - Hạnh phúc\n",
+        ),
+    )
+    assert codes(r) == [] and r.components["banner"]["motto"]
+
+
+def test_recipients_that_lost_their_dashes_but_the_lu_u_line_s_are_one_report():
+    text = (VALID / TT).read_text(encoding="utf-8")
+    items = text[text.index("Nơi nhận:\n") + 10 : text.index("- Lưu:")]
+    r = lint(TT, (items, items.replace("- ", "")))
+    assert codes(r) == ["VB281"]
+    fixed = r.diagnostics[0].fix
+    assert len(fixed.also) + 1 == items.count("- ")  # and its fix puts back every dash
+
+
+def test_signed_without_brackets():
+    r = lint(
+        TT,
+        ("KT. BỘ TRƯỞNG\nTHỨ TRƯỞNG\n\nTrần Văn Thuấn", "KT. BỘ TRƯỞNG\nTHỨ TRƯỞNG\nĐã ký\nTrần Văn Thuấn"),
+    )
+    assert codes(r) == [] and r.components["signature"]["name"] == "Trần Văn Thuấn"

@@ -44,17 +44,19 @@ def dash(doc, ctx):
         return
     toks = _lines(doc)
     after_luu = False
-    undashed, items = [], 0
+    undashed, items = [], 0  # (the Lưu line aside: a page may keep its dash when the others lost theirs)
     for item in r["items"]:
         tok = toks.get(item["line"])
         if after_luu and P.DRAFTER.match(item["text"]):
             continue  # ô 12, the drafter's code, takes no dash
-        after_luu = after_luu or _is_luu(item["text"])
+        luu = _is_luu(item["text"])
+        after_luu = after_luu or luu
         if tok is not None and tok.type == "RECIPIENT":
-            items += 1
+            items += not luu
             if not item["dash"]:
                 undashed.append(tok)
-    if 1 < len(undashed) == items:  # the list lost all its dashes: one report over it, one fix
+    if 1 < len([t for t in undashed if not _is_luu(t.text)]) == items:
+        # the list lost all its dashes (all but the Lưu line's, maybe): one report over it, one fix
         first, *rest = undashed
         a, b = first.line.span(0, 1), undashed[-1].line.span(0, 1)
         yield Hit(
