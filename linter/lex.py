@@ -520,8 +520,13 @@ class _Zones:
             cont = (
                 prev.type == "RECIPIENT"
                 and sh != "ITEM"
-                and (not prev.text.rstrip().endswith((",", ";", ".")) or _NOTE.fullmatch(ln.text.strip()))
-            )  # (a note wrapped onto its own line: "- … Bộ Tư pháp;" / "(B/c)")
+                and (
+                    not prev.text.rstrip().endswith((",", ";", "."))
+                    or _NOTE.fullmatch(ln.text.strip())
+                    or prev.text.count("(") > prev.text.count(")")
+                )
+            )  # (a note wrapped onto its own line: "- … Bộ Tư pháp;" / "(B/c)"; a bracket still open:
+            # "- Văn phòng Chính phủ (Phòng Công báo;" / "Cổng TTĐT, Vụ CN, KGVX);")
             if (
                 sh == "ITEM"
                 or sh in ("TEXT", "NAME", "UPPER", "SECTION")

@@ -18,7 +18,8 @@ _SPACES = dict.fromkeys(
     " ",
 )
 _DROP = dict.fromkeys(
-    [*range(0, 9), *range(11, 32), 0x7F, 0x200B, 0x200C, 0x200D, 0x200E, 0x200F, 0xFEFF, 0x2028]
+    # controls, zero-width and direction marks, the soft hyphen a web page hides inside a word ("L\u00adưu")
+    [*range(0, 9), *range(11, 32), 0x7F, 0xAD, 0x200B, 0x200C, 0x200D, 0x200E, 0x200F, 0x2060, 0xFEFF, 0x2028]
 )
 _TRANSLATE = {**_DASHES, **_SPACES, **_DROP}
 # markdown bold: "**" anywhere, "__" only against a word ("__text__"), so that a rule drawn with

@@ -324,3 +324,20 @@ def test_signed_without_brackets():
         ("KT. BỘ TRƯỞNG\nTHỨ TRƯỞNG\n\nTrần Văn Thuấn", "KT. BỘ TRƯỞNG\nTHỨ TRƯỞNG\nĐã ký\nTrần Văn Thuấn"),
     )
     assert codes(r) == [] and r.components["signature"]["name"] == "Trần Văn Thuấn"
+
+
+# -- round 12 ---------------------------------------------------------------------------------------
+def test_a_soft_hyphen_hidden_in_a_word():
+    r = lint(TT, ("- Lưu: VT", "- L\u00adưu: VT"))
+    assert codes(r) == []
+
+
+def test_a_recipient_wrapped_inside_its_bracket():
+    r = lint(
+        TT,
+        (
+            "- Văn phòng Chính phủ (Công báo, Cổng TTĐT Chính phủ);\n",
+            "- Văn phòng Chính phủ (Phòng Công báo;\nCổng thông tin điện tử Chính phủ, Vụ CN, KGVX);\n",
+        ),
+    )
+    assert codes(r) == [] and len(r.components["recipients"]["items"]) == 5

@@ -55,7 +55,7 @@ def dash(doc, ctx):
             items += not luu
             if not item["dash"]:
                 undashed.append(tok)
-    if 1 < len([t for t in undashed if not _is_luu(t.text)]) == items:
+    if len(undashed) > 1 and sum(not _is_luu(t.text) for t in undashed) == items:
         # the list lost all its dashes (all but the Lưu line's, maybe): one report over it, one fix
         first, *rest = undashed
         a, b = first.line.span(0, 1), undashed[-1].line.span(0, 1)
