@@ -79,7 +79,7 @@ def classify(line: Line) -> tuple[str, dict]:
         return "NOI_NHAN", {}
     if (upper or t[:4].isupper()) and (auth := P.authority_of(t)):
         return "AUTHORITY", {"authority": auth[0], "body_at": auth[1]}
-    if (c == "(" or c in "Đđ") and P.SIGNED.match(t):
+    if c in "(Đđ[" and P.SIGNED.match(t):
         return "SIGNED", {}
     sec = P.section_of(t)
     if sec:
@@ -234,7 +234,7 @@ class _Zones:
                 return False
             if q[1] == "RULE" or fold(q[0].text).startswith("can cu "):
                 return True
-            if len(q[0].text) >= 90 or q[0].text.rstrip().endswith((".", ":", ";")):
+            if len(q[0].text) >= 90 or q[0].text.rstrip().endswith((".", ":")):
                 return False
         return False
 
@@ -329,7 +329,10 @@ class _Zones:
         its length and first words (a web page puts a long one on one line; "Thực hiện quy
         trình …" names a guide's subject)."""
         t = ln.text.rstrip()
-        if t.endswith((".", ":", ";")):
+        nxt = self.peek(1)
+        # (a name may list its subjects, "Quy định …;" / "trách nhiệm …;" / "áp dụng …")
+        listed = t.endswith(";") and nxt is not None and nxt[0].text[:1].islower()
+        if t.endswith((".", ":", ";")) and not listed:
             return False
         if self._rule_or_bases_below():
             return True
@@ -627,7 +630,8 @@ class _Zones:
                 self.toks[-1].text.rstrip().endswith(",")
                 or not P.is_title_line(p[0].text)
                 and self.toks[-1].type == "AUTHORITY"
-                and (len(p[0].text.split()) <= 2 or p[1] == "UPPER" and self._title_next())
+                and p[1] == "UPPER"
+                and (len(p[0].text.split()) <= 2 or self._title_next())
             )
         ):
             bare = False

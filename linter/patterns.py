@@ -220,9 +220,11 @@ def rank_end(name: str) -> int:
 
 STATE_LUU = re.compile(r"^-?\s*Lưu\s*:\s*(?:VT\b|Văn thư)", re.I)  # "- Lưu: VT, …" (VB288 asks for "VT")
 DRAFTER = re.compile(r"^(?=\S*\d)\S{3,40}$")  # ô 12: drafter code and copies ("NguyenVanAn-26", "PL.(300)")
-# "(Đã ký)", and the "kí" spelling: "( đã kí)"; a page may drop the brackets: "Đã ký"
+# "(Đã ký)", and the "kí" spelling: "( đã kí)"; a page may drop the brackets ("Đã ký") or put a
+# placeholder of its own in square ones ("[daky]")
 SIGNED = re.compile(
-    r"^\(\s*(?:đã k[ýí]|k[ýí]|k[ýí] tên|k[ýí], ghi rõ họ tên|k[ýí], đóng dấu)[^)]*\)$|^đã k[ýí]\.?$", re.I
+    r"^\(\s*(?:đã k[ýí]|k[ýí]|k[ýí] tên|k[ýí], ghi rõ họ tên|k[ýí], đóng dấu)[^)]*\)$|^đã k[ýí]\.?$|^\[\s*(?:đã\s*k[ýí]|da\s*ky)\s*\]$",
+    re.I,
 )
 
 

@@ -341,3 +341,43 @@ def test_a_recipient_wrapped_inside_its_bracket():
         ),
     )
     assert codes(r) == [] and len(r.components["recipients"]["items"]) == 5
+
+
+# -- round 13 ---------------------------------------------------------------------------------------
+def test_a_legal_text_s_date_line_may_name_no_place():
+    """NĐ 78/2025, Điều 71.2.d: "địa danh ban hành (nếu có)"."""
+    r = lint(TT, ("Hà Nội, ngày 05 tháng 12 năm 2025", "Ngày 05 tháng 12 năm 2025"))
+    assert codes(r) == [] and r.components["place_date"]["day"] == 5
+    admin = lint("state-nd30/thong_bao.txt", ("Hà Nội, ngày 21", "Ngày 21"))
+    assert "VB221" in codes(admin)  # an administrative document's place is required
+
+
+def test_a_placeholder_for_the_signature_and_a_second_level_without_its_space():
+    r = lint(
+        "state-vbqppl/quyet_dinh.txt",
+        ("KT. CHỦ TỊCH\nPHÓ CHỦ TỊCH\n\nĐinh", "KT.CHỦ TỊCH\nPHÓ CHỦ TỊCH\n[daky]\nĐinh"),
+    )
+    s = r.components["signature"]
+    assert (s["levels"], s["name"]) == (["TM. ỦY BAN NHÂN DÂN", "KT.CHỦ TỊCH"], "Đinh Văn Tuấn")
+    assert codes(r) == ["VB312"]  # "KT.CHỦ TỊCH": the space after the stop is missing
+
+
+def test_a_summary_listing_its_subjects_with_semicolons():
+    r = lint(
+        TT,
+        (
+            "Quy định về hồ sơ bệnh án điện tử\n",
+            "Quy định về hồ sơ bệnh án điện tử;\nlưu trữ và khai thác hồ sơ bệnh án điện tử;\n"
+            "và trách nhiệm của cơ sở khám bệnh, chữa bệnh\n",
+        ),
+    )
+    assert codes(r) == [] and r.components["subject"]["text"].endswith("chữa bệnh")
+
+
+def test_two_articles_in_each_other_s_place_are_one_report():
+    text = (VALID / TT).read_text(encoding="utf-8")
+    a, b = text.index("Điều 2. Yêu cầu"), text.index("Điều 3. Hiệu lực")
+    c = text.index("Điều 4. Trách nhiệm")
+    swapped = text[:a] + text[b:c] + text[a:b] + text[c:]
+    r = lint_bytes("x.txt", swapped.encode("utf-8"), OPTS)
+    assert codes(r) == ["VB261"] and "3" in r.diagnostics[0].message

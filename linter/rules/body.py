@@ -84,6 +84,7 @@ def _sequence(sections, text: dict[int, str], back: bool = False):
     numbered = [s for s in sections if s["number"] is not None]
     last: dict = {}  # per kind: (section, the number it stands for)
     outer: dict = {}  # per kind: the lists a restart at 1 interrupted ("1. … 1. 2. 3. … 2.")
+    swapped: dict = {}  # id of a section standing in the place of the one before it: the count after it
     k = -1  # s is numbered[k]
     for s in sections:
         if s["number"] is None:
@@ -96,6 +97,9 @@ def _sequence(sections, text: dict[int, str], back: bool = False):
         kind, n = _kind(s), s["number"]
         prev = last.get(kind)
         last[kind] = (s, n)
+        if id(s) in swapped:  # the second of two sections in each other's place: reported at the first
+            last[kind] = (s, swapped.pop(id(s)))
+            continue
         if prev is None or n == prev[1] + 1:
             continue
         if n == 1 and s["kind"] not in _RUN_ON or back and n <= prev[1]:  # (Chương, Điều run on: VB261)
@@ -108,8 +112,11 @@ def _sequence(sections, text: dict[int, str], back: bool = False):
         want = prev[1] + 1
         if n == want + 1 and _inline(prev[0], s, _label(s, want), text):
             continue  # run into the lines above: "1. Họ và tên: ……… 2. Giới tính: ……", "… dân tộc. b) Ủy ban …"
-        nxt = next((x["number"] for x in numbered[k + 1 :] if _kind(x) == kind), None)
-        if nxt == want + 1 and nxt != n + 1 or nxt != n + 1 and n < want:
+        after = [x for x in numbered[k + 1 :] if _kind(x) == kind][:2]
+        nxt = after[0]["number"] if after else None
+        if n == want + 1 and nxt == want and len(after) > 1 and after[1]["number"] == n + 1:
+            swapped[id(after[0])] = n  # "Điều 53" / "Điều 52" / "Điều 54": one swap, one report
+        elif nxt == want + 1 and nxt != n + 1 or nxt != n + 1 and n < want:
             last[kind] = (s, want)  # a misnumbered section: the next one counts from want
         yield s, prev[0], _label(s, want)
 

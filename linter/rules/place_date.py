@@ -3,7 +3,7 @@
 from datetime import date
 
 from linter.diagnostics import Fix
-from linter.rules.base import Hit, rule
+from linter.rules.base import VBQPPL, Hit, rule
 
 _CIT = "HD 36-HD/VPTW (địa danh, ngày tháng năm); HD 05-HD/VPTW, Phần II, 3.1.4; NĐ 30/2020, Phụ lục I, II.4"
 _WHY = {
@@ -48,7 +48,9 @@ def _field_span(tok, which):
 )
 def malformed(doc, ctx):
     p, tok = _pd(doc)
-    if p and (tok.data["malformed"] or not p["place"]):
+    # a legal normative document's place is "nếu có" (NĐ 78/2025, Điều 71.2.d): "Ngày 8 tháng 12 năm 2025"
+    placeless = not p["place"] and ctx.profile not in VBQPPL if p else False
+    if p and (tok.data["malformed"] or placeless):
         yield Hit(tok.line.span())
 
 
