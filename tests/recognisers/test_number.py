@@ -1,0 +1,124 @@
+"""The number line ("Số và ký hiệu"): patterns.parse_number, then on OCR's repair of the line
+(patterns.repair), as lex reads it. Each row: the line as a page, a scan or an e-signature tool
+leaves it, and what it says."""
+
+import pytest
+
+from linter import patterns as P
+
+
+def read(line: str) -> dict | None:
+    """The number a line holds, as written or through OCR's repairs (lex's two looks)."""
+    got = P.parse_number(line)
+    if got is None and P.repair(line) != line:
+        got = P.parse_number(P.repair(line))
+        return got and {**got, "repaired": True}
+    return got and {**got, "repaired": False}
+
+
+def pick(reading: dict, *fields: str) -> tuple:
+    return tuple(reading[f] for f in fields)
+
+
+PARTY = [
+    # (line, seq, symbol, type code, issuer code)
+    ("Số 400-TB/TU", 400, "TB/TU", "TB", "TU"),
+    ("Số 15-CT/TU", 15, "CT/TU", "CT", "TU"),
+    ("Số 45-HD/BTGTU", 45, "HD/BTGTU", "HD", "BTGTU"),
+    ("Số 12-QĐi/TU", 12, "QĐi/TU", "QĐi", "TU"),  # the legacy code: read, VB206 judges it
+    ("Số 3294-CV/VPTW/nb", 3294, "CV/VPTW/nb", "CV", "VPTW"),  # a suffix in lower case
+    ("400-TB/TU", 400, "TB/TU", "TB", "TU"),  # "Số" left out
+    # damaged or loosely typed
+    ("Số 400 - TB/TU", 400, "TB/TU", "TB", "TU"),  # spaces around "-"
+    ("Số 15 - CT / TU", 15, "CT/TU", "CT", "TU"),  # and around "/"
+    ("Số 47-KH / ĐU", 47, "KH/ĐU", "KH", "ĐU"),
+    ("Số15-CT/TU", 15, "CT/TU", "CT", "TU"),  # glued to "Số"
+    ("So 15-CT/TU", 15, "CT/TU", "CT", "TU"),  # tone marks lost
+    ("Sô 15-CT/TU", 15, "CT/TU", "CT", "TU"),  # a mark misread
+    ("Số: 1286-CV/TU", 1286, "CV/TU", "CV", "TU"),  # the State's colon on a Party number
+    ("Số 2O-CT/TU", 20, "CT/TU", "CT", "TU"),  # a letter O read for a zero
+    ("Số l5-CT/TU", 15, "CT/TU", "CT", "TU"),  # a letter l read for a one
+    ("Số 427-TBlTU", 427, "TB/TU", "TB", "TU"),  # the slash read as a letter l
+    ("Số 400 - TB/TU-", 400, "TB/TU", "TB", "TU"),  # a speck after it
+]
+
+
+@pytest.mark.parametrize(("line", "seq", "symbol", "type_code", "issuer"), PARTY)
+def test_party_number(line, seq, symbol, type_code, issuer):
+    got = read(line)
+    assert got is not None
+    assert got["form"] == "party"
+    assert pick(got, "seq", "symbol", "type_code", "issuer_code") == (seq, symbol, type_code, issuer)
+
+
+STATE = [
+    # (line, seq, year, symbol, type code, issuer code)
+    ("Số: 15/QĐ-BNV", 15, None, "QĐ-BNV", "QĐ", "BNV"),
+    ("Số: 12/2020/NĐ-CP", 12, 2020, "NĐ-CP", "NĐ", "CP"),
+    ("Số: 21/2025/TT-BTC", 21, 2025, "TT-BTC", "TT", "BTC"),
+    ("Số: 01856/TTr-STC", 1856, None, "TTr-STC", "TTr", "STC"),  # the leading zero: VB207 judges it
+    ("Số: 1527/UBND-VX", 1527, None, "UBND-VX", None, "UBND-VX"),  # a công văn: no type code
+    ("Luật số: 59/2020/QH14", 59, 2020, "QH14", None, "QH14"),
+    ("Nghị quyết số: 01/2025/NQ-HĐND", 1, 2025, "NQ-HĐND", "NQ", "HĐND"),
+    # damaged or loosely typed
+    ("Số : 15/QĐ-BNV", 15, None, "QĐ-BNV", "QĐ", "BNV"),  # a space before the colon
+    ("Số: 15 / QĐ - UBND", 15, None, "QĐ-UBND", "QĐ", "UBND"),  # spaces around "/" and "-"
+    ("Số: 123/qđ-ubnd", 123, None, "QĐ-UBND", "QĐ", "UBND"),  # the symbol read in lower case
+    ("Số: 06GM-SKHCN", 6, None, "GM-SKHCN", "GM", "SKHCN"),  # the slash lost
+    # blank: the e-signature tool fills the number in when it signs
+    ("Số:      /UBND-VP", None, None, "UBND-VP", None, "UBND-VP"),
+    ("Số:     /QĐ-UBND", None, None, "QĐ-UBND", "QĐ", "UBND"),
+    ("Số: ..../QĐ-UBND", None, None, "QĐ-UBND", "QĐ", "UBND"),
+    ("Số: …/QĐ-UBND", None, None, "QĐ-UBND", "QĐ", "UBND"),
+    ("Số:____/QĐ-UBND", None, None, "QĐ-UBND", "QĐ", "UBND"),
+]
+
+
+@pytest.mark.parametrize(("line", "seq", "year", "symbol", "type_code", "issuer"), STATE)
+def test_state_number(line, seq, year, symbol, type_code, issuer):
+    got = read(line)
+    assert got is not None
+    assert got["form"] == "state"
+    assert pick(got, "seq", "year", "symbol", "type_code", "issuer_code") == (
+        seq,
+        year,
+        symbol,
+        type_code,
+        issuer,
+    )
+
+
+@pytest.mark.parametrize(
+    ("line", "label", "colon", "repaired"),
+    [
+        ("Số 400-TB/TU", "Số", False, False),
+        ("Số: 15/QĐ-BNV", "Số", True, False),
+        ("Số : 15/QĐ-BNV", "Số", True, False),
+        ("400-TB/TU", None, False, False),
+        ("Luật số: 59/2020/QH14", "Luật số", True, False),
+        ("Số 427-TBlTU", "Số", False, True),
+        ("Số: 123/qđ-ubnd", "Số", True, True),
+    ],
+)
+def test_label_colon_and_repair(line, label, colon, repaired):
+    assert pick(read(line), "label", "colon", "repaired") == (label, colon, repaired)
+
+
+def test_the_number_ends_where_its_symbol_does():
+    """A place-date glued after it (a merged header row) is not part of the number."""
+    line = "Số: 15/QĐ-BNV Hà Nội, ngày"
+    assert line[: read(line)["end"]] == "Số: 15/QĐ-BNV"
+
+
+@pytest.mark.parametrize(
+    "line",
+    [
+        "Số lượng người tham dự",  # "Số" opens a sentence
+        "Căn cứ Luật số 59/2020/QH14",  # a number cited in a basis
+        "15 đồng chí tham dự",  # a digit, but no Party number
+        "Hà Nội, ngày 15 tháng 01 năm 2025",
+        "THÔNG BÁO",
+    ],
+)
+def test_not_a_number(line):
+    assert read(line) is None

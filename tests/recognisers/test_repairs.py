@@ -1,0 +1,91 @@
+"""OCR repairs of a whole line, made before any recogniser reads it: digits and slashes misread in
+numbers and dates (patterns.repair), the case of an upper-case line OCR lowered
+(patterns.restore_case), a letter O read as a zero in capitals (patterns.letters_for_digits),
+marks scattered into words (patterns.stray_marks)."""
+
+import pytest
+
+from linter import patterns as P
+from linter.text import fold
+
+
+@pytest.mark.parametrize(
+    ("line", "repaired"),
+    [
+        ("Số 427-TBlTU", "Số 427-TB/TU"),  # the slash read as l
+        ("96-QĐÍUBKTTU", "96-QĐ/UBKTTU"),  # the slash read as Í
+        ("Số: 06GM-SKHCN", "Số: 06/GM-SKHCN"),  # the slash lost
+        ("Số l5-CT/TU", "Số 15-CT/TU"),
+        ("năm 2O24", "năm 2024"),
+        ("ngày l5 tháng O1 năm 2025", "ngày 15 tháng 01 năm 2025"),
+        ("123/qđ-ubnd", "123/QĐ-UBND"),  # a symbol read wholly in lower case
+        # nothing to repair
+        ("CHÍNH PHỦ", "CHÍNH PHỦ"),  # an Í that is a letter
+        ("Số 3294-CV/VPTW/nb", "Số 3294-CV/VPTW/nb"),  # a suffix in lower case on purpose
+        ("Số 15-CT/TU", "Số 15-CT/TU"),
+    ],
+)
+def test_repair(line, repaired):
+    assert P.repair(line) == repaired
+
+
+@pytest.mark.parametrize(
+    ("line", "restored"),
+    [
+        ("KẾ hoạch", "KẾ HOẠCH"),
+        ("thông báo", "THÔNG BÁO"),
+        ("đảng cộng sản", "ĐẢNG CỘNG SẢN"),
+        ("tm. ủy ban nhân dân", "TM. ỦY BAN NHÂN DÂN"),
+        ("kt. bộ trưởng,", "KT. BỘ TRƯỞNG,"),
+        ("tỉnh sơn la", "TỈNH SƠN LA"),
+        ("k/t trưởng ban PHÓ TRƯỞNG BAN", "K/T TRƯỞNG BAN PHÓ TRƯỞNG BAN"),  # merged with the next
+        # a sentence keeps its case
+        ("Căn cứ Luật", None),
+        ("các sở, ngành", None),
+        ("Nội dung cuộc họp", None),
+    ],
+)
+def test_restore_case(line, restored):
+    assert P.restore_case(line) == restored
+
+
+@pytest.mark.parametrize(
+    ("line", "letters"),
+    [
+        ("THÔNG BÁ0 KẾT LUẬN", "THÔNG BÁO KẾT LUẬN"),
+        ("THÔNG BÁO", None),
+        ("Số 400-TB/TU", None),  # a number keeps its digits
+        ("CHỈ THỊ 0", None),
+    ],
+)
+def test_letters_for_digits(line, letters):
+    assert P.letters_for_digits(line) == letters
+
+
+@pytest.mark.parametrize(
+    ("line", "marks"),
+    [
+        ("ngà~y 21", "~"),
+        ("thán*g 11", "*"),
+        ("tháng. 11", "."),
+        ("K'T. BÍ THƯ", "'"),
+        ("Nội dung chính.", ""),  # a sentence's stop
+        ("(*) Ghi chú", ""),  # a real sign
+        ("Giá 1.000 đồng", ""),  # a thousands stop
+    ],
+)
+def test_stray_marks(line, marks):
+    assert "".join(line[i] for i in P.stray_marks(line)) == marks
+
+
+@pytest.mark.parametrize(
+    ("f", "motto"),
+    [
+        ("doc lap - tu do - hanh phuc", True),
+        ("doc l,ap - tu do - hanh phuc", True),
+        ("doc 1ap - tu do - hanh phuc", True),
+        ("doc lap dan toc", False),
+    ],
+)
+def test_motto(f, motto):
+    assert P.is_motto(fold(f)) == motto
