@@ -186,7 +186,8 @@ STAMP = re.compile(
     r"|nguoi ky\s*:|ky boi\s*:|email\s*:|co quan\s*:|thoi gian ky\s*:|chuc vu\s*:)"
 )
 # "Lưu", OCR's "Lưa", "LưaVPTU", "Lưù" (a tone mark added)
-LUU = re.compile(r"^l[uưúùủũụứừửữự][uưúùủũụứừửữựaăàáảãạo]?(?=[\s:,.]|[A-ZĐ]|$)", re.I)
+# (OCR's "Lưa" has no tone mark: "Lựa", "Lừa", "Lứa" are words)
+LUU = re.compile(r"^l(?:[uư][aăàáảãạo]|[uưúùủũụứừửữự][uưúùủũụứừửữự]?)(?=[\s:,.]|(?-i:[A-ZĐ])|$)", re.I)
 _ITEM_MARK = "-+•· "
 
 
