@@ -4,10 +4,11 @@ contract of ../shared/design.md) plus the source spans the rules point at."""
 import itertools
 import re
 from dataclasses import dataclass, field
+from functools import cached_property
 
 from lark import Tree
 
-from linter import codes
+from linter import codes, docparts
 from linter import patterns as P
 from linter.diagnostics import Span
 from linter.lex import Tok
@@ -55,6 +56,63 @@ class Document:
 
     def last_line(self) -> int:
         return self.toks[-1].line.end_line if self.toks else 1
+
+    # -- the typed parts the rules read (linter/docparts.py), built when first asked for ----------
+
+    def lines_of(self, name: str) -> list[Line]:
+        """The lines of a component, in order (none when it was not found)."""
+        return [t.line for t in self.parts.get(name, ())]
+
+    @cached_property
+    def lines(self) -> list[Line]:
+        """Every line of the document, in order."""
+        return [t.line for t in self.toks]
+
+    @cached_property
+    def number(self) -> docparts.Number | None:
+        return docparts.number(self.components["number"], self.parts.get("number"))
+
+    @cached_property
+    def place_date(self) -> docparts.PlaceDate | None:
+        return docparts.place_date(self.components["place_date"], self.parts.get("place_date"))
+
+    @cached_property
+    def type_name(self) -> docparts.Heading | None:
+        return docparts.heading(self.components["doc_type"], self.parts.get("doc_type"))
+
+    @cached_property
+    def subject(self) -> docparts.Heading | None:
+        return docparts.heading(self.components["subject"], self.parts.get("subject"))
+
+    @cached_property
+    def banner(self) -> docparts.Banner | None:
+        return docparts.banner(self.components["banner"], self.parts.get("banner"))
+
+    @cached_property
+    def addressees(self) -> docparts.Addressees | None:
+        return docparts.addressees(self.components["addressees"], self.parts.get("addressees"))
+
+    @cached_property
+    def body(self) -> docparts.Body | None:
+        return docparts.body(self.components["body"], self.parts.get("body"), self.parts.get("trailer", ()))
+
+    @cached_property
+    def recipients(self) -> docparts.Recipients | None:
+        return docparts.recipients(self.components["recipients"], self.parts.get("recipients"))
+
+    @cached_property
+    def signature(self) -> docparts.Signature | None:
+        return docparts.signature(self.components["signature"], self.parts.get("signature"))
+
+    @cached_property
+    def strays(self) -> tuple[docparts.Row, ...]:
+        """The lines the grammar found out of place."""
+        return docparts.rows(self.dropped)
+
+    @cached_property
+    def moved(self) -> tuple[docparts.Row, ...]:
+        """Every line, when a header was read after the body or copied inside it; else none."""
+        return docparts.rows(self.toks) if docparts.moved(self.toks) else ()
 
 
 def _joined(toks: list[Tok]) -> str:
