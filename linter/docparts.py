@@ -156,11 +156,11 @@ class Authority:
 
     line: Line
     prefix: str  # canonical: "T/M", "TM.", "KT.", "Q." …
-    body_at: int  # where the body after the prefix starts on the line
+    body_at: int  # where the prefix ends on the line (the body follows, after a space)
 
     @property
     def written(self) -> str:
-        """The prefix as written, the spaces after it included."""
+        """The prefix as written: "T Í M", "tm."."""
         return self.line.text[: self.body_at]
 
     @property
@@ -168,7 +168,7 @@ class Authority:
         return self.line.text[self.body_at :]
 
     def span(self, field: str | None = None) -> Span:
-        """The whole line, or its prefix (with the spaces after it)."""
+        """The whole line, or its prefix as written."""
         if field is None:
             return self.line.span()
         if field == "prefix":
