@@ -270,19 +270,9 @@ def number(comp: dict | None, toks) -> Number | None:
     if not comp:
         return None
     d = toks[0].data
+    fields = ("text", "label", "colon", "form", "seq", "symbol", "type_code", "issuer_code", "year")
     return Number(
-        toks[0].line,
-        comp["text"],
-        comp["label"],
-        comp["colon"],
-        comp["form"],
-        comp["seq"],
-        d.get("seq_text", ""),
-        comp["symbol"],
-        comp["type_code"],
-        comp["issuer_code"],
-        comp["year"],
-        d["raw"],
+        line=toks[0].line, seq_text=d.get("seq_text", ""), raw=d["raw"], **{k: comp[k] for k in fields}
     )
 
 
@@ -290,18 +280,9 @@ def place_date(comp: dict | None, toks) -> PlaceDate | None:
     if not comp:
         return None
     d = toks[0].data
+    read = {k: d.get(k) for k in ("malformed", "day_text", "month_text", "day_at", "month_at")}
     return PlaceDate(
-        toks[0].line,
-        comp["text"],
-        comp["place"],
-        comp["day"],
-        comp["month"],
-        comp["year"],
-        d["malformed"],
-        d["day_text"],
-        d["month_text"],
-        d.get("day_at"),
-        d.get("month_at"),
+        line=toks[0].line, **{k: comp[k] for k in ("text", "place", "day", "month", "year")}, **read
     )
 
 

@@ -32,6 +32,12 @@ _RANK = {
 LETTERS = "abcdđeghiklmnopqrstuvxy"  # points: the Vietnamese alphabet
 
 
+def _typed(name: str, build) -> cached_property:
+    """A typed part of the document (linter/docparts.py), built from its component and tokens
+    when a rule first asks for it; None when the part was not found."""
+    return cached_property(lambda doc: build(doc.components[name], doc.parts.get(name)))
+
+
 @dataclass
 class Document:
     components: dict
@@ -68,41 +74,18 @@ class Document:
         """Every line of the document, in order."""
         return [t.line for t in self.toks]
 
-    @cached_property
-    def number(self) -> docparts.Number | None:
-        return docparts.number(self.components["number"], self.parts.get("number"))
-
-    @cached_property
-    def place_date(self) -> docparts.PlaceDate | None:
-        return docparts.place_date(self.components["place_date"], self.parts.get("place_date"))
-
-    @cached_property
-    def type_name(self) -> docparts.Heading | None:
-        return docparts.heading(self.components["doc_type"], self.parts.get("doc_type"))
-
-    @cached_property
-    def subject(self) -> docparts.Heading | None:
-        return docparts.heading(self.components["subject"], self.parts.get("subject"))
-
-    @cached_property
-    def banner(self) -> docparts.Banner | None:
-        return docparts.banner(self.components["banner"], self.parts.get("banner"))
-
-    @cached_property
-    def addressees(self) -> docparts.Addressees | None:
-        return docparts.addressees(self.components["addressees"], self.parts.get("addressees"))
+    number = _typed("number", docparts.number)
+    place_date = _typed("place_date", docparts.place_date)
+    type_name = _typed("doc_type", docparts.heading)
+    subject = _typed("subject", docparts.heading)
+    banner = _typed("banner", docparts.banner)
+    addressees = _typed("addressees", docparts.addressees)
+    recipients = _typed("recipients", docparts.recipients)
+    signature = _typed("signature", docparts.signature)
 
     @cached_property
     def body(self) -> docparts.Body | None:
         return docparts.body(self.components["body"], self.parts.get("body"), self.parts.get("trailer", ()))
-
-    @cached_property
-    def recipients(self) -> docparts.Recipients | None:
-        return docparts.recipients(self.components["recipients"], self.parts.get("recipients"))
-
-    @cached_property
-    def signature(self) -> docparts.Signature | None:
-        return docparts.signature(self.components["signature"], self.parts.get("signature"))
 
     @cached_property
     def strays(self) -> tuple[docparts.Row, ...]:
