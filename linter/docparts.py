@@ -6,7 +6,7 @@ when a rule first asks (Document.number, .place_date, .recipients …). It is th
 the model that knows the lexer's token types and data keys: a rule reads the fields here and points
 at one with .span(field), or at characters of a part's Line (linter.lines) with line.span(i, j)."""
 
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 
 from linter import patterns as P
 from linter.diagnostics import Span
@@ -221,16 +221,26 @@ class Basis:
 
 @dataclass(frozen=True, slots=True)
 class Body:
-    """Nội dung: its lines, the lines after the signature (annexes), its căn cứ."""
+    """Nội dung (its sections are the component's), and the lines after the signature (annexes)."""
 
-    lines: tuple[Line, ...]
-    trailer: tuple[Line, ...]
-    bases: tuple[Basis, ...]
-    heads: dict  # (line number, section kind) -> the heading's line
+    bases_read: tuple  # the component's căn cứ: {"text", "line", "dash"}
+    toks: tuple = field(repr=False)  # the body's tokens, then the trailer's (read on demand)
+    size: int  # how many are the body's
+
+    @property
+    def lines(self) -> list[Line]:
+        return [t.line for t in self.toks[: self.size]]
+
+    def bases(self) -> list[Basis]:
+        """The căn cứ lines, each with its line (the last read on its line number)."""
+        by_line = {t.line.line: t.line for t in self.toks[: self.size]}
+        return [Basis(b["text"], b["line"], b["dash"], by_line.get(b["line"])) for b in self.bases_read]
 
     def section_span(self, section: dict) -> Span:
         """Where a section's number is written ("2." of "2. Nhiệm vụ …", "c)" of "c) …")."""
-        return self.heads[section["line"], section["kind"]].span(0, len(section["label"]) + 1)
+        line, kind = section["line"], section["kind"]
+        head = next(t.line for t in self.toks if t.line.line == line and t.data.get("kind") == kind)
+        return head.span(0, len(section["label"]) + 1)
 
 
 @dataclass(frozen=True, slots=True)
@@ -341,14 +351,7 @@ def signature(comp: dict | None, toks) -> Signature | None:
 def body(comp: dict | None, toks, trailer) -> Body | None:
     if not comp:
         return None
-    heads: dict = {}
-    for t in (*toks, *trailer):
-        kind = t.data.get("kind")
-        if kind is not None:
-            heads.setdefault((t.line.line, kind), t.line)
-    by_line = {t.line.line: t.line for t in toks}
-    bases = tuple(Basis(b["text"], b["line"], b["dash"], by_line.get(b["line"])) for b in comp["bases"])
-    return Body(tuple(t.line for t in toks), tuple(t.line for t in trailer), bases, heads)
+    return Body(tuple(comp["bases"]), (*toks, *trailer), len(toks))
 
 
 def heading(comp: dict | None, toks) -> Heading | None:

@@ -276,7 +276,7 @@ def body_ending(doc, ctx):
     good="- Căn cứ Điều lệ Đảng;",
 )
 def can_cu(doc, ctx):
-    for base in doc.body.bases if doc.body else ():
+    for base in doc.body.bases() if doc.body else ():
         if base.line and not base.dash:
             yield Hit(base.line.span(0, 1), fix=Fix("safe", "- ", base.line.span(0, 0)))
 
