@@ -7,6 +7,8 @@ the model that knows the lexer's token types and data keys: a rule reads the fie
 at one with .span(field), or at characters of a part's Line (linter.lines) with line.span(i, j)."""
 
 from dataclasses import dataclass, field
+from operator import itemgetter
+from typing import NamedTuple
 
 from linter import patterns as P
 from linter.diagnostics import Span
@@ -35,11 +37,11 @@ class Number:
     colon: bool
     form: str  # "party" | "state"
     seq: int | None
-    seq_text: str  # the sequence number as written: "015", "" when blank
     symbol: str
     type_code: str | None
     issuer_code: str | None
     year: int | None
+    seq_text: str  # the sequence number as written: "015", "" when blank
     raw: str  # the number as written, from its sequence number on: "400 - TB/TU"
 
     def span(self, field: str | None = None) -> Span:
@@ -101,8 +103,7 @@ class PlaceDate:
         return (self.day_text if field == "day" else self.month_text).strip()
 
 
-@dataclass(frozen=True, slots=True)
-class Item:
+class Item(NamedTuple):
     """One recipient (or addressee), wrapped lines joined."""
 
     text: str
@@ -150,8 +151,7 @@ class Addressees:
     label_lines: tuple[Line, ...]
 
 
-@dataclass(frozen=True, slots=True)
-class Authority:
+class Authority(NamedTuple):
     """An authority line of the signature: "KT. GIÁM ĐỐC", "T/M BAN THƯỜNG VỤ"."""
 
     line: Line
@@ -176,8 +176,7 @@ class Authority:
         raise KeyError(field)
 
 
-@dataclass(frozen=True, slots=True)
-class Cosigner:
+class Cosigner(NamedTuple):
     levels: tuple[str, ...]
     titles: tuple[str, ...]
     name: str | None
@@ -209,8 +208,7 @@ class Signature:
         raise KeyError(field)
 
 
-@dataclass(frozen=True, slots=True)
-class Basis:
+class Basis(NamedTuple):
     """A căn cứ line of the body."""
 
     text: str
@@ -223,24 +221,26 @@ class Basis:
 class Body:
     """Nội dung (its sections are the component's), and the lines after the signature (annexes)."""
 
-    bases_read: tuple  # the component's căn cứ: {"text", "line", "dash"}
-    toks: tuple = field(repr=False)  # the body's tokens, then the trailer's (read on demand)
-    size: int  # how many are the body's
+    bases_read: list  # the component's căn cứ: {"text", "line", "dash"}
+    toks: list = field(repr=False)  # the body's tokens (read on demand)
+    trailer: list = field(repr=False)  # the tokens after the signature
 
     @property
     def lines(self) -> list[Line]:
-        return [t.line for t in self.toks[: self.size]]
+        return [t.line for t in self.toks]
 
     def bases(self) -> list[Basis]:
         """The căn cứ lines, each with its line (the last read on its line number)."""
-        by_line = {t.line.line: t.line for t in self.toks[: self.size]}
+        by_line = {t.line.line: t.line for t in self.toks}
         return [Basis(b["text"], b["line"], b["dash"], by_line.get(b["line"])) for b in self.bases_read]
 
     def section_span(self, section: dict) -> Span:
         """Where a section's number is written ("2." of "2. Nhiệm vụ …", "c)" of "c) …")."""
         line, kind = section["line"], section["kind"]
-        head = next(t.line for t in self.toks if t.line.line == line and t.data.get("kind") == kind)
-        return head.span(0, len(section["label"]) + 1)
+        heads = (
+            t.line for t in (*self.toks, *self.trailer) if t.line.line == line and t.data.get("kind") == kind
+        )
+        return next(heads).span(0, len(section["label"]) + 1)
 
 
 @dataclass(frozen=True, slots=True)
@@ -262,38 +262,37 @@ class Banner:
     motto_lines: tuple[Line, ...]
 
 
-@dataclass(frozen=True, slots=True)
-class Row:
+class Row(NamedTuple):
     """A line as the reader took it, for the checks of where lines stand: its role (the lexer's
     token type: "NUMBER", "ISSUER", "REPEAT" (a header copied in the body), "NOISE" …) and whether
     the header it belongs to was read after the body ("header", "part")."""
 
     line: Line
     role: str
-    moved: str | None = None
+    moved: str | None
 
 
 # -- builders: (components, tokens of each part) -> typed parts --------------------------------
+
+# the component's fields (and the lexer's) in the order of the dataclass's
+_NUMBER = itemgetter("text", "label", "colon", "form", "seq", "symbol", "type_code", "issuer_code", "year")
+_PLACE_DATE = itemgetter("text", "place", "day", "month", "year")
+_READ_DATE = itemgetter("malformed", "day_text", "month_text")
+_SIGNATURE = itemgetter("authority", "body", "levels", "titles", "name", "rank")
 
 
 def number(comp: dict | None, toks) -> Number | None:
     if not comp:
         return None
     d = toks[0].data
-    fields = ("text", "label", "colon", "form", "seq", "symbol", "type_code", "issuer_code", "year")
-    return Number(
-        line=toks[0].line, seq_text=d.get("seq_text", ""), raw=d["raw"], **{k: comp[k] for k in fields}
-    )
+    return Number(toks[0].line, *_NUMBER(comp), d.get("seq_text", ""), d["raw"])
 
 
 def place_date(comp: dict | None, toks) -> PlaceDate | None:
     if not comp:
         return None
     d = toks[0].data
-    read = {k: d.get(k) for k in ("malformed", "day_text", "month_text", "day_at", "month_at")}
-    return PlaceDate(
-        line=toks[0].line, **{k: comp[k] for k in ("text", "place", "day", "month", "year")}, **read
-    )
+    return PlaceDate(toks[0].line, *_PLACE_DATE(comp), *_READ_DATE(d), d.get("day_at"), d.get("month_at"))
 
 
 def _kind(text: str) -> str:
@@ -311,13 +310,10 @@ def recipients(comp: dict | None, toks) -> Recipients | None:
         t = by_line.get(i["line"])
         own = t is not None and t.type == "RECIPIENT"
         items.append(Item(i["text"], i["line"], i["dash"], _kind(i["text"]), t and t.line, own))
-    return Recipients(
-        tuple(t.line for t in toks),
-        comp["label"],
-        _of(toks, "NOI_NHAN"),
-        _of(toks, "RECIPIENT"),
-        tuple(items),
-    )
+    lines = tuple(t.line for t in toks)
+    labels = tuple(t.line for t in toks if t.type == "NOI_NHAN")
+    listed = _of(toks, "RECIPIENT") if labels else lines  # (a list without its label: all items)
+    return Recipients(lines, comp["label"], labels, listed, tuple(items))
 
 
 def addressees(comp: dict | None, toks) -> Addressees | None:
@@ -329,29 +325,37 @@ def addressees(comp: dict | None, toks) -> Addressees | None:
 def signature(comp: dict | None, toks) -> Signature | None:
     if not comp:
         return None
+    auths, titles, names = [], [], []
+    for t in toks:
+        if t.type == "AUTHORITY":
+            auths.append(Authority(t.line, t.data["authority"], t.data["body_at"]))
+        elif t.type == "SIGNER_TITLE":
+            titles.append(t.line)
+        elif t.type == "SIGNER_NAME":
+            names.append(t.line)
+    cosigners = tuple(
+        Cosigner(tuple(c["levels"]), tuple(c["titles"]), c["name"], c["rank"]) for c in comp["cosigners"]
+    )
+    authority, body, levels, written, name, rank = _SIGNATURE(comp)
     return Signature(
         tuple(t.line for t in toks),
-        comp["authority"],
-        comp["body"],
-        tuple(comp["levels"]),
-        tuple(comp["titles"]),
-        comp["name"],
-        comp["rank"],
-        tuple(
-            Cosigner(tuple(c["levels"]), tuple(c["titles"]), c["name"], c["rank"]) for c in comp["cosigners"]
-        ),
-        tuple(
-            Authority(t.line, t.data["authority"], t.data["body_at"]) for t in toks if t.type == "AUTHORITY"
-        ),
-        _of(toks, "SIGNER_TITLE"),
-        _of(toks, "SIGNER_NAME"),
+        authority,
+        body,
+        tuple(levels),
+        tuple(written),
+        name,
+        rank,
+        cosigners,
+        tuple(auths),
+        tuple(titles),
+        tuple(names),
     )
 
 
 def body(comp: dict | None, toks, trailer) -> Body | None:
     if not comp:
         return None
-    return Body(tuple(comp["bases"]), (*toks, *trailer), len(toks))
+    return Body(comp["bases"], toks, trailer)
 
 
 def heading(comp: dict | None, toks) -> Heading | None:

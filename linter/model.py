@@ -4,7 +4,6 @@ contract of ../shared/design.md) plus the source spans the rules point at."""
 import itertools
 import re
 from dataclasses import dataclass, field
-from functools import cached_property
 
 from lark import Tree
 
@@ -32,10 +31,27 @@ _RANK = {
 LETTERS = "abcdđeghiklmnopqrstuvxy"  # points: the Vietnamese alphabet
 
 
-def _typed(name: str, build) -> cached_property:
+class _once:
+    """A property computed on first use and kept in the instance: functools.cached_property
+    without the lock it takes in Python 3.11 (the typed parts are read in one thread)."""
+
+    def __init__(self, fn):
+        self.fn = fn
+
+    def __set_name__(self, owner, name: str) -> None:
+        self.name = name
+
+    def __get__(self, doc, owner=None):
+        if doc is None:
+            return self
+        value = doc.__dict__[self.name] = self.fn(doc)
+        return value
+
+
+def _typed(name: str, build) -> _once:
     """A typed part of the document (linter/docparts.py), built from its component and tokens
     when a rule first asks for it; None when the part was not found."""
-    return cached_property(lambda doc: build(doc.components[name], doc.parts.get(name)))
+    return _once(lambda doc: build(doc.components[name], doc.parts.get(name)))
 
 
 @dataclass
@@ -69,7 +85,7 @@ class Document:
         """The lines of a component, in order (none when it was not found)."""
         return [t.line for t in self.parts.get(name, ())]
 
-    @cached_property
+    @_once
     def lines(self) -> list[Line]:
         """Every line of the document, in order."""
         return [t.line for t in self.toks]
@@ -83,16 +99,16 @@ class Document:
     recipients = _typed("recipients", docparts.recipients)
     signature = _typed("signature", docparts.signature)
 
-    @cached_property
+    @_once
     def body(self) -> docparts.Body | None:
         return docparts.body(self.components["body"], self.parts.get("body"), self.parts.get("trailer", ()))
 
-    @cached_property
+    @_once
     def strays(self) -> tuple[docparts.Row, ...]:
         """The lines the grammar found out of place."""
         return docparts.rows(self.dropped)
 
-    @cached_property
+    @_once
     def moved(self) -> tuple[docparts.Row, ...]:
         """Every line, when a header was read after the body or copied inside it; else none."""
         return docparts.rows(self.toks) if docparts.moved(self.toks) else ()
