@@ -7,7 +7,7 @@ from dataclasses import dataclass, field
 
 from lark import Tree
 
-from linter import codes
+from linter import codes, docparts
 from linter import patterns as P
 from linter.diagnostics import Span
 from linter.lex import Tok
@@ -29,6 +29,29 @@ _RANK = {
     "letter": 7,
 }
 LETTERS = "abcdđeghiklmnopqrstuvxy"  # points: the Vietnamese alphabet
+
+
+class _once:
+    """A property computed on first use and kept in the instance: functools.cached_property
+    without the lock it takes in Python 3.11 (the typed parts are read in one thread)."""
+
+    def __init__(self, fn):
+        self.fn = fn
+
+    def __set_name__(self, owner, name: str) -> None:
+        self.name = name
+
+    def __get__(self, doc, owner=None):
+        if doc is None:
+            return self
+        value = doc.__dict__[self.name] = self.fn(doc)
+        return value
+
+
+def _typed(name: str, build) -> _once:
+    """A typed part of the document (linter/docparts.py), built from its component and tokens
+    when a rule first asks for it; None when the part was not found."""
+    return _once(lambda doc: build(doc.components[name], doc.parts.get(name)))
 
 
 @dataclass
@@ -55,6 +78,40 @@ class Document:
 
     def last_line(self) -> int:
         return self.toks[-1].line.end_line if self.toks else 1
+
+    # -- the typed parts the rules read (linter/docparts.py), built when first asked for ----------
+
+    def lines_of(self, name: str) -> list[Line]:
+        """The lines of a component, in order (none when it was not found)."""
+        return [t.line for t in self.parts.get(name, ())]
+
+    @_once
+    def lines(self) -> list[Line]:
+        """Every line of the document, in order."""
+        return [t.line for t in self.toks]
+
+    number = _typed("number", docparts.number)
+    place_date = _typed("place_date", docparts.place_date)
+    type_name = _typed("doc_type", docparts.heading)
+    subject = _typed("subject", docparts.heading)
+    banner = _typed("banner", docparts.banner)
+    addressees = _typed("addressees", docparts.addressees)
+    recipients = _typed("recipients", docparts.recipients)
+    signature = _typed("signature", docparts.signature)
+
+    @_once
+    def body(self) -> docparts.Body | None:
+        return docparts.body(self.components["body"], self.parts.get("body"), self.parts.get("trailer", ()))
+
+    @_once
+    def strays(self) -> tuple[docparts.Row, ...]:
+        """The lines the grammar found out of place."""
+        return docparts.rows(self.dropped)
+
+    @_once
+    def moved(self) -> tuple[docparts.Row, ...]:
+        """Every line, when a header was read after the body or copied inside it; else none."""
+        return docparts.rows(self.toks) if docparts.moved(self.toks) else ()
 
 
 def _joined(toks: list[Tok]) -> str:

@@ -48,7 +48,7 @@ def _breaks(doc):
     annexes = b.get("annexes") or []
     trees = [b["sections"], [s for s in annexes if s["kind"] != "annex"]]
     own = [s for s in annexes if s["kind"] == "annex" and not _AMENDING.search(s.get("title", ""))]
-    text = {t.line.line: t.text for t in doc.toks}  # the lines between two sections, for _inline
+    text = {x.line: x.text for x in doc.lines}  # the lines between two sections, for _inline
     for k, tree in enumerate(trees + [s["sections"] for s in own]):
         # in an annex, forms and their variants ("Đối với đề nghị cấp lại: 3. …") start again
         # anywhere: a number that goes back opens a list there; skips are still reported (an
@@ -158,12 +158,6 @@ def _label(s, n: int) -> str:
     return str(n)
 
 
-def _span(doc, s):
-    toks = doc.parts.get("body", []) + doc.parts.get("trailer", [])
-    tok = next(t for t in toks if t.line.line == s["line"] and t.data.get("kind") == s["kind"])
-    return tok.line.span(0, len(s["label"]) + 1)
-
-
 def _skips_dd(s, last) -> bool:
     return s["kind"] == "letter" and last["label"] == "d" and s["label"] == "e"  # (want: "đ")
 
@@ -190,7 +184,7 @@ def _skips_dd(s, last) -> bool:
 def numbering(doc, ctx):
     for s, last, want in _all_breaks(doc):
         if not _skips_dd(s, last):
-            yield Hit(_span(doc, s), {"label": s["label"], "prev": last["label"], "want": want})
+            yield Hit(doc.body.section_span(s), {"label": s["label"], "prev": last["label"], "want": want})
 
 
 @rule(
@@ -216,7 +210,7 @@ def letter_dd(doc, ctx):
     for s, last, _ in _all_breaks(doc):
         if _skips_dd(s, last):
             p = _style(s)
-            yield Hit(_span(doc, s), {"e": f"e{p}", "d": f"d{_style(last)}", "dd": f"đ{p}"})
+            yield Hit(doc.body.section_span(s), {"e": f"e{p}", "d": f"d{_style(last)}", "dd": f"đ{p}"})
 
 
 _NOTE = re.compile(r"\(?\s*(?:gui |xin gui )?(?:kem theo|dinh kem|ghi chu|phu luc)\b")
@@ -258,14 +252,14 @@ def _before_notes(body: list) -> list:
     good="… tổ chức thực hiện./.",
 )
 def body_ending(doc, ctx):
-    body = doc.parts.get("body")
+    body = doc.body.lines if doc.body else ()
     if not body or doc.doc_type in ("giay_moi", "giay_gioi_thieu", "bien_ban"):
         return
     last = _before_notes(body)[-1]  # "(Gửi kèm theo Phụ lục …)" under the body's last line: a note
     t = last.text.rstrip()
     if not re.search(r"\./\.?$", t):
         k = len(t) - 1 if t.endswith(".") else len(t)
-        yield Hit(last.line.span(k, len(t)), fix=Fix("safe", "./.", last.line.span(k, len(t))))
+        yield Hit(last.span(k, len(t)), fix=Fix("safe", "./.", last.span(k, len(t))))
 
 
 @rule(
@@ -289,14 +283,9 @@ def body_ending(doc, ctx):
     good="- Căn cứ Điều lệ Đảng;",
 )
 def can_cu(doc, ctx):
-    b = doc.components["body"]
-    if not b:
-        return
-    toks = {t.line.line: t for t in doc.parts["body"]}
-    for base in b["bases"]:
-        tok = toks.get(base["line"])
-        if tok and not base["dash"]:
-            yield Hit(tok.line.span(0, 1), fix=Fix("safe", "- ", tok.line.span(0, 0)))
+    for base in doc.body.bases() if doc.body else ():
+        if base.line and not base.dash:
+            yield Hit(base.line.span(0, 1), fix=Fix("safe", "- ", base.line.span(0, 0)))
 
 
 def _passed(doc) -> bool:
@@ -462,9 +451,9 @@ _PASSAGE = re.compile(r"\bthong\s+qua\b|\bky\s+hop\s+(?:thu|chuyen)|\bkhoa\s+[iv
     good="Điều 3. …/.\nNghị quyết này đã được Hội đồng nhân dân tỉnh khóa X, Kỳ họp thứ 5 thông qua ngày 18 tháng 11 năm 2025.",
 )
 def passage_line(doc, ctx):
-    body = doc.parts.get("body") or []
+    body = doc.body.lines if doc.body else ()
     if not body or not _passed(doc):
         return
-    tail = fold(" ".join(t.text for t in body[-8:]))
+    tail = fold(" ".join(x.text for x in body[-8:]))
     if not _PASSAGE.search(tail):
-        yield Hit(body[-1].line.span(), {"doc_type_vi": codes.type_vi(doc.doc_type).capitalize()})
+        yield Hit(body[-1].span(), {"doc_type_vi": codes.type_vi(doc.doc_type).capitalize()})

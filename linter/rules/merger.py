@@ -22,23 +22,21 @@ def _vi_date(d: date) -> str:
 
 def doc_date(doc) -> date | None:
     """The issue date, when the date line gives it; a bare year after the cut-over's counts as 31/12."""
-    p = doc.components["place_date"]
-    if not p or p["year"] is None:
+    p = doc.place_date
+    if not p or p.year is None:
         return None
     try:
-        return date(p["year"], p["month"], p["day"])
+        return date(p.year, p.month, p.day)
     except (TypeError, ValueError):
-        return date(p["year"], 12, 31) if p["year"] > CUTOVER.year else None
+        return date(p.year, 12, 31) if p.year > CUTOVER.year else None
 
 
 def _place(doc):
     """(place text, its span) of the date line, or (None, None)."""
-    p = doc.components["place_date"]
-    if not p or not p["place"]:
+    p = doc.place_date
+    if not p or not p.place:
         return None, None
-    tok = doc.parts["place_date"][0]
-    i = max(tok.text.find(p["place"]), 0)
-    return p["place"], tok.line.span(i, i + len(p["place"]))
+    return p.place, p.span("place")
 
 
 @rule(
@@ -123,16 +121,15 @@ def district_level(doc, ctx):
     place, span = _place(doc)
     if place and lookup_place(place, on).kind == "district-level":
         yield Hit(span, {"unit": place})
-    toks = doc.parts.get("issuer") or []
-    if not toks:
+    lines = doc.lines_of("issuer")
+    if not lines:
         return
     starts, pos = [], 0
-    for t in toks:  # the issuer lines joined, and where each starts
+    for x in lines:  # the issuer lines joined, and where each starts
         starts.append(pos)
-        pos += len(t.text) + 1
-    for m in district_mentions("\n".join(t.text for t in toks), on):
+        pos += len(x.text) + 1
+    for m in district_mentions("\n".join(x.text for x in lines), on):
         k = max(i for i, s in enumerate(starts) if s <= m.start)
-        tok = toks[k]
         a = m.start - starts[k]
-        b = min(m.end - starts[k], len(tok.text))
-        yield Hit(tok.line.span(a, b), {"unit": m.unit})
+        b = min(m.end - starts[k], len(lines[k].text))
+        yield Hit(lines[k].span(a, b), {"unit": m.unit})

@@ -14,12 +14,6 @@ from linter.rules.base import PARTY, STATE, STATE_ALL, VBQPPL, Hit, rule
 _CIT = "HD 36-HD/VPTW, 1.3 (số và ký hiệu); HD 05-HD/VPTW, Phần II, 3.1"
 
 
-def number_of(doc):
-    """The number's fields and its token, or (None, None)."""
-    n = doc.components["number"]
-    return (n, doc.parts["number"][0]) if n else (None, None)
-
-
 @rule(
     code="VB201",
     example={"raw": "400-TB/TU"},
@@ -42,10 +36,9 @@ def number_of(doc):
     good="Số 400-TB/TU",
 )
 def missing_so(doc, ctx):
-    n, tok = number_of(doc)
-    if n and not n["label"]:
-        raw = tok.data["raw"]
-        yield Hit(tok.line.span(0, len(raw)), {"raw": raw}, Fix("safe", "Số ", tok.line.span(0, 0)))
+    n = doc.number
+    if n and not n.label:
+        yield Hit(n.line.span(0, len(n.raw)), {"raw": n.raw}, Fix("safe", "Số ", n.line.span(0, 0)))
 
 
 @rule(
@@ -70,15 +63,15 @@ def missing_so(doc, ctx):
     good="Số 400-TB/TU",
 )
 def colon(doc, ctx):
-    n, tok = number_of(doc)
-    if n and n["colon"]:
-        i = tok.text.index(":")
+    n = doc.number
+    if n and n.colon:
+        t = n.line.text
+        i = t.index(":")
         j = i + 1
-        while j < len(tok.text) and tok.text[j] == " ":
+        while j < len(t) and t[j] == " ":
             j += 1
         yield Hit(
-            tok.line.span(i, i + 1),
-            fix=Fix("safe", " " if tok.text[i - 1 : i] != " " else "", tok.line.span(i, j)),
+            n.line.span(i, i + 1), fix=Fix("safe", " " if t[i - 1 : i] != " " else "", n.line.span(i, j))
         )
 
 
@@ -103,14 +96,10 @@ def colon(doc, ctx):
     good="Số 400-TB/TU",
 )
 def spacing(doc, ctx):
-    n, tok = number_of(doc)
-    if not n:
-        return
-    raw = tok.data["raw"]
-    if re.search(r"\s[-/]|[-/]\s", raw):
-        fixed = re.sub(r"\s*([-/])\s*", r"\1", raw)
-        start = tok.text.index(raw)
-        span = tok.line.span(start, start + len(raw))
+    n = doc.number
+    if n and re.search(r"\s[-/]|[-/]\s", n.raw):
+        fixed = re.sub(r"\s*([-/])\s*", r"\1", n.raw)
+        span = n.span("raw")
         yield Hit(span, {"fixed": fixed}, Fix("safe", fixed, span))
 
 
@@ -135,10 +124,9 @@ def spacing(doc, ctx):
     good="Số 12-KH/TU",
 )
 def unknown_type(doc, ctx):
-    n, tok = number_of(doc)
-    if n and n["form"] == "party" and n["type_code"] not in codes.PARTY_TYPE_CODES:
-        i = tok.text.find(n["type_code"])
-        yield Hit(tok.line.span(i, i + len(n["type_code"])), {"code": n["type_code"]})
+    n = doc.number
+    if n and n.form == "party" and n.type_code not in codes.PARTY_TYPE_CODES:
+        yield Hit(n.span("type_code"), {"code": n.type_code})
 
 
 @rule(
@@ -161,19 +149,18 @@ def unknown_type(doc, ctx):
     good='THÔNG BÁO numbered "Số 12-TB/TU"',
 )
 def type_mismatch(doc, ctx):
-    n, tok = number_of(doc)
-    if not n or n["form"] != "party" or doc.doc_type_source != "heading":
+    n = doc.number
+    if not n or n.form != "party" or doc.doc_type_source != "heading":
         return
-    types = codes.PARTY_TYPE_CODES.get(n["type_code"])
+    types = codes.PARTY_TYPE_CODES.get(n.type_code)
     if types is None or doc.doc_type in types:
         return
     want = [c for c, ts in codes.PARTY_TYPE_CODES.items() if doc.doc_type in ts and c != "QĐi"]
     if want:
-        i = tok.text.find(n["type_code"])
         yield Hit(
-            tok.line.span(i, i + len(n["type_code"])),
+            n.span("type_code"),
             {
-                "code": n["type_code"],
+                "code": n.type_code,
                 "want": want[0],
                 "doc_type_vi": codes.type_vi(doc.doc_type),
                 "doc_type_en": doc.doc_type,
@@ -201,18 +188,17 @@ def type_mismatch(doc, ctx):
     good="Số 08-QĐ/TU",
 )
 def legacy_qdi(doc, ctx):
-    n, tok = number_of(doc)
-    if not n or n["type_code"] != "QĐi":
+    n = doc.number
+    if not n or n.type_code != "QĐi":
         return
-    pd = doc.components["place_date"]
-    if pd and pd["year"] and pd["month"] and pd["day"]:
+    pd = doc.place_date
+    if pd and pd.year and pd.month and pd.day:
         try:
-            if date(pd["year"], pd["month"], pd["day"]) < date(*codes.QDI_CUTOFF):
+            if date(pd.year, pd.month, pd.day) < date(*codes.QDI_CUTOFF):
                 return
         except ValueError:
             pass
-    i = tok.text.find("QĐi")
-    span = tok.line.span(i, i + 3)
+    span = n.find("QĐi")
     yield Hit(span, fix=Fix("safe", "QĐ", span))
 
 
@@ -236,14 +222,13 @@ def legacy_qdi(doc, ctx):
     good="Số 05-KH/TU; Số: 15/UBND-VP",
 )
 def leading_zero(doc, ctx):
-    n, tok = number_of(doc)
-    written = tok.data.get("seq_text", "") if n else ""
+    n = doc.number
+    written = n.seq_text if n else ""
     if not written.isdigit():
         return
-    fixed = f"{n['seq']:02d}" if n["seq"] < 10 else str(n["seq"])
-    if written != fixed and n["seq"] > 0:
-        i = tok.text.find(tok.data["raw"]) + tok.data["raw"].find(written)
-        span = tok.line.span(i, i + len(written))
+    fixed = f"{n.seq:02d}" if n.seq < 10 else str(n.seq)
+    if written != fixed and n.seq > 0:
+        span = n.span("seq")
         yield Hit(span, {"fixed": fixed, "written": written}, Fix("safe", fixed, span))
 
 
@@ -269,9 +254,9 @@ def leading_zero(doc, ctx):
     good="Số 15-QĐ/TU",
 )
 def state_form(doc, ctx):
-    n, tok = number_of(doc)
-    if n and n["form"] == "state":
-        yield Hit(tok.line.span(), {"text": n["text"]})
+    n = doc.number
+    if n and n.form == "state":
+        yield Hit(n.span(), {"text": n.text})
 
 
 @rule(
@@ -294,17 +279,13 @@ def state_form(doc, ctx):
     good="Số 12-CV/ĐU",
 )
 def obsolete_issuer(doc, ctx):
-    n = doc.components["number"]
+    n = doc.number
     when = issue_date(doc)
-    if not (n and n["form"] == "party" and when and when >= date(*codes.REORG_FROM)):
+    if not (n and n.form == "party" and when and when >= date(*codes.REORG_FROM)):
         return
-    for part in (n["issuer_code"] or "").split("-"):
+    for part in (n.issuer_code or "").split("-"):
         if part in codes.OBSOLETE_PARTY_ISSUERS:
-            tok = doc.parts["number"][0]
-            i = tok.text.rfind(part)
-            yield Hit(
-                tok.line.span(i, i + len(part)), {"code": part, "what": codes.OBSOLETE_PARTY_ISSUERS[part]}
-            )
+            yield Hit(n.find(part, last=True), {"code": part, "what": codes.OBSOLETE_PARTY_ISSUERS[part]})
 
 
 @rule(
@@ -329,10 +310,10 @@ def obsolete_issuer(doc, ctx):
     good="Số: 15/QĐ-UBND",
 )
 def colon_missing(doc, ctx):
-    n, tok = number_of(doc)
-    if n and n["label"] and not n["colon"] and n["form"] == "state":
-        k = len(n["label"])
-        yield Hit(tok.line.span(0, k), fix=Fix("safe", ":", tok.line.span(k, k)))
+    n = doc.number
+    if n and n.label and not n.colon and n.form == "state":
+        k = len(n.label)
+        yield Hit(n.span("label"), fix=Fix("safe", ":", n.line.span(k, k)))
 
 
 @rule(
@@ -357,9 +338,9 @@ def colon_missing(doc, ctx):
     good="Số: 15/QĐ-UBND",
 )
 def party_form(doc, ctx):
-    n, tok = number_of(doc)
-    if n and n["form"] == "party":
-        yield Hit(tok.line.span(), {"text": n["text"]})
+    n = doc.number
+    if n and n.form == "party":
+        yield Hit(n.span(), {"text": n.text})
 
 
 # legal normative documents add theirs: NĐ, TT, TTLT (standards-vbqppl §3)
@@ -391,14 +372,13 @@ def _heading_type(doc):
     good='"Số: 15/QĐ-UBND"',
 )
 def type_unknown(doc, ctx):
-    n, tok = number_of(doc)
+    n = doc.number
     t = _heading_type(doc)
     want = [c for c, v in codes.STATE_TYPE_CODES.items() if v == t]
-    if n and n["form"] == "state" and t and want and n["type_code"] is None and not n["year"]:
-        code = n["symbol"].split("-")[0]
-        i = tok.text.find(code)
+    if n and n.form == "state" and t and want and n.type_code is None and not n.year:
+        code = n.symbol.split("-")[0]
         yield Hit(
-            tok.line.span(i, i + len(code)),
+            n.find(code),
             {"code": code, "want": want[0], "doc_type_vi": codes.type_vi(t), "doc_type_en": t},
         )
 
@@ -423,17 +403,16 @@ def type_unknown(doc, ctx):
     good='"Số: 15/QĐ-UBND"',
 )
 def state_type_mismatch(doc, ctx):
-    n, tok = number_of(doc)
+    n = doc.number
     t = _heading_type(doc)
     table = _CODES.get(ctx.profile, codes.STATE_TYPE_CODES)
-    if not (n and t and n["type_code"] in table) or table[n["type_code"]] == t:
+    if not (n and t and n.type_code in table) or table[n.type_code] == t:
         return
     want = [c for c, v in table.items() if v == t]
     if want:
-        i = tok.text.find(n["type_code"])
         yield Hit(
-            tok.line.span(i, i + len(n["type_code"])),
-            {"code": n["type_code"], "want": want[0], "doc_type_vi": codes.type_vi(t), "doc_type_en": t},
+            n.span("type_code"),
+            {"code": n.type_code, "want": want[0], "doc_type_vi": codes.type_vi(t), "doc_type_en": t},
         )
 
 
@@ -457,10 +436,9 @@ def state_type_mismatch(doc, ctx):
     good="Số: 12/UBND-VX",
 )
 def cong_van_code(doc, ctx):
-    n, tok = number_of(doc)
-    if n and doc.doc_type == "cong_van" and not doc.components["doc_type"] and n["type_code"]:
-        i = tok.text.find(n["type_code"])
-        yield Hit(tok.line.span(i, i + len(n["type_code"])), {"code": n["type_code"]})
+    n = doc.number
+    if n and doc.doc_type == "cong_van" and not doc.type_name and n.type_code:
+        yield Hit(n.span("type_code"), {"code": n.type_code})
 
 
 @rule(
@@ -485,14 +463,15 @@ def cong_van_code(doc, ctx):
     good="Số: 12/2025/NĐ-CP",
 )
 def number_year(doc, ctx):
-    n, tok = number_of(doc)
-    if not n or n["form"] != "state" or n["year"] or ctx.choice and ctx.choice.regime == "vbhn-2012":
+    n = doc.number
+    if not n or n.form != "state" or n.year or ctx.choice and ctx.choice.regime == "vbhn-2012":
         return
     when = legal_date(doc)
-    at = tok.text.find("/", tok.text.find(tok.data.get("seq_text") or str(n["seq"]))) + 1
-    fix = Fix("unsafe", f"{when.year}/", tok.line.span(at, at)) if when and at > 0 else None
-    want = f"{n['seq']}/{when.year if when else 'YYYY'}/{n['symbol']}"
-    yield Hit(tok.line.span(), {"text": tok.text.strip(), "want": f"{n['label']}: {want}"}, fix)
+    t = n.line.text
+    at = t.find("/", t.find(n.seq_text or str(n.seq))) + 1
+    fix = Fix("unsafe", f"{when.year}/", n.line.span(at, at)) if when and at > 0 else None
+    want = f"{n.seq}/{when.year if when else 'YYYY'}/{n.symbol}"
+    yield Hit(n.span(), {"text": t.strip(), "want": f"{n.label}: {want}"}, fix)
 
 
 @rule(
@@ -516,12 +495,12 @@ def number_year(doc, ctx):
     good="Số: 12/2025/NĐ-CP … Hà Nội, ngày 05 tháng 01 năm 2025",
 )
 def number_year_date(doc, ctx):
-    n, tok = number_of(doc)
+    n = doc.number
     when = legal_date(doc)
-    if n and n["year"] and when and n["year"] != when.year:
-        at = tok.text.find(f"/{n['year']}/") + 1
-        span = tok.line.span(at, at + 4) if at > 0 else tok.line.span()
-        yield Hit(span, {"year": n["year"], "date_year": when.year})
+    if n and n.year and when and n.year != when.year:
+        at = n.line.text.find(f"/{n.year}/") + 1
+        span = n.line.span(at, at + 4) if at > 0 else n.span()
+        yield Hit(span, {"year": n.year, "date_year": when.year})
 
 
 @rule(
@@ -544,15 +523,9 @@ def number_year_date(doc, ctx):
     good="CHỈ THỊ numbered Số: 05/CT-UBND",
 )
 def type_not_normative(doc, ctx):
-    n, tok = number_of(doc)
-    if (
-        n
-        and n["year"]
-        and doc.doc_type
-        and doc.doc_type not in codes.NORMATIVE_TYPES
-        and not consolidated(doc)
-    ):
+    n = doc.number
+    if n and n.year and doc.doc_type and doc.doc_type not in codes.NORMATIVE_TYPES and not consolidated(doc):
         yield Hit(
-            doc.span("doc_type") or tok.line.span(),
-            {"doc_type_vi": codes.type_vi(doc.doc_type), "number": tok.text.strip()},
+            doc.span("doc_type") or n.span(),
+            {"doc_type_vi": codes.type_vi(doc.doc_type), "number": n.line.text.strip()},
         )

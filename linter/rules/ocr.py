@@ -1,6 +1,6 @@
 """VB12x: OCR misreadings of the labels and prefixes the lexer recognised, and non-NFC text.
 
-label-misread works on tokens whose role the lexer already settled (the "Nơi nhận" and "Kính gửi"
+label-misread works on lines whose role the lexer already settled (the "Nơi nhận" and "Kính gửi"
 labels, the AUTHORITY prefix, header and list lines), so rewriting them cannot change what the
 document says. not-nfc judges the decoded source text (ctx.source), not the document's lines (they
 are already NFC): it is a check of the source stage."""
@@ -28,9 +28,10 @@ def _squash(s: str) -> str:
     return " ".join(fold(s).split())
 
 
-def _label_hit(tok, labels: dict[str, str]) -> Hit | None:
-    """The label at the start of a label line ("Nơi nhân:", "Kinh gui: - …"), if misread."""
-    text = tok.text
+def _label_hit(line, labels: dict[str, str], fallback: bool) -> Hit | None:
+    """The label at the start of a label line ("Nơi nhân:", "Kinh gui: - …"), if misread.
+    fallback: a "Nơi nhận" line the lexer took by its first letters alone ("Nơi nhậii:")."""
+    text = line.text
     colon = text.find(":")
     if 0 < colon <= 20:
         end, label, tail = colon + 1, text[:colon], ":"
@@ -48,31 +49,31 @@ def _label_hit(tok, labels: dict[str, str]) -> Hit | None:
     applicability = "safe"
     if canon is None:
         # the lexer's fallback ("Nơi nhậii:"): a short line that starts like the label
-        if tok.type != "NOI_NHAN" or not _squash(label).startswith("noi nh") or len(text) >= 14:
+        if not fallback or not _squash(label).startswith("noi nh") or len(text) >= 14:
             return None
         canon, applicability = "Nơi nhận", "unsafe"
     fixed = canon + tail
-    if text[:end] == fixed or _one_line(tok, 0, end) is None:
+    if text[:end] == fixed or _one_line(line, 0, end) is None:
         return None
-    span = tok.line.span(0, end)
+    span = line.span(0, end)
     return Hit(span, {"text": text[:end], "fixed": fixed}, Fix(applicability, fixed, span))
 
 
-def _authority_hit(tok, ctx) -> Hit | None:
+def _authority_hit(auth, ctx) -> Hit | None:
     """An authority line OCR damaged ("T Í M  BAN THƯỜNG vụ", "tm. ủy ban nhân dân"): the whole
     line in its canonical form ("T/M BAN THƯỜNG VỤ"), or the prefix alone when the line wraps."""
-    want = tok.data["authority"]
-    prefix = tok.text[: tok.data["body_at"]].rstrip()
-    body = tok.text[tok.data["body_at"] :].strip()
-    line = _one_line(tok, 0, len(tok.text))
+    want = auth.prefix
+    prefix = auth.written.rstrip()
+    body = auth.body.strip()
+    line = _one_line(auth.line, 0, len(auth.line.text))
     seen = _original(ctx, line) if line else None  # the line as written, before layout's repairs
-    lowered = seen is not None and seen != seen.upper() and (tok.line.repaired or is_upper_line(body))
+    lowered = seen is not None and seen != seen.upper() and (auth.line.repaired or is_upper_line(body))
     misread = prefix != want and want in _PARTY_AUTH
     if line and seen is not None and (lowered or misread):
         fixed = f"{want} {body.upper()}"
         if fixed != seen:
             return Hit(line, {"text": seen, "fixed": fixed}, Fix("safe", fixed, line))
-    if misread and (span := _one_line(tok, 0, len(prefix))):
+    if misread and (span := _one_line(auth.line, 0, len(prefix))):
         return Hit(span, {"text": prefix, "fixed": want}, Fix("safe", want, span))
     return None
 
@@ -88,9 +89,9 @@ def _original(ctx, span: Span) -> str | None:
     return lines[span.line - 1].rstrip("\r")[span.column - 1 : span.end_column - 1]
 
 
-def _one_line(tok, i: int, j: int) -> Span | None:
+def _one_line(line, i: int, j: int) -> Span | None:
     """The span of text[i:j] when it lies on one original line (a fix never joins lines)."""
-    span = tok.line.span(i, j)
+    span = line.span(i, j)
     return span if span.line == span.end_line else None
 
 
@@ -116,24 +117,18 @@ def _one_line(tok, i: int, j: int) -> Span | None:
     good="Nơi nhận:\n…\nT/M BAN THƯỜNG VỤ",
 )
 def label_misread(doc, ctx):
-    parts = doc.parts
-    for name, label_type in (("recipients", "NOI_NHAN"), ("addressees", "KINH_GUI")):
-        for tok in parts.get(name) or ():
-            if tok.type == label_type and (hit := _label_hit(tok, _LABELS[label_type])):
+    for part, labels in ((doc.recipients, _LABELS["NOI_NHAN"]), (doc.addressees, _LABELS["KINH_GUI"])):
+        for line in part.label_lines if part else ():
+            if hit := _label_hit(line, labels, part is doc.recipients):
                 yield hit
-    for tok in parts.get("signature") or ():
-        if tok.type == "AUTHORITY" and (hit := _authority_hit(tok, ctx)):
+    for auth in doc.signature.authorities if doc.signature else ():
+        if hit := _authority_hit(auth, ctx):
             yield hit
-    lines = [
-        t
-        for name in ("issuer", "addressees", "recipients")
-        for t in parts.get(name) or ()
-        if name != "issuer" or t.type == "ISSUER"
-    ]
-    for tok in lines:
+    lines = [x for name in ("issuer", "addressees", "recipients") for x in doc.lines_of(name)]
+    for line in lines:
         for rx, want in _ACRONYMS:
-            for m in rx.finditer(tok.text):
-                if span := _one_line(tok, m.start(), m.end()):
+            for m in rx.finditer(line.text):
+                if span := _one_line(line, m.start(), m.end()):
                     yield Hit(span, {"text": m.group(), "fixed": want}, Fix("safe", want, span))
 
 

@@ -133,18 +133,20 @@ _NAMES = {
 def misplaced(doc, ctx):
     mixed = ctx.choice is not None and ctx.choice.mixed
     yield from _header_copies(doc)
-    for t in doc.dropped:
-        if mixed and t.type in ("BANNER", "QUOC_HIEU", "TIEU_NGU") or t.type == "NOISE":
+    for row in doc.strays:
+        if mixed and row.role in ("BANNER", "QUOC_HIEU", "TIEU_NGU") or row.role == "NOISE":
             continue  # a second banner of the other regime: mixed-regime; an unreadable line: VB132
-        vi, en = _NAMES.get(t.type, (f'Dòng "{t.text[:30]}"', f'The line "{t.text[:30]}"'))
-        home_vi, home_en = _home(doc, t)
-        yield Hit(
-            t.line.span(),
-            {
-                "what": f"{vi} (dòng {t.line.line}; {home_vi})",
-                "what_en": f"{en} (line {t.line.line}; {home_en})",
-            },
-        )
+        yield _misplaced(doc, row, (f'Dòng "{row.line.text[:30]}"', f'The line "{row.line.text[:30]}"'))
+
+
+def _misplaced(doc, row, unnamed: tuple[str, str], skip=None) -> Hit:
+    """VB112 on a line: what it is, and where it belongs."""
+    vi, en = _NAMES.get(row.role, unnamed)
+    home_vi, home_en = _home(doc, row, skip)
+    n = row.line.line
+    return Hit(
+        row.line.span(), {"what": f"{vi} (dòng {n}; {home_vi})", "what_en": f"{en} (line {n}; {home_en})"}
+    )
 
 
 # Where a part belongs: the zone of the page its line type lives in, and the components there.
@@ -164,13 +166,13 @@ _ZONE_OF = {
 }
 
 
-def _home(doc, t, skip=None) -> tuple[str, str]:
+def _home(doc, row, skip=None) -> tuple[str, str]:
     """Where the misplaced line belongs, in words and with the lines of that part when found."""
-    zone = _ZONE_OF.get(t.type)
+    zone = _ZONE_OF.get(row.role)
     if zone is None:
         return "không thuộc phần nào ở vị trí này", "no part takes it where it stands"
     comps, vi, en = _ZONES[zone]
-    lines = [x.line for k in comps for x in doc.parts.get(k, ()) if x is not skip]
+    lines = [x for k in comps for x in doc.lines_of(k) if x is not skip]
     if not lines:
         return f"thuộc {vi}", f"it belongs in {en}"
     a, b = min(x.line for x in lines), max(x.end_line for x in lines)
@@ -192,35 +194,28 @@ def _runs(toks, keep) -> list[list]:
 def _header_copies(doc):
     """A header read after the body (pages out of order) and each copy of the header inside the
     body (a second page's header, a page scanned twice): one report each, with both places."""
-    if not any("moved" in t.data or t.type == "REPEAT" for t in doc.toks):
+    rows = doc.moved
+    if not rows:
         return
-    first = min((t.line.line for t in doc.toks if not t.data.get("moved")), default=1)
-    for t in doc.toks:
-        if t.data.get("moved") == "part":  # a header part read with the header
-            vi, en = _NAMES.get(t.type, ("Dòng", "The line"))
-            home_vi, home_en = _home(doc, t, skip=t)
-            yield Hit(
-                t.line.span(),
-                {
-                    "what": f"{vi} (dòng {t.line.line}; {home_vi})",
-                    "what_en": f"{en} (line {t.line.line}; {home_en})",
-                },
-            )
-    for run in _runs(doc.toks, lambda t: t.data.get("moved") == "header"):
+    first = min((x.line.line for x in rows if not x.moved), default=1)
+    for x in rows:
+        if x.moved == "part":  # a header part read with the header
+            yield _misplaced(doc, x, ("Dòng", "The line"), skip=x.line)
+    for run in _runs(rows, lambda x: x.moved == "header"):
         a, b = run[0].line.line, run[-1].line.end_line
         yield Hit(
-            Span(a, 1, b, len(run[-1].text) + 1),
+            Span(a, 1, b, len(run[-1].line.text) + 1),
             {
                 "what": f"Phần đầu văn bản (dòng {a}–{b}; phải đứng đầu văn bản, trước dòng {first})",
                 "what_en": f"The header (lines {a}–{b}; it belongs at the top, before line {first})",
             },
         )
-    head = [t.line for k in ("issuer", "banner", "number", "place_date") for t in doc.parts.get(k, ())]
+    head = [x for k in ("issuer", "banner", "number", "place_date") for x in doc.lines_of(k)]
     where = f"{min(x.line for x in head)}–{max(x.end_line for x in head)}" if head else "?"
-    for run in _runs(doc.toks, lambda t: t.type == "REPEAT"):
+    for run in _runs(rows, lambda x: x.role == "REPEAT"):
         a, b = run[0].line.line, run[-1].line.end_line
         yield Hit(
-            Span(a, 1, b, len(run[-1].text) + 1),
+            Span(a, 1, b, len(run[-1].line.text) + 1),
             {
                 "what": f"Phần đầu văn bản lặp lại (dòng {a}–{b}; đã có ở dòng {where})",
                 "what_en": f"A repeated header (lines {a}–{b}; already at lines {where})",
@@ -291,8 +286,8 @@ def no_motto(doc, ctx):
 )
 def recipients_missing(doc, ctx):
     c = doc.components
-    tail = doc.toks[-40:]
-    listed = any(P.luu_line(t.text) for t in tail) or _ITEMS.search(" ".join(t.text for t in tail))
+    tail = doc.lines[-40:]
+    listed = any(P.luu_line(x.text) for x in tail) or _ITEMS.search(" ".join(x.text for x in tail))
     if c["recipients"] is None and c["signature"] and not assembly(doc) and not listed:
         yield Hit(doc.span("signature"), {"doc_type_vi": codes.type_vi(doc.doc_type)})
 

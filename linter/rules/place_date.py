@@ -12,22 +12,6 @@ _WHY = {
 }
 
 
-def _pd(doc):
-    p = doc.components["place_date"]
-    return (p, doc.parts["place_date"][0]) if p else (None, None)
-
-
-def _field_span(tok, which):
-    """Where the day or month digits are: positions recorded by the date parser."""
-    d = tok.data
-    value = d[f"{which}_text"]
-    at = d.get(f"{which}_at")
-    if at is None:
-        return None, value
-    at += len(value) - len(value.lstrip())
-    return tok.line.span(at, at + len(value.strip())), value.strip()
-
-
 @rule(
     code="VB221",
     small_print=True,
@@ -47,11 +31,10 @@ def _field_span(tok, which):
     good="Hà Nội, ngày 05 tháng 3 năm 2021",
 )
 def malformed(doc, ctx):
-    p, tok = _pd(doc)
+    p = doc.place_date
     # a legal normative document's place is "nếu có" (NĐ 78/2025, Điều 71.2.d): "Ngày 8 tháng 12 năm 2025"
-    placeless = not p["place"] and ctx.profile not in VBQPPL if p else False
-    if p and (tok.data["malformed"] or placeless):
-        yield Hit(tok.line.span())
+    if p and (p.malformed or not p.place and ctx.profile not in VBQPPL):
+        yield Hit(p.span())
 
 
 @rule(
@@ -71,13 +54,13 @@ def malformed(doc, ctx):
     good="ngày 05 tháng 01 năm 2021",
 )
 def missing_zero(doc, ctx):
-    p, tok = _pd(doc)
+    p = doc.place_date
     if not p:
         return
     for which, limit in (("day", 10), ("month", 3)):
-        v = p[which]
+        v = p.day if which == "day" else p.month
         if v is not None and v < limit:
-            span, value = _field_span(tok, which)
+            span, value = p.span(which), p.written(which)
             if span and not value.startswith("0"):
                 yield Hit(span, {"fixed": f"0{v}", "value": value}, Fix("safe", f"0{v}", span))
 
@@ -99,16 +82,16 @@ def missing_zero(doc, ctx):
     good="ngày 15 tháng 3 năm 2021",
 )
 def extra_zero(doc, ctx):
-    p, tok = _pd(doc)
-    if p and p["month"] is not None and p["month"] >= 3:
-        span, value = _field_span(tok, "month")
-        if span and value.startswith("0"):
-            yield Hit(span, {"fixed": str(p["month"])}, Fix("safe", str(p["month"]), span))
+    p = doc.place_date
+    if p and p.month is not None and p.month >= 3:
+        span = p.span("month")
+        if span and p.written("month").startswith("0"):
+            yield Hit(span, {"fixed": str(p.month)}, Fix("safe", str(p.month), span))
 
 
 def _date(p):
     try:
-        return date(p["year"], p["month"], p["day"])
+        return date(p.year, p.month, p.day)
     except (TypeError, ValueError):
         return None
 
@@ -129,9 +112,9 @@ def _date(p):
     good="ngày 28 tháng 02 năm 2021",
 )
 def impossible(doc, ctx):
-    p, tok = _pd(doc)
-    if p and None not in (p["day"], p["month"], p["year"]) and _date(p) is None:
-        yield Hit(tok.line.span(), {k: p[k] for k in ("day", "month", "year")})
+    p = doc.place_date
+    if p and None not in (p.day, p.month, p.year) and _date(p) is None:
+        yield Hit(p.span(), {"day": p.day, "month": p.month, "year": p.year})
 
 
 @rule(
@@ -153,10 +136,10 @@ def impossible(doc, ctx):
     good="ngày 05 tháng 3 năm 2021",
 )
 def future(doc, ctx):
-    p, tok = _pd(doc)
+    p = doc.place_date
     d = _date(p) if p else None
     if d and d > ctx.today:
         yield Hit(
-            tok.line.span(),
+            p.span(),
             {"day": d.day, "month": d.month, "year": d.year, "today": ctx.today.strftime("%d/%m/%Y")},
         )

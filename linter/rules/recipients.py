@@ -7,19 +7,15 @@ from linter.diagnostics import Fix, Span
 from linter.profile import assembly
 from linter.rules._shared import HD05_CIT, PL1, PL3, VBQPPL_SHARED
 from linter.rules.base import HD05, STATE_ALL, Hit, rule
+from linter.text import fold
 
 _CIT = "HD 36-HD/VPTW (nơi nhận); HD 05-HD/VPTW, Phần II, 3.1.9; NĐ 30/2020, Phụ lục I, II.9"
 
 
-def _lines(doc):
-    return {t.line.line: t for t in doc.parts.get("recipients", [])}
-
-
-def _recipient_toks(doc):
-    """The items (drafter codes aside) and the recipients' tokens by line."""
-    r = doc.components["recipients"]
-    items = [i for i in (r["items"] if r else []) if not P.DRAFTER.match(i["text"].lstrip("- "))]
-    return items, _lines(doc)
+def _listed(doc):
+    """The items, drafter codes aside."""
+    r = doc.recipients
+    return [i for i in r.items if i.kind != "drafter"] if r else []
 
 
 @rule(
@@ -39,33 +35,30 @@ def _recipient_toks(doc):
     good="Nơi nhận:\n- Thường trực Tỉnh ủy,",
 )
 def dash(doc, ctx):
-    r = doc.components["recipients"]
+    r = doc.recipients
     if not r:
         return
-    toks = _lines(doc)
     after_luu = False
-    undashed, items = [], 0  # (the Lưu line aside: a page may keep its dash when the others lost theirs)
-    for item in r["items"]:
-        tok = toks.get(item["line"])
-        if after_luu and P.DRAFTER.match(item["text"]):
+    items, undashed = 0, []  # (the Lưu line aside: a page may keep its dash when the others lost theirs)
+    for item in r.items:
+        if after_luu and item.kind == "drafter":
             continue  # ô 12, the drafter's code, takes no dash
-        luu = _is_luu(item["text"])
-        after_luu = after_luu or luu
-        if tok is not None and tok.type == "RECIPIENT":
-            items += not luu
-            if not item["dash"]:
-                undashed.append(tok)
-    if len(undashed) > 1 and sum(not _is_luu(t.text) for t in undashed) == items:
+        after_luu = after_luu or item.kind == "luu"
+        if item.own_line:
+            items += item.kind != "luu"
+            if not item.dash:
+                undashed.append(item)
+    if len(undashed) > 1 and sum(x.kind != "luu" for x in undashed) == items:
         # the list lost all its dashes (all but the Lưu line's, maybe): one report over it, one fix
-        first, *rest = undashed
-        a, b = first.line.span(0, 1), undashed[-1].line.span(0, 1)
+        first, *rest = lines = [x.line for x in undashed]
+        a, b = first.span(0, 1), lines[-1].span(0, 1)
         yield Hit(
             Span(a.line, a.column, b.end_line, b.end_column),
-            fix=Fix("safe", "- ", first.line.span(0, 0), also=tuple((t.line.span(0, 0), "- ") for t in rest)),
+            fix=Fix("safe", "- ", first.span(0, 0), also=tuple((x.span(0, 0), "- ") for x in rest)),
         )
         return
-    for tok in undashed:
-        yield Hit(tok.line.span(0, 1), fix=Fix("safe", "- ", tok.line.span(0, 0)))
+    for x in undashed:
+        yield Hit(x.line.span(0, 1), fix=Fix("safe", "- ", x.line.span(0, 0)))
 
 
 _NOTE_AFTER = re.compile(r";\s*\([^()]*\)$")
@@ -74,22 +67,21 @@ _NOTE_AFTER = re.compile(r";\s*\([^()]*\)$")
 def _semicolon_hits(doc, wrong: tuple[str, ...]):
     """Recipients (all but the last, drafter codes aside) ending with one of `wrong`, or with no
     mark at all, instead of ";": the State rule (VB285) and HD 05's (VB287) share this."""
-    items, toks = _recipient_toks(doc)
     misplaced = []  # "- Bộ GDĐT; (để báo cáo)": the mark is there, moving it is a person's call
-    for item in items[:-1]:
-        tok = toks.get(item["line"])
-        t = tok.text.rstrip() if tok else ""
-        if not t or item["text"].rstrip() != t:
+    for item in _listed(doc)[:-1]:
+        line = item.line
+        t = line.text.rstrip() if line else ""
+        if not t or item.text.rstrip() != t:
             continue  # an item over several lines: its first line ends where the wrap fell
         if t.endswith(wrong):
-            span = tok.line.span(len(t) - 1, len(t))
+            span = line.span(len(t) - 1, len(t))
             yield Hit(span, fix=Fix("safe", ";", span))
         elif _NOTE_AFTER.search(t):
             continue  # "- Thường trực Thành ủy; (để b/c)": a note printed beside a brace over items
         elif (t[-1].isalnum() or t[-1] == ")") and ";" in t:
-            misplaced.append(tok.line.span(t.rindex(";"), len(t)))
+            misplaced.append(line.span(t.rindex(";"), len(t)))
         elif t[-1].isalnum() or t[-1] == ")":  # "- Như trên": the mark forgotten
-            end = tok.line.span(len(t), len(t))
+            end = line.span(len(t), len(t))
             yield Hit(end, fix=Fix("safe", ";", end))
     if misplaced:  # one habit, one report: over every item that has it
         a, b = misplaced[0], misplaced[-1]
@@ -101,10 +93,6 @@ def _semicolon_hits(doc, wrong: tuple[str, ...]):
 _INITIALS = re.compile(
     r"(?<=[^\d\s])\.\s*(?:\([^\W\d][\w.-]{0,7}\)|[^\W\d][\w.]{0,7}(?:\s\d{1,3})?|\d{1,3}[bB])$"
 )
-
-
-def _is_luu(text: str) -> bool:
-    return P.luu_line(text) is not None
 
 
 @rule(
@@ -125,14 +113,12 @@ def _is_luu(text: str) -> bool:
     good="Nơi nhận:\n- Như trên,\n- Lưu Văn phòng Tỉnh ủy.",
 )
 def last_luu(doc, ctx):
-    r = doc.components["recipients"]
-    items = r["items"] if r else []
-    if items and P.DRAFTER.match(items[-1]["text"]):  # "NguyenVanAn-26" may follow the Lưu line
+    r = doc.recipients
+    items = r.items if r else ()
+    if items and items[-1].kind == "drafter":  # "NguyenVanAn-26" may follow the Lưu line
         items = items[:-1]
-    if items and not _is_luu(items[-1]["text"]):
-        tok = _lines(doc).get(items[-1]["line"])
-        if tok:
-            yield Hit(tok.line.span())
+    if items and items[-1].kind != "luu" and items[-1].line:
+        yield Hit(items[-1].span())
 
 
 @rule(
@@ -155,28 +141,20 @@ def last_luu(doc, ctx):
     good="- Lưu Văn phòng Tỉnh ủy.",
 )
 def last_stop(doc, ctx):
-    r = doc.components["recipients"]
-    if not (r and r["items"]) or not _is_luu(r["items"][-1]["text"]):
+    r = doc.recipients
+    luu = r.items[-1] if r and r.items else None
+    if not luu or luu.kind != "luu":
         return
-    if ctx.profile in STATE_ALL and not P.STATE_LUU.match(r["items"][-1]["text"].lstrip("+• ")):
+    if ctx.profile in STATE_ALL and not P.STATE_LUU.match(luu.text.lstrip("+• ")):
         return  # the whole form, its stop included, is VB284's: one report for the line
-    # the item's last line: a Lưu item wrapped over two lines ends on the second
-    first = r["items"][-1]["line"]
-    tok = next(
-        (
-            t
-            for t in reversed(doc.parts.get("recipients", []))
-            if t.line.line == first or t.line.line > first and not P.DRAFTER.match(t.text)
-        ),
-        None,
-    )
-    t = tok.text.rstrip() if tok else ""
-    if tok and not t.endswith((".", "…")) and not _INITIALS.search(t):  # "…(2). nvv": initials after
+    line = r.last_line(luu)  # a Lưu item wrapped over two lines ends on the second
+    t = line.text.rstrip() if line else ""
+    if line and not t.endswith((".", "…")) and not _INITIALS.search(t):  # "…(2). nvv": initials after
         cut = len(t.rstrip(",;:"))
         how = "unsafe" if ctx.profile in STATE_ALL else "safe"  # a State line may end with initials
         yield Hit(
-            tok.line.span(cut, len(t)) if cut < len(t) else tok.line.span(len(t), len(t)),
-            fix=Fix(how, ".", tok.line.span(cut, len(t))),
+            line.span(cut, len(t)) if cut < len(t) else line.span(len(t), len(t)),
+            fix=Fix(how, ".", line.span(cut, len(t))),
         )
 
 
@@ -200,14 +178,14 @@ def last_stop(doc, ctx):
     good="Nơi nhận:\n- Như trên;\n- Lưu: VT, TCCB.",
 )
 def label_missing(doc, ctx):
-    r = doc.components["recipients"]
-    if not r or r["label"] is not None:
+    r = doc.recipients
+    if not r or r.label is not None:
         return
-    first, *rest = doc.parts["recipients"]
-    if any(t.line.line == first.line.line for t in rest):
+    first, *rest = r.lines
+    if any(x.line == first.line for x in rest):
         return  # a table row flattened into one line ("- A; - B; - Lưu: …|"): its converter drops labels
     # no fix: the label takes a line of its own, and a fix never adds a line (tests/test_fix.py)
-    yield Hit(first.line.span(0, len(first.text)))
+    yield Hit(first.span(0, len(first.text)))
 
 
 @rule(
@@ -233,11 +211,10 @@ def label_missing(doc, ctx):
 def luu_form(doc, ctx):
     if assembly(doc):
         return  # the Quốc hội's texts file their copy their own way: "- Lưu: HC, PLTP."
-    items, toks = _recipient_toks(doc)
-    if items and P.luu_line(items[-1]["text"]) and not P.STATE_LUU.match(items[-1]["text"].lstrip("+• ")):
-        tok = toks.get(items[-1]["line"])
-        if tok:
-            yield Hit(tok.line.span())
+    items = _listed(doc)
+    last = items[-1] if items else None
+    if last and last.kind == "luu" and not P.STATE_LUU.match(last.text.lstrip("+• ")) and last.line:
+        yield Hit(last.span())
 
 
 _VAN_THU = re.compile(r"(?<=:)\s*Văn thư\b", re.I)
@@ -265,12 +242,12 @@ _VAN_THU = re.compile(r"(?<=:)\s*Văn thư\b", re.I)
 def luu_vt(doc, ctx):
     if assembly(doc):
         return  # the Quốc hội's texts file their copy their own way: "- Lưu: HC, PLTP."
-    items, toks = _recipient_toks(doc)
-    tok = toks.get(items[-1]["line"]) if items and P.luu_line(items[-1]["text"]) else None
-    m = _VAN_THU.search(tok.text) if tok else None
+    items = _listed(doc)
+    line = items[-1].line if items and items[-1].kind == "luu" else None
+    m = _VAN_THU.search(line.text) if line else None
     if m:
         at = m.end() - len("Văn thư")
-        span = tok.line.span(at, m.end())
+        span = line.span(at, m.end())
         yield Hit(span, fix=Fix("safe", "VT", span))
 
 
@@ -317,14 +294,10 @@ def punctuation(doc, ctx):
     good="Nơi nhận:\n- Như trên;\n- UBND tỉnh;",
 )
 def nhu_tren(doc, ctx):
-    items, toks = _recipient_toks(doc)
-    if doc.doc_type == "cong_van" and doc.components["addressees"] and items:
-        from linter.text import fold
-
-        if not fold(items[0]["text"]).lstrip("-+ ").startswith("nhu tren"):
-            tok = toks.get(items[0]["line"])
-            if tok:
-                yield Hit(tok.line.span())
+    items = _listed(doc)
+    first = items[0] if doc.doc_type == "cong_van" and doc.addressees and items else None
+    if first and first.line and not fold(first.text).lstrip("-+ ").startswith("nhu tren"):
+        yield Hit(first.span())
 
 
 @rule(

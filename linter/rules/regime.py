@@ -30,9 +30,7 @@ def mixed(doc, ctx):
     if c is not None and c.mixed:
         names = _SIGNALS[ctx.lang if ctx.lang in _SIGNALS else "vi"]
         # a second banner out of place is the odd part out; else the banner read
-        odd = next(
-            (t.line.span() for t in doc.dropped if t.type in ("BANNER", "QUOC_HIEU", "TIEU_NGU")), None
-        )
+        odd = next((x.line.span() for x in doc.strays if x.role in ("BANNER", "QUOC_HIEU", "TIEU_NGU")), None)
         yield Hit(
             odd or doc.span("banner") or Span.at(doc.first_line()),
             {

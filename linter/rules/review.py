@@ -78,7 +78,7 @@ def _first(patterns, text: str):
 )
 def tone_style(doc, ctx):
     # one pass over the whole text (C speed), then find the token of the later match
-    texts = [t.text for t in doc.toks]
+    texts = [x.text for x in doc.lines]
     text = "\n".join(texts)
     old, new = _first(_OLD, text), _NEW.search(text)
     if not (old and new):
@@ -86,12 +86,10 @@ def tone_style(doc, ctx):
     later = max(old, new, key=lambda m: m.start())
     starts = list(accumulate((len(x) + 1 for x in texts), initial=0))
     k = bisect_right(starts, later.start()) - 1
-    tok, i = doc.toks[k], later.start() - starts[k]
-    while i > 0 and tok.text[i - 1].isalpha():
+    line, i = doc.lines[k], later.start() - starts[k]
+    while i > 0 and line.text[i - 1].isalpha():
         i -= 1
-    yield Hit(
-        tok.line.span(i, later.end() - starts[k]), {"old": _word_at(text, old), "new": _word_at(text, new)}
-    )
+    yield Hit(line.span(i, later.end() - starts[k]), {"old": _word_at(text, old), "new": _word_at(text, new)})
 
 
 def _word_at(text: str, m) -> str:
@@ -124,29 +122,30 @@ def _word_at(text: str, m) -> str:
     good="- Lưu VPTU, TH1.\n…\nNgô Quang Hưng",
 )
 def garbled(doc, ctx):
-    for tok in doc.dropped:
-        if tok.type == "NOISE" and any(c.isalnum() for c in tok.text):  # (a rule's fragment, "-", is no text)
+    for row in doc.strays:
+        if row.role == "NOISE" and any(
+            c.isalnum() for c in row.line.text
+        ):  # (a rule's fragment, "-", is no text)
             yield Hit(
-                tok.line.span(),
-                {"what": "Một dòng phần đầu văn bản", "what_en": "A header line", "text": tok.text},
+                row.line.span(),
+                {"what": "Một dòng phần đầu văn bản", "what_en": "A header line", "text": row.line.text},
             )
-    for tok in doc.parts.get("recipients") or ():
-        luu = P.luu_line(tok.text) if tok.type == "RECIPIENT" else None
+    for line in doc.recipients.item_lines if doc.recipients else ():
+        luu = P.luu_line(line.text)
         if luu and luu["garbled"]:
-            yield Hit(
-                tok.line.span(), {"what": "Dòng lưu", "what_en": "The file-copy line", "text": tok.text}
-            )
-    for tok in doc.parts.get("signature") or ():
+            yield Hit(line.span(), {"what": "Dòng lưu", "what_en": "The file-copy line", "text": line.text})
+    sig = doc.signature
+    for line in sig.name_lines if sig else ():
         # a name whose first letter OCR lost ("gô Quang Hưng") or that holds a digit or a sign; a
         # rank or degree before it is part of how it is written ("Thượng tướng …", "PGS.TS. …")
-        words = tok.text[P.rank_end(tok.text) :].split()
-        if tok.type == "SIGNER_NAME" and (
-            tok.text[:1].islower()
+        words = line.text[P.rank_end(line.text) :].split()
+        if (
+            line.text[:1].islower()
             or any(not w.isalpha() for w in words)
             or any(w[:1].islower() for w in words)
             # a family name and a given one at least: one word is what a stamp or a fold left of it
-            or len(((doc.components["signature"] or {}).get("name") or "").split()) == 1
+            or len((sig.name or "").split()) == 1
         ):
             yield Hit(
-                tok.line.span(), {"what": "Họ tên người ký", "what_en": "The signer's name", "text": tok.text}
+                line.span(), {"what": "Họ tên người ký", "what_en": "The signer's name", "text": line.text}
             )

@@ -12,10 +12,6 @@ _CIT = "HD 36-HD/VPTW, 1.7 (quyền hạn, chức vụ); HD 05-HD/VPTW, Phần I
 _STATE_PREFIXES = {"TM.", "KT.", "TL.", "TUQ."}
 
 
-def _sig(doc):
-    return doc.components["signature"], doc.parts.get("signature", [])
-
-
 @rule(
     code="VB301",
     example={"authority": "T/UQ"},
@@ -39,14 +35,14 @@ def _sig(doc):
     good="T/L BAN THƯỜNG VỤ",
 )
 def authority(doc, ctx):
-    s, toks = _sig(doc)
+    s = doc.signature
     if not s:
         return
     party = {"TM.": "T/M ", "KT.": "K/T ", "TL.": "T/L "}  # T/UQ and TUQ. have no Party equivalent
-    for t in toks:
-        a = t.data.get("authority")
-        if t.type == "AUTHORITY" and (a in _STATE_PREFIXES or a == "T/UQ"):
-            span = t.line.span(0, t.data["body_at"])
+    for x in s.authorities:
+        a = x.prefix
+        if a in _STATE_PREFIXES or a == "T/UQ":
+            span = x.span("prefix")
             yield Hit(span, {"authority": a}, Fix("safe", party[a], span) if a in party else None)
 
 
@@ -73,16 +69,10 @@ _NO_TITLE = ("bo chinh tri", "ban bi thu")
     good="T/M BAN THƯỜNG VỤ\nBÍ THƯ\n\nNguyễn Văn A",
 )
 def title_missing(doc, ctx):
-    s, toks = _sig(doc)
+    s = doc.signature
     # "Q. TRƯỞNG BAN": the acting head's title is on the authority line itself
-    if (
-        s
-        and not s["titles"]
-        and s["authority"] not in (None, "Q.")
-        and not (s["body"] and fold(s["body"]) in _NO_TITLE)
-    ):
-        t = toks[0]
-        yield Hit(t.line.span(), {"authority_line": t.text})
+    if s and not s.titles and s.authority not in (None, "Q.") and not (s.body and fold(s.body) in _NO_TITLE):
+        yield Hit(s.span("first"), {"authority_line": s.lines[0].text})
 
 
 @rule(
@@ -100,10 +90,9 @@ def title_missing(doc, ctx):
     good="T/M BAN THƯỜNG VỤ\nBÍ THƯ\n\nNguyễn Văn A",
 )
 def name_missing(doc, ctx):
-    s, toks = _sig(doc)
-    if s and not s["name"]:
-        t = toks[-1]
-        yield Hit(t.line.span())
+    s = doc.signature
+    if s and not s.name:
+        yield Hit(s.span("last"))
 
 
 @rule(
@@ -130,16 +119,17 @@ def name_missing(doc, ctx):
 def state_authority_form(doc, ctx):
     """A State prefix written without its stop or its space ("KT GIÁM ĐỐC", "KT.GIÁM ĐỐC"): the
     Party forms are VB311's, a prefix in the wrong case an OCR misreading (VB121)."""
-    for t in doc.parts.get("signature", []):
-        want = t.data.get("authority") if t.type == "AUTHORITY" else None
+    for x in doc.signature.authorities if doc.signature else ():
+        want = x.prefix
         if want not in _STATE_PREFIXES | {"Q."}:
             continue
-        body = t.text[t.data["body_at"] :].lstrip()
-        head = t.text[: len(t.text) - len(body)]  # the prefix and the spaces after it
+        text = x.line.text
+        body = x.body.lstrip()
+        head = text[: len(text) - len(body)]  # the prefix and the spaces after it
         if head.rstrip().upper() != want or (body and head.upper() != want + " "):
-            span = t.line.span(0, len(head))
+            span = x.line.span(0, len(head))
             fixed = want + (" " if body else "")
-            yield Hit(span, {"fixed": fixed + body, "written": t.text}, Fix("safe", fixed, span))
+            yield Hit(span, {"fixed": fixed + body, "written": text}, Fix("safe", fixed, span))
 
 
 @rule(
@@ -165,10 +155,9 @@ def state_authority_form(doc, ctx):
 )
 def party_authority(doc, ctx):
     want = {"T/M": "TM.", "K/T": "KT.", "T/L": "TL.", "T/UQ": "TUQ."}
-    for t in doc.parts.get("signature", []):
-        if t.type == "AUTHORITY" and t.data["authority"] in want:
-            a = t.data["authority"]
-            yield Hit(t.line.span(0, t.data["body_at"]), {"authority": a, "want": want[a]})
+    for x in doc.signature.authorities if doc.signature else ():
+        if x.prefix in want:
+            yield Hit(x.span("prefix"), {"authority": x.prefix, "want": want[x.prefix]})
 
 
 @rule(
@@ -191,10 +180,10 @@ def party_authority(doc, ctx):
     good="KT. BỘ TRƯỞNG\nTHỨ TRƯỞNG",
 )
 def legal_authority(doc, ctx):
-    for t in doc.parts.get("signature", []):
+    for x in doc.signature.authorities if doc.signature else ():
         # (the Party forms T/L, T/UQ are VB311's: one report for the line)
-        if t.type == "AUTHORITY" and t.data["authority"] in ("TL.", "TUQ."):
-            yield Hit(t.line.span(0, t.data["body_at"]), {"authority": t.data["authority"]})
+        if x.prefix in ("TL.", "TUQ."):
+            yield Hit(x.span("prefix"), {"authority": x.prefix})
 
 
 @rule(
@@ -219,9 +208,9 @@ def legal_authority(doc, ctx):
 def vbhn_authentication(doc, ctx):
     if not consolidated(doc):
         return
-    sig = doc.components["signature"]
-    first, last = (sig["line"], sig["end_line"]) if sig else (doc.last_line(), doc.last_line())
+    s = doc.signature
+    first, last = (s.lines[0].line, s.lines[-1].end_line) if s else (doc.last_line(), doc.last_line())
     # above the authority line, or below it when the page's two columns were read as one line
-    near = [t.text for t in doc.toks if first - 25 <= t.line.line <= last + 12]
+    near = [x.text for x in doc.lines if first - 25 <= x.line <= last + 12]
     if P.find_phrase(fold(" ".join(near)), "xac thuc van ban hop nhat") < 0:
         yield Hit(doc.span("signature") or Span.at(doc.last_line()))

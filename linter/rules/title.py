@@ -29,7 +29,7 @@ _CIT = "HD 36-HD/VPTW (tên loại và trích yếu); HD 05-HD/VPTW, Phần II, 
 def cong_van_prefix(doc, ctx):
     s = doc.components["subject"]
     if doc.doc_type == "cong_van" and s and not s["prefix"] and not doc.components["doc_type"]:
-        yield Hit(doc.parts["subject"][0].line.span())
+        yield Hit(doc.subject.span())
 
 
 @rule(
@@ -55,7 +55,7 @@ def cong_van_prefix(doc, ctx):
 def not_party(doc, ctx):
     d = doc.components["doc_type"]
     if d and d["type"] not in codes.PARTY_TYPES:
-        yield Hit(doc.parts["doc_type"][0].line.span(), {"text": d["text"]})
+        yield Hit(doc.type_name.span(), {"text": d["text"]})
 
 
 @rule(
@@ -81,7 +81,7 @@ def not_party(doc, ctx):
 def not_state(doc, ctx):
     d = doc.components["doc_type"]
     if d and d["type"] not in codes.STATE_TYPES and d["type"] not in codes.LEGAL_TYPES:
-        yield Hit(doc.parts["doc_type"][0].line.span(), {"text": d["text"]})
+        yield Hit(doc.type_name.span(), {"text": d["text"]})
 
 
 @rule(
@@ -106,6 +106,6 @@ def not_state(doc, ctx):
 def cong_van_vv(doc, ctx):
     s = doc.components["subject"]
     if doc.doc_type == "cong_van" and s and s["prefix"] == "V/v":
-        tok = doc.parts["subject"][0]
-        k = 3 if tok.text[3:4] != ":" else 4
-        yield Hit(tok.line.span(0, k), fix=Fix("safe", "về việc", tok.line.span(0, k)))
+        line = doc.subject.lines[0]
+        k = 3 if line.text[3:4] != ":" else 4
+        yield Hit(line.span(0, k), fix=Fix("safe", "về việc", line.span(0, k)))

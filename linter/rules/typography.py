@@ -52,29 +52,26 @@ def _style(styles, line):
 
 
 def _lines(doc, comp, which):
-    """The tokens of one part of a component that a style row is about."""
-    toks = doc.parts.get(comp) or []
-    if not toks:
+    """The lines of one part of a component that a style row is about."""
+    lines = doc.lines_of(comp)
+    if not lines:
         return []
     if which == "all":
-        return toks
+        return lines
     if which == "last":
-        return toks[-1:]
-    if which == "national_title":
-        return [t for t in toks if t.type == "QUOC_HIEU"]
-    if which == "motto":
-        return [t for t in toks if t.type == "TIEU_NGU"]
+        return lines[-1:]
     if which in ("typed", "vv"):
-        vv = toks[0].type == "VV" or doc.doc_type == "cong_van"
-        return toks if (which == "vv") == vv else []
-    kinds = {
-        "authority": ("AUTHORITY",),
-        "titles": ("SIGNER_TITLE",),
-        "name": ("SIGNER_NAME",),
-        "label": ("NOI_NHAN",),
-        "items": ("RECIPIENT",),
-    }[which]
-    return [t for t in toks if t.type in kinds]
+        vv = doc.subject.vv or doc.doc_type == "cong_van"
+        return lines if (which == "vv") == vv else []
+    return {
+        "national_title": lambda: doc.banner.national_title_lines,
+        "motto": lambda: doc.banner.motto_lines,
+        "authority": lambda: [a.line for a in doc.signature.authorities],
+        "titles": lambda: doc.signature.title_lines,
+        "name": lambda: doc.signature.name_lines,
+        "label": lambda: doc.recipients.label_lines,
+        "items": lambda: doc.recipients.item_lines,
+    }[which]()
 
 
 def _describe(st, lang):
@@ -105,18 +102,18 @@ def _check_parts(doc, ctx, table):
         return
     for (comp, which), spec in table.items():
         (lo, hi), bold, italic = spec
-        for t in _lines(doc, comp, which):
-            st = _style(styles, t.line.line)
+        for line in _lines(doc, comp, which):
+            st = _style(styles, line.line)
             if st is None or st.size is None:
                 continue
             bad = not lo - 0.25 <= st.size <= hi + 0.25
             bad |= bold is not None and st.bold is not None and st.bold != bold
             bad |= italic is not None and st.italic is not None and st.italic != italic
             if bad:
-                span = t.line.span()
+                span = line.span()
                 yield Hit(
                     span,
-                    {"text": t.text[:40], "found": _describe(st, ctx.lang), "want": _want(spec, ctx.lang)},
+                    {"text": line.text[:40], "found": _describe(st, ctx.lang), "want": _want(spec, ctx.lang)},
                     Fix("safe", "", span, _part_style(st, spec)),
                 )
 
