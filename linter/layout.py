@@ -17,7 +17,9 @@ _LEADING_DEBRIS = re.compile(r"^(?:[`'^~|]+\s*)+(?=\S)")
 _STRAY_BEFORE = re.compile(r"^[*'`^~]+\s+(?=[A-ZĐÀ-Ỹa-zđà-ỹ])")
 _DEBRIS_LAST = frozenset("^*`'~")
 _DEBRIS_FIRST = frozenset("`'^~|*")
-_CELL = re.compile(r"\s*\|\s*|(?<=[^\s_])_+\s+")  # table cell borders and glued rules ("PHỦ_ Số:")
+# table cell borders and glued rules ("PHỦ_ Số:"); never the bar OCR reads for the slash of an
+# authority prefix, "T|M BAN THƯỜNG VỤ", "K|T"
+_CELL = re.compile(r"(?<!^[TK])(?<!^\s[TK])\s*\|\s*(?![MTL]\s)|(?<=[^\s_])_+\s+")
 _GAP = re.compile(r"\S(\s{4,})\S")  # normalize made every white space a plain " "
 
 

@@ -60,6 +60,7 @@ TYPE_NAMES = {
     "chien luoc": "chien_luoc",
 }
 _TYPE_KEYS = list(TYPE_NAMES)
+_GLUED_TYPES = {k.replace(" ", ""): k for k in TYPE_NAMES if " " in k}
 _TYPE_RE = re.compile(r"^(" + "|".join(sorted(map(re.escape, TYPE_NAMES), key=len, reverse=True)) + r")\b")
 
 BANNER_PARTY = "dang cong san viet nam"
@@ -166,11 +167,12 @@ SECTION_RES = (
     # "Điều 5." or "Điều 5a." (inserted by an amendment), a footnote mark "[3]" in a consolidated
     # text; a wrapped citation ("Điều 3 Nghị quyết này", "Điều 6, Điều 7") has no stop
     r"Điều\s+(?P<dieu>\d+[a-zđ]?)(?:\[\d+\]|\*)?\s*(?:[.:]|$)",
-    r"(?P<roman>(?:XL|L?X{0,3})(?:IX|IV|V?I{0,3}))(?<=[IVXL])\s*[.\-]\s+(?=\S)",
+    # (a web page may glue the heading to its text: "I.TÌNH HÌNH", "1.Mục tiêu")
+    r"(?P<roman>(?:XL|L?X{0,3})(?:IX|IV|V?I{0,3}))(?<=[IVXL])\s*(?:[.\-]\s+(?=\S)|\.(?=[^\W\d_]{2}))",
     r"(?P<decimal>\d{1,2}\.\d{1,2}(?:\.\d{1,2})?)(?:\.?\s+(?=\S)|\.$)",
     # (a consolidated text glues its footnote mark to the number: "2.[8] Chi phí …")
     # (the Party's older style marks with a dash, as the roman numerals above: "3- Khôi phục …")
-    r"(?P<arabic>\d{1,3})(?:\s*[.)](?:\[\d+\])?\s+(?=\D)|-\s+(?=[^\W\d_]))",
+    r"(?P<arabic>\d{1,3})(?:\s*[.)](?:\[\d+\])?\s+(?=\D)|-\s+(?=[^\W\d_])|\.(?=[^\W\d_]{2}))",
     r"(?P<letter>[a-zđ])(?:\s*\)\s*(?=\S)|\.\s+(?=[^\W\d_]))",  # "a) …", "a. Trường hợp …"
 )
 _SECTION = re.compile("^(?:" + "|".join(SECTION_RES) + ")")
@@ -287,12 +289,14 @@ def fuzzy_label(text: str) -> str | None:
 def fuzzy_doc_type(text: str) -> str | None:
     """A type heading through OCR damage ('BÁO CÁq', 'KẾ HqẠCH', 'TỜ TRÌKH'): the whole line is
     close to one type name (never a longer line that merely starts like one)."""
-    if len(text) > 24:
-        return None
+    if len(text) > 24 or text.rstrip().endswith(":"):
+        return None  # (and "QUYẾT ĐỊNH:" is the enacting line, never a damaged heading)
     letters = list(filter(str.isalpha, text))  # (map and filter: C loops, no generator frames)
     if not letters or sum(map(str.isupper, letters)) < 0.7 * len(letters):
         return None
     f = " ".join(fold(text).split())
+    if " " not in f and f in _GLUED_TYPES:  # "THÔNGBÁO": a page that lost the space between the words
+        return TYPE_NAMES[_GLUED_TYPES[f]]
     # the closest type name (the first of equals), if it scores 85 or more
     hit = process.extractOne(f, _TYPE_KEYS, scorer=fuzz.ratio, score_cutoff=85)
     if hit is None:
@@ -345,7 +349,7 @@ def doc_type_of(text: str) -> tuple[str, int] | None:
     return TYPE_NAMES[m.group(1)], m.end()
 
 
-_VV_STARTS = ("v/v", "v /v", "v/ v", "v.v ", "ve viec")
+_VV_STARTS = ("v/v", "v /v", "v/ v", "v.v ", "vv ", "ve viec")  # ("vv": the slash lost; no word opens so)
 
 
 def vv_prefix(f: str) -> str | None:

@@ -250,9 +250,6 @@ CASES = {
             ("SIGNER_NAME", "Nguyễn Văn An"),
         ],
     ),
-}
-
-XFAIL = {
     "the enacting 'QUYẾT ĐỊNH:' of a decision": (
         "QUYẾT ĐỊNH\nVề việc thành lập Tổ công tác\n\nCăn cứ Luật Hải quan ngày 23/6/2014;\n\nQUYẾT ĐỊNH:\n\n"
         "Điều 1. Thành lập Tổ công tác.\n",
@@ -263,8 +260,6 @@ XFAIL = {
             ("ENACT", "QUYẾT ĐỊNH:"),
             ("SECTION", "Điều 1. Thành lập Tổ công tác."),
         ],
-        "bug: the enacting line 'QUYẾT ĐỊNH:' is shaped DOC_TYPE by patterns.fuzzy_doc_type (doc_type_of "
-        "refuses it), so the body emits it as PARA, never ENACT as 'QUYẾT NGHỊ:' is",
     ),
     "an authority whose slash OCR read as '|'": (
         "Nội dung thực hiện./.\n\nNơi nhận:\n- Như trên;\n- Lưu: VT.\n\nT|M BAN THƯỜNG VỤ\nPHÓ BÍ THƯ\n\nNguyễn Văn An\n",
@@ -277,8 +272,6 @@ XFAIL = {
             ("SIGNER_TITLE", "PHÓ BÍ THƯ"),
             ("SIGNER_NAME", "Nguyễn Văn An"),
         ],
-        "bug: layout splits 'T|M BAN THƯỜNG VỤ' at the '|' as a table cell border before "
-        "patterns.authority_of, which reads 'T|M' as T/M, sees it: the signature becomes TRAILER",
     ),
 }
 
@@ -287,10 +280,6 @@ XFAIL = {
     ("text", "expected"),
     [
         *(pytest.param(text, want, id=name) for name, (text, want) in CASES.items()),
-        *(
-            pytest.param(text, want, id=name, marks=pytest.mark.xfail(strict=True, reason=reason))
-            for name, (text, want, reason) in XFAIL.items()
-        ),
     ],
 )
 def test_tokens(text, expected):

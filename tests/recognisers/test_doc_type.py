@@ -54,25 +54,11 @@ def test_not_a_type_heading(line):
         ("THÔNG BẢO", "thong_bao"),
         ("KẾT LUẠN", "ket_luan"),
         ("NGHI QUYET", "nghi_quyet"),  # marks lost
-        pytest.param(
-            "THÔNGBÁO",
-            "thong_bao",
-            marks=pytest.mark.xfail(
-                strict=True, reason="gap: a type name whose words are glued (web page) is not read"
-            ),
-        ),
+        ("THÔNGBÁO", "thong_bao"),  # the words glued (a web page)
         ("THỦ TƯỚNG", None),  # close to "thu cong", but a title
         ("TỈNH ỦY", None),
         ("CHỈ THỊ VỀ VIỆC TĂNG CƯỜNG CÔNG TÁC", None),  # a longer line that starts like one
-        pytest.param(
-            "QUYẾT ĐỊNH:",
-            None,
-            marks=pytest.mark.xfail(
-                strict=True,
-                reason="bug: the enacting line 'QUYẾT ĐỊNH:', which doc_type_of refuses, is read as a damaged "
-                "type heading, so lex shapes it DOC_TYPE and never ENACT",
-            ),
-        ),
+        ("QUYẾT ĐỊNH:", None),  # the enacting line, not a damaged heading
     ],
 )
 def test_damaged_type_heading(line, slug):
