@@ -153,6 +153,11 @@ ASSEMBLY_TYPES = {"luat", "phap_lenh", "lenh"}
 _ASSEMBLY_SYMBOL = re.compile(r"(?:NQ-)?(?:UBTV)?QH\d")
 
 
+def consolidated_symbol(symbol: str | None) -> bool:
+    """A consolidated text's number: "07/VBHN-BXD", "68/2026/VBHN-NĐ-BCT"."""
+    return "VBHN" in (symbol or "").split("-")
+
+
 def assembly(doc_type: str | None, symbol: str | None) -> bool:
     return doc_type in ASSEMBLY_TYPES or bool(_ASSEMBLY_SYMBOL.match(symbol or ""))
 

@@ -11,6 +11,7 @@ from dataclasses import dataclass, field
 
 from rapidfuzz import fuzz
 
+from linter import codes
 from linter import patterns as P
 from linter.lines import Line
 from linter.text import fold, is_upper_line
@@ -126,7 +127,8 @@ def _shape_lower(t: str, f: str) -> tuple[str, dict]:
 
 
 _HEADER_ONLY = ("NUMBER", "PLACE_DATE", "BANNER", "QUOC_HIEU", "TIEU_NGU", "STAR")
-_ANCHORS = ("NUMBER", "PLACE_DATE", "BANNER", "QUOC_HIEU", "TIEU_NGU")  # lines only a header has
+BANNER_LINES = ("BANNER", "QUOC_HIEU", "TIEU_NGU")  # the token types of a banner's lines
+_ANCHORS = ("NUMBER", "PLACE_DATE", *BANNER_LINES)  # lines only a header has
 
 
 class _Zones:
@@ -788,7 +790,7 @@ class _Zones:
         for j in range(self.i, stop):
             ln, sh, d = self.shaped[j]
             if sh == "NUMBER" and d.get("label"):
-                block = self._end_block(j, stop) if "VBHN" in d["symbol"].split("-") else [j]
+                block = self._end_block(j, stop) if codes.consolidated_symbol(d["symbol"]) else [j]
                 lines = [self.shaped[k] for k in block]
                 for k in sorted(block, reverse=True):
                     self.shaped.pop(k)

@@ -15,6 +15,7 @@ from datetime import date
 from linter import codes
 from linter import patterns as P
 from linter.codes import PARTY_HD05_FROM
+from linter.lex import BANNER_LINES
 from linter.model import Document
 from linter.result import Choice
 from linter.text import fold
@@ -79,7 +80,7 @@ def assembly(doc: Document) -> bool:
 
 def consolidated(doc: Document) -> bool:
     n = doc.components["number"] or {}
-    return doc.doc_type == "van_ban_hop_nhat" or "VBHN" in (n.get("symbol") or "").split("-")
+    return doc.doc_type == "van_ban_hop_nhat" or codes.consolidated_symbol(n.get("symbol"))
 
 
 def vbqppl_regime(doc: Document) -> str:
@@ -92,16 +93,13 @@ def vbqppl_regime(doc: Document) -> str:
     return "nd78" if when and when < VBQPPL_2025B_FROM else "nd78-187"
 
 
-_BANNERS = ("BANNER", "QUOC_HIEU", "TIEU_NGU")
-
-
 def _signals(doc: Document) -> tuple[list[str], list[str]]:
     c = doc.components
     party: list[str] = []
     state: list[str] = []
     banners = {c["banner"]["kind"]} if c["banner"] else set()
     # a second banner out of place is evidence too: "ĐẢNG CỘNG SẢN VIỆT NAM" above a Quốc hiệu
-    banners |= {"party" if t.type == "BANNER" else "state" for t in doc.dropped if t.type in _BANNERS}
+    banners |= {"party" if t.type == "BANNER" else "state" for t in doc.dropped if t.type in BANNER_LINES}
     for kind in sorted(banners):
         (party if kind == "party" else state).append("banner")
     if c["number"]:

@@ -9,6 +9,7 @@ import re
 from linter import codes
 from linter import patterns as P
 from linter.diagnostics import Span
+from linter.lex import BANNER_LINES
 from linter.profile import assembly
 from linter.rules._shared import N78, PL1, VBQPPL_DOC, VBQPPL_SHARED
 from linter.rules.base import ALL, STATE_ALL, VBQPPL, Hit, declare, rule
@@ -134,7 +135,7 @@ def misplaced(doc, ctx):
     mixed = ctx.choice is not None and ctx.choice.mixed
     yield from _header_copies(doc)
     for row in doc.strays:
-        if mixed and row.role in ("BANNER", "QUOC_HIEU", "TIEU_NGU") or row.role == "NOISE":
+        if mixed and row.role in BANNER_LINES or row.role == "NOISE":
             continue  # a second banner of the other regime: mixed-regime; an unreadable line: VB132
         yield _misplaced(doc, row, (f'Dòng "{row.line.text[:30]}"', f'The line "{row.line.text[:30]}"'))
 

@@ -3,6 +3,7 @@ documents, which NĐ 30 does not govern."""
 
 from linter import codes
 from linter.diagnostics import Span
+from linter.lex import BANNER_LINES
 from linter.rules.base import ALL, STATE, Hit, rule
 
 
@@ -30,7 +31,7 @@ def mixed(doc, ctx):
     if c is not None and c.mixed:
         names = _SIGNALS[ctx.lang if ctx.lang in _SIGNALS else "vi"]
         # a second banner out of place is the odd part out; else the banner read
-        odd = next((x.line.span() for x in doc.strays if x.role in ("BANNER", "QUOC_HIEU", "TIEU_NGU")), None)
+        odd = next((x.line.span() for x in doc.strays if x.role in BANNER_LINES), None)
         yield Hit(
             odd or doc.span("banner") or Span.at(doc.first_line()),
             {
