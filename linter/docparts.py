@@ -35,7 +35,7 @@ class Number:
     text: str  # the part's text, its lines joined
     label: str | None  # "Số", "Luật số" …; None when the number has none ("400-TB/TU")
     colon: bool
-    form: str  # "party" | "state"
+    form: str  # "party" | "state" | "malformed" (read by neither: VB210)
     seq: int | None
     symbol: str
     type_code: str | None

@@ -69,6 +69,8 @@ def classify(line: Line) -> tuple[str, dict]:
         pd = P.parse_place_date(text)
         if pd and pd["end"] >= len(fold(text).rstrip(" .")) - 2 and len(text) < 90:
             return "PLACE_DATE", {**pd, "repaired": repaired}
+    if maybe and (num := P.malformed_number(t)):  # read by no form, even repaired: VB210
+        return "NUMBER", {**num, "repaired": False}
     if upper and (dt := P.doc_type_of(t)):
         return "DOC_TYPE", {"doc_type": dt[0], "type_end": dt[1]}
     if f[:1] == "v" and (vv := P.vv_prefix(f)):

@@ -581,6 +581,42 @@ def parse_number(text: str) -> dict | None:
     return None
 
 
+# A number no form reads but a number all the same: its label, a sequence number, then a symbol
+# with a letter code that lost a part or took the wrong separator ("Số: 03/2026-BCT", "Số:
+# 03-2026/TT-BYT"). It is reported malformed (VB210), not missing.
+_MALFORMED_NUMBER = re.compile(
+    r"(?P<seq>\d{1,6})\s*[-/]\s*(?P<symbol>[0-9A-Za-zĐđ./-]*[A-ZĐ]{2}[0-9A-Za-zĐđ./-]*)\s*$"
+)
+
+
+def malformed_number(text: str) -> dict | None:
+    """The number of a line parse_number() cannot read, when it is one all the same: a label ("Số"),
+    then nothing but the sequence number and a symbol (see above); None for any other line."""
+    m = NUMBER_LABEL.match(fold(text))
+    if not m:
+        return None
+    rest = text[m.end() :].lstrip()
+    colon = rest.startswith(":")
+    rest = rest[1:].lstrip() if colon else rest
+    bad = _MALFORMED_NUMBER.match(rest)
+    if not bad:
+        return None
+    raw = rest[: bad.end()].rstrip()
+    return {
+        "label": text[: m.end()].strip(),
+        "colon": colon,
+        "form": "malformed",
+        "seq_text": bad.group("seq"),
+        "seq": int(bad.group("seq")),
+        "symbol": bad.group("symbol"),
+        "type_code": None,
+        "issuer_code": None,
+        "year": None,
+        "end": len(text.rstrip()),  # (the symbol runs to the line's end)
+        "raw": raw,
+    }
+
+
 def parse_place_date(text: str) -> dict | None:
     f = fold(text)
     if "ngay" not in f:

@@ -102,7 +102,7 @@ def _signals(doc: Document) -> tuple[list[str], list[str]]:
     banners |= {"party" if t.type == "BANNER" else "state" for t in doc.dropped if t.type in BANNER_LINES}
     for kind in sorted(banners):
         (party if kind == "party" else state).append("banner")
-    if c["number"]:
+    if c["number"] and c["number"]["form"] != "malformed":
         (party if c["number"]["form"] == "party" else state).append("number")
     for t in doc.parts.get("signature", []):
         if t.type == "AUTHORITY":

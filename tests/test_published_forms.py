@@ -381,3 +381,12 @@ def test_two_articles_in_each_other_s_place_are_one_report():
     swapped = text[:a] + text[b:c] + text[a:b] + text[c:]
     r = lint_bytes("x.txt", swapped.encode("utf-8"), OPTS)
     assert codes(r) == ["VB261"] and "3" in r.diagnostics[0].message
+
+
+def test_points_whose_marks_are_mixed_count_on():
+    """ "a)" then "(b)" "(c)" "(d)" then "đ)": "(b)" is not read as a point ("(i)" must stay a
+    sub-point), but the count is whole; a letter really skipped is still reported."""
+    mixed = [(f"\n{x}) ", f"\n({x}) ") for x in "bcd"]
+    assert codes(lint("state-vbqppl/nghi_dinh.txt", *mixed)) == []
+    r = lint("state-vbqppl/nghi_dinh.txt", *mixed[:2], ("\nd) ", "\n"))
+    assert codes(r) == ["VB261"] and r.diagnostics[0].span.line == 43

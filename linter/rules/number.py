@@ -1,6 +1,6 @@
 """VB20x–21x number: số và ký hiệu, of every regime (profiles= says whose form a rule judges):
-the Party's (VB201–209), the State's (VB211–215) and the legal normative documents' year
-(VB216–218)."""
+the Party's (VB201–209), one no form reads (VB210), the State's (VB211–215) and the legal
+normative documents' year (VB216–218)."""
 
 import re
 from datetime import date
@@ -286,6 +286,40 @@ def obsolete_issuer(doc, ctx):
     for part in (n.issuer_code or "").split("-"):
         if part in codes.OBSOLETE_PARTY_ISSUERS:
             yield Hit(n.find(part, last=True), {"code": part, "what": codes.OBSOLETE_PARTY_ISSUERS[part]})
+
+
+# the form each regime writes, for VB210's message
+_FORMS = {"party-hd36": "Số 127-QĐ/TW", "party-hd05": "Số 127-QĐ/TW", "state-nd30": "Số: 15/QĐ-UBND"}
+
+
+@rule(
+    code="VB210",
+    example={"raw": "03/2026-BCT", "want": "Số: 12/2025/NĐ-CP"},
+    name="number-malformed",
+    component="number",
+    severity="error",
+    message={
+        "vi": 'Số và ký hiệu "{raw}" không đúng mẫu (một phần bị mất hoặc sai dấu nối): viết như "{want}".',
+        "en": 'The number "{raw}" does not have the set form (a part lost or a wrong separator): write it as "{want}".',
+    },
+    citation=f"{_CIT}; {PL1}, II.3; {VBQPPL_SHARED} §3",
+    why={
+        "vi": "Số và ký hiệu gồm số thứ tự, (năm ban hành với văn bản quy phạm pháp luật), chữ viết tắt tên "
+        'loại và tên cơ quan, nối bằng dấu gạch theo mẫu của chế độ văn bản: "Số 127-QĐ/TW", "Số: '
+        '15/QĐ-UBND", "Số: 12/2025/NĐ-CP". Một số có nhãn "Số" mà không đọc được theo mẫu nào vẫn là số '
+        "của văn bản: báo sai dạng, không báo thiếu.",
+        "en": "A number is the running number, (the year, for a legal normative document), the type's "
+        'and the issuer\'s abbreviations, joined by the regime\'s separators: "Số 127-QĐ/TW", "Số: '
+        '15/QĐ-UBND", "Số: 12/2025/NĐ-CP". A labelled number that no form reads is still the '
+        "document's number: reported malformed, not missing.",
+    },
+    bad="Số: 03/2026-BCT",
+    good="Số: 03/2026/TT-BCT",
+)
+def malformed(doc, ctx):
+    n = doc.number
+    if n and n.form == "malformed":
+        yield Hit(n.span("raw"), {"raw": n.raw, "want": _FORMS.get(ctx.profile, "Số: 12/2025/NĐ-CP")})
 
 
 @rule(
