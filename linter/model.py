@@ -192,11 +192,22 @@ def _quoted(toks: list[Tok]) -> set[int]:
         t = toks[k].text.strip()
         if _unbalanced(t) and _OPENS.search(t):
             end = after = None
-            for j in range(k + 1, min(len(toks), k + 1 + _QUOTE_LINES)):
-                if _closes(toks[j].text):
+            nxt = _next_section(toks[k - 1]) if k else None
+            inner = (
+                dict([sec]) if (sec := P.section_of(t.lstrip('-+ “"'))) else {}
+            )  # the last label of each kind in it
+            for j in range(k + 1, min(len(toks), k + 1 + (_QUOTE_LINES if nxt is None else _INSERTED_LINES))):
+                near = j <= k + _QUOTE_LINES  # (a close or the next opening is looked for so far)
+                if near and _closes(toks[j].text):
                     end = after = j
                     break
-                if _REOPENS.match(toks[j].text) and _unbalanced(toks[j].text):
+                if toks[j].type == "SECTION" and nxt is not None:
+                    here = toks[j].data["kind"], toks[j].data["label"]
+                    if here == nxt and inner.get(nxt[0]) != _previous(nxt):
+                        end = after = j - 1  # the list that introduced the quotation goes on
+                        break
+                    inner[here[0]] = here[1]
+                if near and _REOPENS.match(toks[j].text) and _unbalanced(toks[j].text):
                     end = j - 1 - (j - 1 > k and toks[j - 1].text.rstrip().endswith(":"))
                     after = j - 1
                     break
@@ -208,6 +219,28 @@ def _quoted(toks: list[Tok]) -> set[int]:
 
 
 _REOPENS = re.compile(r"^[-+\s]*“")
+# a quotation introduced by a numbered section ("44. Bổ sung các Điều 110a, …, 110g vào sau Điều
+# 110 như sau:") may quote whole articles: it ends where that list goes on ("45. …"), however far
+_INSERTED_LINES = 600
+
+
+def _previous(section: tuple[str, str]) -> str:
+    """The label before an arabic or letter section's: ("arabic", "45") -> "44"."""
+    kind, label = section
+    return str(int(label) - 1) if kind == "arabic" else LETTERS[LETTERS.index(label) - 1]
+
+
+def _next_section(intro: Tok) -> tuple[str, str] | None:
+    """(kind, label) of the section after intro, when intro is a numbered section that announces
+    a quotation ("44. … như sau:" -> ("arabic", "45"), "b) … như sau:" -> ("letter", "c"))."""
+    if intro.type != "SECTION" or not intro.text.rstrip().endswith(":"):
+        return None
+    kind, label = intro.data["kind"], intro.data["label"]
+    if kind == "arabic" and label.isdigit():
+        return kind, str(int(label) + 1)
+    if kind == "letter" and label in LETTERS[:-1]:
+        return kind, LETTERS[LETTERS.index(label) + 1]
+    return None
 
 
 def _closes(text: str) -> bool:

@@ -388,5 +388,26 @@ def test_points_whose_marks_are_mixed_count_on():
     sub-point), but the count is whole; a letter really skipped is still reported."""
     mixed = [(f"\n{x}) ", f"\n({x}) ") for x in "bcd"]
     assert codes(lint("state-vbqppl/nghi_dinh.txt", *mixed)) == []
+    twice = lint("state-vbqppl/nghi_dinh.txt", ("\nđ) ", "\nd) "))
+    assert codes(twice) == ["VB261"]  # "d)" twice: a repeat (no letter is missing to be bracketed)
     r = lint("state-vbqppl/nghi_dinh.txt", *mixed[:2], ("\nd) ", "\n"))
     assert codes(r) == ["VB261"] and r.diagnostics[0].span.line == 43
+
+
+def test_articles_inserted_by_an_amendment_whose_quotation_never_closes():
+    """ "2. Bổ sung các Điều 9a và 9b … như sau:" / "“Điều 9a. …" with the closing mark lost (as
+    a page printed it): the quotation ends where the list that introduced it goes on, "3. …",
+    however far; the quotation's own "2." (after its "1.") does not end it."""
+    inserted = (
+        "2. Bổ sung các Điều 9a và 9b vào sau Điều 9 Nghị định số 93/2020/NĐ-CP như sau:\n"
+        "“Điều 9a. Kết nối dữ liệu\n"
+        "1. Thư viện số kết nối với cơ sở dữ liệu quốc gia về thư viện.\n"
+        "2. Dữ liệu được cập nhật hằng năm.\n"
+        "Điều 9b. Chuẩn dữ liệu\n"
+        "1. Bộ Văn hóa, Thể thao và Du lịch hướng dẫn chuẩn dữ liệu dùng chung.\n"
+        "3. Bãi bỏ Điều 11 Nghị định số 93/2020/NĐ-CP.\n"
+    )
+    edit = ("2. Bộ Văn hóa, Thể thao và Du lịch hướng dẫn chuẩn dữ liệu dùng chung.\n", inserted)
+    assert codes(lint("state-vbqppl/nghi_dinh.txt", edit)) == []
+    skip = lint("state-vbqppl/nghi_dinh.txt", (edit[0], inserted.replace("3. Bãi", "4. Bãi")))
+    assert codes(skip) == ["VB261"]  # no list goes on there: the quotation never ends, as before

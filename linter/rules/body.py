@@ -112,7 +112,11 @@ def _sequence(sections, text: dict[int, str], back: bool = False):
         want = prev[1] + 1
         if n == want + 1 and _inline(prev[0], s, _label(s, want), text):
             continue  # run into the lines above: "1. Họ và tên: ……… 2. Giới tính: ……", "… dân tộc. b) Ủy ban …"
-        if kind[0] == "letter" and _bracketed(prev[0], s, [_label(s, m) for m in range(want, n)], text):
+        if (
+            kind[0] == "letter"
+            and n > want
+            and _bracketed(prev[0], s, [_label(s, m) for m in range(want, n)], text)
+        ):
             continue  # "a)" then "(b)" "(c)" "(d)" then "đ)": the marks are mixed, the count is whole
         after = [x for x in numbered[k + 1 :] if _kind(x) == kind][:2]
         nxt = after[0]["number"] if after else None
