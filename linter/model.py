@@ -179,7 +179,10 @@ _CLOSES = re.compile(r'[”"][.;,:)]*$')
 
 
 def _unbalanced(text: str) -> bool:
-    return text.count("“") != text.count("”") or text.count('"') % 2 == 1
+    curly, straight = text.count("“") - text.count("”"), text.count('"')
+    if curly and abs(curly) == straight:
+        return False  # "“b) … thuế.\"": a page that closes a curly quotation with a straight mark
+    return curly != 0 or straight % 2 == 1
 
 
 def _quoted(toks: list[Tok]) -> set[int]:

@@ -130,7 +130,8 @@ TITLE_WORDS = (
 _AUTH_PARTY = re.compile(
     r"^(t\s*[/|\\!1lií]\s*m|k\s*[/|\\!1lií]\s*t|t\s*[/|\\!1lií]\s*l|t\s*[/|\\]\s*uq|t\s+i\s+m|q\s*\.)(?=\s|$)"
 )
-_AUTH_STATE = re.compile(r"^(tm|kt|tl|tuq)\s*\.\s*|^(tm|kt|tl|tuq)\s+(?=\S)")
+# (and with the stop between the letters, as a page printed it: "K.T THỐNG ĐỐC")
+_AUTH_STATE = re.compile(r"^(tm|kt|tl|tuq)\s*\.\s*|^(tm|kt|tl|tuq)\s+(?=\S)|^(t\.m|k\.t|t\.l)\.?\s*(?=\S)")
 
 NUMBER_LABEL = re.compile(r"^(?:(?:luat|phap\s+lenh|nghi\s+quyet)\s+)?s[oô]\s*(?=[:\d.…\s/]|$)")
 PARTY_NUMBER = re.compile(
@@ -437,7 +438,7 @@ def authority_of(text: str) -> tuple[str, int] | None:
         return {"tm": "T/M", "kt": "K/T", "tl": "T/L", "tuq": "T/UQ", "q": "Q."}[key], m.end()
     m = _AUTH_STATE.match(f)
     if m:
-        key = m.group(1) or m.group(2)
+        key = m.group(1) or m.group(2) or m.group(3).replace(".", "")
         return key.upper() + ".", m.end()
     return None
 

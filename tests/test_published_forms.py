@@ -411,3 +411,29 @@ def test_articles_inserted_by_an_amendment_whose_quotation_never_closes():
     assert codes(lint("state-vbqppl/nghi_dinh.txt", edit)) == []
     skip = lint("state-vbqppl/nghi_dinh.txt", (edit[0], inserted.replace("3. Bãi", "4. Bãi")))
     assert codes(skip) == ["VB261"]  # no list goes on there: the quotation never ends, as before
+
+
+def test_an_authority_with_its_stop_between_the_letters():
+    """ "K.T THỐNG ĐỐC" as a page printed it: the level is read (and its written form reported),
+    not lost with the signature's facts."""
+    r = lint(TT, ("KT. BỘ TRƯỞNG", "K.T BỘ TRƯỞNG"))
+    assert r.components["signature"]["levels"] == ["K.T BỘ TRƯỞNG"]
+    assert codes(r) == ["VB312"]
+
+
+def test_a_quotation_closed_with_a_straight_mark():
+    """ "“b) … năm." ": a curly quotation closed with a straight mark is whole on its line; the
+    points after it are the document's own ("c)" is not swallowed, so "d)" follows it)."""
+    points = (
+        "b) Tài liệu được nộp lưu chiểu ở dạng số;\n"
+        "c) Cơ sở dữ liệu thư mục;\n"
+        "d) Tài liệu do thư viện mua hoặc được tặng;\n"
+    )
+    quoted = (
+        "b) Sửa đổi điểm b khoản 2 Điều 7 Nghị định số 93/2020/NĐ-CP như sau:\n"
+        '“b) Dữ liệu được cập nhật hằng năm."\n'
+        "c) Bổ sung khoản 5 Điều 7 Nghị định số 93/2020/NĐ-CP như sau:\n"
+        '“5. Thư viện công bố danh mục tài nguyên thông tin số."\n'
+        "d) Tài liệu do thư viện mua hoặc được tặng;\n"
+    )
+    assert codes(lint("state-vbqppl/nghi_dinh.txt", (points, quoted))) == []
