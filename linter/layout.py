@@ -114,15 +114,23 @@ def _split_columns(line: Line) -> list[Line]:
 
 
 def _column_gap(t: str) -> re.Match | None:
-    """The first wide gap that parts two columns, not one left blank for an e-signature to fill:
-    "Số:          /UBND-VP", "ngày        tháng 11 năm 2024"."""
+    """The first wide gap that parts two columns, not one left blank for an e-signature to fill
+    ("Số:          /UBND-VP", "ngày        tháng 11 năm 2024") or left around what it stamped
+    there ("Số:  779    /QĐ-UBND", "ngày    23   tháng    3   năm 2022")."""
     for m in _GAP.finditer(t):
         before, after = fold(t[: m.start(1)]), fold(t[m.end(1) :])
-        if not (before.endswith(("ngay", "thang")) and after.startswith(("thang", "nam"))) and not (
-            before.endswith(("so", "so:")) and after[:1] in "/-"
+        if not (_DATE_BEFORE.search(before) and _DATE_AFTER.match(after)) and not (
+            _NUMBER_BEFORE.search(before) and after[:1] in "/-"
         ):
             return m
     return None
+
+
+# the two sides of a gap inside a date or a number (folded): a date word, and the day or month
+# stamped after it; "số:", and the number stamped after it
+_DATE_BEFORE = re.compile(r"\b(?:ngay|thang|nam)(?: \d{1,2})?$")
+_DATE_AFTER = re.compile(r"(?:\d{1,4}|thang|nam)\b")
+_NUMBER_BEFORE = re.compile(r"\bso:?(?: \d{1,6})?$")
 
 
 def split_columns(line: Line) -> list[Line]:

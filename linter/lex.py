@@ -184,12 +184,30 @@ class _Zones:
                 self.emit("ISSUER")  # a joint issuers' row is long: "BỘ TƯ PHÁP - BỘ CÔNG AN - …"
             elif sh == "VV" and self.toks:  # Party công văn: "về việc …" under the number
                 self.subject_vv()
-            elif sh == "TEXT" and self.toks and self.toks[-1].type == "NUMBER" and _about(ln):
+            elif (
+                sh == "TEXT"
+                and self.toks
+                and self.toks[-1].type == "NUMBER"
+                and (_about(ln) or self._summary_here(ln))
+            ):
                 self.subject_vv()  # a công văn's summary that opens "Về …", not "V/v": one rule, VB241
             elif sh in ("TEXT", "NAME", "ITEM") and len(ln.text) < 90 and self._header_goes_on():
                 self.emit("NOISE")  # a header line OCR made unreadable: reported, the header goes on
             else:
                 seen_body_anchor = True
+
+    def _summary_here(self, ln: Line) -> bool:
+        """A sentence-case line under the number, ending no sentence, with more of the header
+        below it (the Quốc hiệu, the date line): the summary in a công văn's place without its
+        "V/v" ("Hướng dẫn một số nội dung liên quan" / "đến hợp nhất …"), not a damaged line."""
+        t = ln.text.rstrip()
+        return (
+            t[:1].isupper()
+            and not is_upper_line(t)
+            and not t.endswith((".", ":", ";"))
+            and len(t) < 90
+            and self._header_goes_on()
+        )
 
     def _header_complete(self) -> bool:
         """Issuer, number and date read, and no header line below: capitals now are the summary
@@ -215,7 +233,7 @@ class _Zones:
         self.emit("VV")
         # wrapped continuation: short lines that go on with the phrase, before Kính gửi / body
         n = 0
-        while (p := self.peek()) and n < 3:
+        while (p := self.peek()) and n < 5:  # (a long one runs to six lines in a narrow column)
             ln, sh, _ = p
             prev = self.toks[-1].text
             if (
@@ -334,13 +352,18 @@ class _Zones:
         trình …" names a guide's subject)."""
         t = ln.text.rstrip()
         nxt = self.peek(1)
+        if nxt is not None and nxt[1] == "RULE" and not t.endswith(":"):
+            return True  # the rule drawn under it closes it, whatever its last mark ("… dữ liệu.")
         # (a name may list its subjects, "Quy định …;" / "trách nhiệm …;" / "áp dụng …")
         listed = t.endswith(";") and nxt is not None and nxt[0].text[:1].islower()
         if t.endswith((".", ":", ";")) and not listed:
             return False
         if self._rule_or_bases_below():
             return True
-        return len(t) < 150 and not fold(t).startswith(
+        # a paragraph a line (a .docx, a web page): a long name ending no sentence, a blank line
+        # after it, is one paragraph, the trích yếu; a hard-wrapped one is under 150
+        whole = nxt is not None and nxt[0].blank_before and len(t) < 300
+        return (len(t) < 150 or whole) and not fold(t).startswith(
             ("can cu", "thuc hien", "ngay ", "trong ", "theo ", "xet ", "de ", "nham ")
         )
 

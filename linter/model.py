@@ -136,7 +136,8 @@ def _items(toks: list[Tok], label_types: tuple[str, ...]) -> list[dict]:
     dash continues the previous item when that item did not end with the list's terminator."""
     items: list[dict] = []
     term = _terminator(toks)
-    for t in toks:
+    wraps = _wrapped_runs(toks, label_types, term)
+    for k, t in enumerate(toks):
         if t.type in label_types:
             inline = t.text.split(":", 1)[1].strip() if ":" in t.text else ""
             if inline:
@@ -150,6 +151,7 @@ def _items(toks: list[Tok], label_types: tuple[str, ...]) -> list[dict]:
                 t.text[:1].islower()
                 or not items[-1]["text"].rstrip().endswith(term)
                 or t.data.get("continuation")  # the lexer's reading: a note wrapped, "(B/c)"
+                or k in wraps
             )
         )
         if cont and items:
@@ -157,6 +159,40 @@ def _items(toks: list[Tok], label_types: tuple[str, ...]) -> list[dict]:
         else:
             items.append({"text": t.text, "line": t.line.line, "dash": bool(P.ITEM.match(t.text))})
     return items
+
+
+def _wrapped_runs(toks: list[Tok], label_types: tuple[str, ...], term: str) -> set[int]:
+    """Indexes of the undashed lines that wrap the dashed item above them: a run of them one of
+    which goes on in lower case or after no terminator ("- VPCP: BTCN, các PCN;" / "Trợ lý, Thư ký
+    TTg;" / "các Vụ, Cục: KSTT, …;" / "Cổng TTĐT;" is one item of the Văn phòng, each of its
+    pieces closed with ";"). An undashed line alone between dashed items is an item that lost
+    its dash."""
+    out: set[int] = set()
+    k = 0
+    while k < len(toks):
+        if not (toks[k].type not in label_types and P.ITEM.match(toks[k].text)):
+            k += 1
+            continue
+        run = []
+        j = k + 1
+        while j < len(toks) and _undashed_item(toks[j], label_types):
+            run.append(j)
+            j += 1
+        before = [toks[k].text] + [toks[i].text for i in run[:-1]]
+        if any(toks[i].text[:1].islower() or not b.rstrip().endswith(term) for i, b in zip(run, before)):
+            out.update(run)
+        k = j
+    return out
+
+
+def _undashed_item(t: Tok, label_types: tuple[str, ...]) -> bool:
+    text = t.text
+    return (
+        t.type not in label_types
+        and not P.ITEM.match(text)
+        and P.luu_line(text) is None
+        and not P.DRAFTER.match(text)
+    )
 
 
 def _section_number(kind: str, label: str) -> int | None:

@@ -435,6 +435,8 @@ def authority_of(text: str) -> tuple[str, int] | None:
         g = m.group(1)
         # the separator between the two letters is whatever OCR made of "/": take the ends
         key = "q" if g[0] == "q" else "tuq" if g.endswith("uq") else g[0] + g[-1]
+        if key == "q" and not is_upper_line(text):
+            return None  # "Q. Lê Chân": a district ("quận") named in a sentence, not "Q. CHÁNH VĂN PHÒNG"
         return {"tm": "T/M", "kt": "K/T", "tl": "T/L", "tuq": "T/UQ", "q": "Q."}[key], m.end()
     m = _AUTH_STATE.match(f)
     if m:

@@ -437,3 +437,97 @@ def test_a_quotation_closed_with_a_straight_mark():
         "d) Tài liệu do thư viện mua hoặc được tặng;\n"
     )
     assert codes(lint("state-vbqppl/nghi_dinh.txt", (points, quoted))) == []
+
+
+# Round 16: administrative documents from e-signed PDFs and offices' own .docx files
+
+
+def test_a_number_and_date_stamped_into_the_blanks_of_one_row():
+    """ "Số:  1527    /QĐ-UBND Lâm Đồng, ngày    09   tháng    9   năm 2025": the gaps left around
+    what an e-signature stamped are not columns (the date was cut into three garbled lines)."""
+    r = lint(
+        "state-nd30/quyet_dinh.txt",
+        (
+            "Số: 1527/QĐ-UBND\n\nLâm Đồng, ngày 09 tháng 9 năm 2025",
+            "Số:  1527    /QĐ-UBND Lâm Đồng, ngày    09   tháng    9   năm 2025",
+        ),
+    )
+    assert codes(r) == ["VB203"]  # the spaces before "/" are the copy's (the stamp's) own
+    assert (r.components["place_date"]["day"], r.components["place_date"]["month"]) == (9, 9)
+
+
+def test_a_long_summary_in_a_narrow_column_and_one_without_its_v_v():
+    five = lint(
+        "state-nd30/cong_van.txt",
+        (
+            "V/v hướng dẫn thực hiện nhiệm vụ giáo dục phổ thông\nnăm học 2025 - 2026",
+            "V/v hướng dẫn thực hiện\nnhiệm vụ giáo dục\nphổ thông\nnăm học\n2025 - 2026",
+        ),
+    )
+    assert codes(five) == [] and five.components["subject"]["text"].endswith("2025 - 2026")
+    bare = lint("state-nd30/cong_van.txt", ("V/v hướng dẫn", "Hướng dẫn"))
+    assert codes(bare) == ["VB241"]  # the summary is there, without its "V/v": one report on it
+
+
+def test_a_summary_closed_by_the_rule_under_it_or_by_a_blank_line():
+    ruled = lint(
+        "state-nd30/thong_bao.txt",
+        (
+            "vòng 2 và lịch tổ chức vòng 2\nkỳ tuyển dụng công chức năm 2025\n",
+            "vòng 2 và lịch tổ chức vòng 2 kỳ tuyển dụng công chức năm 2025.\n_________\n",
+        ),
+    )
+    assert codes(ruled) == []
+    long = "Danh sách thí sinh đủ điều kiện dự vòng 2 và lịch tổ chức vòng 2 kỳ tuyển dụng công chức năm 2025 của Bộ Nông nghiệp và Môi trường tại Hà Nội"
+    para = lint(
+        "state-nd30/thong_bao.txt",
+        (
+            "Danh sách thí sinh đủ điều kiện dự vòng 2 và lịch tổ chức vòng 2\nkỳ tuyển dụng công chức năm 2025\n",
+            long + "\n",
+        ),
+    )
+    assert codes(para) == [] and para.components["subject"]["text"] == long
+
+
+def test_an_item_wrapped_over_lines_each_closed_with_a_semicolon():
+    """ "- Cổng thông tin điện tử Bộ;" wrapped as an office's list is ("Trợ lý, Thư ký;" / "các Vụ,
+    Cục;" / "Cổng TTĐT;"): one item, not three that lost their dashes; one line alone between
+    dashed items still lost its dash."""
+    wrapped = lint(
+        "state-nd30/thong_bao.txt",
+        (
+            "- Cổng thông tin điện tử Bộ;\n",
+            "- Văn phòng Bộ: CVP, các PCVP;\nTrợ lý Bộ trưởng;\ncác Vụ, Cục: TCCB, KHTC;\nCổng thông tin điện tử Bộ;\n",
+        ),
+    )
+    assert codes(wrapped) == []
+    lost = lint("state-nd30/thong_bao.txt", ("- Cổng thông tin điện tử Bộ;", "Cổng thông tin điện tử Bộ;"))
+    assert codes(lost) == ["VB281"]
+
+
+def test_a_district_named_q_is_no_authority_and_split_numbers_count():
+    """ "TP. Hồ Chí Minh; Q. Lê Chân" is a sentence, not the signature ("Q." is an authority in
+    capitals only); "4." "5a." "5b." "6." count whole."""
+    r = lint(
+        "party-hd36/cong_van.txt",
+        ("Người đứng đầu cấp ủy", "TP. Hồ Chí Minh; Q. Lê Chân. Người đứng đầu cấp ủy"),
+    )
+    assert codes(r) == [] and r.components["signature"]["levels"] == ["T/M BAN THƯỜNG VỤ"]
+    text = (VALID / "party-hd36/cong_van.txt").read_text(encoding="utf-8")
+    assert "\n3. " in text and "\n4. " in text
+    assert codes(lint("party-hd36/cong_van.txt", ("\n3. ", "\n3a. "))) == []  # "2." "3a." "4."
+    assert codes(lint("party-hd36/cong_van.txt", ("\n3. ", "\n"))) == ["VB261"]  # "2." "4.": a skip
+
+
+def test_a_youth_union_letter_is_read_and_not_judged_by_another_regime():
+    """The Đoàn TNCS Hồ Chí Minh puts its own name where the Party's banner stands and signs
+    "TM. BAN THƯỜNG VỤ": neither regime's rules judge it (VB403, info, final), its parts are read."""
+    r = lint(
+        "party-hd36/cong_van.txt",
+        ("ĐẢNG CỘNG SẢN VIỆT NAM\nQuảng Bình, ngày 14 tháng 9 năm 2022\n\nTỈNH ỦY QUẢNG BÌNH\n*\n", ""),
+        ("Số 1286-CV/TU", "BCH TỈNH ĐOÀN QUẢNG BÌNH    ĐOÀN TNCS HỒ CHÍ MINH\n***\nSố: 1286-CV/TĐTN"),
+        ("năm 2022\n\nKính gửi", "năm 2022\n\nQuảng Bình, ngày 14 tháng 9 năm 2022\n\nKính gửi"),
+        ("T/M BAN THƯỜNG VỤ", "TM. BAN THƯỜNG VỤ TỈNH ĐOÀN"),
+    )
+    assert codes(r) == ["VB403"] and r.diagnostics[0].severity == "info"
+    assert all(r.components[k] for k in ("issuer", "number", "place_date", "signature", "recipients"))

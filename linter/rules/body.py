@@ -112,12 +112,8 @@ def _sequence(sections, text: dict[int, str], back: bool = False):
         want = prev[1] + 1
         if n == want + 1 and _inline(prev[0], s, _label(s, want), text):
             continue  # run into the lines above: "1. Họ và tên: ……… 2. Giới tính: ……", "… dân tộc. b) Ủy ban …"
-        if (
-            kind[0] == "letter"
-            and n > want
-            and _bracketed(prev[0], s, [_label(s, m) for m in range(want, n)], text)
-        ):
-            continue  # "a)" then "(b)" "(c)" "(d)" then "đ)": the marks are mixed, the count is whole
+        if n > want and _written_otherwise(prev[0], s, [_label(s, m) for m in range(want, n)], text):
+            continue  # "a)" "(b)" "(c)" "(d)" "đ)", "4." "5a." "5b." "6.": the count is whole
         after = [x for x in numbered[k + 1 :] if _kind(x) == kind][:2]
         nxt = after[0]["number"] if after else None
         if n == want + 1 and nxt == want and len(after) > 1 and after[1]["number"] == n + 1:
@@ -133,11 +129,17 @@ def _inline(prev, s, label: str, text: dict[int, str]) -> bool:
     return any(at.search(text.get(n, "")) for n in range(prev["line"], s["line"]))
 
 
-def _bracketed(prev, s, labels: list[str], text: dict[int, str]) -> bool:
-    """Whether each of the labels opens a line between sections prev and s in brackets, "(b)": a
-    point written so is not read as one ("(i)" must stay a sub-point), but it is one in the count."""
-    heads = [text.get(n, "").lstrip()[:4] for n in range(prev["line"] + 1, s["line"])]
-    return all(any(h.startswith(f"({x})") for h in heads) for x in labels)
+def _written_otherwise(prev, s, labels: list[str], text: dict[int, str]) -> bool:
+    """Whether each of the labels opens a line between sections prev and s written in a way not
+    read as a section, but one in the count: a point in brackets, "(b)" ("(i)" must stay a
+    sub-point), or a number split into lettered parts, "5a." "5b." ("7a, 7b, 7c.")."""
+    heads = [text.get(n, "").lstrip()[:8] for n in range(prev["line"] + 1, s["line"])]
+    if s["kind"] == "letter":
+        return all(any(h.startswith(f"({x})") for h in heads) for x in labels)
+    # ("(2)" is not "2.": a list of its own, "(1) … (7)", often runs inside a section)
+    return s["kind"] == "arabic" and all(
+        any(re.match(rf"{x}[a-zđ][.,)\s]", h) for h in heads) for x in labels
+    )
 
 
 def _style(s) -> str:

@@ -1,10 +1,11 @@
-"""Which regime applies: documents mixing the Party and State forms, and legal normative
-documents, which NĐ 30 does not govern."""
+"""Which regime applies: documents mixing the Party and State forms, legal normative documents,
+which NĐ 30 does not govern, and the Youth Union's, which neither regime's rules judge."""
 
 from linter import codes
 from linter.diagnostics import Span
 from linter.lex import BANNER_LINES
 from linter.rules.base import ALL, STATE, Hit, rule
+from linter.text import fold_aligned
 
 
 @rule(
@@ -100,3 +101,41 @@ def legal_kind(doc) -> str | None:
     if n.get("type_code") in codes.LEGAL_CODES:
         return n["symbol"]
     return None
+
+
+# The Đoàn TNCS Hồ Chí Minh heads its documents with its own name where the Party's banner or the
+# Quốc hiệu stands; its form follows neither HD 36/05 nor NĐ 30 as written (NĐ 30, Điều 2: such
+# organisations apply it "cho phù hợp"), and its own guide was not read: it is not judged.
+_DOAN = ("doan tncs ho chi minh", "doan thanh nien cong san ho chi minh")
+
+
+@rule(
+    code="VB403",
+    final=True,
+    profiles=ALL,
+    example={"banner": "ĐOÀN TNCS HỒ CHÍ MINH"},
+    name="other-organisation",
+    component=None,
+    severity="info",
+    message={
+        "vi": 'Văn bản của Đoàn TNCS Hồ Chí Minh ("{banner}" ở vị trí tiêu đề): thể thức theo quy định riêng của Đoàn, không theo HD 36/HD 05 hay NĐ 30/2020; vblint chỉ nhận diện các thành phần.',
+        "en": 'A document of the Ho Chi Minh Communist Youth Union ("{banner}" where the banner stands): its form follows the Union\'s own rules, not HD 36/HD 05 nor NĐ 30/2020; vblint only identifies its parts.',
+    },
+    citation="NĐ 30/2020, Điều 2",
+    why={
+        "vi": "Tổ chức chính trị - xã hội áp dụng NĐ 30 “cho phù hợp”; Đoàn TNCS Hồ Chí Minh ghi tên Đoàn ở vị trí tiêu đề và có hướng dẫn thể thức riêng, nên các quy tắc của Đảng và Nhà nước không áp cho văn bản của Đoàn.",
+        "en": "Socio-political organisations apply NĐ 30 “as fits”; the Youth Union puts its own name where the banner stands and has its own form, so neither the Party's nor the State's rules judge its documents.",
+    },
+    bad="",
+    good="BCH ĐOÀN TỈNH LÂM ĐỒNG / ĐOÀN TNCS HỒ CHÍ MINH / *** / Số 156-CV/TĐTN",
+)
+def other_organisation(doc, ctx):
+    """A Youth Union document: identify the parts, say so once, judge nothing else (a final rule)."""
+    if doc.components["banner"]:
+        return
+    for line in doc.lines[:12]:
+        f = fold_aligned(line.text.lower())  # (offsets kept: the name is quoted as written)
+        at = min((k for k in map(f.find, _DOAN) if k >= 0), default=-1)
+        if at >= 0:
+            yield Hit(line.span(), {"banner": line.text[at:].strip()})
+            return
