@@ -78,7 +78,9 @@ def classify(line: Line) -> tuple[str, dict]:
     # (and run together, as a site or OCR may leave them: "Kínhgửi:", "Nơinhận:")
     if f.startswith(("kinh gui", "kinh trinh", "dong kinh gui", "kinhgui", "kinhtrinh")):
         return "KINH_GUI", {}
-    if f.startswith(("noi nhan", "noinhan:")) or (f.startswith("noi nh") and len(f) < 14):
+    if (f.startswith(("noi nhan", "noinhan:")) and not _NOI_NHAN_IN_A_SENTENCE.match(f)) or (
+        f.startswith("noi nh") and len(f) < 14
+    ):
         return "NOI_NHAN", {}
     if (upper or t[:4].isupper()) and (auth := P.authority_of(t)):
         return "AUTHORITY", {"authority": auth[0], "body_at": auth[1]}
@@ -453,13 +455,20 @@ class _Zones:
         above = self.shaped[self.i - 1][0].text
         return above.count("(") > above.count(")")
 
+    def _specimen(self, j: int) -> bool:
+        """The authority line at j heads an example of a signature block in the body (a guide's
+        "Ví dụ 1: …" / "T/M ĐOÀN CHỦ TỊCH" / "(chữ ký)" / "Họ và tên"), not the document's own."""
+        if j > self.i and fold(self.shaped[j - 1][0].text).startswith("vi du"):
+            return True
+        return any(fold(s[0].text).strip(" ()") in _PLACEHOLDERS for s in self.shaped[j + 1 : j + 5])
+
     def closing_start(self) -> int:
         """Index where the closing (Nơi nhận + signature) begins; len(lines) if none."""
         n = len(self.shaped)
         first = n
         for j in range(self.i, n):
             sh = self.shaped[j][1]
-            if sh in ("NOI_NHAN", "AUTHORITY"):
+            if sh == "NOI_NHAN" or sh == "AUTHORITY" and not self._specimen(j):
                 first = j
                 break
         if first < n:
@@ -858,6 +867,9 @@ class _Zones:
         return self.toks
 
 
+# "Nơi nhận văn bản xác định những cơ quan …": the words open a sentence (a guide's), not the label
+_NOI_NHAN_IN_A_SENTENCE = re.compile(r"noi nhan \w+ \w+ \w+")
+_PLACEHOLDERS = ("ho va ten", "chu ky", "ky ten")  # (folded) where a specimen's signer would sign
 _SIGNED_BY = ("SIGNER_TITLE", "SIGNED")  # what stands right above the signer's name
 _NOTE = re.compile(r"\([^()]{1,30}\)[;,.]?")
 _CITED = re.compile(r"(?:số\s+)?\d{1,5}/(?:\d{4}/)?[A-ZĐ]")

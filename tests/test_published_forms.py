@@ -531,3 +531,22 @@ def test_a_youth_union_letter_is_read_and_not_judged_by_another_regime():
     )
     assert codes(r) == ["VB403"] and r.diagnostics[0].severity == "info"
     assert all(r.components[k] for k in ("issuer", "number", "place_date", "signature", "recipients"))
+
+
+def test_a_guide_s_specimens_are_not_its_signature():
+    """A guide on forms (Hướng dẫn 36 itself) shows signature blocks as examples and opens a
+    sentence with the words of a label: neither is the guide's own closing."""
+    specimens = (
+        "II. NỘI DUNG TUYÊN TRUYỀN\n"
+        "Nơi nhận văn bản xác định những cơ quan, tổ chức nhận văn bản để thi hành.\n"
+        "Ví dụ 1: Văn bản của đoàn chủ tịch\n"
+        "T/M ĐOÀN CHỦ TỊCH\n"
+        "(chữ ký)\n"
+        "Họ và tên\n"
+    )
+    r = lint("party-hd36/huong_dan.txt", ("II. NỘI DUNG TUYÊN TRUYỀN\n", specimens))
+    assert codes(r) == []
+    assert (
+        r.components["signature"]["levels"]
+        == lint("party-hd36/huong_dan.txt").components["signature"]["levels"]
+    )
