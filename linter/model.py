@@ -162,15 +162,14 @@ def _items(toks: list[Tok], label_types: tuple[str, ...]) -> list[dict]:
 
 
 def _wrapped_runs(toks: list[Tok], label_types: tuple[str, ...], term: str) -> set[int]:
-    """Indexes of the undashed lines that wrap the dashed item above them: a run of them one of
-    which goes on in lower case or after no terminator ("- VPCP: BTCN, các PCN;" / "Trợ lý, Thư ký
-    TTg;" / "các Vụ, Cục: KSTT, …;" / "Cổng TTĐT;" is one item of the Văn phòng, each of its
-    pieces closed with ";"). An undashed line alone between dashed items is an item that lost
-    its dash."""
+    """Indexes of the undashed lines that wrap an office's item listing its units ("- VPCP: BTCN,
+    các PCN;" / "Trợ lý, Thư ký TTg;" / "các Vụ, Cục: KSTT, …;" / "Cổng TTĐT;", each piece closed
+    with ";"): a run of them one of which goes on in lower case or after no terminator. Under any
+    other item, an undashed line is an item that lost its dash (or continues it, see _items)."""
     out: set[int] = set()
     k = 0
     while k < len(toks):
-        if not (toks[k].type not in label_types and P.ITEM.match(toks[k].text)):
+        if toks[k].type in label_types or not P.ITEM.match(toks[k].text) or ":" not in toks[k].text:
             k += 1
             continue
         run = []
@@ -232,9 +231,8 @@ def _quoted(toks: list[Tok]) -> set[int]:
         if _unbalanced(t) and _OPENS.search(t):
             end = after = None
             nxt = _next_section(toks[k - 1]) if k else None
-            inner = (
-                dict([sec]) if (sec := P.section_of(t.lstrip('-+ “"'))) else {}
-            )  # the last label of each kind in it
+            sec = P.section_of(t.lstrip('-+ “"'))
+            inner = dict([sec]) if sec else {}  # the last label of each kind inside the quotation
             for j in range(k + 1, min(len(toks), k + 1 + (_QUOTE_LINES if nxt is None else _INSERTED_LINES))):
                 near = j <= k + _QUOTE_LINES  # (a close or the next opening is looked for so far)
                 if near and _closes(toks[j].text):
