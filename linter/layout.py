@@ -140,10 +140,10 @@ def split_columns(line: Line) -> list[Line]:
     m = _column_gap(t) if "    " in t else None
     if t[:1].islower() and not is_upper_line(t):  # prose: only a wide gap splits it
         return _split_at(line, m.end(1)) if m and not P.ITEM.match(t[m.end(1) :]) else [line]
-    if t[-1:] in "-_=" and (m := _TRAILING_RULE.search(t)):
-        return _split_at(line, m.start(1))
-    if t[:1] in "-_=" and (m := _LEADING_RULE.match(t)):
-        return _split_at(line, m.end())
+    if t[-1:] in "-_=" and (rule := _TRAILING_RULE.search(t)):
+        return _split_at(line, rule.start(1))
+    if t[:1] in "-_=" and (rule := _LEADING_RULE.match(t)):
+        return _split_at(line, rule.end())
     glued = _split_glued(line)
     if len(glued) > 1:
         return glued
@@ -489,7 +489,23 @@ def _authority_to_its_titles(out: list[Line]) -> list[Line]:
                 and not P.ITEM.match(t)
                 or P.authority_of(t)
             ):
-                return out[: k + 1] + out[end:j] + out[k + 1 : end] + out[j:]
+                head = out[k + 1 : end]  # the authority's lines
+                if not luu and P.is_title_line(t) and (rest := _list_goes_on(out, j + 1)) > j + 1:
+                    # the title's row too ("- Như trên;  CHÁNH VĂN PHÒNG"): the list goes on under it
+                    return out[: k + 1] + out[end:j] + out[j + 1 : rest] + head + [out[j]] + out[rest:]
+                return out[: k + 1] + out[end:j] + head + out[j:]
             luu = luu or P.luu_line(t) is not None
         return out
     return out
+
+
+def _list_goes_on(out: list[Line], j: int) -> int:
+    """Where the recipients' list that goes on at j ends: after its Lưu line (and a drafter's
+    code under it), or at the first line that is no item; j when no item stands there."""
+    while j < len(out) and P.ITEM.match(out[j].text):
+        j += 1
+        if P.luu_line(out[j - 1].text) is not None:
+            while j < len(out) and P.DRAFTER.match(out[j].text):
+                j += 1
+            break
+    return j

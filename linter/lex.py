@@ -796,15 +796,19 @@ class _Zones:
 
     def _motto_to_its_banner(self) -> None:
         """A two-column header read row by row: "QUỐC HỘI" / "CỘNG HÒA …" / "Luật số: …" /
-        "Độc lập - …": the motto is the banner's second line, the number stands beside it."""
+        "Độc lập - …": the motto is the banner's second line, the number stands beside it; and
+        the issuer's second row beside the motto."""
         kinds = [sh for _, sh, _ in self.shaped[:10]]
         for q in range(len(kinds) - 2):
-            if (
-                kinds[q] == "QUOC_HIEU"
-                and kinds[q + 1] in ("NUMBER", "PLACE_DATE")
-                and kinds[q + 2] == "TIEU_NGU"
-            ):
+            if kinds[q] != "QUOC_HIEU" or kinds[q + 2] != "TIEU_NGU":
+                continue
+            if kinds[q + 1] in ("NUMBER", "PLACE_DATE"):
                 self.shaped.insert(q + 1, self.shaped.pop(q + 2))
+                return
+            if kinds[q + 1] == "UPPER" and q > 0 and kinds[q - 1] == "UPPER":
+                # "ỦY BAN NHÂN DÂN" / "CỘNG HÒA …" / "TỈNH LÂM ĐỒNG" / "Độc lập …": the issuer's
+                # second row goes back under its first
+                self.shaped.insert(q, self.shaped.pop(q + 1))
                 return
 
     def _gather(self) -> dict[int, str]:

@@ -66,8 +66,8 @@ CASES = {
         "Số: 1527/QĐ-UBND    Lâm Đồng, ngày 09 tháng 9 năm 2025\n",
         [
             ("ISSUER", "ỦY BAN NHÂN DÂN"),
+            ("ISSUER", "TỈNH LÂM ĐỒNG"),  # the issuer's second row back under its first
             ("QUOC_HIEU", "CỘNG HÒA XÃ HỘI CHỦ NGHĨA VIỆT NAM"),
-            ("ISSUER", "TỈNH LÂM ĐỒNG"),
             ("TIEU_NGU", "Độc lập - Tự do - Hạnh phúc"),
             ("NUMBER", "Số: 1527/QĐ-UBND"),
             ("PLACE_DATE", "Lâm Đồng, ngày 09 tháng 9 năm 2025"),

@@ -550,3 +550,44 @@ def test_a_guide_s_specimens_are_not_its_signature():
         r.components["signature"]["levels"]
         == lint("party-hd36/huong_dan.txt").components["signature"]["levels"]
     )
+
+
+# Round 17: an office's documents drawn at random from its working folder
+
+
+def test_two_columns_laid_out_with_spaces_in_one_paragraph_a_row():
+    """A .docx whose header and closing are two columns typed with spaces (no table): each row
+    holds both, "BỘ …   CỘNG HÒA …" / "-------   Độc lập …", "Nơi nhận:   TL. BỘ TRƯỞNG" / "- Bộ
+    trưởng (để báo cáo);   VỤ TRƯỞNG …": the rows are cut and the parts read whole."""
+    r = lint(
+        "state-nd30/thong_bao.txt",
+        (
+            "-------\nCỘNG HÒA XÃ HỘI CHỦ NGHĨA VIỆT NAM\nĐộc lập - Tự do - Hạnh phúc\n",
+            "CỤC TỔ CHỨC          CỘNG HÒA XÃ HỘI CHỦ NGHĨA VIỆT NAM\nCÁN BỘ          Độc lập - Tự do - Hạnh phúc\n",
+        ),
+        (
+            "Nơi nhận:\n- Bộ trưởng (để báo cáo);\n",
+            "Nơi nhận:            TL. BỘ TRƯỞNG\n- Bộ trưởng (để báo cáo);            VỤ TRƯỞNG VỤ TỔ CHỨC CÁN BỘ\n",
+        ),
+        ("TL. BỘ TRƯỞNG\nVỤ TRƯỞNG VỤ TỔ CHỨC CÁN BỘ\n", ""),
+    )
+    assert codes(r) == []
+    s = r.components["signature"]
+    assert (s["levels"], s["titles"]) == (["TL. BỘ TRƯỞNG"], ["VỤ TRƯỞNG VỤ TỔ CHỨC CÁN BỘ"])
+    assert len(r.components["recipients"]["items"]) == 6
+
+
+def test_an_attachment_note_under_the_body_carries_or_follows_its_ending():
+    nested = lint(
+        "state-nd30/thong_bao.txt",
+        (
+            "thực hiện./.\n",
+            "thực hiện./.\n(Gửi kèm danh sách thí sinh của Hội đồng tuyển dụng\ncông chức (vòng 1) và lịch thi\nvòng 2 của Bộ Nông nghiệp\nvà Môi trường)\n",
+        ),
+    )
+    assert codes(nested) == []  # a note over four lines, a bracket inside it
+    carried = lint(
+        "state-nd30/thong_bao.txt",
+        ("thực hiện./.\n", "thực hiện.\n(Đính kèm danh sách thí sinh)./.\n"),
+    )
+    assert codes(carried) == []

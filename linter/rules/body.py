@@ -233,7 +233,12 @@ _NOTE = re.compile(r"\(?\s*(?:gui |xin gui )?(?:kem theo|dinh kem|ghi chu|phu lu
 
 # a note in parentheses that names what is sent with the document, the mention anywhere in it:
 # "(Công điện số 225/CĐ-TTg ngày 20/11/2025 gửi kèm theo)", possibly wrapped over a few lines
-_ATTACHED = re.compile(r"\([^()]*\b(?:kem theo|gui kem|dinh kem)\b[^()]*\)\.?")
+# (with a bracket inside it: "(… Đoàn Luật sư Đắk Nông (cũ) …)")
+_IN_BRACKETS = r"(?:[^()]|\([^()]*\))*"
+_ATTACHED = re.compile(rf"\({_IN_BRACKETS}\b(?:kem theo|gui kem|dinh kem)\b{_IN_BRACKETS}\)\.?")
+
+
+_ENDED = re.compile(r"\./\.?$")
 
 
 def _before_notes(body: list) -> list:
@@ -242,7 +247,7 @@ def _before_notes(body: list) -> list:
         if _NOTE.match(fold(body[-1].text)):
             body = body[:-1]
             continue
-        k = next((k for k in range(1, min(4, len(body))) if body[-k].text.lstrip()[:1] == "("), 0)
+        k = next((k for k in range(1, min(7, len(body))) if body[-k].text.lstrip()[:1] == "("), 0)
         if not (k and _ATTACHED.fullmatch(" ".join(fold(t.text).strip() for t in body[-k:]))):
             break
         body = body[:-k]
@@ -270,9 +275,11 @@ def body_ending(doc, ctx):
     body = doc.body.lines if doc.body else ()
     if not body or doc.doc_type in ("giay_moi", "giay_gioi_thieu", "bien_ban"):
         return
+    if _ENDED.search(body[-1].text.rstrip()):
+        return  # (a note under the last sentence may carry the ending: "(Đính kèm dự thảo …)./.")
     last = _before_notes(body)[-1]  # "(Gửi kèm theo Phụ lục …)" under the body's last line: a note
     t = last.text.rstrip()
-    if not re.search(r"\./\.?$", t):
+    if not _ENDED.search(t):
         k = len(t) - 1 if t.endswith(".") else len(t)
         yield Hit(last.span(k, len(t)), fix=Fix("safe", "./.", last.span(k, len(t))))
 
