@@ -1,5 +1,6 @@
-"""VB26x body: numbering of sections, the State "./." ending, the HD 05 căn cứ dash, and the
-preamble and closing of legal normative documents (VB265–268)."""
+"""VB26x body: numbering of sections, the State "./." ending, the HD 05 căn cứ dash, the
+preamble and closing of legal normative documents (VB265–268), and an article the recipients name
+that the body lacks (VB269)."""
 
 import re
 
@@ -479,3 +480,40 @@ def passage_line(doc, ctx):
     tail = fold(" ".join(x.text for x in body[-8:]))
     if not _PASSAGE.search(tail):
         yield Hit(body[-1].span(), {"doc_type_vi": codes.type_vi(doc.doc_type).capitalize()})
+
+
+# "- Như Điều 4;": the recipients the execution article names (folded, after the item's dash)
+_AS_ARTICLE = re.compile(r"[-+•\s]*nhu\s+dieu\s+(\d{1,3})\b")
+
+
+@rule(
+    code="VB269",
+    example={"text": "- Như Điều 4;", "n": "4", "last": "3"},
+    name="article-cited-missing",
+    component="body",
+    severity="warning",
+    message={
+        "vi": 'Nơi nhận ghi "{text}" nhưng nội dung chỉ có đến Điều {last}: điều thi hành mất nhãn "Điều {n}." hoặc nơi nhận ghi sai số điều.',
+        "en": 'The recipients name "{text}" but the body stops at Điều {last}: the execution article lost its label "Điều {n}.", or the recipients cite the wrong article.',
+    },
+    citation=f'{PL3} (mẫu 1.2, 1.3: Nơi nhận "- Như Điều …;"); NĐ 30/2020, Phụ lục I, II.6',
+    why={
+        "vi": 'Quyết định gửi "Như Điều …" cho những người có trách nhiệm thi hành nêu ở điều cuối; điều đó phải có trong nội dung, đúng số.',
+        "en": 'A decision is sent "Như Điều …" to those its last article charges with carrying it out; that article must stand in the body, under that number.',
+    },
+    bad="Điều 3. Quyết định này có hiệu lực kể từ ngày ký.\nChánh Văn phòng … chịu trách nhiệm thi hành Quyết định này./.\nNơi nhận:\n- Như Điều 4;",
+    good="Điều 3. …\nĐiều 4. Chánh Văn phòng … chịu trách nhiệm thi hành Quyết định này./.\nNơi nhận:\n- Như Điều 4;",
+)
+def article_cited_missing(doc, ctx):
+    b = doc.components["body"]
+    r = doc.recipients
+    if not (b and r):
+        return
+    articles = [s["number"] for _, level in _walk(b["sections"]) for s in level if s["kind"] == "dieu"]
+    last = max((n for n in articles if n is not None), default=None)
+    if last is None:  # (a document without articles: "Như Điều …" is some other text's)
+        return
+    for item in r.items:
+        m = _AS_ARTICLE.match(fold(item.text))
+        if m and int(m.group(1)) > last and item.line is not None:
+            yield Hit(item.line.span(), {"text": item.text.strip(), "n": m.group(1), "last": str(last)})
