@@ -103,15 +103,17 @@ def _one_line(line, i: int, j: int) -> Span | None:
     severity="warning",
     fix="safe",
     message={
-        "vi": '"{text}" bị nhận dạng sai (lỗi OCR): viết "{fixed}".',
-        "en": '"{text}" is misread (OCR error): write "{fixed}".',
+        "vi": '"{text}" viết sai (lỗi gõ hoặc lỗi nhận dạng OCR): viết "{fixed}".',
+        "en": '"{text}" is miswritten (a typo, or an OCR misreading): write "{fixed}".',
     },
     citation=_CIT_LABEL,
     why={
-        "vi": 'Bản quét nhận dạng sai dấu và ký tự của nhãn "Nơi nhận:", "Kính gửi:", tiền tố thẩm quyền '
-        "ký (T/M, K/T, T/L) và chữ viết tắt UBND; vblint đã nhận ra chúng nên sửa được về đúng cách viết.",
-        "en": 'Scans misread the marks and characters of the labels "Nơi nhận:", "Kính gửi:", the authority '
-        "prefixes (T/M, K/T, T/L) and the acronym UBND; vblint recognised them, so it can restore them.",
+        "vi": 'Bản quét nhận dạng sai (hoặc người soạn gõ sai) dấu, chữ hoa và ký tự của nhãn "Nơi nhận:", '
+        '"Kính gửi:", tiền tố thẩm quyền ký (T/M, K/T, T/L) và chữ viết tắt UBND; vblint đã nhận ra chúng nên '
+        "sửa được về đúng cách viết.",
+        "en": 'Scans misread (or drafters mistype) the marks, capitals and characters of the labels "Nơi '
+        'nhận:", "Kính gửi:", the authority prefixes (T/M, K/T, T/L) and the acronym UBND; vblint '
+        "recognised them, so it can restore them.",
     },
     bad="Nơi nhân:\n…\nT Í M BAN THƯỜNG VỤ",
     good="Nơi nhận:\n…\nT/M BAN THƯỜNG VỤ",
