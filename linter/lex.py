@@ -563,9 +563,11 @@ class _Zones:
                     not prev.text.rstrip().endswith((",", ";", "."))
                     or _NOTE.fullmatch(ln.text.strip())
                     or prev.text.count("(") > prev.text.count(")")
+                    or ln.line == prev.line.line  # cut from the item's own row: a note beside it
                 )
             )  # (a note wrapped onto its own line: "- … Bộ Tư pháp;" / "(B/c)"; a bracket still open:
-            # "- Văn phòng Chính phủ (Phòng Công báo;" / "Cổng TTĐT, Vụ CN, KGVX);")
+            # "- Văn phòng Chính phủ (Phòng Công báo;" / "Cổng TTĐT, Vụ CN, KGVX);"; a note beside a
+            # brace, "- Cổng thông tin điện tử Chính phủ;       Để đăng dự thảo")
             if (
                 sh == "ITEM"
                 or sh in ("TEXT", "NAME", "UPPER", "SECTION")

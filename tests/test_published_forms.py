@@ -591,3 +591,19 @@ def test_an_attachment_note_under_the_body_carries_or_follows_its_ending():
         ("thực hiện./.\n", "thực hiện.\n(Đính kèm danh sách thí sinh)./.\n"),
     )
     assert codes(carried) == []
+
+
+def test_a_note_beside_a_brace_over_two_items():
+    """ "- Cổng thông tin điện tử Chính phủ;       Để đăng dự thảo" / "- Cổng thông tin điện tử Bộ
+    Tài chính;  Thông tư xin ý kiến": a note printed beside a brace, its words on the items' rows;
+    neither an item that lost its dash nor a wrong mark at the item's end."""
+    r = lint(
+        "state-nd30/thong_bao.txt",
+        (
+            "- Hội đồng tuyển dụng công chức năm 2025;\n",
+            "- Hội đồng tuyển dụng công chức năm 2025;        Để thực hiện\n",
+        ),
+        ("- Các thí sinh đủ điều kiện dự vòng 2;\n", "- Các thí sinh đủ điều kiện dự vòng 2;  và theo dõi\n"),
+    )
+    assert codes(r) == []
+    assert len(r.components["recipients"]["items"]) == 6

@@ -61,7 +61,9 @@ def dash(doc, ctx):
         yield Hit(x.line.span(0, 1), fix=Fix("safe", "- ", x.line.span(0, 0)))
 
 
-_NOTE_AFTER = re.compile(r";\s*\([^()]*\)$")
+# a note printed beside a brace over items, in brackets or after a gap: "- Thường trực Thành ủy; (để
+# b/c)", "- Cổng thông tin điện tử Bộ Tài chính;  Thông tư xin ý kiến"
+_NOTE_AFTER = re.compile(r";\s*\([^()]*\)$|;\s{2,}\S[^;]*$")
 
 
 def _semicolon_hits(doc, wrong: tuple[str, ...]):
