@@ -531,6 +531,13 @@ def test_a_youth_union_letter_is_read_and_not_judged_by_another_regime():
     )
     assert codes(r) == ["VB403"] and r.diagnostics[0].severity == "info"
     assert all(r.components[k] for k in ("issuer", "number", "place_date", "signature", "recipients"))
+    # a State letter about the Youth Union whose banner a scan lost is still judged as State
+    about = lint(
+        "state-nd30/cong_van.txt",
+        ("CỘNG HÒA XÃ HỘI CHỦ NGHĨA VIỆT NAM\nĐộc lập - Tự do - Hạnh phúc\n", ""),
+        ("V/v hướng dẫn", "V/v phối hợp với Đoàn TNCS Hồ Chí Minh hướng dẫn"),
+    )
+    assert "VB403" not in codes(about) and "VB101" in codes(about)
 
 
 def test_a_guide_s_specimens_are_not_its_signature():

@@ -136,6 +136,6 @@ def other_organisation(doc, ctx):
     for line in doc.lines[:12]:
         f = fold_aligned(line.text.lower())  # (offsets kept: the name is quoted as written)
         at = min((k for k in map(f.find, _DOAN) if k >= 0), default=-1)
-        if at >= 0:
+        if at >= 0 and line.text[at:].strip().isupper():  # (in capitals, as a header prints it)
             yield Hit(line.span(), {"banner": line.text[at:].strip()})
             return
