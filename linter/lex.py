@@ -760,8 +760,9 @@ class _Zones:
 
     def _displaced_header(self) -> tuple[int, int] | None:
         """A header that a page swap or OCR put after the body, in a document that opens with
-        body text: its shaped lines (start, end), to be read first; None otherwise."""
-        if any(s not in ("TEXT", "NAME", "SECTION", "ITEM") for _, s, _ in self.shaped[:6]):
+        body text (or with its "Kính gửi:", as a PDF's text layer may give a page): its shaped
+        lines (start, end), to be read first; None otherwise."""
+        if any(s not in ("TEXT", "NAME", "SECTION", "ITEM", "KINH_GUI") for _, s, _ in self.shaped[:6]):
             return None
         for i in range(6, len(self.shaped)):
             if self.shaped[i][1] in _ANCHORS and self._anchored(i):

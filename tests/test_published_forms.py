@@ -614,3 +614,15 @@ def test_a_note_beside_a_brace_over_two_items():
     )
     assert codes(r) == []
     assert len(r.components["recipients"]["items"]) == 6
+
+
+def test_a_text_layer_that_gives_the_header_after_the_body():
+    """A signed PDF whose text layer gives "Kính gửi: …" and the body first, then the header
+    (issuer, Quốc hiệu, number, V/v, date), then "Nơi nhận:": the header is read as the header
+    and reported where it stands (VB112), nothing is missing and the regime stays the State's."""
+    text = (VALID / "state-nd30/cong_van.txt").read_text(encoding="utf-8")
+    head, rest = text.split("Kính gửi:", 1)
+    body, closing = rest.split("Nơi nhận:", 1)
+    r = lint_bytes("x.txt", f"Kính gửi:{body}{head}Nơi nhận:{closing}".encode("utf-8"), OPTS)
+    assert codes(r) == ["VB112"] and r.profile == "state-nd30"
+    assert all(r.components[k] for k in ("banner", "issuer", "number", "place_date", "subject", "addressees"))
