@@ -95,6 +95,9 @@ _GLUED = re.compile(
 _SIDE_AUTHORITY = re.compile(r"(?:T/M|K/T|T/L|TM\.|KT\.|TL\.|TUQ\.|Q\.)(?=\s+[A-ZĐÀ-Ỹ])")
 
 
+_TITLE_THEN_ITEM = re.compile(r"(?<=[A-ZĐÀ-Ỹ])\s*(?=-\s?[A-ZĐÀ-Ỹ][a-zà-ỹ])")
+
+
 def _split_glued(line: Line) -> list[Line]:
     """Cells that a flattened table glued together: "TM. CHÍNH PHỦKT. THỦ TƯỚNGPHÓ THỦ TƯỚNG(Đã ký)…"."""
     t = line.text
@@ -179,6 +182,10 @@ def split_columns(line: Line) -> list[Line]:
         rest = t[num["end"] :]
         if P.vv_prefix(fold(rest.lstrip())):  # a công văn's number and its "V/v …" merged
             return _split_at(line, len(t) - len(rest.lstrip()))
+    # a signer's title glued to the recipient beside it, as a text layer may give the two columns:
+    # "PHÓ GIÁM ĐỐC- Như trên;"
+    if "-" in t and (g := _TITLE_THEN_ITEM.search(t)) and P.is_title_line(t[: g.start()]):
+        return _split_at(line, g.start())
     # "Nơi nhận:" (or a recipient) and the signature authority side by side
     for m in _SIDE_AUTHORITY.finditer(t) if "." in t or "/" in t else ():
         if m.start() > 1 and t[m.start() - 1].isspace() and P.authority_of(t[m.start() :]):
@@ -474,6 +481,13 @@ def _authority_to_its_titles(out: list[Line]) -> list[Line]:
         end = k + 2  # after the authority's lines
         if len(out[end].text) <= 15 and is_upper_line(out[end].text) and not P.ITEM.match(out[end].text):
             end += 1
+        if (
+            end < len(out)
+            and P.is_title_line(out[end].text)
+            and (rest := _list_goes_on(out, end + 1)) > end + 1
+        ):
+            # the title's row cut from the first item beside it, the list under them: both go after it
+            return out[: k + 1] + out[end + 1 : rest] + out[k + 1 : end + 1] + out[rest:]
         if end >= len(out) or P.is_title_line(out[end].text) or P.is_name_line(out[end].text):
             return out  # the title is where it belongs
         luu = False  # the list ends with its "Lưu …" line (and a drafter's code)

@@ -626,3 +626,18 @@ def test_a_text_layer_that_gives_the_header_after_the_body():
     r = lint_bytes("x.txt", f"Kính gửi:{body}{head}Nơi nhận:{closing}".encode("utf-8"), OPTS)
     assert codes(r) == ["VB112"] and r.profile == "state-nd30"
     assert all(r.components[k] for k in ("banner", "issuer", "number", "place_date", "subject", "addressees"))
+
+
+def test_a_signer_s_title_glued_to_the_recipient_beside_it():
+    """ "Nơi nhận: TL. BỘ TRƯỞNG" / "VỤ TRƯỞNG VỤ TỔ CHỨC CÁN BỘ- Bộ trưởng (để báo cáo);": a text
+    layer that gives the two columns' rows glued; the title and the item are cut apart."""
+    r = lint(
+        "state-nd30/thong_bao.txt",
+        (
+            "Nơi nhận:\n- Bộ trưởng (để báo cáo);\n",
+            "Nơi nhận: TL. BỘ TRƯỞNG\nVỤ TRƯỞNG VỤ TỔ CHỨC CÁN BỘ- Bộ trưởng (để báo cáo);\n",
+        ),
+        ("TL. BỘ TRƯỞNG\nVỤ TRƯỞNG VỤ TỔ CHỨC CÁN BỘ\n", ""),
+    )
+    assert codes(r) == []
+    assert r.components["signature"]["titles"] == ["VỤ TRƯỞNG VỤ TỔ CHỨC CÁN BỘ"]
