@@ -365,8 +365,10 @@ class _Zones:
         # a paragraph a line (a .docx, a web page): a long name ending no sentence, a blank line
         # after it, is one paragraph, the trích yếu; a hard-wrapped one is under 150
         whole = nxt is not None and nxt[0].blank_before and len(t) < 300
-        return (len(t) < 150 or whole) and not fold(t).startswith(
-            ("can cu", "thuc hien", "ngay ", "trong ", "theo ", "xet ", "de ", "nham ")
+        # (a body's first sentence opens "Để …", "in order to"; a tờ trình's name "Đề xuất …")
+        return (len(t) < 150 or whole) and not (
+            fold(t).startswith(("can cu", "thuc hien", "ngay ", "trong ", "theo ", "xet ", "nham "))
+            or t.startswith(("Để ", "để "))
         )
 
     def _kinh_gui_within(self, n: int) -> bool:
