@@ -281,8 +281,10 @@ def _next_section(intro: Tok) -> tuple[str, str] | None:
 
 
 def _closes(text: str) -> bool:
+    """The line closes a quotation: at its end ("… của Hiệp hội.”."), or inside it, when it has
+    more closing marks than opening ones ("… của Hiệp hội.”. Như vậy, …")."""
     t = text.strip()
-    return _unbalanced(t) and bool(_CLOSES.search(t))
+    return _unbalanced(t) and bool(_CLOSES.search(t)) or t.count("”") > t.count("“")
 
 
 # after the signature, each annex or form opens a numbering of its own: "PHỤ LỤC II", "Mẫu số 03",

@@ -648,3 +648,29 @@ def test_a_submission_named_de_xuat():
     the two fold alike, the marks tell them apart."""
     r = lint("state-nd30/to_trinh.txt", ("Về việc phê duyệt phương án", "Đề xuất phê duyệt phương án"))
     assert codes(r) == [] and r.components["subject"]["text"].startswith("Đề xuất")
+
+
+def test_a_quotation_closed_inside_a_line_and_notes_after_the_ending():
+    """ "“Điều 18. …" / "6. Chậm nhất …" / "… của Hiệp hội.”. Như vậy, …": the quotation closes inside
+    the line, so its "6." is not counted; after the body's "./.", a note in brackets or a sentence
+    naming what is sent with the letter is no body that lost its ending."""
+    quoted = lint(
+        "party-hd36/cong_van.txt",
+        (
+            "\n3. ",
+            "\nTheo khoản 6 Điều 18 Điều lệ:\n“Điều 18. Đại hội\n6. Chậm nhất 30 ngày trước Đại hội.”. Như vậy, cần làm sớm.\n3. ",
+        ),
+    )
+    assert codes(quoted) == []
+    bracket = lint(
+        "state-nd30/thong_bao.txt",
+        (
+            "thực hiện./.\n",
+            "thực hiện./.\n(Về hồ sơ có liên quan, Vụ Tổ chức cán bộ sẽ trực tiếp\ngửi các thí sinh qua thư điện tử).\n",
+        ),
+    )
+    sent = lint(
+        "state-nd30/thong_bao.txt",
+        ("thực hiện./.\n", "thực hiện./.\nBộ gửi kèm theo danh sách thí sinh và lịch thi vòng 2.\n"),
+    )
+    assert codes(bracket) == [] and codes(sent) == []

@@ -242,6 +242,21 @@ _ATTACHED = re.compile(rf"\({_IN_BRACKETS}\b(?:kem theo|gui kem|dinh kem)\b{_IN_
 _ENDED = re.compile(r"\./\.?$")
 
 
+def _ended_before_a_note(body: list) -> bool:
+    """The body ends "./." a few lines above its last, and what follows is a note on what is sent
+    with the letter or apart from it: "Sở Tư pháp gửi kèm theo dự thảo Quyết định …", "(Về hồ sơ có
+    liên quan, … sẽ trực tiếp gửi …)". Any other line after "./." is the body's ("(Các sở báo cáo
+    trước ngày 15/9/2025)"), which then lacks its ending."""
+    tail = body[-7:]
+    for k in range(len(tail) - 2, -1, -1):
+        if _ENDED.search(tail[k].text.rstrip()):
+            return bool(_SENT_WITH.search(" ".join(fold(x.text) for x in tail[k + 1 :])))
+    return False
+
+
+_SENT_WITH = re.compile(r"\b(?:kem theo|gui kem|dinh kem|gui)\b")
+
+
 def _before_notes(body: list) -> list:
     """The body without the notes under its last line ("(Gửi kèm theo Phụ lục …)", "Ghi chú: …")."""
     while len(body) > 1:
@@ -276,7 +291,7 @@ def body_ending(doc, ctx):
     body = doc.body.lines if doc.body else ()
     if not body or doc.doc_type in ("giay_moi", "giay_gioi_thieu", "bien_ban"):
         return
-    if _ENDED.search(body[-1].text.rstrip()):
+    if _ENDED.search(body[-1].text.rstrip()) or _ended_before_a_note(body):
         return  # (a note under the last sentence may carry the ending: "(Đính kèm dự thảo …)./.")
     last = _before_notes(body)[-1]  # "(Gửi kèm theo Phụ lục …)" under the body's last line: a note
     t = last.text.rstrip()
