@@ -173,7 +173,9 @@ SECTION_RES = (
     r"(?P<decimal>\d{1,2}\.\d{1,2}(?:\.\d{1,2})?)(?:\.?\s+(?=\S)|\.$)",
     # (a consolidated text glues its footnote mark to the number: "2.[8] Chi phí …")
     # (the Party's older style marks with a dash, as the roman numerals above: "3- Khôi phục …")
-    r"(?P<arabic>\d{1,3})(?:\s*[.)](?:\[\d+\])?\s+(?=\D)|-\s+(?=[^\W\d_])|\.(?=[^\W\d_]{2}))",
+    # (its text may open with a figure: "2. 100% chi phí …", "3. 02 ảnh màu …"; not "1. 2" in a cell)
+    r"(?P<arabic>\d{1,3})(?:\s*[.)](?:\[\d+\])?\s+(?=\D|\d+(?:[.,]\d+)?\s*%|\d{1,4}\s+[^\W\d_]{2})"
+    r"|-\s+(?=[^\W\d_])|\.(?=[^\W\d_]{2}))",
     r"(?P<letter>[a-zđ])(?:\s*\)\s*(?=\S)|\.\s+(?=[^\W\d_]))",  # "a) …", "a. Trường hợp …"
 )
 _SECTION = re.compile("^(?:" + "|".join(SECTION_RES) + ")")

@@ -674,3 +674,18 @@ def test_a_quotation_closed_inside_a_line_and_notes_after_the_ending():
         ("thực hiện./.\n", "thực hiện./.\nBộ gửi kèm theo danh sách thí sinh và lịch thi vòng 2.\n"),
     )
     assert codes(bracket) == [] and codes(sent) == []
+
+
+def test_a_section_whose_text_opens_with_a_figure():
+    """ "2. 100% chi phí …", "3. 02 ảnh màu …": a section's text may open with a figure (a cell's
+    "1. 2" or "2.0 < I" is still no section)."""
+    r = lint(
+        "state-vbqppl/nghi_dinh.txt",
+        (
+            "2. Bộ Văn hóa, Thể thao và Du lịch hướng dẫn",
+            "2. 100% dữ liệu do Bộ Văn hóa, Thể thao và Du lịch hướng dẫn",
+        ),
+    )
+    assert codes(r) == []
+    skip = lint("state-vbqppl/nghi_dinh.txt", ("2. Bộ Văn hóa, Thể thao", "3. 02 Bộ Văn hóa, Thể thao"))
+    assert codes(skip) == ["VB261"]  # "3." after "1.": read as a section, so the skip is seen
