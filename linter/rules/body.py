@@ -236,7 +236,8 @@ _NOTE = re.compile(r"\(?\s*(?:gui |xin gui )?(?:kem theo|dinh kem|ghi chu|phu lu
 # "(Công điện số 225/CĐ-TTg ngày 20/11/2025 gửi kèm theo)", possibly wrapped over a few lines
 # (with a bracket inside it: "(… Đoàn Luật sư Đắk Nông (cũ) …)")
 _IN_BRACKETS = r"(?:[^()]|\([^()]*\))*"
-_ATTACHED = re.compile(rf"\({_IN_BRACKETS}\b(?:kem theo|gui kem|dinh kem)\b{_IN_BRACKETS}\)\.?")
+_ATTACHES = r"kem theo|gui kem|dinh kem"  # (folded) what is sent with the document
+_ATTACHED = re.compile(rf"\({_IN_BRACKETS}\b(?:{_ATTACHES})\b{_IN_BRACKETS}\)\.?")
 
 
 _ENDED = re.compile(r"\./\.?$")
@@ -254,7 +255,7 @@ def _ended_before_a_note(body: list) -> bool:
     return False
 
 
-_SENT_WITH = re.compile(r"\b(?:kem theo|gui kem|dinh kem|gui)\b")
+_SENT_WITH = re.compile(rf"\b(?:{_ATTACHES}|gui)\b")  # (or apart from it: "sẽ trực tiếp gửi")
 
 
 def _before_notes(body: list) -> list:
