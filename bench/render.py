@@ -12,6 +12,7 @@ the corpus (no binary fixtures). Times-metric font: Debian's fonts-liberation2."
 from __future__ import annotations
 
 import random
+import re
 from datetime import date
 from pathlib import Path
 
@@ -54,6 +55,22 @@ def _wrap(draw, s: str, font, width: int) -> list[str]:
     return out + [cur]
 
 
+def _halves(row: str, left: bool, right: bool) -> tuple[str | None, str | None]:
+    """A row's text in each column. A published text may hold both columns on one row, laid out
+    with tabs or spaces ("Nơi nhận:\t\t\tKT. CHỦ TỊCH"): each column gets its own side. The
+    parts those rows hold then span each other's rows: a row of one column only goes to the
+    recipients' side when it is an item, else to the signature's (None: not in that column)."""
+    if not (left and right):
+        return row, row
+    if gap := _GAP.search(row.strip()):
+        row = row.strip()
+        return row[: gap.start()], row[gap.end() :]
+    return (row, None) if row.lstrip()[:1] in "-+" else (None, row)
+
+
+_GAP = re.compile(r"\t+ *|\s{4,}")
+
+
 def _filler(s: str) -> bool:
     return not s.strip() or set(s.strip()) <= set("-_=*")
 
@@ -90,13 +107,19 @@ def render(text: str) -> list[Image.Image]:
                     end += 1
                 block = range(n + 1, end + 1)
                 col = 0.45 * (A4[0] - 2 * MARGIN[0])  # each column wraps within its half
+                halves = {k: _halves(rows[k - 1], k in a_zone, k in b_zone) for k in block}
                 lcol = [
                     p
                     for k in block
-                    if k in a_zone or rows[k - 1].strip() == "*"
-                    for p in _wrap(draw, rows[k - 1], regular, col)
+                    if (k in a_zone or rows[k - 1].strip() == "*") and halves[k][0] is not None
+                    for p in _wrap(draw, halves[k][0], regular, col)
                 ]
-                rcol = [p for k in block if k in b_zone for p in _wrap(draw, rows[k - 1], bold, col)]
+                rcol = [
+                    p
+                    for k in block
+                    if k in b_zone and halves[k][1] is not None
+                    for p in _wrap(draw, halves[k][1], bold, col)
+                ]
                 if y + step * max(len(lcol), len(rcol)) > A4[1] - MARGIN[1]:
                     new_page()
                 for i, s in enumerate(lcol):

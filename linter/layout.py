@@ -265,6 +265,7 @@ def _whole_date(text: str) -> bool:
 
 
 _LABEL_HALVES = {("kinh", "gui"), ("kinh", "trinh"), ("noi", "nhan")}
+_LABEL = re.compile("(?:" + "|".join(f"{a} {b}" for a, b in _LABEL_HALVES) + r")\s*:")  # "Nơi nhận:" …
 # "Số:" or "Số: 9476": a number line broken before its symbol or its sequence
 _NUMBER_LABEL_ONLY = re.compile(r"(luat\s+)?so\s*:?(\s*\d{1,6}\s*[/-]?)?")
 _TRAILING_RULE = re.compile(r"\S\s+([-_=]{5,})$")  # "VIỆT NAM ---------------": a rule merged in
@@ -341,6 +342,7 @@ def _joinable(a: Line, b: Line, before: Line | None = None) -> bool:
             b.text[:1].isalnum()
             and not P.BARE_LABEL.fullmatch(b.text)
             and not P.section_of(b.text)
+            and not _LABEL.match(fold(b.text))  # a stray "1." above "Nơi nhận: …"
             and not _sentence_goes_on(before, a)
         )
     if a.text in _UNIT_NAMES:  # a heading broken after its first word: "Điều" / "2. Học phí"

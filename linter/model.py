@@ -326,6 +326,8 @@ def _sections(toks: list[Tok]) -> list[dict]:
             continue  # (a trailer line shaped as a heading: an annex's own numbering)
         kind, label = ("annex", t.text.strip()) if annex else (t.data["kind"], t.data["label"])
         rank = _RANK[kind]
+        if kind == "decimal":  # "4.1.2" under "4.1", even where "4.1.1" was left out
+            rank += label.rstrip(".").count(".") / 100
         node = {
             "kind": kind,
             "label": label,

@@ -244,7 +244,12 @@ _SLASHISH = re.compile(
     r"[lI|1](?<=[A-ZĐ].)(?=[A-ZĐ]{2})"
     r"|Í(?:(?<=-[A-ZĐ]Í)|(?<=-[A-ZĐ]{2}Í)|(?<=-[A-ZĐ]{3}Í))(?=[A-ZĐ]{2})"  # "96-QĐÍUBKTTU", never "CHÍNH"
 )
-_LOST_SLASH = re.compile(r"^(S\w{0,2}\s*:?\s*\d{1,6})(?=[A-ZĐ][A-Za-zĐđ]{1,6}-[A-ZĐ])")  # "Số: 06GM-SKHCN"
+_LOST_SLASH = re.compile(
+    r"^(S\w{0,2}\s*:?\s*\d{1,6})(?=[A-ZĐ][A-Za-zĐđ]{1,6}-[A-ZĐ])"  # "Số: 06GM-SKHCN"
+    # a blank number (an e-signature fills it) whose slash the gap before it hid: "Số: SVHTTDL-VP";
+    # the label's colon and a line of one symbol in capitals, never "Sở GD-ĐT …"
+    r"|^(S\w{0,2}\s*:\s*)(?=[A-ZĐ][A-ZĐ0-9]{1,9}(?:-[A-ZĐ0-9&]{1,10})+\s*$)"
+)
 
 
 _SYMBOL_TAIL = re.compile(r"\d\s*[-/][\w./ -]*$")
@@ -255,7 +260,7 @@ def repair(text: str) -> str:
     OCR confusions in numbers, and a symbol OCR read wholly in lower case."""
     text = _DIGITISH.sub(lambda m: _DIGIT_OF[m.group()], text)
     if "/" not in text:  # every State number has a slash; OCR reads it as a letter, or loses it
-        text = _LOST_SLASH.sub(r"\1/", _SLASHISH.sub("/", text))
+        text = _LOST_SLASH.sub(lambda m: (m.group(1) or m.group(2)) + "/", _SLASHISH.sub("/", text))
     m = _SYMBOL_TAIL.search(text)
     if m and m.group().islower():  # never "3294-CV/VPTW/nb": only a symbol with no capital at all
         text = text[: m.start()] + m.group().upper()
@@ -649,6 +654,8 @@ def parse_place_date(text: str) -> dict | None:
     place = (
         text[m.start("place") : m.end("place")].strip(" ,-~_") if m.group("place") else None
     )  # "- Nghệ An": a speck
+    if place and "/" in place:
+        return None  # a symbol before a cited date: "149-" / "KL/TW ngày 10/4/2025"
 
     def num(g):
         v = m.group(g).strip()

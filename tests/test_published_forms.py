@@ -689,3 +689,58 @@ def test_a_section_whose_text_opens_with_a_figure():
     assert codes(r) == []
     skip = lint("state-vbqppl/nghi_dinh.txt", ("2. Bộ Văn hóa, Thể thao", "3. 02 Bộ Văn hóa, Thể thao"))
     assert codes(skip) == ["VB261"]  # "3." after "1.": read as a section, so the skip is seen
+
+
+_PARTS_OF_2 = (
+    "2. Công tác dân vận của cơ quan nhà nước\n",
+    "2. Công tác dân vận của cơ quan nhà nước\n2.1. Cải cách hành chính\n2.1.2. Đối thoại với Nhân dân\n"
+    "2.1.3. Tiếp công dân\n2.1.10. Giải quyết kiến nghị\n2.2. Quy chế dân chủ\n2.3. Thi đua\n",
+)
+
+
+def test_decimal_sections_nest_by_their_depth():
+    """ "4.1.2" … "4.1.10" then "4.2" (round 25, "4.1.1" left out of a weekly report): a label with
+    more parts stands under the one with fewer, so "4.2" follows "4.1"; a skip at either depth is
+    still reported where it is."""
+    kept = _PARTS_OF_2[1].replace("2.1.10.", "2.1.4.")
+    assert codes(lint("party-hd36/bao_cao.txt", (_PARTS_OF_2[0], kept))) == []
+    skip = lint("party-hd36/bao_cao.txt", _PARTS_OF_2)
+    assert [(d.code, d.span.line) for d in skip.diagnostics] == [("VB261", 21)]  # "2.1.10" after "2.1.3"
+    deeper = lint("party-hd36/bao_cao.txt", (_PARTS_OF_2[0], kept.replace("2.3.", "2.4.")))
+    assert [(d.code, d.span.line) for d in deeper.diagnostics] == [("VB261", 23)]  # "2.4" after "2.2"
+
+
+def test_a_stray_number_after_the_ending_is_not_joined_to_the_recipients_label():
+    """An empty auto-numbered paragraph, "1.", left after "./.", then "Nơi nhận:  TL. CHỦ TỊCH"
+    (round 24): the label and the authority beside it are read as such."""
+    r = lint(
+        "state-nd30/cong_van.txt",
+        ("giải quyết./.\n", "giải quyết./.\n1.\n"),
+    )
+    assert r.components["recipients"] and r.components["signature"]["name"]
+    assert all(d.code == "VB262" for d in r.diagnostics)  # the stray "1." is what the body ends on
+
+
+def test_a_symbol_before_a_cited_date_is_no_place():
+    """ "Kết luận số 149-" / "KL/TW ngày 10/4/2025" in a wrapped V/v (round 24): a place name has no
+    slash, so the line is the summary's, not a misplaced date."""
+    r = lint(
+        "state-nd30/cong_van.txt",
+        ("\nHà Nội, ngày 08 tháng 8 năm 2025\n", ""),
+        ("Số: 4126/BGDĐT-GDPT\n", "Số: 4126/BGDĐT-GDPT          Hà Nội, ngày 08 tháng 8 năm 2025\n"),
+        (
+            "V/v hướng dẫn thực hiện nhiệm vụ giáo dục phổ thông\nnăm học 2025 - 2026\n",
+            "V/v thực hiện Kết luận số 149-\nKL/TW ngày 10/4/2025\ncủa Bộ Chính trị\n",
+        ),
+    )
+    assert codes(r) == []
+    assert r.components["place_date"]["line"] == 7
+
+
+def test_a_state_form_number_in_a_party_letter_is_one_report():
+    """ "Số: /CV" on a Party letter built on a State form (round 25): VB208 says the number has the
+    State form, the colon included; VB202 is not added for the same colon."""
+    r = lint("party-hd36/cong_van.txt", ("Số 1286-CV/TU", "Số: 1286/CV-TU"))
+    assert "VB208" in codes(r) and "VB202" not in codes(r)
+    party = lint("party-hd36/cong_van.txt", ("Số 1286-CV/TU", "Số: 1286-CV/TU"))
+    assert "VB202" in codes(party) and "VB208" not in codes(party)

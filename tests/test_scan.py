@@ -271,3 +271,20 @@ def test_a_large_multi_page_scan_is_not_refused_as_too_large():
     pages[0].save(buf, format="TIFF", save_all=True, append_images=pages[1:])  # no compression
     assert len(buf.getvalue()) > MAX_BYTES and max_bytes("a.txt") == MAX_BYTES
     assert len(buf.getvalue()) < max_bytes("scan.tif") and max_bytes("b.PDF") == max_bytes("scan.tif")
+
+
+def test_a_published_row_holding_both_columns_is_printed_and_read_apart():
+    """A published text lays "Nơi nhận:" and the authority on one row with tabs (round 21 of
+    docs/precision.md); bench.render prints each side in its column, and the scan of that page
+    reads the list and the signature as the text does (each once)."""
+    text = STATE_TB.replace(
+        "Nơi nhận:\n- Bộ trưởng (để báo cáo);\n- Thứ trưởng",
+        "Nơi nhận:\t\t\tTL. BỘ TRƯỞNG\n- Bộ trưởng (để báo cáo);\t\t\tVỤ TRƯỞNG VỤ TỔ CHỨC CÁN BỘ\n- Thứ trưởng",
+    ).replace("\nTL. BỘ TRƯỞNG\nVỤ TRƯỞNG VỤ TỔ CHỨC CÁN BỘ\n", "\n")
+    clean = lint_bytes("tb.txt", text.encode(), OPTS)
+    last = degrade(render(text)[-1], "office", 4)
+    scan = read_scan(tiff([last]), ".tif")
+    assert scan.text.count("Nơi nhận") == 1 and scan.text.count("Lưu") == 1
+    read = lint_bytes("tb.tif", tiff([degrade(p, "office", 4) for p in render(text)]), OPTS)
+    assert found(read) == found(clean)
+    assert read.components["signature"]["authority"] == clean.components["signature"]["authority"] == "TL."

@@ -64,7 +64,7 @@ def missing_so(doc, ctx):
 )
 def colon(doc, ctx):
     n = doc.number
-    if n and n.colon:
+    if n and n.colon and n.form != "state":  # a State-form number is VB208's, colon and all
         t = n.line.text
         i = t.index(":")
         j = i + 1

@@ -65,6 +65,7 @@ STATE = [
     ("Số: 15 / QĐ - UBND", 15, None, "QĐ-UBND", "QĐ", "UBND"),  # spaces around "/" and "-"
     ("Số: 123/qđ-ubnd", 123, None, "QĐ-UBND", "QĐ", "UBND"),  # the symbol read in lower case
     ("Số: 06GM-SKHCN", 6, None, "GM-SKHCN", "GM", "SKHCN"),  # the slash lost
+    ("Số: SVHTTDL-VP", None, None, "SVHTTDL-VP", None, "SVHTTDL-VP"),  # a blank number's slash lost
     # blank: the e-signature tool fills the number in when it signs
     ("Số:      /UBND-VP", None, None, "UBND-VP", None, "UBND-VP"),
     ("Số:     /QĐ-UBND", None, None, "QĐ-UBND", "QĐ", "UBND"),

@@ -15,6 +15,7 @@ from linter.text import fold
         ("Số 427-TBlTU", "Số 427-TB/TU"),  # the slash read as l
         ("96-QĐÍUBKTTU", "96-QĐ/UBKTTU"),  # the slash read as Í
         ("Số: 06GM-SKHCN", "Số: 06/GM-SKHCN"),  # the slash lost
+        ("Số: SVHTTDL-VP", "Số: /SVHTTDL-VP"),  # a blank number's slash lost in the gap before it
         ("Số l5-CT/TU", "Số 15-CT/TU"),
         ("năm 2O24", "năm 2024"),
         ("ngày l5 tháng O1 năm 2025", "ngày 15 tháng 01 năm 2025"),
@@ -23,6 +24,8 @@ from linter.text import fold
         ("CHÍNH PHỦ", "CHÍNH PHỦ"),  # an Í that is a letter
         ("Số 3294-CV/VPTW/nb", "Số 3294-CV/VPTW/nb"),  # a suffix in lower case on purpose
         ("Số 15-CT/TU", "Số 15-CT/TU"),
+        ("Sở GD-ĐT tỉnh", "Sở GD-ĐT tỉnh"),  # an office's name, no number
+        ("Số: QĐ-UBND và", "Số: QĐ-UBND và"),  # more than a symbol on the line
     ],
 )
 def test_repair(line, repaired):
