@@ -57,14 +57,21 @@ def _wrap(draw, s: str, font, width: int) -> list[str]:
 
 def _halves(row: str, left: bool, right: bool) -> tuple[str | None, str | None]:
     """A row's text in each column. A published text may hold both columns on one row, laid out
-    with tabs or spaces ("Nơi nhận:\t\t\tKT. CHỦ TỊCH"): each column gets its own side. The
-    parts those rows hold then span each other's rows: a row of one column only goes to the
-    recipients' side when it is an item, else to the signature's (None: not in that column)."""
+    with tabs or spaces ("Nơi nhận:\t\t\tKT. CHỦ TỊCH") or run together ("BỘ NỘI VỤ CỘNG HÒA XÃ
+    HỘI …"): each column gets its own side, cut where the linter's layout cuts it. The parts those
+    rows hold then span each other's rows: a row of one column only goes to the recipients' side
+    when it is an item, else to the signature's (None: not in that column)."""
     if not (left and right):
         return row, row
     if gap := _GAP.search(row.strip()):
         row = row.strip()
         return row[: gap.start()], row[gap.end() :]
+    from linter.layout import split_columns  # (as _zones: the linter only when a page is printed)
+    from linter.lines import Line
+
+    pieces = split_columns(Line.plain(row.strip(), 1))  # "BỘ NỘI VỤ CỘNG HÒA XÃ HỘI …": one space
+    if len(pieces) > 1:
+        return pieces[0].text, " ".join(p.text for p in pieces[1:])
     return (row, None) if row.lstrip()[:1] in "-+" else (None, row)
 
 

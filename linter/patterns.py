@@ -170,7 +170,7 @@ SECTION_RES = (
     r"Điều\s+(?P<dieu>\d+[a-zđ]?)(?:\[\d+\]|\*)?\s*(?:[.:]|$)",
     # (a web page may glue the heading to its text: "I.TÌNH HÌNH", "1.Mục tiêu")
     r"(?P<roman>(?:XL|L?X{0,3})(?:IX|IV|V?I{0,3}))(?<=[IVXL])\s*(?:[.\-]\s+(?=\S)|\.(?=[^\W\d_]{2}))",
-    r"(?P<decimal>\d{1,2}\.\d{1,2}(?:\.\d{1,2})?)(?:\.?\s+(?=\S)|\.$)",
+    r"(?P<decimal>\d{1,2}\.\d{1,2}(?:\.\d{1,2})?)(?:\.?\s+(?=\S)|\.$|\.(?=[^\W\d_]{2}))",
     # (a consolidated text glues its footnote mark to the number: "2.[8] Chi phí …")
     # (the Party's older style marks with a dash, as the roman numerals above: "3- Khôi phục …")
     # (its text may open with a figure: "2. 100% chi phí …", "3. 02 ảnh màu …"; not "1. 2" in a cell)

@@ -691,23 +691,36 @@ def test_a_section_whose_text_opens_with_a_figure():
     assert codes(skip) == ["VB261"]  # "3." after "1.": read as a section, so the skip is seen
 
 
+_TWO = "2. Công tác dân vận của cơ quan nhà nước\n"
 _PARTS_OF_2 = (
-    "2. Công tác dân vận của cơ quan nhà nước\n",
-    "2. Công tác dân vận của cơ quan nhà nước\n2.1. Cải cách hành chính\n2.1.2. Đối thoại với Nhân dân\n"
-    "2.1.3. Tiếp công dân\n2.1.10. Giải quyết kiến nghị\n2.2. Quy chế dân chủ\n2.3. Thi đua\n",
+    "2.1. Cải cách hành chính\n2.1.1. Đối thoại với Nhân dân\n2.1.2. Tiếp công dân\n"
+    "2.1.3. Giải quyết kiến nghị\n2.2. Quy chế dân chủ\n2.3. Thi đua\n"
 )
 
 
+def _numbered(parts: str):
+    return lint("party-hd36/bao_cao.txt", (_TWO, _TWO + parts))
+
+
 def test_decimal_sections_nest_by_their_depth():
-    """ "4.1.2" … "4.1.10" then "4.2" (round 25, "4.1.1" left out of a weekly report): a label with
-    more parts stands under the one with fewer, so "4.2" follows "4.1"; a skip at either depth is
-    still reported where it is."""
-    kept = _PARTS_OF_2[1].replace("2.1.10.", "2.1.4.")
-    assert codes(lint("party-hd36/bao_cao.txt", (_PARTS_OF_2[0], kept))) == []
-    skip = lint("party-hd36/bao_cao.txt", _PARTS_OF_2)
-    assert [(d.code, d.span.line) for d in skip.diagnostics] == [("VB261", 21)]  # "2.1.10" after "2.1.3"
-    deeper = lint("party-hd36/bao_cao.txt", (_PARTS_OF_2[0], kept.replace("2.3.", "2.4.")))
-    assert [(d.code, d.span.line) for d in deeper.diagnostics] == [("VB261", 23)]  # "2.4" after "2.2"
+    """ "4.1.2" … "4.1.10" then "4.2" (round 25): a label with more parts stands under the one with
+    fewer, so "4.2" follows "4.1"; a skip at either depth is reported where it is, and so is a
+    sub-list whose first label is not ".1" (its parent's label names where it starts)."""
+    assert codes(_numbered(_PARTS_OF_2)) == []
+    glued = _numbered(_PARTS_OF_2.replace("2.1.1. Đối", "2.1.1.Đối"))  # (a page glues the text on)
+    assert codes(glued) == []
+
+    def breaks(parts):
+        return [(d.code, d.span.line, d.message) for d in _numbered(parts).diagnostics]
+
+    assert breaks(_PARTS_OF_2.replace("2.1.3.", "2.1.10.")) == [
+        ("VB261", 21, 'Đánh số mục không liên tục: "2.1.10" sau "2.1.2" (cần "2.1.3").')
+    ]
+    assert breaks(_PARTS_OF_2.replace("2.3.", "2.4.")) == [
+        ("VB261", 23, 'Đánh số mục không liên tục: "2.4" sau "2.2" (cần "2.3").')
+    ]
+    left_out = _PARTS_OF_2.replace("2.1.1. Đối thoại với Nhân dân\n", "")
+    assert breaks(left_out) == [("VB261", 19, 'Đánh số mục không liên tục: "2.1.2" sau "2.1" (cần "2.1.1").')]
 
 
 def test_a_stray_number_after_the_ending_is_not_joined_to_the_recipients_label():

@@ -62,7 +62,19 @@ def _breaks(doc):
             yield from _sequence([s for s in run_on if s["kind"] == kind], text, back)
         for parent, siblings in _walk(tree):
             if not _amended(parent):
+                yield from _first_decimal(parent, siblings)
                 yield from _sequence([s for s in siblings if s["kind"] not in _RUN_ON], text, back)
+
+
+def _first_decimal(parent, siblings):
+    """ "4.1.2" first under "4.1": its "4.1.1" was left out (a decimal label names its parent, so
+    where its list starts is known; a list of "a)" or "1." may open anywhere in a quoted text)."""
+    first = next((s for s in siblings if s["kind"] == "decimal"), None)
+    if first is None or parent is None or first["number"] in (None, 1):
+        return
+    head = first["label"].rstrip(".").rsplit(".", 1)[0]
+    if parent["label"].rstrip(".") == head:
+        yield first, parent, f"{head}.1"
 
 
 _RUN_ON = ("chuong", "dieu")
