@@ -12,7 +12,6 @@ the corpus (no binary fixtures). Times-metric font: Debian's fonts-liberation2."
 from __future__ import annotations
 
 import random
-import re
 from datetime import date
 from pathlib import Path
 
@@ -63,19 +62,14 @@ def _halves(row: str, left: bool, right: bool) -> tuple[str | None, str | None]:
     when it is an item, else to the signature's (None: not in that column)."""
     if not (left and right):
         return row, row
-    if gap := _GAP.search(row.strip()):
-        row = row.strip()
-        return row[: gap.start()], row[gap.end() :]
     from linter.layout import split_columns  # (as _zones: the linter only when a page is printed)
     from linter.lines import Line
 
-    pieces = split_columns(Line.plain(row.strip(), 1))  # "BỘ NỘI VỤ CỘNG HÒA XÃ HỘI …": one space
+    # (a gap an e-signature leaves in "Số:        /TTr-SNV" or "ngày     tháng" is no column's)
+    pieces = split_columns(Line.plain(row.strip().replace("\t", "    "), 1))
     if len(pieces) > 1:
         return pieces[0].text, " ".join(p.text for p in pieces[1:])
     return (row, None) if row.lstrip()[:1] in "-+" else (None, row)
-
-
-_GAP = re.compile(r"\t+ *|\s{4,}")
 
 
 def _filler(s: str) -> bool:

@@ -467,7 +467,7 @@ def layout(lines: list[Line]) -> list[Line]:
         i += 1
     if joined:
         out = [p for ln in out for p in (_split_columns(_repair(ln, True)) if id(ln) in joined else (ln,))]
-    return _authority_to_its_titles(out)
+    return _list_after_the_signature(_authority_to_its_titles(out))
 
 
 def _authority_to_its_titles(out: list[Line]) -> list[Line]:
@@ -512,6 +512,26 @@ def _authority_to_its_titles(out: list[Line]) -> list[Line]:
                 return out[: k + 1] + out[end:j] + head + out[j:]
             luu = luu or P.luu_line(t) is not None
         return out
+    return out
+
+
+def _list_after_the_signature(out: list[Line]) -> list[Line]:
+    """ "Nơi nhận:" / "BỘ TRƯỞNG" / "(Đã ký)" / "Nguyễn Mạnh Hùng" / "- Văn phòng …" …: a page whose
+    table gives the label's cell, then the signature's, then the list. The list goes back under
+    its label, the signature after it."""
+    for k in range(len(out) - 3):
+        if out[k].text[:1] not in "Nn" or fold(out[k].text).replace(" ", "") != "noinhan:":
+            continue
+        j = next((i for i in range(k + 1, min(len(out), k + 7)) if P.ITEM.match(out[i].text)), None)
+        if j is None or j == k + 1:
+            return out
+        block = out[k + 1 : j]
+        if not (P.is_title_line(block[0].text) or P.authority_of(block[0].text)):
+            return out
+        if not P.is_name_line(block[-1].text):
+            return out
+        end = _list_goes_on(out, j)
+        return out[: k + 1] + out[j:end] + block + out[end:]
     return out
 
 

@@ -318,10 +318,8 @@ def _sections(toks: list[Tok]) -> list[dict]:
         annex = embedded or t.type == "TRAILER" and _ANNEX.match(t.text.strip())
         if annex:  # a form (inside an annex) keeps the levels it interrupted; an annex starts afresh
             form = (form or list(stack)) if embedded or t.text.lstrip()[:1] == "M" else None
-        if (
-            k in quoted
-            or not (annex or t.type == "SECTION" or t.type == "TRAILER" and t.data.get("kind") in _RANK)
-            or (k > 0 and _column_numbers_go_on(toks[k - 1].text, t))
+        if k in quoted or not (
+            annex or t.type == "SECTION" or t.type == "TRAILER" and t.data.get("kind") in _RANK
         ):
             continue  # (a trailer line shaped as a heading: an annex's own numbering)
         kind, label = ("annex", t.text.strip()) if annex else (t.data["kind"], t.data["label"])
@@ -336,6 +334,8 @@ def _sections(toks: list[Tok]) -> list[dict]:
             "text": t.text,
             "sections": [],
         }
+        if k > 0 and _column_numbers_go_on(toks[k - 1].text, t) and not _goes_on(stack, rank, node):
+            continue  # (a table's "1" / "2" / "3. Hồ sơ …" after "2. …": the list's own "3.")
         if annex:  # its title, in capitals under it: "SỬA ĐỔI, BỔ SUNG MỘT SỐ ĐỊNH MỨC …"
             heading = toks[k + 1 : k + 6]
             title = itertools.takewhile(lambda x: x.type == "TRAILER" and is_upper_line(x.text), heading)

@@ -757,3 +757,48 @@ def test_a_state_form_number_in_a_party_letter_is_one_report():
     assert "VB208" in codes(r) and "VB202" not in codes(r)
     party = lint("party-hd36/cong_van.txt", ("Số 1286-CV/TU", "Số: 1286-CV/TU"))
     assert "VB202" in codes(party) and "VB208" not in codes(party)
+
+
+def test_the_list_goes_back_under_its_label_when_the_signature_comes_between():
+    """ "Nơi nhận:" / "BỘ TRƯỞNG" / "(Đã ký)" / name / "- …" (round 26, a page's table gives the
+    label's cell, the signature's, then the list): the list is the recipients', the signer read."""
+    r = lint(
+        TT,
+        ("Nơi nhận:\n", "Nơi nhận:\nKT. BỘ TRƯỞNG\nTHỨ TRƯỞNG\n(Đã ký)\nTrần Văn Thuấn\n"),
+        ("\nKT. BỘ TRƯỞNG\nTHỨ TRƯỞNG\n\nTrần Văn Thuấn", ""),
+    )
+    assert codes(r) == []
+    assert len(r.components["recipients"]["items"]) == 5
+    assert r.components["signature"]["name"] == "Trần Văn Thuấn"
+
+
+def test_a_table_row_number_before_the_list_s_own_next_section():
+    """A flattened table whose STT column ends "1" / "2", then the list's own "3. Hồ sơ …" after
+    "2. …" (round 26): that "3." is the section (a row of column numbers, "33" / "34" / "35. Ghi
+    chú:", still is not)."""
+    r = lint(
+        TT,
+        (
+            "2. Cơ sở khám bệnh, chữa bệnh bảo đảm:\na) An toàn thông tin theo cấp độ;\nb) Sao lưu dữ liệu hằng ngày;\nc) Phân quyền truy cập theo chức danh.\n",
+            "2. Cơ sở khám bệnh, chữa bệnh báo cáo danh mục sau:\nSTT\nTên dịch vụ\n1\n2\n"
+            "3. Hồ sơ đề nghị gồm bản sao hồ sơ bệnh án.\n4. Sao lưu dữ liệu hằng ngày.\n",
+        ),
+    )
+    assert "VB261" not in codes(r)
+
+
+def test_an_attached_technical_regulation_letters_its_points_in_latin():
+    """A circular that issues a QCVN prints it after the signature; the QCVN, drafted by the
+    standards' rules, letters its points "d) e) f)" (round 26): not reported there, still in the
+    circular's own body."""
+    qcvn = (
+        "\nQCVN 27:2025/BCT\nQUY CHUẨN KỸ THUẬT QUỐC GIA VỀ CÔNG TRÌNH THỦY ĐIỆN\n1. QUY ĐỊNH CHUNG\n"
+        "1.1. Phạm vi điều chỉnh\nCác công trình sau:\na) Đập;\nb) Tường chắn;\nc) Kênh dẫn;\n"
+        "d) Trạm bơm;\ne) Bể áp lực;\nf) Nhà máy thủy điện.\n"
+    )
+    r = lint(TT, ("Trần Văn Thuấn\n", "Trần Văn Thuấn\n" + qcvn))
+    assert "VB261" not in codes(r) and "VB264" not in codes(r)
+    body = lint(
+        TT, ("c) Phân quyền truy cập theo chức danh.\n", "c) Phân quyền.\nd) Mã hóa.\ne) Kiểm toán.\n")
+    )
+    assert "VB264" in codes(body)

@@ -50,6 +50,7 @@ def _breaks(doc):
     trees = [b["sections"], [s for s in annexes if s["kind"] != "annex"]]
     own = [s for s in annexes if s["kind"] == "annex" and not _AMENDING.search(s.get("title", ""))]
     text = {x.line: x.text for x in doc.lines}  # the lines between two sections, for _inline
+    standard = bool(annexes) and _standard(doc)
     for k, tree in enumerate(trees + [s["sections"] for s in own]):
         # in an annex, forms and their variants ("Đối với đề nghị cấp lại: 3. …") start again
         # anywhere: a number that goes back opens a list there; skips are still reported (an
@@ -63,7 +64,17 @@ def _breaks(doc):
         for parent, siblings in _walk(tree):
             if not _amended(parent):
                 yield from _first_decimal(parent, siblings)
-                yield from _sequence([s for s in siblings if s["kind"] not in _RUN_ON], text, back)
+                skip = _RUN_ON + ("letter",) if k and standard else _RUN_ON
+                yield from _sequence([s for s in siblings if s["kind"] not in skip], text, back)
+
+
+# After the signature, an attached technical regulation ("QCVN 27:2025/BCT") is drafted by the
+# standards' own rules, which letter points with the Latin alphabet ("d) e) f)"), not the decree's
+_STANDARD = re.compile(r"(?:QCVN|TCVN)\s+\d+:\d{4}")
+
+
+def _standard(doc) -> bool:
+    return any(_STANDARD.match(x.text) for x in doc.lines)
 
 
 def _first_decimal(parent, siblings):
