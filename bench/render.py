@@ -58,18 +58,22 @@ def _halves(row: str, left: bool, right: bool) -> tuple[str | None, str | None]:
     """A row's text in each column. A published text may hold both columns on one row, laid out
     with tabs or spaces ("Nơi nhận:\t\t\tKT. CHỦ TỊCH") or run together ("BỘ NỘI VỤ CỘNG HÒA XÃ
     HỘI …"): each column gets its own side, cut where the linter's layout cuts it. The parts those
-    rows hold then span each other's rows: a row of one column only goes to the recipients' side
-    when it is an item, else to the signature's (None: not in that column)."""
+    rows hold then span each other's rows: a row of one column only goes to the signature's side
+    when it is a signature's line (authority, title, name), else to the recipients' (None: not in
+    that column)."""
     if not (left and right):
         return row, row
-    from linter.layout import split_columns  # (as _zones: the linter only when a page is printed)
+    from linter import patterns as P  # (as _zones: the linter only when a page is printed)
+    from linter.layout import split_columns
     from linter.lines import Line
 
     # (a gap an e-signature leaves in "Số:        /TTr-SNV" or "ngày     tháng" is no column's)
     pieces = split_columns(Line.plain(row.strip().replace("\t", "    "), 1))
     if len(pieces) > 1:
         return pieces[0].text, " ".join(p.text for p in pieces[1:])
-    return (row, None) if row.lstrip()[:1] in "-+" else (None, row)
+    t = row.strip()
+    signs = P.authority_of(t) or P.is_title_line(t) or P.is_name_line(t) or P.SIGNED.match(t)
+    return (None, row) if signs else (row, None)
 
 
 def _filler(s: str) -> bool:
