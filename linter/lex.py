@@ -65,6 +65,8 @@ def classify(line: Line) -> tuple[str, dict]:
             break
         num = P.parse_number(text)
         if num and (num["label"] or num["end"] >= len(text) - 1):
+            if not repaired and num["type_code"] is None and (fixed := _typed_by_repair(t)):
+                return "NUMBER", {**fixed, "repaired": True}  # "Số: /TIr-SNV": a code misread
             return "NUMBER", {**num, "repaired": repaired}
         pd = P.parse_place_date(text)
         if pd and pd["end"] >= len(fold(text).rstrip(" .")) - 2 and len(text) < 90:
@@ -102,6 +104,13 @@ def classify(line: Line) -> tuple[str, dict]:
     if P.is_name_line(t):
         return "NAME", {}
     return "TEXT", {}
+
+
+def _typed_by_repair(t: str) -> dict | None:
+    """The number OCR repairs read with a type code that the line as written lacks."""
+    alt = P.repair(t)
+    num = P.parse_number(alt) if alt != t else None
+    return num if num and num["type_code"] else None
 
 
 def _prose(t: str, f: str) -> bool:

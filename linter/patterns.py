@@ -253,12 +253,15 @@ _LOST_SLASH = re.compile(
 
 
 _SYMBOL_TAIL = re.compile(r"\d\s*[-/][\w./ -]*$")
+# a tờ trình's code as OCR reads bold "TT": "/TIr-SNV", "/TTIr-SNV", "-TIr/TU"
+_TTR_MISREAD = re.compile(r"(?<=[-/])T{1,2}[Il1|]r(?=[-/])")
 
 
 def repair(text: str) -> str:
     """'Số 427-TBlTU' -> 'Số 427-TB/TU', 'năm 2O24' -> 'năm 2024', '123/qđ-ubnd' -> '123/QĐ-UBND':
     OCR confusions in numbers, and a symbol OCR read wholly in lower case."""
     text = _DIGITISH.sub(lambda m: _DIGIT_OF[m.group()], text)
+    text = _TTR_MISREAD.sub("TTr", text)
     if "/" not in text:  # every State number has a slash; OCR reads it as a letter, or loses it
         text = _LOST_SLASH.sub(lambda m: (m.group(1) or m.group(2)) + "/", _SLASHISH.sub("/", text))
     m = _SYMBOL_TAIL.search(text)

@@ -123,3 +123,15 @@ def test_the_number_ends_where_its_symbol_does():
 )
 def test_not_a_number(line):
     assert read(line) is None
+
+
+def test_a_type_code_ocr_misread_is_read_through_a_repair():
+    """ "Số: 1050/TIr-SNV" parses as written, with no type code; lex takes the repaired reading,
+    which has one (the scans of round 21-22's tờ trình), and marks it for review (VB130)."""
+    from linter.lex import classify
+    from linter.lines import Line
+
+    kind, data = classify(Line.plain("Số: 1050/TIr-SNV", 1))
+    assert (kind, data["type_code"], data["symbol"], data["repaired"]) == ("NUMBER", "TTr", "TTr-SNV", True)
+    kind, data = classify(Line.plain("Số: 12/UBND-TIN", 1))  # no code to repair: as written
+    assert (kind, data["type_code"], data["symbol"], data["repaired"]) == ("NUMBER", None, "UBND-TIN", False)

@@ -16,6 +16,9 @@ from linter.text import fold
         ("96-QĐÍUBKTTU", "96-QĐ/UBKTTU"),  # the slash read as Í
         ("Số: 06GM-SKHCN", "Số: 06/GM-SKHCN"),  # the slash lost
         ("Số: SVHTTDL-VP", "Số: /SVHTTDL-VP"),  # a blank number's slash lost in the gap before it
+        ("Số: /TIr-SNV", "Số: /TTr-SNV"),  # a tờ trình's bold "TT" read "TI"
+        ("Số: 1050/TTIr-SNV", "Số: 1050/TTr-SNV"),
+        ("Số 12-TIr/TU", "Số 12-TTr/TU"),
         ("Số l5-CT/TU", "Số 15-CT/TU"),
         ("năm 2O24", "năm 2024"),
         ("ngày l5 tháng O1 năm 2025", "ngày 15 tháng 01 năm 2025"),
