@@ -72,6 +72,8 @@ def _halves(row: str, left: bool, right: bool) -> tuple[str | None, str | None]:
     if len(pieces) > 1:
         return pieces[0].text, " ".join(p.text for p in pieces[1:])
     t = row.strip()
+    if P.banner_kind(t) or P.parse_place_date(t):
+        return None, row  # a header row the issuer's lines span (a table read row by row): the banner's side
     signs = P.authority_of(t) or P.is_title_line(t) or P.is_name_line(t) or P.SIGNED.match(t)
     return (None, row) if signs else (row, None)
 

@@ -24,6 +24,8 @@ _GAP = re.compile(r"\S(\s{4,})\S")  # normalize made every white space a plain "
 
 
 def _clean(line: Line) -> Line | None:
+    if line.text.count("*") >= 2 and not line.text.strip("* "):
+        return None  # "* *": markdown italics around nothing, not the Party star
     # each pattern is tried only when the line's first or last character could start it
     if line.text[-1:] in _DEBRIS_LAST and (m := _TRAILING_DEBRIS.search(line.text)):
         line = line.slice(0, m.start())
@@ -39,6 +41,29 @@ def _clean(line: Line) -> Line | None:
     if not t or not t[0].isalnum() and all(not c.isalnum() and c not in "*-_=.…" for c in t):
         return None
     return line
+
+
+_MD_DELIMITER = re.compile(r"\|(?:\s*:?-+:?\s*\|)+")
+# a label whose characters a text layer spaced out, on a line spaced out so: "1 . 1 .", "I I .",
+# "1 . V i ệ c s ắ p x ế p …" (the words' own spaces are lost among the letters', the label's are not)
+_SPACED_LABEL = re.compile(r"(?:[0-9IVX] )(?:[0-9IVX.] )*\.(?= |$)")
+
+
+def _letter_spaced(t: str) -> bool:
+    words = t.split()
+    return len(words) >= 3 and sum(len(w) == 1 for w in words) >= 0.7 * len(words)
+
+
+def _table_cells(line: Line, markdown: bool) -> list[Line]:
+    """The cells of a flattened table row; a Markdown data table's row ("| 1. | An Giang | AGG |
+    33. | Kon Tum | KTM |") without the cells that number its rows, which are no sections."""
+    cells = _split_cells(line)
+    if len(cells) >= 3 and markdown:
+        return [c for c in cells if not _ROW_NUMBER.fullmatch(c.text)] or cells
+    return cells
+
+
+_ROW_NUMBER = re.compile(r"\d{1,4}\.?")
 
 
 def _split_cells(line: Line) -> list[Line]:
@@ -190,15 +215,58 @@ def split_columns(line: Line) -> list[Line]:
     for m in _SIDE_AUTHORITY.finditer(t) if "." in t or "/" in t else ():
         if m.start() > 1 and t[m.start() - 1].isspace() and P.authority_of(t[m.start() :]):
             return _split_at(line, m.start())
-    k = _next_part(t, f) if (len(t) > 30 or t[:2] == "* ") and _opens_part(t, f) else 0
+    if (k := _signature_cell(t)) > 0:
+        return _split_at(line, k)
+    k = _next_part(t, f) if (len(t) > 30 or t[:2] == "* " or "; - " in t) and _opens_part(t, f) else 0
     return _split_at(line, k) if k else [line]
+
+
+def _capitalised(w: str) -> bool:
+    return w[:1].isupper() and not w.isupper() and w.isalpha()
+
+
+def _broken(pair: list[str]) -> bool:
+    """A name's word a transcript broke in two: "Đặ" / "ng"."""
+    return (
+        len(pair) == 2
+        and pair[1].isalpha()
+        and pair[1].islower()
+        and len(pair[1]) <= 3
+        and _capitalised(pair[0])
+    )
+
+
+def _signature_cell(t: str) -> int:
+    """Where a flattened table's signature cell is cut: "KT. BỘ TRƯỞNG THỨ TRƯỞNG Bùi Hồng Lĩnh"
+    before the signer's title ("THỨ TRƯỞNG"), "THỨ TRƯỞNG Bùi Hồng Lĩnh" before the name; 0 if t
+    is no authority or title with the signer's name at its end."""
+    if not t[-1:].islower() or not t[:2].isupper():
+        return 0  # (most lines: a name ends in lower case, an authority or title starts in capitals)
+    words = t.split(" ")
+    k = len(words)  # the name: the capitalised words, not in capitals, that end the line
+    while k > 1 and (_capitalised(words[k - 1]) or _broken(words[k - 2 : k])):
+        k -= 1
+    head = " ".join(words[:k])
+    if k == len(words) or not P.is_name_line(" ".join(words[k:])) or not is_upper_line(head):
+        return 0
+    auth = P.authority_of(head)
+    if auth is None:
+        return len(head) + 1 if fold(head).startswith(P.TITLE_WORDS) else 0
+    # the signer's title after the body the authority signs for, which may hold a comma ("KT. BỘ
+    # TRƯỞNG, CHỦ NHIỆM") or a title word ("T/M ĐOÀN CHỦ TỊCH")
+    for m in re.finditer(r"(?<=[^,\s]) (?=\S)", head[auth[1] :]):
+        at = auth[1] + m.end()
+        before = fold(head[:at]).split()
+        if fold(head[at:]).startswith(P.TITLE_WORDS) and before[-1] != "doan":
+            return at
+    return len(head) + 1
 
 
 # The opening of a header or closing part inside a line: an OCR transcript of a whole header on
 # one line ("BỘ … ------- CỘNG HÒA … Số: 4126/BGDĐT-GDPT V/v … Hà Nội, ngày … Kính gửi: - …").
 _PART_AT = re.compile(
     r"\s(?=S[ốôo]\s*:?\s*\d|V\s*/\s*v\s|Kính gửi\s*:|Nơi nhận\s*:|\*\s|[-_=]{3,}(?:\s|$))"
-    r"|(?<=[:;,.])\s+(?=-\s)"  # the items of "Kính gửi: - A; - B."
+    r"|(?<=[:;,.)])\s+(?=-\s)"  # the items of "Kính gửi: - A; - B.", "Nơi nhận: - A; (b/c) - B;"
     r"|(?<=^\*)\s+(?=\S)"  # the Party star, then the number: "* Số 427-TB/TU"
 )
 _PHRASES = (P.BANNER_PARTY, P.QUOC_HIEU, "doc lap")
@@ -345,6 +413,12 @@ def _joinable(a: Line, b: Line, before: Line | None = None) -> bool:
             and not _LABEL.match(fold(b.text))  # a stray "1." above "Nơi nhận: …"
             and not _sentence_goes_on(before, a)
         )
+    if fold(a.text).strip() == "dai dien":  # one party's block of a biên bản: "Đại diện" / "Sở Công Thương"
+        return P.representative(f"{a.text} {b.text}") and (
+            not P.is_name_line(b.text) or fold(b.text).startswith((*P.ISSUER_WORDS, "ubnd", "ben "))
+        )
+    if _glued(a, b):
+        return True
     if a.text in _UNIT_NAMES:  # a heading broken after its first word: "Điều" / "2. Học phí"
         return P.section_of(f"{a.text} {b.text}") is not None
     if len(a.text) > 70:
@@ -391,6 +465,18 @@ def _joinable(a: Line, b: Line, before: Line | None = None) -> bool:
     )
 
 
+def _glued(a: Line, b: Line) -> bool:
+    """ "Số: 3783/QĐ-" / "UBND": a number wrapped inside its symbol, joined with no space."""
+    return (
+        a.text[-1:] in "-/"
+        and len(b.text) <= 12
+        and b.text.isupper()
+        and " " not in b.text
+        and fold(a.text).startswith("so")
+        and P.parse_number(a.text + b.text) is not None
+    )
+
+
 def _repair(line: Line, parts: bool) -> Line:
     """Marks OCR scattered into words dropped, an upper-case line OCR lower-cased restored.
     parts: the line may hold a header or closing part (see _HEAD); else only marks are looked for."""
@@ -422,14 +508,23 @@ def layout(lines: list[Line]) -> list[Line]:
     tail = len(lines) - _TAIL
     for n, raw in enumerate(lines):
         t = raw.text
+        if (
+            t[:1] == "|"
+            and n
+            and "|" in (lines[n - 1].text[:1], lines[n - 1].text[-1:])
+            and _MD_DELIMITER.fullmatch(t)
+        ):
+            continue  # a Markdown table's "|---|---|" under its first row: syntax, not a drawn rule
         # else nothing to clean
         line = raw if t[:1].isalnum() and t[-1:] not in _DEBRIS_LAST else _clean(raw)
         if line is None:
             continue
+        if line.text[1:2] == " " and (label := _SPACED_LABEL.match(line.text)) and _letter_spaced(line.text):
+            line = line.drop([i for i in range(label.end()) if line.text[i] == " "], repaired=False)
         parts = n < _HEAD or n >= tail or len(line.text) <= _SHORT
         if parts or _marked(line.text):
             line = _repair(line, parts)  # then the marks inside it
-        for whole in _split_cells(line) if "|" in line.text or "_ " in line.text else (line,):
+        for whole in _table_cells(line, t[:1] == "|") if "|" in line.text or "_ " in line.text else (line,):
             cell = _clean(whole) if whole is not line else whole
             if cell is None:
                 continue
@@ -460,7 +555,7 @@ def layout(lines: list[Line]) -> list[Line]:
             i += k
             continue
         if out and _joinable(out[-1], line, out[-2] if len(out) > 1 else None):
-            out[-1] = out[-1].join(line)
+            out[-1] = out[-1].join(line, "" if _glued(out[-1], line) else " ")
             joined.add(id(out[-1]))
         else:
             out.append(line)

@@ -99,7 +99,7 @@ def classify(line: Line) -> tuple[str, dict]:
     slug = P.fuzzy_doc_type(t)
     if slug:
         return "DOC_TYPE", {"doc_type": slug, "type_end": len(t), "repaired": True}
-    if upper:
+    if upper or P.representative(t):  # ("Đại diện Sở …" heads a signer's block as a title does)
         return ("ENACT" if t.rstrip().endswith(":") else "UPPER"), {}
     if P.is_name_line(t):
         return "NAME", {}
@@ -232,7 +232,7 @@ class _Zones:
         date and the type name below it into the body."""
         for k in range(1, 7):
             q = self.peek(k)
-            if q is None or q[1] not in _HEADER_ONLY + ("TEXT", "NAME", "RULE", "UPPER", "DOC_TYPE"):
+            if q is None or q[1] not in _HEADER_ONLY + ("TEXT", "NAME", "RULE", "UPPER", "DOC_TYPE", "ITEM"):
                 return False
             if fold(q[0].text).startswith("can cu "):
                 return False  # the bases: the header is over
@@ -248,7 +248,7 @@ class _Zones:
             ln, sh, _ = p
             prev = self.toks[-1].text
             if (
-                (sh in ("TEXT", "NAME") or _cited(ln.text))
+                (sh in ("TEXT", "NAME") or _cited(ln.text) or sh == "ITEM" and self._header_goes_on())
                 and len(ln.text) < 90
                 and not prev.rstrip().endswith((".", ":", ";"))
                 and self._before_kinh_gui_or_short(ln)
@@ -259,9 +259,9 @@ class _Zones:
                 break
 
     def _rule_or_bases_below(self) -> bool:
-        """A rule or the first căn cứ follows the line at hand, directly or after one or two
-        short lines that go on with it."""
-        for k in (1, 2, 3):
+        """A rule or the first căn cứ follows the line at hand, directly or after up to three
+        short lines that go on with it (a note "(Ban hành kèm theo …)" wrapped in two)."""
+        for k in (1, 2, 3, 4):
             q = self.peek(k)
             if q is None:
                 return False
@@ -486,18 +486,7 @@ class _Zones:
             if self.shaped[first][1] == "AUTHORITY" and (k := self._unlabelled(first - 1)) is not None:
                 return k  # a list that lost its "Nơi nhận:" label, above the signature
             # signers with bare titles may stand before "Nơi nhận" (biên bản: THƯ KÝ … CHỦ TỌA …)
-            j = first
-            while (
-                j - 1 >= self.i
-                and self.shaped[j - 1][1] in ("UPPER", "NAME", "SIGNED", "TEXT")
-                and (
-                    P.is_title_line(self.shaped[j - 1][0].text) or self.shaped[j - 1][1] in ("NAME", "SIGNED")
-                )
-            ):
-                j -= 1
-            while j < first and not P.is_title_line(self.shaped[j][0].text):
-                j += 1  # the block starts at a title, never at a name
-            return j
+            return self._signers_above(first)
         # no label, no prefix: a head signing with a bare title, then a name
         for j in range(n - 1, self.i - 1, -1):
             ln, sh, _ = self.shaped[j]
@@ -511,14 +500,23 @@ class _Zones:
                     and self._remnant(self.shaped[j + 1][0], None)  # the last line: a name a stamp cut
                 )
             ):
-                while (
-                    j - 1 >= self.i
-                    and self.shaped[j - 1][1] == "UPPER"
-                    and P.is_title_line(self.shaped[j - 1][0].text)
-                ):
-                    j -= 1
-                return j
+                # the signers before it, each a title and a name ("Đại diện …" / name, once a party)
+                return self._signers_above(j)
         return n
+
+    def _signers_above(self, j: int) -> int:
+        """Where the signers' blocks that end above shaped line j begin: titles, signatures and
+        names back to the first title (a block starts at a title, never at a name)."""
+        first = j
+        while (
+            j - 1 >= self.i
+            and self.shaped[j - 1][1] in ("UPPER", "NAME", "SIGNED", "TEXT")
+            and (P.is_title_line(self.shaped[j - 1][0].text) or self.shaped[j - 1][1] in ("NAME", "SIGNED"))
+        ):
+            j -= 1
+        while j < first and not P.is_title_line(self.shaped[j][0].text):
+            j += 1
+        return j
 
     def _unlabelled(self, last: int) -> int | None:
         """Where a recipients list without its "Nơi nhận:" label starts, when shaped line `last`

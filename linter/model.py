@@ -251,8 +251,18 @@ def _quoted(toks: list[Tok]) -> set[int]:
             if end is not None:
                 out.update(range(k + 1, end + 1))
                 k = after
+        elif k and _restated(toks[k], toks[k - 1].text):
+            out.add(k)  # its quotation mark lost or put after it: "“1. …" on the next line
         k += 1
     return out
+
+
+def _restated(tok: Tok, before: str) -> bool:
+    """An article's heading under the line that amends it: "31. Sửa đổi, bổ sung Điều 50 như
+    sau:" / "Điều 50. Thẩm quyền …": the new text of Điều 50, not the document's own."""
+    if tok.type != "SECTION" or tok.data.get("kind") != "dieu" or not before.rstrip().endswith("như sau:"):
+        return False
+    return re.search(rf"\bĐiều {re.escape(tok.data['label'])}\b", before) is not None
 
 
 _REOPENS = re.compile(r"^[-+\s]*“")
@@ -289,9 +299,11 @@ def _closes(text: str) -> bool:
 
 # after the signature, each annex or form opens a numbering of its own: "PHỤ LỤC II", "Mẫu số 03",
 # "Mẫu số 01: Đề xuất kế hoạch", "Mẫu số 02. Quyết định …"
+# ("Mẫu" in a table's header, "Mẫu đơn/Tờ" / "khai", names a column: a form has its number)
 _ANNEX = re.compile(
-    r"(?:PHỤ LỤC|Phụ lục|MẪU|Mẫu)(?:\s+(?:SỐ|số))?"
-    r"(?:\s+\S+|\s+[0-9IVXLC]+[a-z]?\s*[:.–-]\s+\S.*)?\s*:?\s*$"
+    r"(?:(?:PHỤ LỤC|Phụ lục)(?:\s+(?:SỐ|số))?(?:\s+\S+)?|MẪU(?:\s+SỐ)?(?:\s+\S+)?"
+    r"|Mẫu(?:\s+số)?\s+(?=\S*\d)\S+|(?:PHỤ LỤC|Phụ lục|MẪU|Mẫu)(?:\s+(?:SỐ|số))?\s+[0-9IVXLC]+[a-z]?\s*[:.–-]\s+\S.*)"
+    r"\s*:?\s*$"
 )
 
 

@@ -21,7 +21,10 @@ _DROP = dict.fromkeys(
     # controls, zero-width and direction marks, the soft hyphen a web page hides inside a word ("L\u00adưu")
     [*range(0, 9), *range(11, 32), 0x7F, 0xAD, 0x200B, 0x200C, 0x200D, 0x200E, 0x200F, 0x2060, 0xFEFF, 0x2028]
 )
-_TRANSLATE = {**_DASHES, **_SPACES, **_DROP}
+# the Latin letter oi that PDF fonts converted from the old Vietnamese encodings put in the text
+# layer for "ư" (the page shows "ư"; "Nhƣ trên", "Lƣu"): no Vietnamese word holds it
+_OI = {0x01A3: "ư", 0x01A2: "Ư"}
+_TRANSLATE = {**_DASHES, **_SPACES, **_DROP, **_OI}
 # markdown bold: "**" anywhere, "__" only against a word ("__text__"), so that a rule drawn with
 # underscores stays a rule; a single "*" is the Party star or OCR debris
 _EMPHASIS = re.compile(r"\*\*|(?<!_)__(?=[^\s_])|(?<=[^\s_])__(?!_)")

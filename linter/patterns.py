@@ -255,13 +255,20 @@ _LOST_SLASH = re.compile(
 _SYMBOL_TAIL = re.compile(r"\d\s*[-/][\w./ -]*$")
 # a tờ trình's code as OCR reads bold "TT": "/TIr-SNV", "/TTIr-SNV", "-TIr/TU"
 _TTR_MISREAD = re.compile(r"(?<=[-/])T{1,2}[Il1|]r(?=[-/])")
+# a Party blank number whose hyphen was lost: "Số CV/ĐU" for "Số -CV/ĐU"
+_LOST_HYPHEN = re.compile(r"^(Số:?\s+)(?=[A-ZĐ]{1,5}/[A-ZĐ])")
+# a date's number that a scan's transcript split with a space: "tháng 0 6", "ngày 2 6", "năm 20 18"
+_SPLIT_FIELD = re.compile(r"\b((?:ngày|tháng) \d) (\d (?:tháng|năm)\b)|\b(năm \d\d) (\d\d)\b")
 
 
 def repair(text: str) -> str:
-    """'Số 427-TBlTU' -> 'Số 427-TB/TU', 'năm 2O24' -> 'năm 2024', '123/qđ-ubnd' -> '123/QĐ-UBND':
-    OCR confusions in numbers, and a symbol OCR read wholly in lower case."""
+    """'Số 427-TBlTU' -> 'Số 427-TB/TU', 'năm 2O24' -> 'năm 2024', '123/qđ-ubnd' -> '123/QĐ-UBND',
+    'tháng 0 6' -> 'tháng 06': OCR confusions in numbers, and a symbol OCR read wholly in lower case."""
     text = _DIGITISH.sub(lambda m: _DIGIT_OF[m.group()], text)
     text = _TTR_MISREAD.sub("TTr", text)
+    if "ngày" in text:
+        text = _SPLIT_FIELD.sub(lambda m: "".join(g for g in m.groups() if g), text)
+    text = _LOST_HYPHEN.sub(r"\1-", text)
     if "/" not in text:  # every State number has a slash; OCR reads it as a letter, or loses it
         text = _LOST_SLASH.sub(lambda m: (m.group(1) or m.group(2)) + "/", _SLASHISH.sub("/", text))
     m = _SYMBOL_TAIL.search(text)
@@ -455,7 +462,21 @@ def authority_of(text: str) -> tuple[str, int] | None:
     return None
 
 
+def representative(text: str) -> bool:
+    """ "ĐẠI DIỆN BÊN A", "Đại diện Sở Công Thương": the head of one party's signature block in a
+    biên bản or joint minutes, in capitals or not (a title line, not a sentence)."""
+    return (
+        text[:1] in "ĐđD"
+        and len(text) <= 60
+        and text[-1:] not in ".;:,"
+        and fold(text).startswith("dai dien")
+        and not text.rstrip().endswith(tuple("0123456789"))
+    )
+
+
 def is_title_line(text: str) -> bool:
+    if representative(text):
+        return True
     f = fold(text).strip()
     if not is_upper_line(text):
         return False
@@ -777,8 +798,16 @@ _EMPHASIS = re.compile(r"\*(?<!\w\*)(?=\S)[^*]*?(?<=\S)\*(?!\w)")  # markdown it
 
 
 def emphasis(text: str) -> set[int]:
-    """Indexes of the paired "*" of markdown italics: markup, not OCR damage."""
-    return {i for m in _EMPHASIS.finditer(text) for i in (m.start(), m.end() - 1)} if "*" in text else set()
+    """Indexes of the "*" of markdown italics: markup, not OCR damage. Paired on the line, or
+    one end of a span a page wrapped over lines: "*Cao Bằng, ngày 18" / "tháng 11 năm 2025*"."""
+    if "*" not in text:
+        return set()
+    out = {i for m in _EMPHASIS.finditer(text) for i in (m.start(), m.end() - 1)}
+    if text[:1] == "*" and text[1:2] not in ("", " ", "*") and text.count("*") == 1:
+        out.add(0)
+    if text[-1:] == "*" and text[-2:-1] not in ("", " ", "*") and text.count("*") == 1:
+        out.add(len(text) - 1)
+    return out
 
 
 # a date word, through a tone lost or a mark inside it ("nă*m"), and the first digits of its number
@@ -951,9 +980,19 @@ def restore_case(text: str) -> str | None:
         return up if len(up) == len(text) else None
     upper_head = k >= 2 and all(sum(c.isalpha() for c in w) >= 2 for w in words[:k])  # "BAN CHỈ đạo"
     f = " ".join(fold(text).split())
-    known = upper_head or _header_words(f) or _is_banner(f)
+    known = upper_head or _is_banner(f) or _header_words(f) and not _other_word(words[0])
     up = text.upper()
     return up if known and len(up) == len(text) and up != text else None
+
+
+# The issuer words that fold like common words ("bổ nhiệm", "số lượng", "tính toán"): a line in
+# lower case opens with the issuer's word only if it is spelt as that word.
+_ISSUER_SPELT = {"bo": "bộ", "so": "sở", "xa": "xã", "tinh": "tỉnh", "huyen": "huyện", "cuc": "cục"}
+
+
+def _other_word(first: str) -> bool:
+    w = first.lower()
+    return _ISSUER_SPELT.get(fold(w), w) != w
 
 
 def _is_banner(f: str) -> bool:

@@ -16,7 +16,7 @@ from linter import codes
 from linter import patterns as P
 from linter.codes import PARTY_HD05_FROM
 from linter.lex import BANNER_LINES
-from linter.model import Document
+from linter.model import Document, preamble
 from linter.result import Choice
 from linter.text import fold
 
@@ -69,7 +69,15 @@ def legal_evidence(doc: Document) -> list[str]:
         found.append(codes.type_vi(doc.doc_type))
     if n.get("type_code") in codes.LEGAL_CODES and not n.get("year"):
         found.append(n["symbol"])
+    if not found and not n and (enacting := _enacting(doc)):
+        found.append(f'"{enacting[:40]}…"')  # a page without its header: the enacting sentence
     return found
+
+
+def _enacting(doc: Document) -> str | None:
+    """The enacting sentence only legal normative documents have ("Thủ tướng Chính phủ ban hành
+    Quyết định …"; an administrative decision says "QUYẾT ĐỊNH:"), if the preamble holds one."""
+    return next((c.text for c in preamble(doc) if c.kind == "enacting"), None)
 
 
 def assembly(doc: Document) -> bool:
@@ -182,6 +190,8 @@ def _family(doc: Document, party: list[str], state: list[str]) -> tuple[str | No
 def choose(doc: Document, forced: str | None = None, hd05_from: date = PARTY_HD05_FROM) -> Choice:
     party, state = _signals(doc)
     family, mixed = _family(doc, party, state)
+    if family is None and _enacting(doc):
+        family = "state"  # no header, no signature: the enacting sentence is the State's
     if forced and forced != "auto":
         regime = vbqppl_regime(doc) if forced == "state-vbqppl" else None
         return Choice(forced, "--profile / config", party, state, mixed, regime)

@@ -802,3 +802,256 @@ def test_an_attached_technical_regulation_letters_its_points_in_latin():
         TT, ("c) Phân quyền truy cập theo chức danh.\n", "c) Phân quyền.\nd) Mã hóa.\ne) Kiểm toán.\n")
     )
     assert "VB264" in codes(body)
+
+
+# -- rounds 27-28 -----------------------------------------------------------------------------------
+def test_a_pháp_lệnh_like_a_law_has_no_date_line():
+    """ "Pháp lệnh số: 09/2025/UBTVQH15" goes straight to its name and dates itself in its passage
+    line, as a law does (round 27): no "place and date missing"."""
+    r = lint(
+        "state-vbqppl/luat.txt",
+        ("QUỐC HỘI\n", "ỦY BAN THƯỜNG VỤ QUỐC HỘI\n"),
+        ("Luật số: 112/2025/QH15\n\nLUẬT\n", "Pháp lệnh số: 09/2025/UBTVQH15\n\nPHÁP LỆNH\n"),
+        ("Quốc hội ban hành Luật Thư viện số.", "Ủy ban Thường vụ Quốc hội ban hành Pháp lệnh Thư viện số."),
+        ("Luật này", "Pháp lệnh này"),
+        ("Luật này", "Pháp lệnh này"),
+        ("Luật này được Quốc hội", "Pháp lệnh này được Ủy ban Thường vụ Quốc hội"),
+        ("Kỳ họp thứ\n10", "Phiên họp thứ\n52"),
+        ("CHỦ TỊCH QUỐC HỘI\n", "TM. ỦY BAN THƯỜNG VỤ QUỐC HỘI\nCHỦ TỊCH\n"),
+    )
+    assert r.doc_type == "phap_lenh" and r.profile == "state-vbqppl"
+    assert "VB104" not in codes(r)
+
+
+def test_the_letter_oi_a_pdf_font_gives_for_ư():
+    """A PDF whose font was converted from an old Vietnamese encoding puts "ƣ" (U+01A3) in its
+    text layer where the page shows "ư" (round 28: "- Nhƣ trên;", "- Lƣu: VT"): read as "ư"."""
+    r = lint(
+        "state-nd30/cong_van.txt",
+        ("- Như trên;", "- Nh\u01a3 trên;"),
+        ("- Lưu: VT, GDPT.", "- L\u01a3u: VT, GDPT."),
+        ("KT. BỘ TRƯỞNG\nTHỨ TRƯỞNG", "KT. BỘ TR\u01a2ỞNG\nTHỨ TR\u01a2ỞNG"),
+    )
+    assert codes(r) == []
+    assert r.components["signature"]["levels"] == ["KT. BỘ TRƯỞNG"]
+
+
+def test_a_list_lettered_in_the_latin_alphabet_is_one_mistake():
+    """ "d) e) f) g) h) i) j) k)" in a circular's body (round 27): "e)" after "d)" is reported
+    (VB264), and its "f)" and "j)" are the same mistake, not two more; a later list is judged anew."""
+    latin = "".join(f"{x}) Mục {x}.\n" for x in "defghijk")
+    r = lint(TT, ("c) Phân quyền truy cập theo chức danh.\n", "c) Phân quyền.\n" + latin))
+    assert codes(r).count("VB264") == 1 and "VB261" not in codes(r)
+    again = lint(
+        TT,
+        (
+            "c) Phân quyền truy cập theo chức danh.\n",
+            "c) Phân quyền.\nd) Mã hóa.\nđ) Sao lưu.\ne) Ký số.\nf) Lưu trữ.\n",
+        ),
+    )
+    assert [d.code for d in again.diagnostics if d.code in ("VB261", "VB264")] == ["VB261"]
+
+
+BIEN_BAN_SIGNERS = "THƯ KÝ\n\nĐỗ Thị Lan Anh\n\nCHỦ TỌA\n\nNguyễn Văn Khải\n"
+
+
+def test_a_biên_bản_signed_by_each_party_s_representative():
+    """Working minutes between bodies sign "Đại diện" / "Sở Công Thương" / name, once a party, with
+    no Nơi nhận after them (round 28): every block is a signer's, the first the signature."""
+    blocks = "".join(
+        f"Đại diện\n{body}\n\n\n{name}\n\n"
+        for body, name in (
+            ("Sở Công Thương", "Nguyễn Đình Chiến"),
+            ("Sở Tài chính", "Vũ Lân"),
+            ("UBND phường Văn Phú", "Lê Anh Dũng"),
+        )
+    )
+    text = (VALID / "state-nd30/bien_ban.txt").read_text(encoding="utf-8")
+    text = text[: text.index(BIEN_BAN_SIGNERS)] + blocks
+    r = lint_bytes("x.txt", text.encode("utf-8"), OPTS)
+    sig = r.components["signature"]
+    assert sig["titles"] == ["Đại diện Sở Công Thương"] and sig["name"] == "Nguyễn Đình Chiến"
+    assert len(sig["cosigners"]) == 2
+    assert codes(r) == ["VB110"]  # the minutes lack their Nơi nhận, as the published one does
+    upper = lint(
+        "state-nd30/bien_ban.txt",
+        (BIEN_BAN_SIGNERS, "ĐẠI DIỆN BÊN GIAO\n\nĐỗ Thị Lan Anh\n\nĐẠI DIỆN BÊN NHẬN\n\nNguyễn Văn Khải\n"),
+    )
+    assert codes(upper) == [] and upper.components["signature"]["name"] == "Đỗ Thị Lan Anh"
+
+
+def test_a_markdown_copy_of_a_legal_site_s_page():
+    """A legal site's page saved as Markdown (round 30): the header and the closing are table rows
+    whose cells each hold several parts, "| Nơi nhận: - A; - B; - Lưu: VT. | KT. BỘ TRƯỞNG THỨ
+    TRƯỞNG Nguyễn Văn Hậu |", each row followed by the table's "|---|---|". The delimiter is no
+    drawn rule, and every part is read as on the page."""
+    text = (VALID / "state-nd30/cong_van.txt").read_text(encoding="utf-8")
+    body = text[text.index("Năm học 2025 - 2026 là năm học đầu tiên") : text.index("Nơi nhận:")]
+    page = (
+        "| BỘ GIÁO DỤC VÀ ĐÀO TẠO ------- | CỘNG HÒA XÃ HỘI CHỦ NGHĨA VIỆT NAM Độc lập - Tự do - Hạnh phúc --------------- |\n"
+        "|---|---|\n"
+        "| Số: 4126/BGDĐT-GDPT V/v hướng dẫn thực hiện nhiệm vụ giáo dục phổ thông năm học 2025 - 2026 | Hà Nội, ngày 08 tháng 8 năm 2025 |\n\n"
+        "Kính gửi: - Các sở giáo dục và đào tạo; - Ủy ban nhân dân các tỉnh, thành phố trực thuộc Trung ương.\n\n"
+        + body
+        + "| Nơi nhận: - Như trên; - Bộ trưởng (để báo cáo); - Các Thứ trưởng; - Các đơn vị thuộc Bộ;"
+        " - Cổng TTĐT Bộ GDĐT; - Lưu: VT, GDPT. | KT. BỘ TRƯỞNG THỨ TRƯỞNG Nguyễn Văn Hậu |\n"
+        "|---|---|\n"
+    )
+    r = lint_bytes("x.md", page.encode("utf-8"), OPTS)
+    assert codes(r) == []
+    assert r.components["number"]["symbol"] == "BGDĐT-GDPT" and r.components["place_date"]["day"] == 8
+    sig = r.components["signature"]
+    assert sig["authority"] == "KT." and sig["titles"] == ["THỨ TRƯỞNG"] and sig["name"] == "Nguyễn Văn Hậu"
+    assert len(r.components["recipients"]["items"]) == 6
+    # a deputy's block under the body's: "TM. ỦY BAN NHÂN DÂN KT. CHỦ TỊCH PHÓ CHỦ TỊCH <name>"
+    ubnd = page.replace(
+        "KT. BỘ TRƯỞNG THỨ TRƯỞNG Nguyễn Văn Hậu",
+        "TL. BỘ TRƯỞNG KT. VỤ TRƯỞNG VỤ GIÁO DỤC PHỔ THÔNG PHÓ VỤ TRƯỞNG Nguyễn Văn Hậu",
+    )
+    sig = lint_bytes("x.md", ubnd.encode("utf-8"), OPTS).components["signature"]
+    assert sig["titles"] == ["PHÓ VỤ TRƯỞNG"] and sig["name"] == "Nguyễn Văn Hậu"
+    # a scan's transcript that broke a word of the name: "Đặ ng Văn Minh"
+    broken = page.replace("KT. BỘ TRƯỞNG THỨ TRƯỞNG Nguyễn Văn Hậu", "BỘ TRƯỞNG Đặ ng Văn Minh")
+    sig = lint_bytes("x.md", broken.encode("utf-8"), OPTS).components["signature"]
+    assert sig["titles"] == ["BỘ TRƯỞNG"] and sig["name"] == "Đặ ng Văn Minh"
+
+
+def test_a_page_that_is_only_a_decision_s_body_is_read_as_a_legal_text():
+    """A database page that holds a decision from its type name to its last article (round 31): no
+    header, no signature, so no regime's sign; its enacting sentence ("… ban hành Quyết định …") is
+    the State's legal form, so it is checked as one, not as a Party document by default."""
+    text = (VALID / "state-vbqppl/quyet_dinh.txt").read_text(encoding="utf-8")
+    page = text[text.index("QUYẾT ĐỊNH\n") : text.index("Nơi nhận:")]
+    r = lint_bytes("x.txt", page.encode("utf-8"), OPTS)
+    assert r.profile == "state-vbqppl" and "ban hành Quyết định" in r.profile_reason
+    assert {"VB101", "VB102", "VB103", "VB109"} <= set(codes(r))
+
+
+def test_an_amended_article_s_heading_before_its_quotation_mark():
+    """ "3. Sửa đổi, bổ sung Điều 50 như sau:" / "Điều 50. Thẩm quyền …" / "“1. …" (round 31: the
+    page opens the quotation on the line after the heading): Điều 50 is the new text, not the
+    document's article between its Điều 2 and Điều 3."""
+    r = lint(
+        TT,
+        (
+            "c) Phân quyền truy cập theo chức danh.\n",
+            "c) Phân quyền truy cập theo chức danh.\n3. Sửa đổi, bổ sung Điều 50 như sau:\n"
+            "Điều 50. Thẩm quyền phê duyệt\n“1. Bộ trưởng phê duyệt.\n2. Cục trưởng thẩm định.”\n",
+        ),
+    )
+    assert codes(r) == []
+
+
+def test_labels_of_a_letter_spaced_text_layer():
+    """A PDF whose text layer spaces out every letter of a justified line, "1 . V i ệ c s ắ p x ế p
+    …", "1 . 1 .", "I I ." (round 29): the labels are read, so the numbering is not broken."""
+    r = lint(
+        "state-nd30/ke_hoach.txt",
+        ("II. NỘI DUNG HOẠT ĐỘNG\n", "I I . N Ộ I D U N G H O Ạ T Đ Ộ N G\n"),
+        ("3. Hỗ trợ các hộ", "2 . 1 .\nH ỗ\nt r ợ\n3. Hỗ trợ các hộ"),
+    )
+    assert codes(r) == []
+    assert [s["label"] for s in r.components["body"]["sections"]] == ["I", "II", "III", "IV"]
+    assert [s["label"] for s in r.components["body"]["sections"][1]["sections"][1]["sections"]] == ["2.1"]
+
+
+def test_a_summary_line_that_opens_with_a_dash_above_the_banner():
+    """A commune Party committee's e-signed letter gives the left column first, its summary's
+    second line opening with a dash: "Mời họp Thường trực Đảng uỷ" / "- Tuần 22/2025", then the
+    banner and the date (round 29). The dash line is the summary's, and the header goes on."""
+    party = "party-hd36/cong_van.txt"
+    text = (VALID / party).read_text(encoding="utf-8")
+    head = text[: text.index("Kính gửi:")]
+    r = lint(
+        party,
+        (
+            head,
+            "TỈNH ỦY QUẢNG BÌNH\n*\nSố 1286-CV/TU\nvề việc tăng cường lãnh đạo, chỉ đạo công tác\n"
+            "- phòng, chống thiên tai năm 2022\nĐẢNG CỘNG SẢN VIỆT NAM\nQuảng Bình, ngày 14 tháng 9 năm 2022\n\n",
+        ),
+    )
+    assert codes(r) == []
+    assert r.components["subject"]["text"].endswith("- phòng, chống thiên tai năm 2022")
+
+
+def test_a_consolidated_text_leaves_out_what_was_repealed():
+    """A văn bản hợp nhất omits the articles and clauses later repealed, a footnote saying so
+    (round 32: "Điều 26" then "Điều 52.[16]"): its numbers skip ahead, and that is no break; a
+    number repeated still is. The same skip in an ordinary circular is reported."""
+    gap = ("Điều 3. Hiệu lực thi hành\n", "Điều 5. Hiệu lực thi hành\n")
+    vbhn = lint(TT, ("Số: 48/2025/TT-BYT", "Số: 48/VBHN-BYT"), gap)
+    assert "VB261" not in codes(vbhn)
+    twice = lint(TT, ("Số: 48/2025/TT-BYT", "Số: 48/VBHN-BYT"), ("c) Phân quyền", "b) Phân quyền"))
+    assert "VB261" in codes(twice)
+    assert "VB261" in codes(lint(TT, gap))
+
+
+def test_the_row_numbers_of_a_markdown_table_are_no_sections():
+    """An annex's table saved as Markdown numbers its rows in cells of their own, in two halves
+    side by side ("| 1. | An Giang | AGG | 33. | Kon Tum | KTM |", round 32): no numbering."""
+    rows = "".join(f"| {k}. | Tỉnh {k} | T{k} | {k + 3}. | Tỉnh {k + 3} | T{k + 3} |\n" for k in (1, 2, 3))
+    table = (
+        "\nPHỤ LỤC\n| TT | Tên tỉnh | Ký hiệu | TT | Tên tỉnh | Ký hiệu |\n|---|---|---|---|---|---|\n" + rows
+    )
+    r = lint(TT, ("Trần Văn Thuấn\n", "Trần Văn Thuấn\n" + table))
+    assert "VB261" not in codes(r)
+
+
+def test_a_plan_named_thuc_hien_above_a_note_wrapped_in_two():
+    """A scan of a department's plan (round 28): "KẾ HOẠCH" / "Thực hiện Đề án số 08 …" / "…" /
+    "(Ban hành kèm theo Nghị quyết số 35-NQ/TU … của Tỉnh ủy Lào" / "Cai)" / "Căn cứ …", no blank
+    line anywhere: the name is the trích yếu, though it opens as a body sentence may."""
+    r = lint(
+        "state-nd30/ke_hoach.txt",
+        (
+            "Tổ chức các hoạt động hưởng ứng Ngày Chuyển đổi số quốc gia năm 2025\ntrên địa bàn xã Bát Tràng\n\nThực hiện",
+            "Thực hiện Đề án số 08 về chuyển đổi số trên địa bàn xã Bát Tràng\ngiai đoạn 2026-2030\n"
+            "(Ban hành kèm theo Nghị quyết số 35-NQ/ĐU ngày 29/12/2025 của Đảng ủy xã Bát\nTràng)\n"
+            "Căn cứ Kế hoạch",
+        ),
+    )
+    assert r.components["subject"]["text"].startswith("Thực hiện Đề án số 08")
+    assert "VB106" not in codes(r)
+
+
+def test_a_crawled_page_s_markdown_as_stored():
+    """A legal site's page as a crawler stored it (round 33): the date in italics over two lines
+    ("*Hà Nội, ngày 08 tháng 8" / "năm 2025*"), "* *" lines left of empty italics, the number
+    wrapped inside its symbol ("Số: 4126/BGDĐT-" / "GDPT"): markup and wrapping, no OCR damage
+    and no part out of place."""
+    r = lint(
+        "state-nd30/cong_van.txt",
+        ("Số: 4126/BGDĐT-GDPT\n", "Số: 4126/BGDĐT-\nGDPT\n"),
+        ("Hà Nội, ngày 08 tháng 8 năm 2025\n", "*Hà Nội, ngày 08 tháng 8\nnăm 2025*\n* *\n"),
+        ("để được hướng dẫn, giải quyết./.\n", "để được hướng dẫn, giải quyết./.\n* *\n"),
+    )
+    assert codes(r) == []
+    assert r.components["number"]["symbol"] == "BGDĐT-GDPT" and r.components["place_date"]["month"] == 8
+
+
+def test_a_number_a_hard_wrap_put_at_a_line_s_start():
+    """ "… theo quy định tại bước" / "3. Trong thời hạn 03 tháng …" (round 33): the step a sentence
+    names, wrapped, is no section "3." after "1."."""
+    r = lint(
+        "state-nd30/cong_van.txt",
+        (
+            "mới 05/9/2025.\n",
+            "mới 05/9/2025, theo quy định của Bộ Giáo dục và Đào tạo tại bước\n7. Trong thời hạn 03 tháng, hoàn thành.\n",
+        ),
+    )
+    assert "VB261" not in codes(r)
+
+
+def test_a_table_s_mau_column_is_no_form():
+    """An annex's table whose header cells read "Tên giấy tờ" / "Mẫu đơn/Tờ" / "khai" / "Số
+    lượng" (round 33): "Mẫu đơn/Tờ" names a column, not a form that starts its own numbering."""
+    annex = (
+        "\nPHỤ LỤC I\nPHẦN II. NỘI DUNG CỤ THỂ\n1. Thủ tục cấp phép\nThành phần hồ sơ:\nTên giấy tờ\n"
+        "Mẫu đơn/Tờ\nkhai\nSố lượng\na) Đơn đề nghị;\nb) Bản sao giấy phép.\nYêu cầu, điều kiện:\n"
+        "1. Thuốc còn hạn dùng.\n2. Cơ sở đủ điều kiện.\n2. Thủ tục gia hạn\n"
+        "Tên giấy tờ\nMẫu đơn/Tờ\nkhai\na) Đơn đề nghị.\nMẪU SỐ 01\nĐƠN ĐỀ NGHỊ\n1. Tên cơ sở:\n2. Địa chỉ:\n"
+        "3. Thủ tục thu hồi\n"
+    )
+    r = lint(TT, ("Trần Văn Thuấn\n", "Trần Văn Thuấn\n" + annex))
+    assert "VB261" not in codes(r)
+    assert [a["label"] for a in r.components["body"]["annexes"]] == ["PHỤ LỤC I", "MẪU SỐ 01"]

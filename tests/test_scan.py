@@ -288,3 +288,22 @@ def test_a_published_row_holding_both_columns_is_printed_and_read_apart():
     read = lint_bytes("tb.tif", tiff([degrade(p, "office", 4) for p in render(text)]), OPTS)
     assert found(read) == found(clean)
     assert read.components["signature"]["authority"] == clean.components["signature"]["authority"] == "TL."
+
+
+def test_a_header_table_read_row_by_row_is_printed_in_its_columns():
+    """A .docx header table read row by row gives "UBND TỈNH …" / "CỘNG HÒA …" / "SỞ …" / "Độc
+    lập …" (round 28): the issuer's lines span the banner's, and bench.render still prints the
+    banner and the date on the right, so the scan reads the header as the text does."""
+    text = STATE_TB.replace(
+        "BỘ NÔNG NGHIỆP VÀ MÔI TRƯỜNG\n-------\nCỘNG HÒA XÃ HỘI CHỦ NGHĨA VIỆT NAM\n",
+        "ỦY BAN NHÂN DÂN\nCỘNG HÒA XÃ HỘI CHỦ NGHĨA VIỆT NAM\nBỘ NÔNG NGHIỆP VÀ MÔI TRƯỜNG\n",
+    )
+    clean = lint_bytes("tb.txt", text.encode(), OPTS)
+    assert (
+        clean.components["issuer"]["line"]
+        < clean.components["banner"]["line"]
+        < clean.components["issuer"]["end_line"]
+    )
+    read = lint_bytes("tb.tif", tiff([degrade(p, "office", 6) for p in render(text)]), OPTS)
+    assert found(read) == found(clean)
+    assert not {"VB112", "VB114"} & {d.code for d in read.diagnostics}

@@ -92,10 +92,17 @@ _RUN_ON = ("chuong", "dieu")
 
 
 def _all_breaks(doc) -> list:
-    """_breaks(doc), found once per document: VB261 and VB264 both read them."""
+    """_breaks(doc), found once per document: VB261 and VB264 both read them. A consolidated text
+    leaves out what was repealed (a footnote says so), so its numbers may skip ahead."""
     if "breaks" not in doc.extra:
-        doc.extra["breaks"] = list(_breaks(doc))
+        gaps = consolidated(doc)
+        doc.extra["breaks"] = [b for b in _breaks(doc) if not (gaps and _skips_ahead(*b))]
     return doc.extra["breaks"]
+
+
+def _skips_ahead(s, prev, want: str) -> bool:
+    n, m = s["number"], prev["number"]
+    return n is not None and m is not None and n > m + 1 and not _skips_dd(s, prev)
 
 
 def _sequence(sections, text: dict[int, str], back: bool = False):
@@ -109,18 +116,26 @@ def _sequence(sections, text: dict[int, str], back: bool = False):
     last: dict = {}  # per kind: (section, the number it stands for)
     outer: dict = {}  # per kind: the lists a restart at 1 interrupted ("1. … 1. 2. 3. … 2.")
     swapped: dict = {}  # id of a section standing in the place of the one before it: the count after it
+    latin: set = set()  # kinds whose list at hand is lettered in the Latin alphabet: reported once
     k = -1  # s is numbered[k]
     for s in sections:
+        if _wrapped_reference(s, text):
+            continue
         if s["number"] is None:
-            if _foreign(s) and (prev := last.get(_kind(s))):
+            if _foreign(s) and (prev := last.get(_kind(s))) and _kind(s) not in latin:
                 # a Latin letter ("f)", "f."): the letter that comes next in the count, once; the
                 # count goes on past it ("e. f. g.": "f" wants "g", and "g." is no break again)
+                latin.add(_kind(s))
                 yield s, prev[0], _label(s, prev[1] + 1)
             continue
         k += 1
         kind, n = _kind(s), s["number"]
         prev = last.get(kind)
         last[kind] = (s, n)
+        if n == 1:
+            latin.discard(kind)  # a new list
+        elif prev and _skips_dd(s, prev[0]):
+            latin.add(kind)  # "d) e)": its "f)", "j)" are the same mistake (VB264 reports it)
         if id(s) in swapped:  # the second of two sections in each other's place: reported at the first
             last[kind] = (s, swapped.pop(id(s)))
             continue
@@ -145,6 +160,28 @@ def _sequence(sections, text: dict[int, str], back: bool = False):
         elif nxt == want + 1 and nxt != n + 1 or nxt != n + 1 and n < want:
             last[kind] = (s, want)  # a misnumbered section: the next one counts from want
         yield s, prev[0], _label(s, want)
+
+
+# the words a number follows in a sentence: "… theo quy định tại bước" / "3. Trong thời hạn …"
+# ("số" is left out: it ends a heading as "digital", "chuyển đổi số")
+_TAKES_A_NUMBER = frozenset(
+    ["buoc", "khoan", "diem", "dieu", "muc", "phan", "chuong", "lan", "mau", "dot", "tiet"]
+)
+
+
+def _wrapped_reference(s, text: dict[int, str]) -> bool:
+    """A label that a hard wrap put at a line's start, the number the sentence running on the line
+    above was naming ("… theo quy định tại bước" / "3. Trong thời hạn …"): no section. A heading
+    or a table's cell above it ("Điều 3. Tài nguyên thông tin số", "Loại mẫu") names nothing."""
+    line = text.get(s["line"] - 1, "")
+    words = fold(line).split()
+    return (
+        len(line) >= 40
+        and line[-1:].isalpha()
+        and words[-1] in _TAKES_A_NUMBER
+        and words[-2:] != ["danh", "muc"]
+        and P.section_of(line) is None
+    )
 
 
 def _inline(prev, s, label: str, text: dict[int, str]) -> bool:

@@ -95,6 +95,46 @@ def name_missing(doc, ctx):
         yield Hit(s.span("last"))
 
 
+# A head's title and the deputy's under it: the deputy signs for the head ("KT. BỘ TRƯỞNG").
+_DEPUTY = {"bo truong": "thu truong"}
+
+
+def _deputy_of(head: str, title: str) -> bool:
+    """Whether title (folded) is the deputy's of head: "pho thong doc" of "thong doc"."""
+    return title in (f"pho {head}", _DEPUTY.get(head))
+
+
+@rule(
+    code="VB304",
+    example={"head": "THỐNG ĐỐC", "title": "PHÓ THỐNG ĐỐC", "fixed": "KT. THỐNG ĐỐC"},
+    name="signature-deputy-without-kt",
+    component="signature",
+    severity="error",
+    fix="unsafe",
+    message={
+        "vi": 'Cấp phó ký thay người đứng đầu: ghi "{fixed}" trên "{title}", không chỉ "{head}".',
+        "en": 'A deputy signs for the head: write "{fixed}" above "{title}", not "{head}" alone.',
+    },
+    citation=f"NĐ 30/2020, Điều 13; Phụ lục I, II.7; {_CIT}; {VBQPPL_SHARED} §10",
+    why={
+        "vi": 'Cấp phó được giao ký thay người đứng đầu thì ghi "KT." (văn bản Đảng: "K/T") trước chức vụ của người đứng đầu, bên dưới là chức vụ của người ký.',
+        "en": 'A deputy signing for the head writes "KT." (Party: "K/T") before the head\'s title, then the signer\'s own title under it.',
+    },
+    bad="THỐNG ĐỐC\nPHÓ THỐNG ĐỐC",
+    good="KT. THỐNG ĐỐC\nPHÓ THỐNG ĐỐC",
+)
+def deputy_without_kt(doc, ctx):
+    """The head's title printed as a title line, without "KT." (round 27: "THỐNG ĐỐC" / "PHÓ
+    THỐNG ĐỐC"): read as two titles, the signer's authority is lost."""
+    s = doc.signature
+    lines = s.title_lines if s else ()
+    for head, title in zip(lines, lines[1:]):
+        if _deputy_of(" ".join(fold(head.text).split()), " ".join(fold(title.text).split())):
+            prefix = "K/T " if ctx.profile.startswith("party") else "KT. "
+            args = {"head": head.text, "title": title.text, "fixed": prefix + head.text}
+            yield Hit(head.span(), args, Fix("unsafe", prefix, head.span(0, 0)))
+
+
 @rule(
     code="VB312",
     example={"fixed": "KT. GIÁM ĐỐC", "written": "KT GIÁM ĐỐC"},

@@ -17,11 +17,15 @@ from linter.text import fold
         ("Số: 06GM-SKHCN", "Số: 06/GM-SKHCN"),  # the slash lost
         ("Số: SVHTTDL-VP", "Số: /SVHTTDL-VP"),  # a blank number's slash lost in the gap before it
         ("Số: /TIr-SNV", "Số: /TTr-SNV"),  # a tờ trình's bold "TT" read "TI"
+        ("Số CV/ĐU", "Số -CV/ĐU"),  # a Party blank number's hyphen lost
         ("Số: 1050/TTIr-SNV", "Số: 1050/TTr-SNV"),
         ("Số 12-TIr/TU", "Số 12-TTr/TU"),
         ("Số l5-CT/TU", "Số 15-CT/TU"),
         ("năm 2O24", "năm 2024"),
         ("ngày l5 tháng O1 năm 2025", "ngày 15 tháng 01 năm 2025"),
+        ("ngày 26 tháng 0 6 năm 2018", "ngày 26 tháng 06 năm 2018"),  # a transcript's split field
+        ("ngày 2 6 tháng 6 năm 20 18", "ngày 26 tháng 6 năm 2018"),
+        ("ngày 5 tháng 6 năm 2018", "ngày 5 tháng 6 năm 2018"),
         ("123/qđ-ubnd", "123/QĐ-UBND"),  # a symbol read wholly in lower case
         # nothing to repair
         ("CHÍNH PHỦ", "CHÍNH PHỦ"),  # an Í that is a letter
@@ -49,6 +53,9 @@ def test_repair(line, repaired):
         ("Căn cứ Luật", None),
         ("các sở, ngành", None),
         ("Nội dung cuộc họp", None),
+        ("sở y tế tỉnh lào cai", "SỞ Y TẾ TỈNH LÀO CAI"),
+        ("bổ nhiệm chức danh nghề nghiệp", None),  # a wrapped V/v: "bổ" folds as the issuer's "Bộ"
+        ("số lượng cán bộ", None),
     ],
 )
 def test_restore_case(line, restored):
