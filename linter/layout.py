@@ -601,7 +601,7 @@ def _authority_to_its_titles(out: list[Line]) -> list[Line]:
                 or P.authority_of(t)
             ):
                 head = out[k + 1 : end]  # the authority's lines
-                if not luu and P.is_title_line(t) and (rest := _list_goes_on(out, j + 1)) > j + 1:
+                if not luu and P.is_title_line(t) and (rest := _list_goes_on(out, j + 1, out[j - 1])) > j + 1:
                     # the title's row too ("- Như trên;  CHÁNH VĂN PHÒNG"): the list goes on under it
                     return out[: k + 1] + out[end:j] + out[j + 1 : rest] + head + [out[j]] + out[rest:]
                 return out[: k + 1] + out[end:j] + head + out[j:]
@@ -612,8 +612,8 @@ def _authority_to_its_titles(out: list[Line]) -> list[Line]:
 
 def _list_after_the_signature(out: list[Line]) -> list[Line]:
     """ "Nơi nhận:" / "BỘ TRƯỞNG" / "(Đã ký)" / "Nguyễn Mạnh Hùng" / "- Văn phòng …" …: a page whose
-    table gives the label's cell, then the signature's, then the list. The list goes back under
-    its label, the signature after it."""
+    table gives the label's cell, then the signature's, then the list (and the name may come after
+    it). The list goes back under its label, the signature after it."""
     for k in range(len(out) - 3):
         if out[k].text[:1] not in "Nn" or fold(out[k].text).replace(" ", "") != "noinhan:":
             continue
@@ -623,17 +623,28 @@ def _list_after_the_signature(out: list[Line]) -> list[Line]:
         block = out[k + 1 : j]
         if not (P.is_title_line(block[0].text) or P.authority_of(block[0].text)):
             return out
-        if not P.is_name_line(block[-1].text):
-            return out
         end = _list_goes_on(out, j)
+        # the name in the block, or under the list ("Nơi nhận:  GIÁM ĐỐC" on one row, the list,
+        # then the name where the signature's column ends)
+        if not (P.is_name_line(block[-1].text) or end < len(out) and P.is_name_line(out[end].text)):
+            return out
         return out[: k + 1] + out[j:end] + block + out[end:]
     return out
 
 
-def _list_goes_on(out: list[Line], j: int) -> int:
+def _item_goes_on(a: Line, b: Line) -> bool:
+    """b is the wrapped end of item a: "- Văn phòng Sở (Bố trí kinh phí, phương" / "tiện …);"."""
+    return b.text[:1].islower() and a.text[-1:] not in ";."
+
+
+def _list_goes_on(out: list[Line], j: int, item: Line | None = None) -> int:
     """Where the recipients' list that goes on at j ends: after its Lưu line (and a drafter's
-    code under it), or at the first line that is no item; j when no item stands there."""
-    while j < len(out) and P.ITEM.match(out[j].text):
+    code under it), or at the first line that is neither an item nor the wrapped end of the one
+    before it; j when none stands there. item: the list's line before j, when another line (a
+    title cut from its row) stands between."""
+    prev = item
+    while j < len(out) and (P.ITEM.match(out[j].text) or prev is not None and _item_goes_on(prev, out[j])):
+        prev = out[j]
         j += 1
         if P.luu_line(out[j - 1].text) is not None:
             while j < len(out) and P.DRAFTER.match(out[j].text):

@@ -183,7 +183,9 @@ class _Zones:
         seen_body_anchor = False
         while (p := self.peek()) and not seen_body_anchor:
             ln, sh, _ = p
-            if sh in ("BANNER", "QUOC_HIEU", "TIEU_NGU", "STAR", "NUMBER", "PLACE_DATE", "MARK"):
+            if sh == "NUMBER" and self._names_its_decision():
+                self.emit("ISSUER")  # "ĐOÀN KIỂM TRA" / "THEO QUYẾT ĐỊNH" / "SỐ 1050/QĐ-SCT"
+            elif sh in ("BANNER", "QUOC_HIEU", "TIEU_NGU", "STAR", "NUMBER", "PLACE_DATE", "MARK"):
                 self.emit(sh)
             elif sh == "RULE":
                 self.emit("RULE")
@@ -206,6 +208,15 @@ class _Zones:
                 self.emit("NOISE")  # a header line OCR made unreadable: reported, the header goes on
             else:
                 seen_body_anchor = True
+
+    def _names_its_decision(self) -> bool:
+        """The number at hand ends an issuer's line that names the decision it was set up by
+        ("ĐOÀN KIỂM TRA" / "THEO QUYẾT ĐỊNH" / "SỐ 1050/QĐ-SCT"): the issuer's, not the document's."""
+        return (
+            bool(self.toks)
+            and self.toks[-1].type == "ISSUER"
+            and fold(self.toks[-1].text).rstrip().endswith("quyet dinh")
+        )
 
     def _summary_here(self, ln: Line) -> bool:
         """A sentence-case line under the number, ending no sentence, with more of the header
@@ -810,7 +821,7 @@ class _Zones:
         """A two-column header read row by row: "QUỐC HỘI" / "CỘNG HÒA …" / "Luật số: …" /
         "Độc lập - …": the motto is the banner's second line, the number stands beside it; and
         the issuer's second row beside the motto."""
-        kinds = [sh for _, sh, _ in self.shaped[:10]]
+        kinds = [sh for _, sh, _ in self.shaped[:12]]
         for q in range(len(kinds) - 2):
             if kinds[q] != "QUOC_HIEU" or kinds[q + 2] != "TIEU_NGU":
                 continue
@@ -822,6 +833,18 @@ class _Zones:
                 # second row goes back under its first
                 self.shaped.insert(q, self.shaped.pop(q + 1))
                 return
+        # a .docx header table read cell by cell: "UBND TỈNH …  CỘNG HÒA …" / "SỞ …" / "Số: …" /
+        # "V/v …" (wrapped) / "Độc lập …": the motto, further down the left column's cells, is the
+        # banner's second line
+        q = kinds.index("QUOC_HIEU") if "QUOC_HIEU" in kinds else -1
+        r = kinds.index("TIEU_NGU", q + 2) if q >= 0 and "TIEU_NGU" in kinds[q + 2 :] else -1
+        between = kinds[q + 1 : r]
+        if (
+            r > 0
+            and "TIEU_NGU" not in kinds[:r]
+            and set(between) <= {"UPPER", "NUMBER", "VV", "TEXT", "RULE"}
+        ):
+            self.shaped.insert(q + 1, self.shaped.pop(r))
 
     def _gather(self) -> dict[int, str]:
         """A number line that stands below the header (a column read late, a line out of order)

@@ -128,7 +128,7 @@ TITLE_WORDS = (
 )
 
 _AUTH_PARTY = re.compile(
-    r"^(t\s*[/|\\!1lií]\s*m|k\s*[/|\\!1lií]\s*t|t\s*[/|\\!1lií]\s*l|t\s*[/|\\]\s*uq|t\s+i\s+m|q\s*\.)(?=\s|$)"
+    r"^(?:(t\s*[/|\\!1lií]\s*m|k\s*[/|\\!1lií]\s*t|t\s*[/|\\!1lií]\s*l|t\s*[/|\\]\s*uq|t\s+i\s+m)\.?|(q)\s*\.)(?=\s|$)"
 )
 # (and with the stop between the letters, as a page printed it: "K.T THỐNG ĐỐC")
 _AUTH_STATE = re.compile(r"^(tm|kt|tl|tuq)\s*\.\s*|^(tm|kt|tl|tuq)\s+(?=\S)|^(t\.m|k\.t|t\.l)\.?\s*(?=\S)")
@@ -449,7 +449,7 @@ def authority_of(text: str) -> tuple[str, int] | None:
     f = fold(text)
     m = _AUTH_PARTY.match(f)
     if m:
-        g = m.group(1)
+        g = m.group(1) or m.group(2)  # ("T/M." with a stop: the State's habit on the Party form)
         # the separator between the two letters is whatever OCR made of "/": take the ends
         key = "q" if g[0] == "q" else "tuq" if g.endswith("uq") else g[0] + g[-1]
         if key == "q" and not is_upper_line(text):

@@ -1055,3 +1055,89 @@ def test_a_table_s_mau_column_is_no_form():
     r = lint(TT, ("Trần Văn Thuấn\n", "Trần Văn Thuấn\n" + annex))
     assert "VB261" not in codes(r)
     assert [a["label"] for a in r.components["body"]["annexes"]] == ["PHỤ LỤC I", "MẪU SỐ 01"]
+
+
+# -- round 35 ---------------------------------------------------------------------------------------
+CV = "state-nd30/cong_van.txt"
+CV_CLOSING = (
+    "Nơi nhận:\n- Như trên;\n- Bộ trưởng (để báo cáo);\n- Các Thứ trưởng;\n- Các đơn vị thuộc Bộ;\n"
+    "- Cổng TTĐT Bộ GDĐT;\n- Lưu: VT, GDPT.\n\nKT. BỘ TRƯỞNG\nTHỨ TRƯỞNG\n\nNguyễn Văn Hậu"
+)
+
+
+def test_the_signature_s_title_beside_the_label_and_its_name_under_the_list():
+    """A signed PDF's layout-preserving text (round 35): "Nơi nhận:          GIÁM ĐỐC" on one row,
+    the list, then the name far below it. The list is the recipients', the title and the name the
+    signature's."""
+    r = lint(
+        CV,
+        (
+            CV_CLOSING,
+            "Nơi nhận:                                      GIÁM ĐỐC\n- Như trên;\n- Bộ trưởng (để báo cáo);\n"
+            "- Lưu: VT, GDPT.\n\n\n\n                                               Nguyễn Văn Hậu",
+        ),
+    )
+    assert codes(r) == []
+    assert (
+        r.components["signature"]["titles"] == ["GIÁM ĐỐC"]
+        and r.components["signature"]["name"] == "Nguyễn Văn Hậu"
+    )
+    assert len(r.components["recipients"]["items"]) == 3
+
+
+def test_an_inspection_team_named_by_its_decision_signs_on_the_party_form():
+    """ "SỞ CÔNG THƯƠNG" / "ĐOÀN KIỂM TRA" / "THEO QUYẾT ĐỊNH" / "SỐ 1050/QĐ-SCT", then the plan's own
+    "Số: 1105/KH-ĐKT"; at the end "Nơi nhận:   T/M. ĐOÀN KIỂM TRA", the title beside an item that
+    wraps (round 35): the decision's number is the issuer's, and the one report is the authority's
+    Party form in a State document (VB311)."""
+    r = lint(
+        "state-nd30/ke_hoach.txt",
+        (
+            "ỦY BAN NHÂN DÂN\nXÃ BÁT TRÀNG\n",
+            "ỦY BAN NHÂN DÂN XÃ BÁT TRÀNG\nĐOÀN KIỂM TRA\nTHEO QUYẾT ĐỊNH\nSỐ 105/QĐ-UBND\n",
+        ),
+        ("Số: 215/KH-UBND", "Số: 215/KH-ĐKT"),
+        (
+            "TM. ỦY BAN NHÂN DÂN\nCHỦ TỊCH\n",
+            "T/M. ĐOÀN KIỂM TRA\n",
+        ),
+    )
+    text = (VALID / "state-nd30/ke_hoach.txt").read_text(encoding="utf-8")
+    assert r.components["number"]["symbol"] == "KH-ĐKT"
+    assert "VB311" in codes(r) and "VB121" not in codes(r) and "TM. ỦY BAN NHÂN DÂN\nCHỦ TỊCH\n" in text
+
+
+def test_a_header_table_read_cell_by_cell_puts_the_motto_under_the_summary():
+    """ "UBND TỈNH LÀO CAI  CỘNG HOÀ …" / "SỞ XÂY DỰNG" / "Số: …" / "V/v …" (wrapped) / "Độc lập …" /
+    "Lào Cai, ngày …" (round 35): the motto is the banner's, not missing nor out of place."""
+    text = (VALID / CV).read_text(encoding="utf-8")
+    head = text[: text.index("Kính gửi:")]
+    r = lint(
+        CV,
+        (
+            head,
+            "BỘ GIÁO DỤC VÀ ĐÀO TẠO CỘNG HÒA XÃ HỘI CHỦ NGHĨA VIỆT NAM\nSố: 4126/BGDĐT-GDPT\n"
+            "V/v hướng dẫn thực hiện nhiệm vụ giáo dục phổ thông\nnăm học 2025 - 2026\n"
+            "Độc lập - Tự do - Hạnh phúc\nHà Nội, ngày 08 tháng 8 năm 2025\n\n",
+        ),
+    )
+    assert codes(r) == []
+
+
+def test_the_title_beside_an_item_that_wraps():
+    """ "Nơi nhận:   T/M. ĐOÀN KIỂM TRA" / "- Văn phòng Bộ (bố trí kinh phí, phương   TRƯỞNG ĐOÀN" /
+    "tiện phục vụ Đoàn);" / … / the name (round 35): the item's wrapped end stays the item's, and
+    the signature reads authority, title and name."""
+    r = lint(
+        CV,
+        (
+            CV_CLOSING,
+            "Nơi nhận:                                         T/M. ĐOÀN KIỂM TRA\n- Như trên;\n"
+            "- Văn phòng Bộ (bố trí kinh phí, phương                TRƯỞNG ĐOÀN\ntiện phục vụ Đoàn);\n"
+            "- Lưu: VT, GDPT.\n\n\n                                    Nguyễn Văn Hậu",
+        ),
+    )
+    assert codes(r) == ["VB311"]  # the Party form in a State letter, and nothing else
+    sig = r.components["signature"]
+    assert sig["titles"] == ["TRƯỞNG ĐOÀN"] and sig["name"] == "Nguyễn Văn Hậu"
+    assert len(r.components["recipients"]["items"]) == 3

@@ -68,7 +68,8 @@ def _authority_hit(auth, ctx) -> Hit | None:
     line = _one_line(auth.line, 0, len(auth.line.text))
     seen = _original(ctx, line) if line else None  # the line as written, before layout's repairs
     lowered = seen is not None and seen != seen.upper() and (auth.line.repaired or is_upper_line(body))
-    misread = prefix != want and want in _PARTY_AUTH
+    # (a Party prefix in a State document, however written, is VB311's: one report for the line)
+    misread = prefix != want and want in _PARTY_AUTH and not (ctx.profile or "").startswith("state")
     if line and seen is not None and (lowered or misread):
         fixed = f"{want} {body.upper()}"
         if fixed != seen:
