@@ -39,7 +39,15 @@ def _zones(text: str) -> tuple[set[int], set[int], set[int], set[int]]:
     def lines(*names):
         return {n for k in names if c.get(k) for n in range(c[k]["line"], c[k]["end_line"] + 1)}
 
-    return lines("issuer", "number"), lines("banner", "place_date"), lines("recipients"), lines("signature")
+    # a công văn's "V/v …" stands under its number, in the left column (a header read cell by cell
+    # may put the motto below it, so the banner's lines span it)
+    vv = ("subject",) if (c.get("subject") or {}).get("prefix") else ()
+    return (
+        lines("issuer", "number", *vv),
+        lines("banner", "place_date"),
+        lines("recipients"),
+        lines("signature"),
+    )
 
 
 def _wrap(draw, s: str, font, width: int) -> list[str]:

@@ -217,6 +217,15 @@ def split_columns(line: Line) -> list[Line]:
             return _split_at(line, m.start())
     if (k := _signature_cell(t)) > 0:
         return _split_at(line, k)
+    if (
+        (k := f.find(" pho ")) > 0
+        and len(t) <= 60
+        and f[k + 1 :].startswith(P.TITLE_WORDS)
+        and is_upper_line(t)
+    ):
+        return _split_at(
+            line, k + 1
+        )  # an authority's wrapped end and the deputy's title: "VỀ HQ PHÓ TRƯỞNG BAN"
     k = _next_part(t, f) if (len(t) > 30 or t[:2] == "* " or "; - " in t) and _opens_part(t, f) else 0
     return _split_at(line, k) if k else [line]
 

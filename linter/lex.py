@@ -255,7 +255,7 @@ class _Zones:
         self.emit("VV")
         # wrapped continuation: short lines that go on with the phrase, before Kính gửi / body
         n = 0
-        while (p := self.peek()) and n < 5:  # (a long one runs to six lines in a narrow column)
+        while (p := self.peek()) and n < 8:  # (a long one runs to eight lines in a scan's narrow column)
             ln, sh, _ = p
             prev = self.toks[-1].text
             if (

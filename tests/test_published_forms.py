@@ -1141,3 +1141,39 @@ def test_the_title_beside_an_item_that_wraps():
     sig = r.components["signature"]
     assert sig["titles"] == ["TRƯỞNG ĐOÀN"] and sig["name"] == "Nguyễn Văn Hậu"
     assert len(r.components["recipients"]["items"]) == 3
+
+
+def test_an_authority_s_wrapped_end_on_the_deputy_s_title_line():
+    """ "KT. TRƯỞNG BAN GIÁM SÁT QUẢN LÝ" / "VỀ HQ PHÓ TRƯỞNG BAN" (round 33: a page lost the line
+    break between the authority's end and the title): the title is "PHÓ TRƯỞNG BAN"."""
+    r = lint(
+        CV,
+        (
+            "KT. BỘ TRƯỞNG\nTHỨ TRƯỞNG\n",
+            "TL. BỘ TRƯỞNG\nKT. TRƯỞNG BAN GIÁM SÁT QUẢN LÝ\nVỀ HẢI QUAN PHÓ TRƯỞNG BAN\n",
+        ),
+    )
+    sig = r.components["signature"]
+    assert sig["titles"] == ["PHÓ TRƯỞNG BAN"] and sig["name"] == "Nguyễn Văn Hậu"
+    assert sig["levels"] == ["TL. BỘ TRƯỞNG", "KT. TRƯỞNG BAN GIÁM SÁT QUẢN LÝ VỀ HẢI QUAN"]
+
+
+def test_a_v_v_wrapped_over_seven_lines_in_a_narrow_column():
+    """A scan of a letter whose V/v a narrow column wraps into seven short lines (round 35): every
+    line is the trích yếu's, none a garbled header line."""
+    text = (VALID / CV).read_text(encoding="utf-8")
+    head = text[: text.index("Kính gửi:")]
+    vv = (
+        "V/v tham gia ý kiến về phương án\nnổ mìn\nvà biện pháp tổ chức giao thông,\nbảo đảm\n"
+        "an toàn giao thông trên Quốc lộ\n279 (hồ\nsơ sau chỉnh sửa)\n"
+    )
+    r = lint(
+        CV,
+        (
+            head,
+            "BỘ GIÁO DỤC VÀ ĐÀO TẠO\nSố: 4126/BGDĐT-GDPT\n" + vv + "CỘNG HÒA XÃ HỘI CHỦ NGHĨA VIỆT NAM\n"
+            "Độc lập - Tự do - Hạnh phúc\nHà Nội, ngày 08 tháng 8 năm 2025\n\n",
+        ),
+    )
+    assert codes(r) == []
+    assert r.components["subject"]["text"].endswith("sơ sau chỉnh sửa)")

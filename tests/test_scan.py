@@ -307,3 +307,29 @@ def test_a_header_table_read_row_by_row_is_printed_in_its_columns():
     read = lint_bytes("tb.tif", tiff([degrade(p, "office", 6) for p in render(text)]), OPTS)
     assert found(read) == found(clean)
     assert not {"VB112", "VB114"} & {d.code for d in read.diagnostics}
+
+
+def test_a_v_v_above_the_motto_is_printed_under_its_number():
+    """A .docx header read cell by cell puts the motto after the công văn's V/v (round 35): the
+    banner's lines then span the V/v, and bench.render still prints it under the number, on the
+    left, as the page has it; the scan reads the trích yếu whole."""
+    cv = (ROOT / "corpus/valid/state-nd30/cong_van.txt").read_text(encoding="utf-8")
+    head = cv[: cv.index("Kính gửi:")]
+    text = cv.replace(
+        head,
+        "BỘ GIÁO DỤC VÀ ĐÀO TẠO CỘNG HÒA XÃ HỘI CHỦ NGHĨA VIỆT NAM\nSố: 4126/BGDĐT-GDPT\n"
+        "V/v hướng dẫn thực hiện nhiệm vụ giáo dục phổ thông\nnăm học 2025 - 2026\n"
+        "Độc lập - Tự do - Hạnh phúc\nHà Nội, ngày 08 tháng 8 năm 2025\n\n",
+    )
+    clean = lint_bytes("cv.txt", text.encode(), OPTS)
+    assert (
+        clean.components["banner"]["line"]
+        < clean.components["subject"]["line"]
+        < clean.components["banner"]["end_line"]
+    )
+    page = tiff([degrade(p, "office", 2) for p in render(text)])
+    scan = read_scan(page, ".tif").text
+    assert scan.index("V/v") < scan.index("CỘNG HÒA")  # the left column is read first
+    read = lint_bytes("cv.tif", page, OPTS)
+    assert found(read) == found(clean)
+    assert read.components["subject"]["text"].startswith("V/v hướng dẫn")
