@@ -54,6 +54,9 @@ def _letter_spaced(t: str) -> bool:
     return len(words) >= 3 and sum(len(w) == 1 for w in words) >= 0.7 * len(words)
 
 
+_ROW_NUMBER = re.compile(r"\d{1,4}\.?")  # a table's row number cell: "1.", "33"
+
+
 def _table_cells(line: Line, markdown: bool) -> list[Line]:
     """The cells of a flattened table row; a Markdown data table's row ("| 1. | An Giang | AGG |
     33. | Kon Tum | KTM |") without the cells that number its rows, which are no sections."""
@@ -61,9 +64,6 @@ def _table_cells(line: Line, markdown: bool) -> list[Line]:
     if len(cells) >= 3 and markdown:
         return [c for c in cells if not _ROW_NUMBER.fullmatch(c.text)] or cells
     return cells
-
-
-_ROW_NUMBER = re.compile(r"\d{1,4}\.?")
 
 
 def _split_cells(line: Line) -> list[Line]:
@@ -217,17 +217,17 @@ def split_columns(line: Line) -> list[Line]:
             return _split_at(line, m.start())
     if (k := _signature_cell(t)) > 0:
         return _split_at(line, k)
-    if (
-        (k := f.find(" pho ")) > 0
-        and len(t) <= 60
-        and f[k + 1 :].startswith(P.TITLE_WORDS)
-        and is_upper_line(t)
-    ):
-        return _split_at(
-            line, k + 1
-        )  # an authority's wrapped end and the deputy's title: "VỀ HQ PHÓ TRƯỞNG BAN"
+    if (k := _deputy_title_at(t, f)) > 0:
+        return _split_at(line, k)
     k = _next_part(t, f) if (len(t) > 30 or t[:2] == "* " or "; - " in t) and _opens_part(t, f) else 0
     return _split_at(line, k) if k else [line]
+
+
+def _deputy_title_at(t: str, f: str) -> int:
+    """Where the deputy's title starts on a short line in capitals that an authority's wrapped end
+    shares with it ("VỀ HQ PHÓ TRƯỞNG BAN"); 0 if it does not. f: fold(t)."""
+    k = f.find(" pho ") + 1
+    return k if k > 0 and len(t) <= 60 and f[k:].startswith(P.TITLE_WORDS) and is_upper_line(t) else 0
 
 
 def _capitalised(w: str) -> bool:
