@@ -49,9 +49,13 @@ _MD_DELIMITER = re.compile(r"\|(?:\s*:?-+:?\s*\|)+")
 _SPACED_LABEL = re.compile(r"(?:[0-9IVX] )(?:[0-9IVX.] )*\.(?= |$)")
 
 
-def _letter_spaced(t: str) -> bool:
-    words = t.split()
-    return len(words) >= 3 and sum(len(w) == 1 for w in words) >= 0.7 * len(words)
+def _letter_spaced(t: str, label_end: int) -> bool:
+    """The line is spaced out letter by letter: most of its words, or the three after its label
+    ("4 . 2 . 9 . B ả o h i ể m …: Tiếp tục tuyên truyền …", the rest of the line read whole)."""
+    words, after = t.split(), t[label_end:].split()[:3]
+    return (len(words) >= 3 and sum(len(w) == 1 for w in words) >= 0.7 * len(words)) or (
+        len(after) == 3 and all(len(w) == 1 and w.isalpha() for w in after)
+    )
 
 
 _ROW_NUMBER = re.compile(r"\d{1,4}\.?")  # a table's row number cell: "1.", "33"
@@ -528,7 +532,14 @@ def layout(lines: list[Line]) -> list[Line]:
         line = raw if t[:1].isalnum() and t[-1:] not in _DEBRIS_LAST else _clean(raw)
         if line is None:
             continue
-        if line.text[1:2] == " " and (label := _SPACED_LABEL.match(line.text)) and _letter_spaced(line.text):
+        if P.NUMERAL.fullmatch(line.text):
+            cells.append(line)
+            continue
+        if (
+            line.text[1:2] == " "
+            and (label := _SPACED_LABEL.match(line.text))
+            and _letter_spaced(line.text, label.end())
+        ):
             line = line.drop([i for i in range(label.end()) if line.text[i] == " "], repaired=False)
         parts = n < _HEAD or n >= tail or len(line.text) <= _SHORT
         if parts or _marked(line.text):

@@ -39,6 +39,8 @@ def shape(line: Line) -> tuple[str, dict]:
 def classify(line: Line) -> tuple[str, dict]:
     """shape() of a line that may be more than running text."""
     t = line.text
+    if P.NUMERAL.fullmatch(t):
+        return "TEXT", {}
     f = fold(t).strip()
     if _prose(t, f):
         return _shape_lower(t, f)
@@ -64,7 +66,7 @@ def classify(line: Line) -> tuple[str, dict]:
         if repaired and text == t:
             break
         num = P.parse_number(text)
-        if num and (num["label"] or num["end"] >= len(text) - 1):
+        if num and (num["label"] or num["end"] >= len(text) - 1) and not _names_another(num, text):
             if not repaired and num["type_code"] is None and (fixed := _typed_by_repair(t)):
                 return "NUMBER", {**fixed, "repaired": True}  # "Số: /TIr-SNV": a code misread
             return "NUMBER", {**num, "repaired": repaired}
@@ -104,6 +106,17 @@ def classify(line: Line) -> tuple[str, dict]:
     if P.is_name_line(t):
         return "NAME", {}
     return "TEXT", {}
+
+
+def _names_another(num: dict, text: str) -> bool:
+    """A number another text is cited by, in a sentence wrapped onto the line: "số 79-NQ/TW,
+    Nghị quyết số 80-NQ/TW" (a label in lower case, the sentence going on after it), "Nghị quyết số
+    01-NQ/TU ngày 14/7/2025" (a type's name before "số" on a Party number, which the Party never
+    prints so: its own reads "Số 01-NQ/TU"; a law's own, "Luật số: 15/2023/QH15")."""
+    label = num["label"] or ""
+    return (label[:1].islower() and len(text) > num["end"] + 2) or (
+        " " in label and num["form"] == "party" and not num["colon"]
+    )
 
 
 def _typed_by_repair(t: str) -> dict | None:
@@ -221,10 +234,11 @@ class _Zones:
     def _summary_here(self, ln: Line) -> bool:
         """A sentence-case line under the number, ending no sentence, with more of the header
         below it (the Quốc hiệu, the date line): the summary in a công văn's place without its
-        "V/v" ("Hướng dẫn một số nội dung liên quan" / "đến hợp nhất …"), not a damaged line."""
+        "V/v" ("Hướng dẫn một số nội dung liên quan" / "đến hợp nhất …"), not a damaged line; in
+        lower case too, when a text layer lost its first words ("cho ý kiến tổ chức đi thăm, …")."""
         t = ln.text.rstrip()
         return (
-            t[:1].isupper()
+            t[:1].isalpha()
             and not is_upper_line(t)
             and not t.endswith((".", ":", ";"))
             and len(t) < 90
@@ -378,6 +392,8 @@ class _Zones:
             return True  # the rule drawn under it closes it, whatever its last mark ("… dữ liệu.")
         # (a name may list its subjects, "Quy định …;" / "trách nhiệm …;" / "áp dụng …")
         listed = t.endswith(";") and nxt is not None and nxt[0].text[:1].islower()
+        if t.endswith(".") and nxt is not None and fold(nxt[0].text).startswith("can cu "):
+            return True  # a name a page closed with a stop, the first căn cứ under it
         if t.endswith((".", ":", ";")) and not listed:
             return False
         if self._rule_or_bases_below():
@@ -584,6 +600,7 @@ class _Zones:
                     or _NOTE.fullmatch(ln.text.strip())
                     or prev.text.count("(") > prev.text.count(")")
                     or ln.line == prev.line.line  # cut from the item's own row: a note beside it
+                    or _comrade_s_title(prev.text, ln.text)
                 )
             )  # (a note wrapped onto its own line: "- … Bộ Tư pháp;" / "(B/c)"; a bracket still open:
             # "- Văn phòng Chính phủ (Phòng Công báo;" / "Cổng TTĐT, Vụ CN, KGVX);"; a note beside a
@@ -611,7 +628,7 @@ class _Zones:
             self.authority()
         while (
             (p := self.peek())
-            and p[1] in ("UPPER", "ENACT")
+            and (p[1] in ("UPPER", "ENACT") or self._title_in_title_case(p[0]))
             and len(p[0].text) < 90
             and not (
                 p[0].blank_before and self.toks[-1].type == "SIGNER_TITLE" and not P.is_title_line(p[0].text)
@@ -619,7 +636,7 @@ class _Zones:
         ):
             # a title wrapped: "PHÓ CHÁNH VĂN PHÒNG" / "THƯỜNG TRỰC" is one title, not two; capitals
             # after a blank line that are no title are what follows a signature whose name is lost
-            wrapped = self.toks[-1].type == "SIGNER_TITLE" and not P.is_title_line(p[0].text)
+            wrapped = self.toks[-1].type == "SIGNER_TITLE" and not P.is_title_line(p[0].text.upper())
             self.emit("SIGNER_TITLE", {"continuation": True} if wrapped else None)
         while (p := self.peek()) and p[1] == "SIGNED":
             self.emit("SIGNED")
@@ -656,6 +673,17 @@ class _Zones:
                 self.emit("CO_AUTHORITY")
             self.emit("CO_TITLE")
             self._cosigner_rest()
+
+    def _title_in_title_case(self, ln: Line) -> bool:
+        """A deputy's title a page printed in title case under the head's, the signature or the
+        name under it: "THỐNG ĐỐC" / "Phó Thống Đốc" / "(đã ký)" / "Phạm Thanh Hà"."""
+        nxt = self.peek(1)
+        return (
+            self.toks[-1].type == "SIGNER_TITLE"
+            and P.is_title_line(ln.text.upper())
+            and nxt is not None
+            and (nxt[1] in ("SIGNED", "NAME") or self._namelike(nxt[0]))
+        )
 
     def _cosigner_rest(self) -> None:
         while (p := self.peek()) and p[1] == "SIGNED":
@@ -918,6 +946,17 @@ def _cited(text: str) -> bool:
     """The number of a text a summary names, wrapped onto its own line: "136/2025/NĐ-CP",
     "số 55/2014/QĐ-UBND ngày …" (never the document's own "Số: …", which opens in capitals)."""
     return _CITED.match(text) is not None
+
+
+def _comrade_s_title(item: str, line: str) -> bool:
+    """A Party list's item naming a comrade, wrapped after its comma onto his title: "- Đ/c Lương
+    Đức Hải – UVTV," / "Trưởng Ban Tổ chức Tỉnh uỷ (phụ trách địa bàn xã),"."""
+    f = fold(item).lstrip("-+• ")
+    return (
+        f.startswith(("d/c ", "dong chi "))
+        and item.rstrip().endswith(",")
+        and fold(line).split(" ", 1)[0] in P.TITLE_FIRST
+    )
 
 
 def _about(ln: Line) -> bool:

@@ -29,6 +29,9 @@ _TRANSLATE = {**_DASHES, **_SPACES, **_DROP, **_OI}
 # underscores stays a rule; a single "*" is the Party star or OCR debris
 _EMPHASIS = re.compile(r"\*\*|(?<!_)__(?=[^\s_])|(?<=[^\s_])__(?!_)")
 _HEADING = re.compile(r"^\s*#{1,6}\s+")
+# one bold span closed and the next opened against it, the next in capitals: "**THÔNG TƯ****Quy
+# định …**", "**Chương I****QUY ĐỊNH CHUNG**" — two blocks of a page whose line break was lost
+_BOLD_BREAK = re.compile(r"(?<=[^\s*])\*{4}(?=[^\W\d_])")
 _TRANSLATED = re.compile("[" + "".join(re.escape(chr(c)) for c in sorted(_TRANSLATE)) + "]")
 
 
@@ -45,8 +48,18 @@ def _needs_rebuild(s: str) -> bool:
     )
 
 
-def _rebuild(raw: str, lineno: int) -> Line:
-    """Slow path: rebuild char by char, recording the original column of each output char."""
+def _blocks(raw: str) -> list[tuple[int, str]]:
+    """The raw line cut where a lost line break parted two bold blocks: (offset, piece) each."""
+    if "****" not in raw:
+        return [(0, raw)]
+    cuts = [m.start() + 2 for m in _BOLD_BREAK.finditer(raw) if raw[m.end()].isupper()]
+    bounds = [0, *cuts, len(raw)]
+    return [(a, raw[a:b]) for a, b in zip(bounds, bounds[1:])]
+
+
+def _rebuild(raw: str, lineno: int, offset: int = 0) -> Line:
+    """Slow path: rebuild char by char, recording the original column of each output char.
+    offset: where raw starts in its physical line."""
     out: list[str] = []
     cols: list[int] = []
     skip = set()
@@ -70,7 +83,7 @@ def _rebuild(raw: str, lineno: int) -> Line:
         cluster = unicodedata.normalize("NFC", raw[i:j]).translate(_TRANSLATE)
         for ch in cluster:
             out.append(ch)
-            cols.append(i + 1)
+            cols.append(offset + i + 1)
         i = j
     text = "".join(out)
     segs: list[tuple[int, int, int]] = []
@@ -85,20 +98,21 @@ def normalize(text: str) -> list[Line]:
     blank = False
     text = text.replace("\r\n", "\n").replace("\r", "\n")
     some = _needs_rebuild(text)  # NFC text is NFC line by line too
-    for lineno, raw in enumerate(text.split("\n"), 1):
-        if some and _needs_rebuild(raw):
-            line = _rebuild(raw, lineno)
-            if not line.text.strip():
-                blank = True
-                continue
-            line = line.slice(0)  # strips, keeping positions
-        else:  # the text as it is: strip it, and say where it starts
-            stripped = raw.strip()
-            if not stripped:
-                blank = True
-                continue
-            line = Line.plain(stripped, lineno, len(raw) - len(raw.lstrip()) + 1)
-        line.blank_before = blank or not lines
-        blank = False
-        lines.append(line)
+    for lineno, whole in enumerate(text.split("\n"), 1):
+        for offset, raw in _blocks(whole) if some else ((0, whole),):
+            if some and _needs_rebuild(raw):
+                line = _rebuild(raw, lineno, offset)
+                if not line.text.strip():
+                    blank = True
+                    continue
+                line = line.slice(0)  # strips, keeping positions
+            else:  # the text as it is: strip it, and say where it starts
+                stripped = raw.strip()
+                if not stripped:
+                    blank = True
+                    continue
+                line = Line.plain(stripped, lineno, offset + len(raw) - len(raw.lstrip()) + 1)
+            line.blank_before = blank or not lines
+            blank = False
+            lines.append(line)
     return lines

@@ -180,6 +180,9 @@ SECTION_RES = (
 )
 _SECTION = re.compile("^(?:" + "|".join(SECTION_RES) + ")")
 ITEM = re.compile(r"^[-+•·]\s*(?=\S)")
+# a table's figure alone on its line ("1173", "3.785", "83,5"): no part, no column, no OCR repair;
+# a tenth of a real document's lines, passed over without asking each recogniser
+NUMERAL = re.compile(r"\d+(?:[.,]\d+)*")
 # a section's label alone on its line, its text on the next: web pages publish "1." / "Rà soát …"
 BARE_LABEL = re.compile(r"(?:[IVXL]+|\d{1,3}(?:\.\d{1,2}){0,2})\s*[.)]|[a-zđ]\s*\)")
 # a drawn rule, with up to two marks OCR scattered into it ("------,---------", "-------'")

@@ -452,6 +452,7 @@ def test_a_fix_of_several_edits_survives_the_cache(tmp_path):
         ("- Lưu: VT, GDPT (2). nvv", False),  # the drafter's initials after the stop
         ("- Lưu: VT, GDPT (2).VH", False),
         ("- Lưu: VT, GDPT. pvc 19", False),
+        ("- Lưu: VT, GDPT. (90b)", False),  # the copies after the stop
         ("- Lưu: VT, GDPT. H(3)", True),  # a code with its copies after the stop: the line must end in "."
         ("- Lưu: VT, 06.GDPT", True),  # a unit's code, and no stop
     ],

@@ -955,21 +955,34 @@ def test_labels_of_a_letter_spaced_text_layer():
     assert [s["label"] for s in r.components["body"]["sections"][1]["sections"][1]["sections"]] == ["2.1"]
 
 
+def test_a_letter_spaced_label_whose_line_goes_on_read_whole():
+    """ "4 . 2 . 9 . B ả o h i ể m x ã h ộ i : Tiếp tục tuyên truyền …": the text layer spaced out
+    the label and the heading, not the sentence after it (round 42); the label is read."""
+    spaced = (
+        "2 . 1 . H ỗ t r ợ : các hộ sản xuất, kinh doanh gốm sứ mở gian hàng trên sàn thương mại\n"
+        "2 . 2 . T ậ p h u ấ n : cán bộ, công chức xã và thành viên tổ công nghệ số cộng đồng\n"
+    )
+    r = lint("state-nd30/ke_hoach.txt", ("3. Hỗ trợ các hộ", spaced + "3. Hỗ trợ các hộ"))
+    assert codes(r) == []
+    second = r.components["body"]["sections"][1]["sections"][1]
+    assert [s["label"] for s in second["sections"]] == ["2.1", "2.2"]
+
+
+def _left_column_first(summary: str):
+    """The Party letter as a commune's e-signed PDF gives it: issuer, star, number and summary (the
+    left column) before the banner and the date."""
+    party = "party-hd36/cong_van.txt"
+    text = (VALID / party).read_text(encoding="utf-8")
+    head = text[: text.index("Kính gửi:")]
+    left = f"TỈNH ỦY QUẢNG BÌNH\n*\nSố 1286-CV/TU\n{summary}\n"
+    return lint(party, (head, left + "ĐẢNG CỘNG SẢN VIỆT NAM\nQuảng Bình, ngày 14 tháng 9 năm 2022\n\n"))
+
+
 def test_a_summary_line_that_opens_with_a_dash_above_the_banner():
     """A commune Party committee's e-signed letter gives the left column first, its summary's
     second line opening with a dash: "Mời họp Thường trực Đảng uỷ" / "- Tuần 22/2025", then the
     banner and the date (round 29). The dash line is the summary's, and the header goes on."""
-    party = "party-hd36/cong_van.txt"
-    text = (VALID / party).read_text(encoding="utf-8")
-    head = text[: text.index("Kính gửi:")]
-    r = lint(
-        party,
-        (
-            head,
-            "TỈNH ỦY QUẢNG BÌNH\n*\nSố 1286-CV/TU\nvề việc tăng cường lãnh đạo, chỉ đạo công tác\n"
-            "- phòng, chống thiên tai năm 2022\nĐẢNG CỘNG SẢN VIỆT NAM\nQuảng Bình, ngày 14 tháng 9 năm 2022\n\n",
-        ),
-    )
+    r = _left_column_first("về việc tăng cường lãnh đạo, chỉ đạo công tác\n- phòng, chống thiên tai năm 2022")
     assert codes(r) == []
     assert r.components["subject"]["text"].endswith("- phòng, chống thiên tai năm 2022")
 
@@ -1177,3 +1190,108 @@ def test_a_v_v_wrapped_over_seven_lines_in_a_narrow_column():
     )
     assert codes(r) == []
     assert r.components["subject"]["text"].endswith("sơ sau chỉnh sửa)")
+
+
+def test_two_bold_blocks_that_lost_their_line_break():
+    """A page's two bold blocks with the break between them lost: "**THÔNG TƯ****Quy định …**",
+    "**Điều 1.****Phạm vi …**" (round 37). Each is a line of its own, and a bold span closed and
+    opened again inside a phrase ("tỉnh Đồng**** Nai") is only markup."""
+    r = lint(
+        TT,
+        ("THÔNG TƯ\nQuy định về hồ sơ", "**THÔNG TƯ****Quy định về hồ**** sơ"),
+        ("Điều 1. Phạm vi điều chỉnh\n", "**Điều 1.****Phạm vi điều chỉnh**\n"),
+    )
+    assert codes(r) == []
+    assert r.components["doc_type"]["type"] == "thong_tu"
+    assert r.components["subject"]["text"] == "Quy định về hồ sơ bệnh án điện tử"
+    assert r.components["doc_type"]["line"] == r.components["subject"]["line"] == 11
+
+
+def test_points_a_page_ran_into_one_line_are_in_the_count():
+    """ "c) …; d) …; đ) …" on one line, "e)" on the next (round 38): the count is whole; a point
+    missing from the line is still a break."""
+    whole = "c) Phân quyền truy cập theo chức danh; d) Ghi nhật ký truy cập; đ) Kiểm tra định kỳ;\ne) Báo cáo sự cố."
+    assert codes(lint(TT, ("c) Phân quyền truy cập theo chức danh.", whole))) == []
+    gap = whole.replace("; d) Ghi nhật ký truy cập", "")
+    assert codes(lint(TT, ("c) Phân quyền truy cập theo chức danh.", gap))) == ["VB261"]
+
+
+def test_a_summary_a_page_closed_with_a_stop_above_the_first_basis():
+    """ "THÔNG TƯ" / "Sửa đổi, bổ sung … hàng hoá xuất khẩu, nhập khẩu." / "Căn cứ …" (round 38)."""
+    r = lint(TT, ("Quy định về hồ sơ bệnh án điện tử\n", "Quy định về hồ sơ bệnh án điện tử.\n"))
+    assert "VB106" not in codes(r)
+    assert r.components["subject"]["text"].startswith("Quy định về hồ sơ bệnh án điện tử")
+
+
+def test_a_body_that_ended_before_an_annex_its_closing_unread():
+    """A draft whose closing is only its body's name, "VĂN PHÒNG UBND TỈNH", then an annex table
+    (round 39): the body ended with "./." above them; what is missing is reported, the ending not."""
+    text = (VALID / "state-nd30/bao_cao.txt").read_text(encoding="utf-8")
+    closing = text[text.index("Nơi nhận:") :]
+    annex = "VĂN PHÒNG UBND TỈNH\nPhụ lục 1\nDANH SÁCH CÁC CỤM CÔNG NGHIỆP\nTT\nCụm công nghiệp\nĐịa điểm\n"
+    r = lint("state-nd30/bao_cao.txt", (closing, annex))
+    assert {"VB109", "VB110"} <= set(codes(r)) and "VB262" not in codes(r)
+    r = lint("state-nd30/bao_cao.txt", (closing, annex), ("chỉ đạo./.", "chỉ đạo."))
+    assert "VB262" in codes(r)
+
+
+def test_a_summary_that_names_a_party_resolution_by_its_number():
+    """The trích yếu wraps onto the number of the text it names: "Nghị quyết số 01-NQ/TU ngày …",
+    "số 79-NQ/TW, Nghị quyết số 80-NQ/TW" (round 36). Neither is the document's number."""
+    for cited in (
+        "Nghị quyết số 01-NQ/TU ngày 14/7/2022\ncủa Tỉnh ủy",
+        "số 79-NQ/TW, Nghị quyết số 80-NQ/TW\ncủa Bộ Chính trị",
+    ):
+        r = lint(
+            "party-hd36/cong_van.txt",
+            ("thiên tai và tìm kiếm cứu nạn mùa mưa bão năm 2022", "thiên tai theo Nghị quyết\n" + cited),
+        )
+        assert codes(r) == []
+        assert r.components["number"]["text"] == "Số 1286-CV/TU"
+        assert r.components["subject"]["text"].endswith(cited.replace("\n", " "))
+
+
+def test_a_case_s_steps_between_its_decimal_headings():
+    """ "2.1. Trường hợp …" / "1. Nộp hồ sơ" / "2. Kiểm tra" / "2.2. Trường hợp …" (an annex's
+    procedure, round 40): "2.2" follows "2.1", whatever the steps put between them."""
+    steps = "tại Phòng Văn hóa - Xã hội:\n2.1. Trường hợp thứ nhất:\n1. Nộp hồ sơ;\n2. Kiểm tra hồ sơ.\n2.2. Trường hợp thứ hai."
+    r = lint("state-nd30/cong_van.txt", ("tại Phòng Văn hóa - Xã hội.", steps))
+    assert codes(r) == []
+    r = lint(
+        "state-nd30/cong_van.txt", ("tại Phòng Văn hóa - Xã hội.", steps.replace("2.1. Trường", "Trường"))
+    )
+    assert codes(r) == ["VB261"]
+
+
+def test_a_deputy_s_title_printed_in_title_case():
+    """ "THỐNG ĐỐC" / "Phó Thống Đốc" / "(đã ký)" / name (round 41): the second line is the deputy's
+    title, not the name; the missing "KT." is reported (VB304) and the name read."""
+    r = lint(TT, ("KT. BỘ TRƯỞNG\nTHỨ TRƯỞNG\n\n", "BỘ TRƯỞNG\nThứ Trưởng\n(đã ký)\n"))
+    assert codes(r) == ["VB304"]
+    assert r.components["signature"]["name"] == "Trần Văn Thuấn"
+    assert r.components["signature"]["titles"] == ["BỘ TRƯỞNG", "Thứ Trưởng"]
+
+
+def test_a_comrade_s_item_wrapped_onto_his_title():
+    """ "- Đ/c Lương Đức Hải – UVTV," / "Trưởng Ban Tổ chức Tỉnh uỷ (phụ trách địa bàn xã)," (round
+    42): one item, whose comma wrapped the line; a line that opens with no title is an item whose
+    dash was lost."""
+    wrapped = "- Đ/c Nguyễn Văn An – UVTV,\nTrưởng Ban Tổ chức Tỉnh ủy (phụ trách địa bàn),\n"
+    r = lint("party-hd36/cong_van.txt", ("- Thường trực Tỉnh ủy,\n", "- Thường trực Tỉnh ủy,\n" + wrapped))
+    assert codes(r) == []
+    assert len(r.components["recipients"]["items"]) == 5
+    lost = wrapped.replace("Trưởng Ban", "Ban")
+    r = lint("party-hd36/cong_van.txt", ("- Thường trực Tỉnh ủy,\n", "- Thường trực Tỉnh ủy,\n" + lost))
+    assert codes(r) == ["VB281"]
+
+
+def test_a_summary_that_lost_its_first_words_in_the_text_layer():
+    """ "Số -CV/ĐU" / "cho ý kiến tổ chức đi thăm, chúc mừng" / "nhân kỷ niệm …" / banner / date
+    (round 42): a summary in lower case, its first words lost, is the summary still (VB241 alone),
+    not two garbled header lines and a missing summary."""
+    r = _left_column_first("tăng cường lãnh đạo, chỉ đạo công tác\nphòng, chống thiên tai năm 2022")
+    assert codes(r) == ["VB241"]
+    assert (
+        r.components["subject"]["text"]
+        == "tăng cường lãnh đạo, chỉ đạo công tác phòng, chống thiên tai năm 2022"
+    )

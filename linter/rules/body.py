@@ -61,9 +61,12 @@ def _breaks(doc):
         )
         for kind in _RUN_ON:
             yield from _sequence([s for s in run_on if s["kind"] == kind], text, back)
+        decimals = {
+            s["label"].rstrip(".") for _, level in _walk(tree) for s in level if s["kind"] == "decimal"
+        }
         for parent, siblings in _walk(tree):
             if not _amended(parent):
-                yield from _first_decimal(parent, siblings)
+                yield from _first_decimal(parent, siblings, decimals)
                 skip = _RUN_ON + ("letter",) if k and standard else _RUN_ON
                 yield from _sequence([s for s in siblings if s["kind"] not in skip], text, back)
 
@@ -77,14 +80,16 @@ def _standard(doc) -> bool:
     return any(_STANDARD.match(x.text) for x in doc.lines)
 
 
-def _first_decimal(parent, siblings):
+def _first_decimal(parent, siblings, decimals: set[str]):
     """ "4.1.2" first under "4.1": its "4.1.1" was left out (a decimal label names its parent, so
-    where its list starts is known; a list of "a)" or "1." may open anywhere in a quoted text)."""
+    where its list starts is known; a list of "a)" or "1." may open anywhere in a quoted text).
+    decimals: every decimal label of the tree; "2.1" elsewhere is the first of "2.2"'s list, which
+    a list of steps after it ("2.1. …" / "1. Nộp hồ sơ" / "2. Kiểm tra" / "2.2. …") put it under."""
     first = next((s for s in siblings if s["kind"] == "decimal"), None)
     if first is None or parent is None or first["number"] in (None, 1):
         return
     head = first["label"].rstrip(".").rsplit(".", 1)[0]
-    if parent["label"].rstrip(".") == head:
+    if parent["label"].rstrip(".") == head and f"{head}.1" not in decimals:
         yield first, parent, f"{head}.1"
 
 
@@ -149,8 +154,8 @@ def _sequence(sections, text: dict[int, str], back: bool = False):
             del outer[kind][up[-1] :]
             continue
         want = prev[1] + 1
-        if n == want + 1 and _inline(prev[0], s, _label(s, want), text):
-            continue  # run into the lines above: "1. Họ và tên: ……… 2. Giới tính: ……", "… dân tộc. b) Ủy ban …"
+        if n > want and all(_inline(prev[0], s, _label(s, m), text) for m in range(want, n)):
+            continue  # run into the lines above: "1. Họ và tên: ……… 2. Giới tính: ……", "c) …; d) …; đ) …"
         if n > want and _written_otherwise(prev[0], s, [_label(s, m) for m in range(want, n)], text):
             continue  # "a)" "(b)" "(c)" "(d)" "đ)", "4." "5a." "5b." "6.": the count is whole
         after = [x for x in numbered[k + 1 :] if _kind(x) == kind][:2]
@@ -185,7 +190,8 @@ def _wrapped_reference(s, text: dict[int, str]) -> bool:
 
 
 def _inline(prev, s, label: str, text: dict[int, str]) -> bool:
-    """Whether the lines from section prev to section s hold the label further on, after a space."""
+    """Whether the lines from section prev to section s hold the label further on, after a space
+    (a page that ran several points into one line holds each)."""
     at = re.compile(rf"\s{re.escape(label)}\s*[.)]\s")
     return any(at.search(text.get(n, "")) for n in range(prev["line"], s["line"]))
 
@@ -354,6 +360,8 @@ def body_ending(doc, ctx):
         return
     if _ENDED.search(body[-1].text.rstrip()) or _ended_before_a_note(body):
         return  # (a note under the last sentence may carry the ending: "(Đính kèm dự thảo …)./.")
+    if not (doc.signature or doc.recipients) and any(_ENDED.search(x.text.rstrip()) for x in body):
+        return  # the closing parts unread, the body ran on past its "./." into an annex
     last = _before_notes(body)[-1]  # "(Gửi kèm theo Phụ lục …)" under the body's last line: a note
     t = last.text.rstrip()
     if not _ENDED.search(t):

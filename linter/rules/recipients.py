@@ -91,9 +91,9 @@ def _semicolon_hits(doc, wrong: tuple[str, ...]):
 
 
 # the drafter's initials (and copies) after the Lưu line's stop: "(2). nvv", "(2).VH", "CN. pvc 19",
-# "VT. (ĐT-HS)", "(2). 67b"
+# "VT. (ĐT-HS)", "(2). 67b", "KTN. (90b)"
 _INITIALS = re.compile(
-    r"(?<=[^\d\s])\.\s*(?:\([^\W\d][\w.-]{0,7}\)|[^\W\d][\w.]{0,7}(?:\s\d{1,3})?|\d{1,3}[bB])$"
+    r"(?<=[^\d\s])\.\s*(?:\([^\W\d][\w.-]{0,7}\)|[^\W\d][\w.]{0,7}(?:\s\d{1,3})?|\(?\d{1,3}[bB]\)?)$"
 )
 
 
