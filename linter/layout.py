@@ -49,6 +49,17 @@ _MD_DELIMITER = re.compile(r"\|(?:\s*:?-+:?\s*\|)+")
 _SPACED_LABEL = re.compile(r"(?:[0-9IVX] )(?:[0-9IVX.] )*\.(?= |$)")
 
 
+def _closes_italics(lines: list[Line], n: int) -> bool:
+    """The "*" alone on line n closes an italic span one of the two lines above opened."""
+    return any(
+        k >= 0
+        and lines[k].text[:1] == "*"
+        and lines[k].text[1:2] not in ("", " ", "*")
+        and lines[k].text.count("*") == 1
+        for k in (n - 1, n - 2)
+    )
+
+
 def _letter_spaced(t: str, label_end: int) -> bool:
     """The line is spaced out letter by letter: most of its words, or the three after its label
     ("4 . 2 . 9 . B ả o h i ể m …: Tiếp tục tuyên truyền …", the rest of the line read whole)."""
@@ -406,6 +417,7 @@ def _sentence_goes_on(before: Line | None, a: Line) -> bool:
 
 
 _ARABIC_LABEL = re.compile(r"(\d{1,3})[.)]\s")
+_FORM_NUMBER = re.compile(r"(?:số|SỐ)\s+\w*\d\w*")
 
 
 _SENTENCE_END = '.:;!?…)"”'
@@ -434,6 +446,8 @@ def _joinable(a: Line, b: Line, before: Line | None = None) -> bool:
         return True
     if a.text in _UNIT_NAMES:  # a heading broken after its first word: "Điều" / "2. Học phí"
         return P.section_of(f"{a.text} {b.text}") is not None
+    if a.text in ("Mẫu", "MẪU") and _FORM_NUMBER.fullmatch(b.text):
+        return True  # a form's heading broken before its number: "Mẫu" / "số 03"
     if len(a.text) > 70:
         return False  # every join below mends a short broken line
     fa, fb = fold(a.text).strip(), fold(b.text).strip()
@@ -528,6 +542,8 @@ def layout(lines: list[Line]) -> list[Line]:
             and _MD_DELIMITER.fullmatch(t)
         ):
             continue  # a Markdown table's "|---|---|" under its first row: syntax, not a drawn rule
+        if t == "*" and _closes_italics(lines, n):
+            continue  # "*Hà Nội, ngày 21 tháng 11 năm" / "2025" / "*": markup, not the Party star
         # else nothing to clean
         line = raw if t[:1].isalnum() and t[-1:] not in _DEBRIS_LAST else _clean(raw)
         if line is None:

@@ -6,6 +6,7 @@ import re
 import unicodedata
 
 from linter.lines import Line
+from linter.text import fold
 
 _DASHES = dict.fromkeys(map(ord, "\u2010\u2011\u2012\u2013\u2014\u2015\u2212"), "-")
 # every other white-space character Python knows, so later stages can look for plain spaces
@@ -29,8 +30,9 @@ _TRANSLATE = {**_DASHES, **_SPACES, **_DROP, **_OI}
 # underscores stays a rule; a single "*" is the Party star or OCR debris
 _EMPHASIS = re.compile(r"\*\*|(?<!_)__(?=[^\s_])|(?<=[^\s_])__(?!_)")
 _HEADING = re.compile(r"^\s*#{1,6}\s+")
-# one bold span closed and the next opened against it, the next in capitals: "**THÔNG TƯ****Quy
-# định …**", "**Chương I****QUY ĐỊNH CHUNG**" — two blocks of a page whose line break was lost
+# one bold span closed and the next opened against it, the next in capitals, both of several words:
+# "**THÔNG TƯ****Quy định …**", "**Chương I****QUY ĐỊNH CHUNG**" — two blocks of a page whose line
+# break was lost; a span of one word is a font's change inside it ("THU****Ế**** HQ", "TRƯ****Ở****NG")
 _BOLD_BREAK = re.compile(r"(?<=[^\s*])\*{4}(?=[^\W\d_])")
 _TRANSLATED = re.compile("[" + "".join(re.escape(chr(c)) for c in sorted(_TRANSLATE)) + "]")
 
@@ -52,9 +54,23 @@ def _blocks(raw: str) -> list[tuple[int, str]]:
     """The raw line cut where a lost line break parted two bold blocks: (offset, piece) each."""
     if "****" not in raw:
         return [(0, raw)]
-    cuts = [m.start() + 2 for m in _BOLD_BREAK.finditer(raw) if raw[m.end()].isupper()]
+    cuts = [m.start() + 2 for m in _BOLD_BREAK.finditer(raw) if _two_blocks(raw, m.start(), m.end())]
     bounds = [0, *cuts, len(raw)]
     return [(a, raw[a:b]) for a, b in zip(bounds, bounds[1:])]
+
+
+def _two_blocks(raw: str, i: int, j: int) -> bool:
+    """The bold spans before i and from j hold several words each, the second opening in capitals,
+    and the words that touch there are two ("TƯ" / "Quy"), not one syllable a font's change cut
+    ("CH" / "Ủ TỊCH")."""
+    before, after = raw[:i].rsplit("**", 1)[-1], raw[j:].split("**", 1)[0]
+    if not (raw[j].isupper() and " " in before.strip() and " " in after.strip()):
+        return False
+    return not _SYLLABLE.fullmatch(fold(before.split()[-1] + after.split()[0]))
+
+
+# one Vietnamese syllable, folded: consonants, one run of vowels, consonants ("chu", "thue", "quy")
+_SYLLABLE = re.compile(r"[^\Waeiouy\d_]*[aeiouy]+[^\Waeiouy\d_]*")
 
 
 def _rebuild(raw: str, lineno: int, offset: int = 0) -> Line:

@@ -802,7 +802,8 @@ _EMPHASIS = re.compile(r"\*(?<!\w\*)(?=\S)[^*]*?(?<=\S)\*(?!\w)")  # markdown it
 
 def emphasis(text: str) -> set[int]:
     """Indexes of the "*" of markdown italics: markup, not OCR damage. Paired on the line, or
-    one end of a span a page wrapped over lines: "*Cao Bằng, ngày 18" / "tháng 11 năm 2025*"."""
+    one end of a span a page wrapped over lines: "*Cao Bằng, ngày 18" / "tháng 11 năm 2025*",
+    "tháng 11* *năm 2025*"."""
     if "*" not in text:
         return set()
     out = {i for m in _EMPHASIS.finditer(text) for i in (m.start(), m.end() - 1)}
@@ -810,6 +811,16 @@ def emphasis(text: str) -> set[int]:
         out.add(0)
     if text[-1:] == "*" and text[-2:-1] not in ("", " ", "*") and text.count("*") == 1:
         out.add(len(text) - 1)
+    # the end of a wrapped span, the next opened after it: "tháng 11* *năm 2025*"
+    k = text.find("* *")
+    if (
+        k > 0
+        and k not in out
+        and k + 2 in out
+        and not text[k - 1].isspace()
+        and text.count("*") == len(out) + 1
+    ):
+        out.add(k)
     return out
 
 

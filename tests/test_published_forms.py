@@ -5,6 +5,8 @@ a published copy had, and checks that every part is still read and nothing is re
 from datetime import date
 from pathlib import Path
 
+import pytest
+
 from linter.lint import Options, lint_bytes
 
 VALID = Path(__file__).resolve().parent.parent / "corpus/valid"
@@ -1042,14 +1044,31 @@ def test_a_crawled_page_s_markdown_as_stored():
     assert r.components["number"]["symbol"] == "BGDĐT-GDPT" and r.components["place_date"]["month"] == 8
 
 
-def test_a_number_a_hard_wrap_put_at_a_line_s_start():
-    """ "… theo quy định tại bước" / "3. Trong thời hạn 03 tháng …" (round 33): the step a sentence
-    names, wrapped, is no section "3." after "1."."""
+def test_a_date_s_italics_closed_and_opened_again_on_its_second_line():
+    """ "*Hà Nội, ngày 28" / "tháng 11* *năm 2025*" (round 43): markup, no OCR repair (VB130)."""
+    r = lint(
+        "state-nd30/cong_van.txt",
+        ("Hà Nội, ngày 08 tháng 8 năm 2025\n", "*Hà Nội, ngày 08\ntháng 8* *năm 2025*\n"),
+    )
+    assert codes(r) == []
+    assert r.components["place_date"]["status"] == "ok"
+    # closed on a line of its own ("*Hà Nội, ngày **21** tháng 11 năm" / "2025**" / "*"): no Party star
+    r = lint(
+        "state-nd30/cong_van.txt",
+        ("Hà Nội, ngày 08 tháng 8 năm 2025\n", "*Hà Nội, ngày **08** tháng 8 năm\n2025**\n*\n"),
+    )
+    assert codes(r) == []
+
+
+@pytest.mark.parametrize("names", ["tại bước", "thuộc dự án 9, tiểu dự án", "thuộc dựán 9, tiểu dựán"])
+def test_a_number_a_hard_wrap_put_at_a_line_s_start(names):
+    """ "… theo quy định tại bước" / "3. Trong thời hạn 03 tháng …" (round 33), "… tiểu dựán" / "2.
+    Đến nay …" (round 45): the step or project a sentence names, wrapped, is no section."""
     r = lint(
         "state-nd30/cong_van.txt",
         (
             "mới 05/9/2025.\n",
-            "mới 05/9/2025, theo quy định của Bộ Giáo dục và Đào tạo tại bước\n7. Trong thời hạn 03 tháng, hoàn thành.\n",
+            f"mới 05/9/2025, theo quy định của Bộ Giáo dục và Đào tạo {names}\n7. Trong thời hạn 03 tháng, hoàn thành.\n",
         ),
     )
     assert "VB261" not in codes(r)
@@ -1194,14 +1213,18 @@ def test_a_v_v_wrapped_over_seven_lines_in_a_narrow_column():
 
 def test_two_bold_blocks_that_lost_their_line_break():
     """A page's two bold blocks with the break between them lost: "**THÔNG TƯ****Quy định …**",
-    "**Điều 1.****Phạm vi …**" (round 37). Each is a line of its own, and a bold span closed and
-    opened again inside a phrase ("tỉnh Đồng**** Nai") is only markup."""
+    "**Điều 1.****Phạm vi …**" (round 37). Each is a line of its own; a bold span closed and opened
+    again inside a phrase ("tỉnh Đồng**** Nai") or a word ("TRƯ****Ở****NG") is only markup."""
     r = lint(
         TT,
         ("THÔNG TƯ\nQuy định về hồ sơ", "**THÔNG TƯ****Quy định về hồ**** sơ"),
         ("Điều 1. Phạm vi điều chỉnh\n", "**Điều 1.****Phạm vi điều chỉnh**\n"),
+        ("THỨ TRƯỞNG\n", "**THỨ TRƯ****Ở****NG**\n"),  # a font's change inside a word (round 43)
+        ("KT. BỘ TRƯỞNG\n", "**KT. B****Ộ TRƯỞNG**\n"),  # and inside a word of a longer span (round 33)
     )
     assert codes(r) == []
+    assert r.components["signature"]["titles"] == ["THỨ TRƯỞNG"]
+    assert r.components["signature"]["levels"] == ["KT. BỘ TRƯỞNG"]
     assert r.components["doc_type"]["type"] == "thong_tu"
     assert r.components["subject"]["text"] == "Quy định về hồ sơ bệnh án điện tử"
     assert r.components["doc_type"]["line"] == r.components["subject"]["line"] == 11
@@ -1295,3 +1318,12 @@ def test_a_summary_that_lost_its_first_words_in_the_text_layer():
         r.components["subject"]["text"]
         == "tăng cường lãnh đạo, chỉ đạo công tác phòng, chống thiên tai năm 2022"
     )
+
+
+def test_a_form_s_heading_broken_before_its_number():
+    """ "Mẫu" / "số 03" over an annex's additional page that numbers on from its form's fields,
+    "7. Item No." (round 43): a form of its own, whose numbering is its own."""
+    forms = "Mẫu số 01\nGIẤY CHỨNG NHẬN\n1. Tên hàng:\n2. Số lượng:\n3. Ghi chú:\nMẫu\nsố 02\nTRANG BỔ SUNG\n2. Số lượng:\n3. Ghi chú:\n"
+    r = lint(TT, ("Trần Văn Thuấn\n", "Trần Văn Thuấn\n\n" + forms))
+    assert codes(r) == []
+    assert [a["label"] for a in r.components["body"]["annexes"]] == ["Mẫu số 01", "Mẫu số 02"]

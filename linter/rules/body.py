@@ -168,7 +168,8 @@ def _sequence(sections, text: dict[int, str], back: bool = False):
 
 
 # the words a number follows in a sentence: "… theo quy định tại bước" / "3. Trong thời hạn …"
-# ("số" is left out: it ends a heading as "digital", "chuyển đổi số")
+# ("số" is left out: it ends a heading as "digital", "chuyển đổi số"); and "dự án" ("tiểu dự án" /
+# "2. Đến nay …"), its space lost in a text layer too ("dựán")
 _TAKES_A_NUMBER = frozenset(
     ["buoc", "khoan", "diem", "dieu", "muc", "phan", "chuong", "lan", "mau", "dot", "tiet"]
 )
@@ -183,7 +184,7 @@ def _wrapped_reference(s, text: dict[int, str]) -> bool:
     return (
         len(line) >= 40
         and line[-1:].isalpha()
-        and words[-1] in _TAKES_A_NUMBER
+        and (words[-1] in _TAKES_A_NUMBER or words[-2:] == ["du", "an"] or words[-1] == "duan")
         and words[-2:] != ["danh", "muc"]
         and P.section_of(line) is None
     )
