@@ -417,6 +417,7 @@ def _sentence_goes_on(before: Line | None, a: Line) -> bool:
 
 
 _ARABIC_LABEL = re.compile(r"(\d{1,3})[.)]\s")
+_YEAR_END, _RANGE_END = re.compile(r"\b(?:19|20)\d\d$"), re.compile(r"[-–]\s*(?:19|20)\d\d[.,;:)]?")
 _FORM_NUMBER = re.compile(r"(?:số|SỐ)\s+\w*\d\w*")
 
 
@@ -448,6 +449,8 @@ def _joinable(a: Line, b: Line, before: Line | None = None) -> bool:
         return P.section_of(f"{a.text} {b.text}") is not None
     if a.text in ("Mẫu", "MẪU") and _FORM_NUMBER.fullmatch(b.text):
         return True  # a form's heading broken before its number: "Mẫu" / "số 03"
+    if b.text[:1] in "-–" and _RANGE_END.fullmatch(b.text) and _YEAR_END.search(a.text):
+        return True  # a span of years a narrow column broke at its dash: "nhiệm kỳ 2025" / "- 2030"
     if len(a.text) > 70:
         return False  # every join below mends a short broken line
     fa, fb = fold(a.text).strip(), fold(b.text).strip()

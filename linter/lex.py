@@ -358,6 +358,13 @@ class _Zones:
                 self.emit("SUBJECT")
             elif sh == "TEXT" and prev.type == "DOC_TYPE" and self._first_subject_line(ln):
                 self.emit("SUBJECT")
+                if ln.text.rstrip().endswith(":"):  # "… nhóm thủ tục hành chính:" / "Đăng ký …" / "Căn cứ …"
+                    while (
+                        (q := self.peek())
+                        and q[1] in ("TEXT", "NAME")
+                        and not fold(q[0].text).startswith("can cu ")
+                    ):
+                        self.emit("SUBJECT")
             elif sh in ("TEXT", "NAME") and (
                 ln.text[:1].islower()
                 or fold(ln.text).startswith("ve ")
@@ -394,6 +401,8 @@ class _Zones:
         listed = t.endswith(";") and nxt is not None and nxt[0].text[:1].islower()
         if t.endswith(".") and nxt is not None and fold(nxt[0].text).startswith("can cu "):
             return True  # a name a page closed with a stop, the first căn cứ under it
+        if t.endswith(":") and self._rule_or_bases_below():
+            return True  # a name that lists what it is about, the căn cứ under the list (see title)
         if t.endswith((".", ":", ";")) and not listed:
             return False
         if self._rule_or_bases_below():
@@ -681,6 +690,7 @@ class _Zones:
         return (
             self.toks[-1].type == "SIGNER_TITLE"
             and P.is_title_line(ln.text.upper())
+            and not P.rank_end(ln.text)  # "Đại tướng Nguyễn Tân Cương": a name with its rank
             and nxt is not None
             and (nxt[1] in ("SIGNED", "NAME") or self._namelike(nxt[0]))
         )

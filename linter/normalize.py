@@ -30,10 +30,11 @@ _TRANSLATE = {**_DASHES, **_SPACES, **_DROP, **_OI}
 # underscores stays a rule; a single "*" is the Party star or OCR debris
 _EMPHASIS = re.compile(r"\*\*|(?<!_)__(?=[^\s_])|(?<=[^\s_])__(?!_)")
 _HEADING = re.compile(r"^\s*#{1,6}\s+")
-# one bold span closed and the next opened against it, the next in capitals, both of several words:
-# "**THÔNG TƯ****Quy định …**", "**Chương I****QUY ĐỊNH CHUNG**" — two blocks of a page whose line
-# break was lost; a span of one word is a font's change inside it ("THU****Ế**** HQ", "TRƯ****Ở****NG")
-_BOLD_BREAK = re.compile(r"(?<=[^\s*])\*{4}(?=[^\W\d_])")
+# one bold span closed and the next opened against it, or a bold heading and the plain text after
+# it, the next in capitals, both of several words: "**THÔNG TƯ****Quy định …**", "**NGHỊ ĐỊNH**Quy
+# định …", "### Chương III**TỔ CHỨC …**" — two blocks of a page whose line break was lost; a span of
+# one word is a font's change inside it ("THU****Ế**** HQ", "TRƯ****Ở****NG")
+_BOLD_BREAK = re.compile(r"(?<=[^\s*])\*\*(?:\*\*)?(?=[^\W\d_])")
 _TRANSLATED = re.compile("[" + "".join(re.escape(chr(c)) for c in sorted(_TRANSLATE)) + "]")
 
 
@@ -52,9 +53,14 @@ def _needs_rebuild(s: str) -> bool:
 
 def _blocks(raw: str) -> list[tuple[int, str]]:
     """The raw line cut where a lost line break parted two bold blocks: (offset, piece) each."""
-    if "****" not in raw:
+    if "**" not in raw:
         return [(0, raw)]
-    cuts = [m.start() + 2 for m in _BOLD_BREAK.finditer(raw) if _two_blocks(raw, m.start(), m.end())]
+    # (cut between the two marks of "****", before the one mark of "**")
+    cuts = [
+        m.start() + len(m.group()) - 2
+        for m in _BOLD_BREAK.finditer(raw)
+        if _two_blocks(raw, m.start(), m.end())
+    ]
     bounds = [0, *cuts, len(raw)]
     return [(a, raw[a:b]) for a, b in zip(bounds, bounds[1:])]
 

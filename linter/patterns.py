@@ -752,10 +752,16 @@ def running_text(text: str) -> bool:
     )
 
 
+# a chapter's numeral glued to its title in capitals, the line break between them lost: "Chương
+# IICHÍNH SÁCH …" (the numeral is the canonical one, so "IIC" is not read for "II" and "C…")
+_GLUED_CHAPTER = re.compile(r"(?:Chương|CHƯƠNG)\s+((?:XL|L?X{0,3})(?:IX|IV|V?I{0,3}))(?<=[IVXL])(?=\w)")
+
+
 def section_of(text: str) -> tuple[str, str] | None:
     m = _SECTION.match(text)
     if not (m and m.lastgroup):
-        return None
+        g = _GLUED_CHAPTER.match(text)
+        return ("chuong", g.group(1)) if g and text[g.end() : g.end() + 2].isupper() else None
     if m.lastgroup == "letter" and ")" not in m.group(0) and not text[m.end()].isupper():
         return None  # a point written "a." opens a sentence: "a. Trường hợp …", not "v. v."
     if text[m.end() :].lstrip()[:1] in _OPERATORS:

@@ -1293,6 +1293,11 @@ def test_a_deputy_s_title_printed_in_title_case():
     assert codes(r) == ["VB304"]
     assert r.components["signature"]["name"] == "Trần Văn Thuấn"
     assert r.components["signature"]["titles"] == ["BỘ TRƯỞNG", "Thứ Trưởng"]
+    # a name with its rank is no title, an annex after it or not (round 50)
+    ranked = "THỨ TRƯỞNG\nĐại tướng Trần Văn Thuấn\n\nQUY CHẾ\nQUẢN LÝ HỒ SƠ BỆNH ÁN\n"
+    r = lint(TT, ("THỨ TRƯỞNG\n\nTrần Văn Thuấn\n", ranked))
+    assert r.components["signature"]["name"] == "Trần Văn Thuấn"
+    assert r.components["signature"]["rank"] == "Đại tướng"
 
 
 def test_a_comrade_s_item_wrapped_onto_his_title():
@@ -1327,3 +1332,53 @@ def test_a_form_s_heading_broken_before_its_number():
     r = lint(TT, ("Trần Văn Thuấn\n", "Trần Văn Thuấn\n\n" + forms))
     assert codes(r) == []
     assert [a["label"] for a in r.components["body"]["annexes"]] == ["Mẫu số 01", "Mẫu số 02"]
+
+
+def test_a_decree_s_page_that_glued_its_headings():
+    """A crawled decree's page (round 48): "**NGHỊ ĐỊNH**Quy định …" (a bold type name and its
+    summary with the line break lost), "### Chương IITHƯ VIỆN SỐ" (the numeral glued to the title)
+    and "### Chương III**…**": the type, the summary and every chapter are read."""
+    r = lint(
+        "state-vbqppl/nghi_dinh.txt",
+        ("NGHỊ ĐỊNH\nQuy định chi tiết", "**NGHỊ ĐỊNH**Quy định chi tiết"),
+        ("Chương II\nTHƯ VIỆN SỐ", "### Chương IITHƯ VIỆN SỐ"),
+        ("Chương III\nĐIỀU KHOẢN THI HÀNH", "### Chương III**ĐIỀU KHOẢN THI HÀNH**"),
+    )
+    assert codes(r) == []
+    assert r.components["doc_type"]["type"] == "nghi_dinh"
+    assert r.components["subject"]["text"].startswith("Quy định chi tiết")
+    assert [s["label"] for s in r.components["body"]["sections"]] == ["I", "II", "III"]
+
+
+def test_a_summary_that_lists_what_it_is_about():
+    """ "NGHỊ ĐỊNH" / "Quy định thực hiện liên thông điện tử nhóm thủ tục hành chính:" / "Đăng ký
+    thành lập hộ kinh doanh - …" / "an ninh, trật tự - …" / "Căn cứ …" (round 49): one trích yếu."""
+    listed = "Quy định chi tiết một số điều của Luật Thư viện về:\nTài nguyên thông tin số - hạ tầng\nliên thông thư viện số\n"
+    r = lint(
+        "state-vbqppl/nghi_dinh.txt",
+        ("Quy định chi tiết một số điều của Luật Thư viện về thư viện số\n", listed),
+    )
+    assert codes(r) == []
+    assert r.components["subject"]["text"] == listed.strip().replace("\n", " ")
+
+
+def test_a_table_cell_that_names_a_number():
+    """An annex's table cell "Hồ sơ đầu vào như mục" / "2.3." under the step "2." (round 50): the
+    item a cell points at, not "2.3" first under "2"."""
+    annex = (
+        "Phụ lục\nQUY TRÌNH NỘI BỘ\n1. Tiếp nhận hồ sơ\n2. Thẩm định hồ sơ\n-\nHồ sơ đầu vào như mục\n2.3.\n"
+    )
+    r = lint(TT, ("Trần Văn Thuấn\n", "Trần Văn Thuấn\n\n" + annex))
+    assert codes(r) == []
+
+
+def test_a_span_of_years_broken_at_its_dash():
+    """A scan's narrow column breaks the summary inside "nhiệm kỳ 2025 - 2030", the next line
+    opening with the dash: "- 2030" (round 45's scans). It is the summary's end, not an item that
+    takes "Kính gửi:" into the body."""
+    r = lint(
+        "party-hd36/cong_van.txt",
+        ("thiên tai và tìm kiếm cứu nạn mùa mưa bão năm 2022\n", "thiên tai, cứu nạn năm 2021\n- 2025\n"),
+    )
+    assert codes(r) == []
+    assert r.components["subject"]["text"].endswith("cứu nạn năm 2021 - 2025")

@@ -66,7 +66,7 @@ def _breaks(doc):
         }
         for parent, siblings in _walk(tree):
             if not _amended(parent):
-                yield from _first_decimal(parent, siblings, decimals)
+                yield from _first_decimal(parent, siblings, decimals, text)
                 skip = _RUN_ON + ("letter",) if k and standard else _RUN_ON
                 yield from _sequence([s for s in siblings if s["kind"] not in skip], text, back)
 
@@ -80,12 +80,12 @@ def _standard(doc) -> bool:
     return any(_STANDARD.match(x.text) for x in doc.lines)
 
 
-def _first_decimal(parent, siblings, decimals: set[str]):
+def _first_decimal(parent, siblings, decimals: set[str], text: dict[int, str]):
     """ "4.1.2" first under "4.1": its "4.1.1" was left out (a decimal label names its parent, so
     where its list starts is known; a list of "a)" or "1." may open anywhere in a quoted text).
     decimals: every decimal label of the tree; "2.1" elsewhere is the first of "2.2"'s list, which
     a list of steps after it ("2.1. …" / "1. Nộp hồ sơ" / "2. Kiểm tra" / "2.2. …") put it under."""
-    first = next((s for s in siblings if s["kind"] == "decimal"), None)
+    first = next((s for s in siblings if s["kind"] == "decimal" and not _wrapped_reference(s, text)), None)
     if first is None or parent is None or first["number"] in (None, 1):
         return
     head = first["label"].rstrip(".").rsplit(".", 1)[0]
@@ -175,14 +175,20 @@ _TAKES_A_NUMBER = frozenset(
 )
 
 
+# the words that point a sentence at what it names: a short line (a table's cell) that ends "như
+# mục" / "2.3." names it too ("Hồ sơ đầu vào như mục" / "2.3.")
+_POINTS_TO = frozenset(["nhu", "tai", "theo"])
+
+
 def _wrapped_reference(s, text: dict[int, str]) -> bool:
     """A label that a hard wrap put at a line's start, the number the sentence running on the line
     above was naming ("… theo quy định tại bước" / "3. Trong thời hạn …"): no section. A heading
     or a table's cell above it ("Điều 3. Tài nguyên thông tin số", "Loại mẫu") names nothing."""
-    line = text.get(s["line"] - 1, "")
+    # (the line above may start a line or two higher, where layout joined a dash to it)
+    line = next((text[k] for k in range(s["line"] - 1, s["line"] - 4, -1) if k in text), "")
     words = fold(line).split()
     return (
-        len(line) >= 40
+        (len(line) >= 40 or len(words) >= 3 and words[-2] in _POINTS_TO)
         and line[-1:].isalpha()
         and (words[-1] in _TAKES_A_NUMBER or words[-2:] == ["du", "an"] or words[-1] == "duan")
         and words[-2:] != ["danh", "muc"]
