@@ -124,8 +124,10 @@ _GLUED_TITLES = sorted(
     key=len,
     reverse=True,
 )
+# (an authority glued to the cell before it signs for a body in capitals: "THỦ TƯỚNGKT. BỘ TRƯỞNG",
+# not "chuẩn 5 ATM. Thiết bị …")
 _GLUED = re.compile(
-    r"(?<=[A-ZĐÀ-Ỹ])(?=(?:TM|KT|TL|TUQ)\.\s)|(?<=[A-ZĐÀ-Ỹ)])(?=\(\s*[Đđ]ã ký\))"
+    r"(?<=[A-ZĐÀ-Ỹ])(?=(?:TM|KT|TL|TUQ)\.\s*[A-ZĐ][A-ZĐÀ-Ỹ])|(?<=[A-ZĐÀ-Ỹ)])(?=\(\s*[Đđ]ã ký\))"
     r"|(?<=\))(?=[A-ZĐ][a-zà-ỹ])|(?<=[A-ZĐÀ-Ỹ])(?=" + "|".join(map(re.escape, _GLUED_TITLES)) + ")"
 )
 

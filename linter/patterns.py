@@ -766,10 +766,22 @@ def section_of(text: str) -> tuple[str, str] | None:
         return None  # a point written "a." opens a sentence: "a. Trường hợp …", not "v. v."
     if text[m.end() :].lstrip()[:1] in _OPERATORS:
         return None  # a number in a table's cell: "2.0 < I <= 2.8", "1.5 × 2"
+    if (
+        m.lastgroup == "decimal"
+        and "." not in m.group(0)[len(m.group("decimal")) :]
+        and _unit(text[m.end() :])
+    ):
+        return None  # a measure a hard wrap put at a line's start: "1.82 inch, độ phân giải …"
     return m.lastgroup, m.group(m.lastgroup)
 
 
 _OPERATORS = frozenset("<>=≤≥×+%")
+_UNITS = frozenset(["inch", "mm", "cm", "m", "km", "m2", "m3", "ha", "kg", "tấn", "lít", "kW", "MW"])
+
+
+def _unit(rest: str) -> bool:
+    """The measure's unit opens rest: "inch, độ phân giải …" (a label has a stop: "4.2.4. V ă n")."""
+    return rest.split(" ", 1)[0].rstrip(",.;") in _UNITS
 
 
 # -- OCR repairs of a whole line ------------------------------------------------------------------

@@ -1382,3 +1382,27 @@ def test_a_span_of_years_broken_at_its_dash():
     )
     assert codes(r) == []
     assert r.components["subject"]["text"].endswith("cứu nạn năm 2021 - 2025")
+
+
+def test_a_product_s_description_is_no_signature():
+    """A customs notice describing a watch (round 51): "… chống nước theo chuẩn 5 ATM. Thiết bị có
+    hỗ trợ định vị GPS," is no "TM." authority glued to a cell, and "1.82 inch" at a line's start
+    is a measure, not section 1.82."""
+    body = "khắc\nphục tình trạng thừa, thiếu cục bộ; màn hình kích thước\n1.82 inch, chống nước theo chuẩn 5 ATM. Thiết bị có hỗ trợ định vị GPS,\n"
+    r = lint("state-nd30/cong_van.txt", ("khắc\nphục tình trạng thừa, thiếu cục bộ; ", body))
+    assert codes(r) == []
+    assert r.components["signature"]["name"] == "Nguyễn Văn Hậu"
+
+
+def test_a_header_whose_issuer_cell_was_lost():
+    """A resolution's page flattened into "Số: 1661/NQ-UBTVQH15 | CỘNG HÒA … Hạnh phúc" with its
+    issuer cell lost (round 51): the number is read where it stands, and only the issuer is missing."""
+    text = (VALID / "state-nd30/cong_van.txt").read_text(encoding="utf-8")
+    head = text[: text.index("Số: 4126/BGDĐT-GDPT")]
+    r = lint(
+        "state-nd30/cong_van.txt",
+        (head, "Số: 4126/BGDĐT-GDPT | CỘNG HÒA XÃ HỘI CHỦ NGHĨA VIỆT NAM\nĐộc lập - Tự do - Hạnh phúc\n\n"),
+        ("Số: 4126/BGDĐT-GDPT\n", ""),
+    )
+    assert codes(r) == ["VB102"]
+    assert r.components["number"]["seq"] == 4126
