@@ -944,8 +944,9 @@ class _Zones:
         return self.toks
 
 
-# "Nơi nhận văn bản xác định những cơ quan …": the words open a sentence (a guide's), not the label
-_NOI_NHAN_IN_A_SENTENCE = re.compile(r"noi nhan \w+ \w+ \w+")
+# "Nơi nhận" followed by a word, no colon between: a sentence ("Nơi nhận văn bản xác định những cơ
+# quan …", a guide's) or a table's heading ("Nơi nhận báo cáo" / "Trong ngành"), not the label
+_NOI_NHAN_IN_A_SENTENCE = re.compile(r"noi nhan [^\W\d_]")
 _PLACEHOLDERS = ("ho va ten", "chu ky", "ky ten")  # (folded) where a specimen's signer would sign
 _SIGNED_BY = ("SIGNER_TITLE", "SIGNED")  # what stands right above the signer's name
 _NOTE = re.compile(r"\([^()]{1,30}\)[;,.]?")

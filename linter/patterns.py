@@ -131,7 +131,11 @@ _AUTH_PARTY = re.compile(
     r"^(?:(t\s*[/|\\!1lií]\s*m|k\s*[/|\\!1lií]\s*t|t\s*[/|\\!1lií]\s*l|t\s*[/|\\]\s*uq|t\s+i\s+m)\.?|(q)\s*\.)(?=\s|$)"
 )
 # (and with the stop between the letters, as a page printed it: "K.T THỐNG ĐỐC")
-_AUTH_STATE = re.compile(r"^(tm|kt|tl|tuq)\s*\.\s*|^(tm|kt|tl|tuq)\s+(?=\S)|^(t\.m|k\.t|t\.l)\.?\s*(?=\S)")
+# (without its stop the prefix must be followed by a word: "KT GIÁM ĐỐC", not "TL - ĐĐ: 10°08’…",
+# a point's coordinates)
+_AUTH_STATE = re.compile(
+    r"^(tm|kt|tl|tuq)\s*\.\s*|^(tm|kt|tl|tuq)\s+(?=[^\W\d_])|^(t\.m|k\.t|t\.l)\.?\s*(?=\S)"
+)
 
 NUMBER_LABEL = re.compile(r"^(?:(?:luat|phap\s+lenh|nghi\s+quyet)\s+)?s[oô]\s*(?=[:\d.…\s/]|$)")
 PARTY_NUMBER = re.compile(
@@ -173,8 +177,9 @@ SECTION_RES = (
     r"(?P<decimal>\d{1,2}\.\d{1,2}(?:\.\d{1,2})?)(?:\.?\s+(?=\S)|\.$|\.(?=[^\W\d_]{2}))",
     # (a consolidated text glues its footnote mark to the number: "2.[8] Chi phí …")
     # (the Party's older style marks with a dash, as the roman numerals above: "3- Khôi phục …")
+    # (a stray comma after the stop: "4., Phạt tiền …")
     # (its text may open with a figure: "2. 100% chi phí …", "3. 02 ảnh màu …"; not "1. 2" in a cell)
-    r"(?P<arabic>\d{1,3})(?:\s*[.)](?:\[\d+\])?\s+(?=\D|\d+(?:[.,]\d+)?\s*%|\d{1,4}\s+[^\W\d_]{2})"
+    r"(?P<arabic>\d{1,3})(?:\s*(?:[.)]|\.,)(?:\[\d+\])?\s+(?=\D|\d+(?:[.,]\d+)?\s*%|\d{1,4}\s+[^\W\d_]{2})"
     r"|-\s+(?=[^\W\d_])|\.(?=[^\W\d_]{2}))",
     r"(?P<letter>[a-zđ])(?:\s*\)\s*(?=\S)|\.\s+(?=[^\W\d_]))",  # "a) …", "a. Trường hợp …"
 )

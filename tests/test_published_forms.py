@@ -1237,6 +1237,11 @@ def test_points_a_page_ran_into_one_line_are_in_the_count():
     assert codes(lint(TT, ("c) Phân quyền truy cập theo chức danh.", whole))) == []
     gap = whole.replace("; d) Ghi nhật ký truy cập", "")
     assert codes(lint(TT, ("c) Phân quyền truy cập theo chức danh.", gap))) == ["VB261"]
+    # glued to the sentence before it, the space lost (round 53): "… tiêu cực.2. Giao …"
+    glued = lint(
+        "state-nd30/cong_van.txt", ("trước khi sắp xếp.\n\n2. Tham mưu", "trước khi sắp xếp.2. Tham mưu")
+    )
+    assert codes(glued) == []
 
 
 def test_a_summary_a_page_closed_with_a_stop_above_the_first_basis():
@@ -1406,3 +1411,23 @@ def test_a_header_whose_issuer_cell_was_lost():
     )
     assert codes(r) == ["VB102"]
     assert r.components["number"]["seq"] == 4126
+
+
+def test_a_line_ending_in_a_word_that_folds_like_buoc():
+    """ "☐ Không tham gia BHXH ☐ BHXH tự nguyện ☐ BHXH bắt buộc" / "12. Thông tin …" (round 54): "bắt
+    buộc" folds as "bước" does, but names no step; the "12." under it is a section."""
+    r = lint(
+        "state-nd30/cong_van.txt",
+        (
+            "học xa hơn so với trước khi sắp xếp.",
+            "học xa hơn so với trước khi sắp xếp; việc rà soát là bắt buộc",
+        ),
+    )
+    assert codes(r) == []
+
+
+def test_a_label_with_a_stray_comma():
+    """ "4., Phạt tiền từ 150.000.000 đồng …" (round 54): the label is read, no "5 after 3"."""
+    r = lint("state-nd30/cong_van.txt", ("4. Chủ động xây dựng", "4., Chủ động xây dựng"))
+    assert codes(r) == []
+    assert [s["label"] for s in r.components["body"]["sections"]] == ["1", "2", "3", "4", "5"]

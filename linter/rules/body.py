@@ -171,8 +171,16 @@ def _sequence(sections, text: dict[int, str], back: bool = False):
 # ("số" is left out: it ends a heading as "digital", "chuyển đổi số"); and "dự án" ("tiểu dự án" /
 # "2. Đến nay …"), its space lost in a text layer too ("dựán")
 _TAKES_A_NUMBER = frozenset(
-    ["buoc", "khoan", "diem", "dieu", "muc", "phan", "chuong", "lan", "mau", "dot", "tiet"]
+    ["bước", "khoản", "điểm", "điều", "mục", "phần", "chương", "lần", "mẫu", "đợt", "tiết", "dựán"]
 )
+_FOLDED_TAKES = frozenset(map(fold, _TAKES_A_NUMBER))
+
+
+def _takes_a_number(word: str) -> bool:
+    """The word is one a number follows, spelt so or with its marks lost ("buoc"), not a word that
+    folds the same ("bắt buộc")."""
+    w = word.lower()
+    return w in _TAKES_A_NUMBER or w == fold(w) and w in _FOLDED_TAKES
 
 
 # the words that point a sentence at what it names: a short line (a table's cell) that ends "như
@@ -190,7 +198,7 @@ def _wrapped_reference(s, text: dict[int, str]) -> bool:
     return (
         (len(line) >= 40 or len(words) >= 3 and words[-2] in _POINTS_TO)
         and line[-1:].isalpha()
-        and (words[-1] in _TAKES_A_NUMBER or words[-2:] == ["du", "an"] or words[-1] == "duan")
+        and (_takes_a_number(line.split()[-1]) or words[-2:] == ["du", "an"])
         and words[-2:] != ["danh", "muc"]
         and P.section_of(line) is None
     )
@@ -199,7 +207,7 @@ def _wrapped_reference(s, text: dict[int, str]) -> bool:
 def _inline(prev, s, label: str, text: dict[int, str]) -> bool:
     """Whether the lines from section prev to section s hold the label further on, after a space
     (a page that ran several points into one line holds each)."""
-    at = re.compile(rf"\s{re.escape(label)}\s*[.)]\s")
+    at = re.compile(rf"(?:\s|(?<=[^\W\d_][.;:])){re.escape(label)}\s*[.)]\s")  # ("… tiêu cực.2. Giao …")
     return any(at.search(text.get(n, "")) for n in range(prev["line"], s["line"]))
 
 
