@@ -4,6 +4,7 @@ contract of ../shared/design.md) plus the source spans the rules point at."""
 import itertools
 import re
 from dataclasses import dataclass, field
+from typing import NamedTuple
 
 from lark import Tree
 
@@ -444,118 +445,148 @@ def _cosigners(t: list[Tok]) -> list[dict]:
     return out
 
 
+class _Parse(NamedTuple):
+    """What a builder may look at besides its own rule's tokens."""
+
+    toks: list[Tok]
+    parts: dict[str, list[Tok]]
+    subtrees: list[Tree]
+
+
+# A builder per grammar rule that makes a component: it gets the rule's tokens and returns the
+# lines the component keeps (no rules, no stars) and the component's JSON.
+Built = tuple[list[Tok], dict]
+
+
+def _banner(t: list[Tok], p: _Parse) -> Built:
+    lines = [x for x in t if x.type != "RULE"]
+    return lines, {
+        **_base(lines),
+        "kind": "party" if lines[0].type == "BANNER" else "state",
+        "national_title": next((x.text for x in lines if x.type == "QUOC_HIEU"), None),
+        "motto": next((x.text for x in lines if x.type == "TIEU_NGU"), None),
+    }
+
+
+def _issuer(t: list[Tok], p: _Parse) -> Built:
+    for sub in p.subtrees:
+        if sub.data == "issuer_more":  # row by row: the issuer's own lines after the banner
+            t = t + _tokens(sub, p.toks)
+    lines = [x for x in t if x.type == "ISSUER"]
+    star = any(x.type == "STAR" for x in t) or any(sub.data == "star" for sub in p.subtrees)
+    return lines, {**_base(lines), "lines": [x.text for x in lines], "star": star}
+
+
+def _number(t: list[Tok], p: _Parse) -> Built:
+    t = [x for x in t if x.type == "NUMBER"]
+    d = t[0].data
+    fields = ("seq", "symbol", "type_code", "issuer_code", "year", "label", "colon", "form")
+    return t, {**_base(t), **{k: d[k] for k in fields}}
+
+
+def _place_date(t: list[Tok], p: _Parse) -> Built:
+    t = [x for x in t if x.type == "PLACE_DATE"]
+    d = t[0].data
+    return t, {**_base(t), **{k: d[k] for k in ("place", "day", "month", "year")}}
+
+
+def _type_name(t: list[Tok], p: _Parse) -> Built:
+    d = t[0].data
+    comp = {**_base(t), "type": d["doc_type"]}
+    if t[0].text[d["type_end"] :].strip() and not p.parts.get("subject"):
+        comp["text"] = t[0].text[: d["type_end"]]  # "THÔNG BÁO KẾT LUẬN …" on one line
+    return t, comp
+
+
+def _subject(t: list[Tok], p: _Parse) -> Built:
+    t = [x for x in t if x.type in ("SUBJECT", "VV")]
+    prefix = t[0].data.get("prefix") if t[0].type == "VV" else None
+    return t, {**_base(t), "prefix": prefix}
+
+
+def _addressees(t: list[Tok], p: _Parse) -> Built:
+    return t, {**_base(t), "label": t[0].text.split(":")[0].strip(), "items": _items(t, ("KINH_GUI",))}
+
+
+def _body(t: list[Tok], p: _Parse) -> Built:
+    bases = [
+        {"text": x.text, "line": x.line.line, "dash": x.type == "ITEM"}
+        for x in t
+        if fold(x.text).lstrip("-+ ").startswith("can cu ")
+    ]
+    # annexes, attached regulations and charters after the signature: numbered on their own
+    annexes = _sections(p.parts.get("trailer", []))
+    return t, {**_base(t), "sections": _sections(t), "bases": bases, "annexes": annexes}
+
+
+def _recipients(t: list[Tok], p: _Parse) -> Built:
+    label = t[0].text.split(":")[0].strip() if t[0].type == "NOI_NHAN" else None
+    return t, {**_base(t), "label": label, "items": _items(t, ("NOI_NHAN",))}
+
+
+def _signature(t: list[Tok], p: _Parse) -> Built:
+    # each level: its authority line and the lines it wrapped onto ("TL." / "BỘ TRƯỞNG")
+    grouped: list[list[Tok]] = []
+    for x in t:
+        if x.type == "AUTHORITY":
+            grouped.append([x])
+        elif x.type == "AUTHORITY_CONT" and grouped:
+            grouped[-1].append(x)
+    first = grouped[0][0] if grouped else None
+    levels = [" ".join(x.text.strip() for x in g) for g in grouped]
+    body = levels[0][first.data["body_at"] :].strip() or None if first else None
+    name = " ".join(x.text for x in t if x.type == "SIGNER_NAME") or None
+    at = P.rank_end(name) if name else 0  # "Thượng tướng Vũ Hải Sản": the rank apart
+    return t, {
+        **_base(t),
+        "authority": first.data["authority"] if first else None,
+        "body": body,
+        "levels": levels,
+        "titles": _titles(t),
+        "name": name[at:] or name if name else None,
+        "rank": name[:at].strip(" ,") or None if name else None,
+        "cosigners": _cosigners(t),
+    }
+
+
+def _marks(t: list[Tok], p: _Parse) -> Built:
+    return t, {**_base(t), "items": [x.text for x in t]}
+
+
+BUILDERS = {
+    "banner": _banner,
+    "issuer": _issuer,
+    "number": _number,
+    "place_date": _place_date,
+    "doc_type": _type_name,
+    "subject": _subject,
+    "addressees": _addressees,
+    "body": _body,
+    "recipients": _recipients,
+    "signature": _signature,
+    "marks": _marks,
+}
+_REPAIRABLE = ("banner", "number", "place_date", "doc_type")  # parts OCR repair may have read
+
+
 def build(tree: Tree, toks: list[Tok], dropped: list[Tok]) -> Document:
+    """The components, each made by its grammar rule's builder from the rule's first subtree."""
     parts: dict[str, list[Tok]] = {}
     subtrees = _subtrees(tree)
     for sub in subtrees:
-        name = str(sub.data)
-        if name == "subject_vv":
-            name = "subject"
-        if (name in COMPONENTS or name == "trailer") and name not in parts:
+        name = "subject" if sub.data == "subject_vv" else str(sub.data)
+        if (name in BUILDERS or name == "trailer") and name not in parts:
             parts[name] = _tokens(sub, toks)
     _lost_heading(parts)
     comps: dict = dict.fromkeys(COMPONENTS)
-
-    if t := parts.get("banner"):
-        lines = [x for x in t if x.type != "RULE"]
-        parts["banner"] = lines
-        comps["banner"] = {
-            **_base(lines),
-            "kind": "party" if lines[0].type == "BANNER" else "state",
-            "national_title": next((x.text for x in lines if x.type == "QUOC_HIEU"), None),
-            "motto": next((x.text for x in lines if x.type == "TIEU_NGU"), None),
-        }
-    if t := parts.get("issuer"):
-        for sub in subtrees:
-            if sub.data == "issuer_more":
-                t = t + _tokens(sub, toks)
-        lines = [x for x in t if x.type == "ISSUER"]
-        parts["issuer"] = lines
-        comps["issuer"] = {
-            **_base(lines),
-            "lines": [x.text for x in lines],
-            "star": any(x.type == "STAR" for x in t) or any(sub.data == "star" for sub in subtrees),
-        }
-    if t := parts.get("number"):
-        t = parts["number"] = [x for x in t if x.type == "NUMBER"]
-        d = t[0].data
-        comps["number"] = {
-            **_base(t),
-            **{k: d[k] for k in ("seq", "symbol", "type_code", "issuer_code", "year")},
-            "label": d["label"],
-            "colon": d["colon"],
-            "form": d["form"],
-        }
-    if t := parts.get("place_date"):
-        t = parts["place_date"] = [x for x in t if x.type == "PLACE_DATE"]
-        d = t[0].data
-        comps["place_date"] = {**_base(t), **{k: d[k] for k in ("place", "day", "month", "year")}}
-    if t := parts.get("doc_type"):
-        d = t[0].data
-        comps["doc_type"] = {**_base(t), "type": d["doc_type"]}
-        rest = t[0].text[d["type_end"] :].strip()
-        if rest and not parts.get("subject"):  # "THÔNG BÁO KẾT LUẬN …" on one line
-            comps["doc_type"]["text"] = t[0].text[: d["type_end"]]
-    if t := parts.get("subject"):
-        t = parts["subject"] = [x for x in t if x.type in ("SUBJECT", "VV")]
-        head = t[0]
-        prefix = head.data.get("prefix") if head.type == "VV" else None
-        comps["subject"] = {**_base(t), "prefix": prefix}
-    if t := parts.get("addressees"):
-        comps["addressees"] = {
-            **_base(t),
-            "label": t[0].text.split(":")[0].strip(),
-            "items": _items(t, ("KINH_GUI",)),
-        }
-    if t := parts.get("body"):
-        comps["body"] = {
-            **_base(t),
-            "sections": _sections(t),
-            "bases": [
-                {"text": x.text, "line": x.line.line, "dash": x.type == "ITEM"}
-                for x in t
-                if fold(x.text).lstrip("-+ ").startswith("can cu ")
-            ],
-            # annexes, attached regulations and charters after the signature: numbered on their own
-            "annexes": _sections(parts.get("trailer", [])),
-        }
-    if t := parts.get("recipients"):
-        comps["recipients"] = {
-            **_base(t),
-            "label": t[0].text.split(":")[0].strip() if t[0].type == "NOI_NHAN" else None,
-            "items": _items(t, ("NOI_NHAN",)),
-        }
-    if t := parts.get("signature"):
-        # each level: its authority line and the lines it wrapped onto ("TL." / "BỘ TRƯỞNG")
-        grouped: list[list[Tok]] = []
-        for x in t:
-            if x.type == "AUTHORITY":
-                grouped.append([x])
-            elif x.type == "AUTHORITY_CONT" and grouped:
-                grouped[-1].append(x)
-        first = grouped[0][0] if grouped else None
-        levels = [" ".join(x.text.strip() for x in g) for g in grouped]
-        body = levels[0][first.data["body_at"] :].strip() or None if first else None
-        names = [x.text for x in t if x.type == "SIGNER_NAME"]
-        name = " ".join(names) or None
-        at = P.rank_end(name) if name else 0  # "Thượng tướng Vũ Hải Sản": the rank apart
-        comps["signature"] = {
-            **_base(t),
-            "authority": first.data["authority"] if first else None,
-            "body": body,
-            "levels": levels,
-            "titles": _titles(t),
-            "name": name[at:] or name if name else None,
-            "rank": name[:at].strip(" ,") or None if name else None,
-            "cosigners": _cosigners(t),
-        }
-    if t := parts.get("marks"):
-        comps["marks"] = {**_base(t), "items": [x.text for x in t]}
-
-    for name in ("banner", "number", "place_date", "doc_type"):
-        if comps[name] is not None:
-            damaged = any(x.data.get("repaired") for x in parts[name])
-            comps[name]["status"] = "needs_review" if damaged else "ok"
+    found = _Parse(toks, parts, subtrees)
+    for name, builder in BUILDERS.items():
+        if t := parts.get(name):
+            parts[name], comps[name] = builder(t, found)
+            if name in _REPAIRABLE:
+                comps[name]["status"] = (
+                    "needs_review" if any(x.data.get("repaired") for x in parts[name]) else "ok"
+                )
     doc_type, source = _doc_type(comps)
     num = comps["number"]
     if doc_type == "cong_van" and num and num["form"] == "state" and num["type_code"] not in (None, "CV"):

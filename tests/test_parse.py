@@ -73,3 +73,14 @@ def test_any_sequence_of_line_tokens_parses():
         toks = [Tok(rng.choice(terminals), Line.plain("x", i + 1)) for i in range(n)]
         tree, dropped = parse.parse(toks)
         assert tree.data == "start" and all(any(t is u for u in toks) for t in dropped)
+
+
+def test_every_component_is_built_by_a_grammar_rule_of_its_name():
+    """model.BUILDERS: one builder per component, keyed by the grammar rule whose subtree it reads
+    (a rule renamed in the grammar, or a component added without its builder, fails here)."""
+    from linter.model import BUILDERS
+    from linter.result import COMPONENTS
+
+    rules = {str(r.origin.name) for r in parse.parser().rules}
+    assert set(BUILDERS) == set(COMPONENTS)
+    assert set(BUILDERS) <= rules, set(BUILDERS) - rules
