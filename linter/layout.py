@@ -137,6 +137,11 @@ _GLUED = re.compile(
 _SIDE_AUTHORITY = re.compile(r"(?:T/M|K/T|T/L|TM\.|KT\.|TL\.|TUQ\.|Q\.)(?=\s+[A-ZĐÀ-Ỹ])")
 
 
+# "(Đã ký) Lê Thành Long", "Nguyễn Mạnh Kiểm (Đã ký)": a page that lost the signer's title put
+# the signature's mark and the name in one cell
+_SIGNED_BESIDE = re.compile(r"^\(\s*[Đđ]ã k[ýí]\s*\)|\(\s*[Đđ]ã k[ýí]\s*\)$")
+
+
 _TITLE_THEN_ITEM = re.compile(r"(?<=[A-ZĐÀ-Ỹ])\s*(?=-\s?[A-ZĐÀ-Ỹ][a-zà-ỹ])")
 
 
@@ -146,7 +151,11 @@ def _split_glued(line: Line) -> list[Line]:
     if not ("TM." in t or "KT." in t or "TL." in t or "TUQ." in t or "ã ký" in t):
         return [line]  # (substring tests: several times faster than one regex search)
     m = _GLUED.search(line.text)
-    return _split_at(line, m.start()) if m else [line]
+    if m:
+        return _split_at(line, m.start())
+    if (m := _SIGNED_BESIDE.search(t)) and P.is_name_line(t[m.end() :] if m.start() == 0 else t[: m.start()]):
+        return _split_at(line, m.end() if m.start() == 0 else m.start())
+    return [line]
 
 
 def _split_at(line: Line, i: int) -> list[Line]:

@@ -538,7 +538,18 @@ class _Zones:
             ):
                 # the signers before it, each a title and a name ("Đại diện …" / name, once a party)
                 return self._signers_above(j)
+        # no title either: a page that kept only the mark and the name ("(Đã ký)" / "Lê Thành Long")
+        for j in range(n - 1, max(self.i, n - 3) - 1, -1):
+            if self.shaped[j][1] == "SIGNED" and (k := self._name_beside(j)) is not None:
+                listed = self._unlabelled(k - 1)  # a list above it that lost its "Nơi nhận:"
+                return k if listed is None else listed
         return n
+
+    def _name_beside(self, j: int) -> int | None:
+        """Where a signature that is only the mark at shaped line j and a name starts."""
+        if j + 1 < len(self.shaped) and self.shaped[j + 1][1] == "NAME":
+            return j
+        return j - 1 if j - 1 >= self.i and self.shaped[j - 1][1] == "NAME" else None
 
     def _signers_above(self, j: int) -> int:
         """Where the signers' blocks that end above shaped line j begin: titles, signatures and
@@ -626,6 +637,8 @@ class _Zones:
                 break
 
     def signature(self) -> None:
+        if (p := self.peek()) and p[1] == "NAME" and (q := self.peek(1)) and q[1] == "SIGNED":
+            self.emit("SIGNER_NAME")  # "Nguyễn Mạnh Kiểm" / "(Đã ký)": no title, no authority
         # "XÁC THỰC VĂN BẢN" / "HỢP NHẤT" above the authority line
         while (
             (p := self.peek())
@@ -781,6 +794,9 @@ class _Zones:
                 done.add("r")
             elif (
                 sh == "AUTHORITY"
+                or sh in ("SIGNED", "NAME")
+                and (q := self.peek(1))
+                and {sh, q[1]} == {"SIGNED", "NAME"}
                 or (sh in ("UPPER", "ENACT") and P.is_title_line(p[0].text))
                 or (sh == "UPPER" and any((q := self.peek(k)) and q[1] == "AUTHORITY" for k in (1, 2)))
             ) and "s" not in done:

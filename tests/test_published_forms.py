@@ -1431,3 +1431,23 @@ def test_a_label_with_a_stray_comma():
     r = lint("state-nd30/cong_van.txt", ("4. Chủ động xây dựng", "4., Chủ động xây dựng"))
     assert codes(r) == []
     assert [s["label"] for s in r.components["body"]["sections"]] == ["1", "2", "3", "4", "5"]
+
+
+@pytest.mark.parametrize(
+    "closing",
+    [
+        # round 50: the list flattened into one row that lost its label, then "( Đã ký) name |"
+        "- Như trên; - Bộ trưởng (để báo cáo); - Các Thứ trưởng; - Lưu: VT, GDPT. |\n( Đã ký) Nguyễn Văn Hậu |",
+        # round 32: the name, then the mark, in one cell
+        "Nơi nhận:\n- Như trên;\n- Lưu: VT, GDPT.\n\n|  | Nguyễn Văn Hậu (Đã ký) |",
+    ],
+)
+def test_a_signature_that_kept_only_its_mark_and_the_name(closing):
+    """A page that lost the signer's title cell keeps "(Đã ký)" and the name on one line: the
+    signature is there (no "signature missing"), its name is read, and the list above it is the
+    recipients'."""
+    text = (VALID / "state-nd30/cong_van.txt").read_text(encoding="utf-8")
+    r = lint("state-nd30/cong_van.txt", (text[text.index("Nơi nhận:") :], closing + "\n"))
+    assert codes(r) == []
+    assert r.components["signature"]["name"] == "Nguyễn Văn Hậu"
+    assert r.components["recipients"]["items"][-1]["text"].startswith("- Lưu: VT, GDPT.")
