@@ -628,6 +628,8 @@ def _doc_type(c: dict) -> tuple[str | None, str | None]:
         return c["doc_type"]["type"], "heading"
     num = c["number"] or {}
     subj = c["subject"] or {}
+    if (label := fold(num.get("label") or "").removesuffix(" so")) in P.TYPE_NAMES:
+        return P.TYPE_NAMES[label], "inferred"  # "Luật số: 80/2025/QH15", "Pháp lệnh số: …"
     by_code = _type_of_code(num)
     if by_code and (num["form"] == "party" or by_code == "cong_dien"):
         return by_code, "inferred"  # (a công điện has its "V/V …" too: 016–018 in corpus/real)

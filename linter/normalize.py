@@ -6,6 +6,7 @@ import re
 import unicodedata
 
 from linter.lines import Line
+from linter.patterns import TYPE_NAMES
 from linter.text import fold
 
 _DASHES = dict.fromkeys(map(ord, "\u2010\u2011\u2012\u2013\u2014\u2015\u2212"), "-")
@@ -68,9 +69,13 @@ def _blocks(raw: str) -> list[tuple[int, str]]:
 def _two_blocks(raw: str, i: int, j: int) -> bool:
     """The bold spans before i and from j hold several words each, the second opening in capitals,
     and the words that touch there are two ("TƯ" / "Quy"), not one syllable a font's change cut
-    ("CH" / "Ủ TỊCH")."""
+    ("CH" / "Ủ TỊCH"); or the first is a type's name alone ("**LUẬT****CÁN BỘ, CÔNG CHỨC**")."""
     before, after = raw[:i].rsplit("**", 1)[-1], raw[j:].split("**", 1)[0]
-    if not (raw[j].isupper() and " " in before.strip() and " " in after.strip()):
+    if not raw[j].isupper():
+        return False
+    if fold(before.strip()) in TYPE_NAMES:
+        return True
+    if not (" " in before.strip() and " " in after.strip()):
         return False
     return not _SYLLABLE.fullmatch(fold(before.split()[-1] + after.split()[0]))
 

@@ -1451,3 +1451,28 @@ def test_a_signature_that_kept_only_its_mark_and_the_name(closing):
     assert codes(r) == []
     assert r.components["signature"]["name"] == "Nguyễn Văn Hậu"
     assert r.components["recipients"]["items"][-1]["text"].startswith("- Lưu: VT, GDPT.")
+
+
+def test_a_law_s_type_name_in_a_bold_block_glued_to_its_title():
+    """ "**LUẬT****CÁN BỘ, CÔNG CHỨC**" (round 56): a type's name alone in the first bold block is
+    a line of its own, though the block is one word; and a law whose type line is lost is still a
+    law by its "Luật số:", so the report is the type name missing, not a công văn's."""
+    r = lint("state-vbqppl/luat.txt", ("LUẬT\nTHƯ VIỆN SỐ\n", "**LUẬT****THƯ VIỆN SỐ**\n"))
+    assert codes(r) == []
+    assert (r.doc_type, r.components["subject"]["text"]) == ("luat", "THƯ VIỆN SỐ")
+    r = lint("state-vbqppl/luat.txt", ("LUẬT\nTHƯ VIỆN SỐ\n", "THƯ VIỆN SỐ\n"))
+    assert r.doc_type == "luat"
+    assert "VB105" in codes(r) and "VB218" not in codes(r)
+
+
+def test_an_article_named_at_a_line_s_start_after_its_khoan():
+    """ "… thành “Sở Nội vụ” tại khoản 3" / "Điều 1." (round 56): "khoản 3 Điều 1" wrapped, not
+    article 1 after article 3."""
+    r = lint(
+        TT,
+        (
+            "2. Cơ sở khám bệnh, chữa bệnh bảo đảm:",
+            "2. Cơ sở khám bệnh, chữa bệnh bảo đảm các yêu cầu nêu tại khoản 3\nĐiều 1. Thông tư này và:",
+        ),
+    )
+    assert codes(r) == []

@@ -195,6 +195,8 @@ def _wrapped_reference(s, text: dict[int, str]) -> bool:
     # (the line above may start a line or two higher, where layout joined a dash to it)
     line = next((text[k] for k in range(s["line"] - 1, s["line"] - 4, -1) if k in text), "")
     words = fold(line).split()
+    if s["kind"] == "dieu" and len(words) >= 2 and words[-2] in ("khoan", "diem") and _one_label(words[-1]):
+        return True  # "… tại khoản 3" / "Điều 1.": "khoản 3 Điều 1", wrapped
     return (
         (len(line) >= 40 or len(words) >= 3 and words[-2] in _POINTS_TO)
         and line[-1:].isalpha()
@@ -202,6 +204,11 @@ def _wrapped_reference(s, text: dict[int, str]) -> bool:
         and words[-2:] != ["danh", "muc"]
         and P.section_of(line) is None
     )
+
+
+def _one_label(word: str) -> bool:
+    """A khoản's number or a điểm's letter: "3", "a"."""
+    return word.isdigit() or len(word) == 1 and word.isalpha()
 
 
 def _inline(prev, s, label: str, text: dict[int, str]) -> bool:
