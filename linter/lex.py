@@ -519,8 +519,8 @@ class _Zones:
                 first = j
                 break
         if first < n:
-            if self.shaped[first][1] == "AUTHORITY" and (k := self._unlabelled(first - 1)) is not None:
-                return k  # a list that lost its "Nơi nhận:" label, above the signature
+            if self.shaped[first][1] == "AUTHORITY" and (k := self._listed_above(first)) != first:
+                return k
             # signers with bare titles may stand before "Nơi nhận" (biên bản: THƯ KÝ … CHỦ TỌA …)
             return self._signers_above(first)
         # no label, no prefix: a head signing with a bare title, then a name
@@ -537,13 +537,18 @@ class _Zones:
                 )
             ):
                 # the signers before it, each a title and a name ("Đại diện …" / name, once a party)
-                return self._signers_above(j)
+                return self._listed_above(self._signers_above(j))
         # no title either: a page that kept only the mark and the name ("(Đã ký)" / "Lê Thành Long")
         for j in range(n - 1, max(self.i, n - 3) - 1, -1):
             if self.shaped[j][1] == "SIGNED" and (k := self._name_beside(j)) is not None:
-                listed = self._unlabelled(k - 1)  # a list above it that lost its "Nơi nhận:"
-                return k if listed is None else listed
+                return self._listed_above(k)
         return n
+
+    def _listed_above(self, k: int) -> int:
+        """Where the closing starts when the signature starts at k: at a list above it that lost
+        its "Nơi nhận:" label (a page's row "- Chính phủ; - … - Lưu: HC, PLTP."), else at k."""
+        listed = self._unlabelled(k - 1)
+        return k if listed is None else listed
 
     def _name_beside(self, j: int) -> int | None:
         """Where a signature that is only the mark at shaped line j and a name starts."""

@@ -1476,3 +1476,17 @@ def test_an_article_named_at_a_line_s_start_after_its_khoan():
         ),
     )
     assert codes(r) == []
+
+
+def test_a_list_without_its_label_above_a_bare_title():
+    """A UBTVQH page (rounds 40, 50): the recipients run on one row with no "Nơi nhận:", then
+    "CHỦ TỊCH" / name with no authority line. The row is the recipients, not the body's last line."""
+    text = (VALID / TT).read_text(encoding="utf-8")
+    closing = (
+        "- Ủy ban Xã hội của Quốc hội; - Sở Y tế các tỉnh, thành phố; - Lưu: VT, PC, KCB (02). |\n"
+        "BỘ TRƯỞNG\nĐào Hồng Lan |\n"
+    )
+    r = lint(TT, (text[text.index("Nơi nhận:") :], closing))
+    assert codes(r) == []
+    assert len(r.components["recipients"]["items"]) == 3
+    assert r.components["body"]["end_line"] < r.components["recipients"]["line"]
