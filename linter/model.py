@@ -535,6 +535,9 @@ def _signature(t: list[Tok], p: _Parse) -> Built:
     first = grouped[0][0] if grouped else None
     levels = [" ".join(x.text.strip() for x in g) for g in grouped]
     body = levels[0][first.data["body_at"] :].strip() or None if first else None
+    titles = _titles(t)
+    if len(titles) > 1 and P.deputy_of(titles[0], titles[1]):
+        levels.append(titles.pop(0))  # "THỐNG ĐỐC" / "PHÓ THỐNG ĐỐC": the head's, its "KT." lost (VB304)
     name = " ".join(x.text for x in t if x.type == "SIGNER_NAME") or None
     at = P.rank_end(name) if name else 0  # "Thượng tướng Vũ Hải Sản": the rank apart
     return t, {
@@ -542,7 +545,7 @@ def _signature(t: list[Tok], p: _Parse) -> Built:
         "authority": first.data["authority"] if first else None,
         "body": body,
         "levels": levels,
-        "titles": _titles(t),
+        "titles": titles,
         "name": name[at:] or name if name else None,
         "rank": name[:at].strip(" ,") or None if name else None,
         "cosigners": _cosigners(t),

@@ -482,6 +482,16 @@ def representative(text: str) -> bool:
     )
 
 
+# A head's title and the deputy's under it: the deputy signs for the head ("KT. BỘ TRƯỞNG").
+_DEPUTY = {"bo truong": "thu truong"}
+
+
+def deputy_of(head: str, title: str) -> bool:
+    """Whether title is the deputy's of head: "PHÓ THỐNG ĐỐC" of "THỐNG ĐỐC"."""
+    head, title = " ".join(fold(head).split()), " ".join(fold(title).split())
+    return title in (f"pho {head}", _DEPUTY.get(head))
+
+
 def is_title_line(text: str) -> bool:
     if representative(text):
         return True

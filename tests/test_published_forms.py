@@ -1490,3 +1490,12 @@ def test_a_list_without_its_label_above_a_bare_title():
     assert codes(r) == []
     assert len(r.components["recipients"]["items"]) == 3
     assert r.components["body"]["end_line"] < r.components["recipients"]["line"]
+
+
+def test_a_head_s_title_above_its_deputy_s_is_the_level_whose_kt_was_lost():
+    """ "THỐNG ĐỐC" / "PHÓ THỐNG ĐỐC" (rounds 41–55): the signer is the deputy; the head's title is
+    the level "KT." should have opened, so VB304 reports it, and the facts read one title."""
+    r = lint(TT, ("KT. BỘ TRƯỞNG\nTHỨ TRƯỞNG", "BỘ TRƯỞNG\nTHỨ TRƯỞNG"))
+    assert codes(r) == ["VB304"]
+    sig = r.components["signature"]
+    assert (sig["levels"], sig["titles"]) == (["BỘ TRƯỞNG"], ["THỨ TRƯỞNG"])

@@ -95,15 +95,6 @@ def name_missing(doc, ctx):
         yield Hit(s.span("last"))
 
 
-# A head's title and the deputy's under it: the deputy signs for the head ("KT. BỘ TRƯỞNG").
-_DEPUTY = {"bo truong": "thu truong"}
-
-
-def _deputy_of(head: str, title: str) -> bool:
-    """Whether title (folded) is the deputy's of head: "pho thong doc" of "thong doc"."""
-    return title in (f"pho {head}", _DEPUTY.get(head))
-
-
 @rule(
     code="VB304",
     example={"head": "THỐNG ĐỐC", "title": "PHÓ THỐNG ĐỐC", "fixed": "KT. THỐNG ĐỐC"},
@@ -129,7 +120,7 @@ def deputy_without_kt(doc, ctx):
     s = doc.signature
     lines = s.title_lines if s else ()
     for head, title in zip(lines, lines[1:]):
-        if _deputy_of(" ".join(fold(head.text).split()), " ".join(fold(title.text).split())):
+        if P.deputy_of(head.text, title.text):
             prefix = "K/T " if ctx.profile.startswith("party") else "KT. "
             args = {"head": head.text, "title": title.text, "fixed": prefix + head.text}
             yield Hit(head.span(), args, Fix("unsafe", prefix, head.span(0, 0)))
