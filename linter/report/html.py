@@ -7,14 +7,13 @@ a Content-Security-Policy allowing only this page's own script and style (by has
 import base64
 import hashlib
 import html
-from collections import Counter
 
 from linter.codes import type_vi
 from linter.report import summary
+from linter.report.statistics import tally
 
 FULL_TEXT_LIMIT = 2000  # above this many documents, full text only for documents with diagnostics
 TOP_RULES = 10
-_SEV_ORDER = {"error": 0, "warning": 1, "info": 2}
 
 _W = {
     "vi": {
@@ -283,16 +282,7 @@ def _source(r, doc_id: str) -> str:
 
 
 def _chart(results, w, lang: str) -> str:
-    counts: Counter = Counter()
-    names: dict[str, str] = {}
-    sev: dict[str, str] = {}
-    for r in results:
-        for d in r.diagnostics:
-            counts[d.code] += 1
-            names.setdefault(d.code, d.name)
-            if d.code not in sev or _SEV_ORDER.get(d.severity, 3) < _SEV_ORDER.get(sev[d.code], 3):
-                sev[d.code] = d.severity  # the most severe seen colours the bar
-    top = sorted(counts.items(), key=lambda kv: (-kv[1], kv[0]))[:TOP_RULES]
+    top = tally(results)[:TOP_RULES]  # (the most severe of a rule's diagnostics colours its bar)
     if not top:
         return (
             f'<svg id="top-rules-chart" xmlns="http://www.w3.org/2000/svg" width="720" height="40" '
@@ -300,7 +290,7 @@ def _chart(results, w, lang: str) -> str:
         )
     bar_h, gap, label_w, bar_w, width = 22, 8, 260, 380, 720
     height = len(top) * (bar_h + gap) + gap
-    most = top[0][1]
+    most = top[0].count
     parts = [
         (
             f'<svg id="top-rules-chart" xmlns="http://www.w3.org/2000/svg" width="{width}" '
@@ -308,14 +298,14 @@ def _chart(results, w, lang: str) -> str:
             f'aria-label="{_e(w["top"])}"><title>{_e(w["top"])}</title>'
         )
     ]
-    for i, (code, n) in enumerate(top):
+    for i, (code, n, worst) in enumerate(top):
         y = gap + i * (bar_h + gap)
         length = max(2, round(bar_w * n / most))
-        label = f"{code} {names[code]}"
+        label = f"{code} {worst.name}"
         parts.append(
             f'<g class="bar" data-code="{_e(code)}"><title>{_e(label)}: {_num(n, lang)}</title>'
             f'<text class="label" x="{label_w - 8}" y="{y + 16}" text-anchor="end">{_e(label)}</text>'
-            f'<rect class="bar-{_e(sev[code])}" x="{label_w}" y="{y}" width="{length}" height="{bar_h}" rx="3"/>'
+            f'<rect class="bar-{_e(worst.severity)}" x="{label_w}" y="{y}" width="{length}" height="{bar_h}" rx="3"/>'
             f'<text class="count" x="{label_w + length + 6}" y="{y + 16}">{_num(n, lang)}</text></g>'
         )
     parts.append("</svg>")
