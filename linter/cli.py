@@ -153,22 +153,10 @@ class _Check:
         Returns None. Otherwise the results, in input order: every report needs all of them
         (the summary, and for most formats the diagnostics of every file) — that much memory is
         inherent. The text travels and is kept only when the report or the baseline shows it."""
-        from linter import batch, config
-        from linter.cache import Cache, settings_key
-        from linter.resources import default_dir
+        from linter import batch
 
         a = self.a
         streaming = a.format == "jsonl" and not a.write_baseline
-        groups: dict = {}
-        opts_of: dict = {}  # id(Settings) -> (Settings, Options): one Options per Settings object
-        for f in self.files:
-            s = self.resolver.settings_for(f)
-            got = opts_of.get(id(s))
-            if got is None:
-                got = opts_of[id(s)] = (s, config.options(s))
-            opts = got[1]
-            groups.setdefault((opts.today, opts.profile, opts.lang, opts.hd05_from), (opts, []))[1].append(f)
-        del opts_of
         if streaming:
             emit = batch.Lines(self.resolver.post if self.resolver.filters() else None)
         else:
@@ -181,43 +169,10 @@ class _Check:
             batch.progress(len(self.files), sys.stderr, a.lang or "vi") if a.format != "jsonl" else None
         )
         on_page = progress.page if progress and progress.enabled else None  # no page messages unwatched
-        for opts, group in groups.values():
-            cache = None
-            if not a.no_cache and "-" not in group:
-                cache = Cache(Path(a.cache_dir) if a.cache_dir else default_dir(), settings_key(opts))
-            timeout = a.timeout if a.timeout is not None else _default_timeout(group)
-            if a.scheduler:  # the workers read the files: no cache (they may not share this one)
-                from linter import cluster
-
-                stream = cluster.iter_results(
-                    group,
-                    opts,
-                    scheduler=a.scheduler,
-                    jobs=a.jobs,
-                    timeout=timeout,
-                    ordered=a.format != "jsonl",
-                    emit=emit,
-                )
-            else:
-                stream = batch.iter_results(
-                    group,
-                    opts,
-                    jobs=a.jobs,
-                    timeout=timeout,
-                    cache=cache,
-                    ordered=a.format != "jsonl",
-                    emit=emit,
-                    on_page=on_page,
-                )
+        for opts, group in self._groups():
+            stream = self._stream(opts, group, emit, on_page)
             if streaming:
-                write, flush = self._binary()
-                for r in stream:  # batch.Streamed: settings and baseline already applied
-                    write(r.line)
-                    flush()
-                    if not r.readable:
-                        self.unreadable = True
-                    if r.error:
-                        self.errors = True
+                self._write_lines(stream)
             elif a.format == "jsonl":  # --write-baseline: stream the lines, keep the results
                 from linter.report import jsonl
 
@@ -236,6 +191,64 @@ class _Check:
         out = [results[f] for f in self.files]
         self._tally(out)
         return out
+
+    def _groups(self):
+        """(Options, files) for each set of effective options, files in input order: one Options
+        per Settings object, so the files of one directory are one group."""
+        from linter import config
+
+        groups: dict = {}
+        opts_of: dict = {}  # id(Settings) -> (Settings, Options)
+        for f in self.files:
+            s = self.resolver.settings_for(f)
+            got = opts_of.get(id(s))
+            if got is None:
+                got = opts_of[id(s)] = (s, config.options(s))
+            opts = got[1]
+            groups.setdefault((opts.today, opts.profile, opts.lang, opts.hd05_from), (opts, []))[1].append(f)
+        return groups.values()
+
+    def _stream(self, opts, group: list[str], emit, on_page):
+        """The group's results as they come: from the Dask cluster given, else from this machine's
+        pool with the cache (the cluster's workers may not share this machine's cache)."""
+        from linter import batch
+        from linter.cache import Cache, settings_key
+        from linter.resources import default_dir
+
+        a = self.a
+        timeout = a.timeout if a.timeout is not None else _default_timeout(group)
+        ordered = a.format != "jsonl"
+        if a.scheduler:
+            from linter import cluster
+
+            return cluster.iter_results(
+                group, opts, scheduler=a.scheduler, jobs=a.jobs, timeout=timeout, ordered=ordered, emit=emit
+            )
+        cache = None
+        if not a.no_cache and "-" not in group:
+            cache = Cache(Path(a.cache_dir) if a.cache_dir else default_dir(), settings_key(opts))
+        return batch.iter_results(
+            group,
+            opts,
+            jobs=a.jobs,
+            timeout=timeout,
+            cache=cache,
+            ordered=ordered,
+            emit=emit,
+            on_page=on_page,
+        )
+
+    def _write_lines(self, stream) -> None:
+        """Streamed jsonl: each line written as it comes (batch.Streamed: settings and baseline
+        already applied by the workers), only the exit code's flags kept."""
+        write, flush = self._binary()
+        for r in stream:
+            write(r.line)
+            flush()
+            if not r.readable:
+                self.unreadable = True
+            if r.error:
+                self.errors = True
 
     def _binary(self):
         """write(bytes) and flush() for the output: its binary buffer when it has one (the lines
