@@ -779,8 +779,11 @@ def section_of(text: str) -> tuple[str, str] | None:
         return ("chuong", g.group(1)) if g and text[g.end() : g.end() + 2].isupper() else None
     if m.lastgroup == "letter" and ")" not in m.group(0) and not text[m.end()].isupper():
         return None  # a point written "a." opens a sentence: "a. Trường hợp …", not "v. v."
-    if text[m.end() :].lstrip()[:1] in _OPERATORS:
+    rest = text[m.end() :].lstrip()
+    if rest[:1] in _OPERATORS:
         return None  # a number in a table's cell: "2.0 < I <= 2.8", "1.5 × 2"
+    if m.lastgroup in _UNIT_WORDS and rest[:1].islower():
+        return None  # a sentence that names the unit: "Chương V của Nghị định này hết hiệu lực …"
     if (
         m.lastgroup == "decimal"
         and "." not in m.group(0)[len(m.group("decimal")) :]
@@ -791,6 +794,7 @@ def section_of(text: str) -> tuple[str, str] | None:
 
 
 _OPERATORS = frozenset("<>=≤≥×+%")
+_UNIT_WORDS = frozenset(["phan", "chuong", "muc", "tieu_muc"])  # the kinds labelled by a word
 _UNITS = frozenset(["inch", "mm", "cm", "m", "km", "m2", "m3", "ha", "kg", "tấn", "lít", "kW", "MW"])
 
 

@@ -1499,3 +1499,16 @@ def test_a_head_s_title_above_its_deputy_s_is_the_level_whose_kt_was_lost():
     assert codes(r) == ["VB304"]
     sig = r.components["signature"]
     assert (sig["levels"], sig["titles"]) == (["BỘ TRƯỞNG"], ["THỨ TRƯỞNG"])
+
+
+def test_a_sentence_that_opens_with_a_chapter_s_name():
+    """ "Chương V của Nghị định này hết hiệu lực …" (round 58): a sentence naming a chapter, at a
+    line's start, is no chapter heading ("V after VI")."""
+    r = lint(
+        "state-vbqppl/luat.txt",
+        (
+            "Điều 1. Phạm vi điều chỉnh\n",
+            "Điều 1. Phạm vi điều chỉnh\nChương I của Luật này quy định chung.\n",
+        ),
+    )
+    assert codes(r) == []
