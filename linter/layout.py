@@ -134,7 +134,39 @@ _GLUED = re.compile(
 
 # an authority prefix after a space (checked by the caller: a pattern that opens with the space
 # or a look-behind is several times slower to scan for than one that opens with the letters)
-_SIDE_AUTHORITY = re.compile(r"(?:T/M|K/T|T/L|TM\.|KT\.|TL\.|TUQ\.|Q\.)(?=\s+[A-ZĐÀ-Ỹ])")
+# (a dotted one may have lost its space: "TM. CHÍNH PHỦ KT.THỦ TƯỚNG")
+_SIDE_AUTHORITY = re.compile(r"(?:T/M|K/T|T/L)(?=\s+[A-ZĐÀ-Ỹ])|(?:TM\.|KT\.|TL\.|TUQ\.|Q\.)(?=\s*[A-ZĐÀ-Ỹ])")
+# A flattened page's signature cell and what follows it on the line: the consolidated text's
+# authentication ("… (được bãi bỏ) XÁC THỰC VĂN BẢN HỢP NHẤT CHỦ NHIỆM Lê Quang Tùng"), and after
+# the signer's name an annex's heading or a footnote ("… Trần Hồng Hà PHỤ LỤC I (Kèm theo …)",
+# "… Vũ Thị Mai Phụ lục I", "… Nguyễn Hạnh Phúc 1 Luật số 71/2014/QH13 …")
+_AUTHENTICATION = "XÁC THỰC VĂN BẢN HỢP NHẤT"
+# a part's heading and its first chapter's, or a chapter's and its first section's, on one line
+# (a flattened page): the inner one starts after the outer one's title in capitals
+_INNER_UNIT = re.compile(r"(?<=[A-ZĐÀ-Ỹ]) (?:Chương|CHƯƠNG|Mục|MỤC) (?:[IVXL]+|\d+) ")
+_FOOTNOTE_AT = re.compile(r"\d{1,3} [A-ZĐ]")
+
+
+def _after_name(t: str) -> int:
+    """Where what follows the signer's name on a flattened signature cell starts: two words in
+    capitals, "Phụ lục", or a footnote's number; 0 if nothing does."""
+    words = t.split(" ")
+    at = 0
+    for k, w in enumerate(words[:-1]):
+        at += len(w) + 1
+        if not w[-1:].islower():
+            continue
+        rest = words[k + 1 :]
+        if (
+            rest[0].isupper()
+            and len(rest[0]) > 1
+            and len(rest) > 1
+            and rest[1][:1].isupper()
+            or rest[:2] == ["Phụ", "lục"]
+            or _FOOTNOTE_AT.match(t, at)
+        ) and _signature_cell(t[: at - 1]) > 0:
+            return at
+    return 0
 
 
 # "(Đã ký) Lê Thành Long", "Nguyễn Mạnh Kiểm (Đã ký)": a page that lost the signer's title put
@@ -222,7 +254,7 @@ def split_columns(line: Line) -> list[Line]:
     if m and len(f) > m.end() + 8:  # "Độc lập - Tự do - Hạnh phúc Hà Nội, ngày …"
         return _split_at(line, m.end())
     # a type name and its summary merged: "CHỈ THỊ Về tăng cường …"
-    if t[:2].isupper() and (at := P.type_then_subject(t, f)) is not None:
+    if t[:2].isupper() and (at := P.type_then_subject(t, f) or P.type_then_title(t, f)) is not None:
         return _split_at(line, at)
     # number + place-date on one line
     num = P.parse_number(P.repair(t)) if P.may_be_number(t, f) else None  # "Sô 2l-TT/TU Bến Tre, …"
@@ -241,6 +273,26 @@ def split_columns(line: Line) -> list[Line]:
     for m in _SIDE_AUTHORITY.finditer(t) if "." in t or "/" in t else ():
         if m.start() > 1 and t[m.start() - 1].isspace() and P.authority_of(t[m.start() :]):
             return _split_at(line, m.start())
+    if (
+        t[:1] in "PpC"
+        and (m := _INNER_UNIT.search(t))
+        and P.section_of(t)
+        and P.section_of(t[m.start() + 1 :])
+    ):
+        return _split_at(line, m.start() + 1)  # "Phần thứ ba ÁP DỤNG … Chương I CÁC BIỆN PHÁP …"
+    if (
+        t[-1:] in "cgnuCGNU"
+        and (k := t.rfind(" ")) > 0
+        and t[k + 1 :] in _UNIT_NAMES
+        and t[k - 1] == "."
+        and not P.BARE_LABEL.fullmatch(t[:k])
+        and P.section_of(t) is None  # (not "7. Điều" / "tra cơ bản …", "Điều 2. Điều" / "khoản thi hành")
+    ):
+        return _split_at(line, k + 1)  # "Văn bản hợp nhất 17/VBHN-VPQH. Mục" / "3. KIỂM TRA …"
+    if (k := t.find(_AUTHENTICATION)) >= 0 and (k or len(t) > len(_AUTHENTICATION) + 3):
+        return _split_at(line, k or len(_AUTHENTICATION))
+    if t[:2].isupper() and not t[-1:].islower() and (k := _after_name(t)):
+        return _split_at(line, k)
     if (k := _signature_cell(t)) > 0:
         return _split_at(line, k)
     if (k := _deputy_title_at(t, f)) > 0:
@@ -578,18 +630,7 @@ def layout(lines: list[Line]) -> list[Line]:
             cell = _clean(whole) if whole is not line else whole
             if cell is None:
                 continue
-            pieces = _split_columns(cell)
-            if len(pieces) == 1:
-                cells.append(cell)
-                continue
-            todo = pieces
-            while todo:  # a line may hold several columns: split until nothing changes
-                piece = todo.pop(0)
-                pieces = _split_columns(piece)
-                if len(pieces) == 1:
-                    cells.append(piece)
-                else:
-                    todo[:0] = pieces
+            cells += _split_all(cell)
     out: list[Line] = []
     joined: set[int] = set()  # ids of the lines made by a join: split again once all are made
     i = 0
@@ -611,8 +652,25 @@ def layout(lines: list[Line]) -> list[Line]:
             out.append(line)
         i += 1
     if joined:
-        out = [p for ln in out for p in (_split_columns(_repair(ln, True)) if id(ln) in joined else (ln,))]
+        out = [p for ln in out for p in (_split_all(_repair(ln, True)) if id(ln) in joined else (ln,))]
     return _list_after_the_signature(_authority_to_its_titles(out))
+
+
+def _split_all(line: Line) -> list[Line]:
+    """The line's pieces: a line may hold several columns or parts, so split until nothing changes."""
+    pieces = _split_columns(line)
+    if len(pieces) == 1:
+        return pieces
+    out: list[Line] = []
+    todo = pieces
+    while todo:
+        piece = todo.pop(0)
+        pieces = _split_columns(piece)
+        if len(pieces) == 1:
+            out.append(piece)
+        else:
+            todo[:0] = pieces
+    return out
 
 
 def _authority_to_its_titles(out: list[Line]) -> list[Line]:

@@ -648,7 +648,10 @@ class _Zones:
         while (
             (p := self.peek())
             and p[1] == "UPPER"
-            and any((q := self.peek(k)) and q[1] == "AUTHORITY" for k in (1, 2))
+            and (
+                any((q := self.peek(k)) and q[1] == "AUTHORITY" for k in (1, 2))
+                or fold(p[0].text) == "xac thuc van ban hop nhat"  # (its signer may sign by title)
+            )
         ):
             self.emit("SIGN_NOTE")
         while (p := self.peek()) and p[1] == "AUTHORITY":  # multi-level: TL. … / KT. …

@@ -36,6 +36,14 @@ _HEADING = re.compile(r"^\s*#{1,6}\s+")
 # định …", "### Chương III**TỔ CHỨC …**" — two blocks of a page whose line break was lost; a span of
 # one word is a font's change inside it ("THU****Ế**** HQ", "TRƯ****Ở****NG")
 _BOLD_BREAK = re.compile(r"(?<=[^\s*])\*\*(?:\*\*)?(?=[^\W\d_])")
+# a legal site's notes on the text, in square brackets inside it: "[Khoản này được sửa đổi bởi
+# Điểm a Khoản 19 Điều 1 Luật …]", "[Cụm từ này bị thay thế bởi …]", "[… được thực hiện theo Nghị
+# định 151/2025/NĐ-CP có hiệu lực từ ngày 01/07/2025]", and its widgets' "[JavaScript: …]", "[ID:
+# …]": the site's, not the document's (markup, as Markdown is), with the space before them
+_SITE_NOTE = re.compile(
+    r" ?\[(?:JavaScript|ID): [^\[\]]*\]"
+    r"| ?\[[^\[\]]*?\b(?:(?:được|bị)\b[^\[\]]*?\bbởi|hiệu lực)\b[^\[\]]*\]"
+)
 _TRANSLATED = re.compile("[" + "".join(re.escape(chr(c)) for c in sorted(_TRANSLATE)) + "]")
 
 
@@ -47,6 +55,8 @@ def _needs_rebuild(s: str) -> bool:
         "**" in s
         or "__" in s
         or "#" in s
+        or "[" in s
+        and _SITE_NOTE.search(s) is not None
         or _TRANSLATED.search(s) is not None
         or not unicodedata.is_normalized("NFC", s)
     )
@@ -97,6 +107,8 @@ def _rebuild(raw: str, lineno: int, offset: int = 0) -> Line:
         # a lone "*" line is the Party star under the issuer: keep it
         if raw.strip() != "*":
             skip.update(range(m.start(), m.end()))
+    for m in _SITE_NOTE.finditer(raw) if "[" in raw else ():
+        skip.update(range(m.start(), m.end()))
     i = 0
     n = len(raw)
     while i < n:

@@ -401,6 +401,38 @@ def type_then_subject(text: str, f: str) -> int | None:
     return m.end() + k
 
 
+# The types whose heading stands alone on its line, the document's name on the next ("LUẬT" /
+# "HẢI QUAN"): on one line, the rest is that name.
+_ALONE = frozenset(["luat", "phap lenh", "nghi dinh", "thong tu", "thong tu lien tich"])
+# type names a summary may open with: "QUY ĐỊNH VỀ GIÁ ĐẤT" is a decree's summary, not a type
+_OPENERS = frozenset(["quy dinh", "quy che", "huong dan", "quy hoach", "chuong trinh", "ke hoach", "de an"])
+
+
+def type_then_title(text: str, f: str) -> int | None:
+    """Where to cut a line a flattened page made of a type's heading and what followed it (f
+    folded): after "LUẬT HẢI QUAN", before the text that goes on in ordinary case ("LUẬT HẢI QUAN
+    Luật Hải quan số 54/2014/QH13 …", "CHỈ THỊ VỀ CÔNG TÁC … CẢ NƯỚC Ngày 24 tháng 6 …"); then
+    after the heading, when the rest is the name of a law, decree or circular ("LUẬT" / "HẢI
+    QUAN") or a summary opening "VỀ" ("CHỈ THỊ" / "VỀ CÔNG TÁC …"). None for any other line."""
+    m = _TYPE_RE.match(f) if text[:2].isupper() else None
+    if not m or not is_upper_line(text[: m.end()]) or text[m.end() : m.end() + 1] != " ":
+        return None
+    at = m.end() + 1
+    words = text[at:].split(" ")
+    caps = 0
+    for w in words:
+        if any(c.islower() for c in w):
+            break
+        caps += 1
+    if caps == len(words):  # all in capitals: the heading, then the name or the summary
+        kind = f[m.start() : m.end()]
+        return at if kind in _ALONE or f[at:].startswith("ve ") and kind not in _OPENERS else None
+    w = words[caps]
+    if caps and w[:1].isupper() and len(text) > 40:  # the ordinary text after the heading's capitals
+        return at + len(" ".join(words[:caps])) + 1
+    return None
+
+
 def phrase_part(f: str) -> bool:
     """Whether folded f reads as the start of a banner phrase, or the whole of one, through a
     misread letter: 'cong hoa xa hol' is, 'cong hoa xa hoi chu nghia viet nam abc' is not."""

@@ -1297,7 +1297,8 @@ def test_a_deputy_s_title_printed_in_title_case():
     r = lint(TT, ("KT. BỘ TRƯỞNG\nTHỨ TRƯỞNG\n\n", "BỘ TRƯỞNG\nThứ Trưởng\n(đã ký)\n"))
     assert codes(r) == ["VB304"]
     assert r.components["signature"]["name"] == "Trần Văn Thuấn"
-    assert r.components["signature"]["titles"] == ["BỘ TRƯỞNG", "Thứ Trưởng"]
+    sig = r.components["signature"]
+    assert (sig["levels"], sig["titles"]) == (["BỘ TRƯỞNG"], ["Thứ Trưởng"])  # the head's: a level
     # a name with its rank is no title, an annex after it or not (round 50)
     ranked = "THỨ TRƯỞNG\nĐại tướng Trần Văn Thuấn\n\nQUY CHẾ\nQUẢN LÝ HỒ SƠ BỆNH ÁN\n"
     r = lint(TT, ("THỨ TRƯỞNG\n\nTrần Văn Thuấn\n", ranked))
@@ -1512,3 +1513,120 @@ def test_a_sentence_that_opens_with_a_chapter_s_name():
         ),
     )
     assert codes(r) == []
+
+
+# A legal site's page as a crawler keeps it (round 59): every table row flattened into one line,
+# the site's notes in square brackets inside the text.
+LUAT = "state-vbqppl/luat.txt"
+_NOTE = "[Khoản này được sửa đổi bởi Khoản 2 Điều 1 Luật số 99/2026/QH15 có hiệu lực từ ngày 01/01/2027]"
+_HEAD = (
+    "QUỐC HỘI -------\nCỘNG HÒA XÃ HỘI CHỦ NGHĨA VIỆT NAM Độc lập - Tự do - Hạnh phúc --------------- Luật số:\n"
+    "112/2025/QH15\nHà Nội, ngày 10 tháng 12 năm 2025 LUẬT [Thư viện số được hướng dẫn bởi Nghị định "
+    "số 12/2026/NĐ-CP có hiệu lực từ ngày 01/7/2026] THƯ VIỆN SỐ\n"
+)
+_CHAPTER_III = ("Điều 4. Hiệu lực thi hành", "Chương III\nĐIỀU KHOẢN THI HÀNH\n\nĐiều 4. Hiệu lực thi hành")
+
+
+def _chapters(r) -> list[str]:
+    def walk(sections):
+        for s in sections:
+            yield s
+            yield from walk(s["sections"])
+
+    return [s["label"] for s in walk(r.components["body"]["sections"]) if s["kind"] == "chuong"]
+
+
+def test_a_crawled_law_page_is_read_whole():
+    """Header rows flattened onto the date line, the site's notes inside the type line and a
+    clause, its widgets' "[JavaScript: …]": the law's parts are all read, nothing reported."""
+    text = (VALID / LUAT).read_text(encoding="utf-8")
+    r = lint(
+        LUAT,
+        (text[: text.index("Căn cứ Hiến pháp")], _HEAD),
+        ("1. Nhà nước đầu tư", f"1.{_NOTE} Nhà nước đầu tư"),
+        ("tài liệu quý hiếm.", "tài liệu quý hiếm. [JavaScript: LS_Tip_Type_Bookmark_bm] [ID: tc_1]"),
+    )
+    assert codes(r) == []
+    assert (r.doc_type, r.components["subject"]["text"]) == ("luat", "THƯ VIỆN SỐ")
+    assert r.components["place_date"]["year"] == 2025
+
+
+def test_a_crawled_decree_s_signature_row_with_its_annex_heading():
+    """ "TM. CHÍNH PHỦ KT.THỦ TƯỚNG PHÓ THỦ TƯỚNG <name> PHỤ LỤC I (Kèm theo …)": every level, the
+    title and the name are read, the annex is the trailer; the lost space after "KT." is reported."""
+    text = (VALID / "state-vbqppl/nghi_dinh.txt").read_text(encoding="utf-8")
+    sig = text[text.index("TM. CHÍNH PHỦ") :]
+    name = sig.strip().splitlines()[-1]
+    row = f"TM. CHÍNH PHỦ KT.THỦ TƯỚNG PHÓ THỦ TƯỚNG {name} PHỤ LỤC I (Kèm theo Nghị định này)\n| STT | Mẫu số |\n"
+    r = lint("state-vbqppl/nghi_dinh.txt", (sig, row))
+    assert codes(r) == ["VB312"]
+    s = r.components["signature"]
+    assert (s["levels"], s["titles"], s["name"]) == (
+        ["TM. CHÍNH PHỦ", "KT.THỦ TƯỚNG"],
+        ["PHÓ THỦ TƯỚNG"],
+        name,
+    )
+
+
+@pytest.mark.parametrize(("second", "want"), [("Chương I", []), ("Chương II", []), ("Chương III", ["VB261"])])
+def test_a_part_s_heading_and_its_first_chapter_s_on_one_line(second, want):
+    """ "Phần thứ hai … Chương I …": the chapter is read; chapters may start again from I in a new
+    part (Luật Xử lý vi phạm hành chính) or run on (the Civil Code), but not skip."""
+    r = lint(
+        LUAT,
+        ("Chương I\nNHỮNG QUY ĐỊNH CHUNG", "Phần thứ nhất NHỮNG QUY ĐỊNH CHUNG Chương I PHẠM VI"),
+        ("Chương II\nTÀI NGUYÊN THÔNG TIN SỐ", f"Phần thứ hai TÀI NGUYÊN {second} TÀI NGUYÊN THÔNG TIN SỐ"),
+    )
+    assert codes(r) == want
+    assert len(_chapters(r)) == 2
+
+
+def test_chapter_headings_a_crawl_glued_or_broke():
+    """A chapter's heading glued after the sentence before it ("… dạng số. Chương II TÀI …"), and
+    one whose word a site's caption took ("Luật Thư viện số 2025. Chương" / "III. ĐIỀU KHOẢN …"):
+    no "III after I"."""
+    r = lint(
+        LUAT,
+        ("ở dạng số.\n\nChương II\nTÀI NGUYÊN THÔNG TIN SỐ", "ở dạng số. Chương II TÀI NGUYÊN THÔNG TIN SỐ"),
+        (
+            "Điều 4. Hiệu lực thi hành",
+            "Luật Thư viện số 2025. Chương\nIII. ĐIỀU KHOẢN THI HÀNH\n\nĐiều 4. Hiệu lực thi hành",
+        ),
+    )
+    assert codes(r) == []
+    assert _chapters(r) == ["I", "III"]
+
+
+def test_a_heading_in_capitals_ending_like_a_reference_names_nothing():
+    """ "Mục 2" / "KHẤU TRỪ TIỀN TỪ TÀI KHOẢN" / "Điều 15.": the article under a heading that ends
+    "tài khoản" is an article, not "khoản … Điều 15" wrapped (no "4 after 2")."""
+    r = lint(LUAT, ("TÀI NGUYÊN THÔNG TIN SỐ\n", "QUẢN LÝ TÀI KHOẢN\n"))
+    assert codes(r) == []
+
+
+def test_a_first_decimal_run_into_its_parent_s_line():
+    """ "2. … bảo đảm: 2.1. An toàn …" / "2.2. Sao lưu …": the list opens with 2.1, inline."""
+    r = lint(
+        TT,
+        (
+            "bảo đảm:\na) An toàn thông tin theo cấp độ;\nb) Sao lưu dữ liệu hằng ngày;\nc) Phân quyền",
+            "bảo đảm: 2.1. An toàn thông tin theo cấp độ;\n2.2. Sao lưu dữ liệu hằng ngày;\n2.3. Phân quyền",
+        ),
+    )
+    assert codes(r) == []
+
+
+def test_a_consolidated_law_has_no_passage_line():
+    """A consolidated law (VBHN) ends with its last article and the authentication, signed by a
+    title alone: no passage line asked for, and the signer's title is the title."""
+    text = (VALID / LUAT).read_text(encoding="utf-8")
+    r = lint(
+        LUAT,
+        ("Luật số: 112/2025/QH15", "Số: 17/VBHN-VPQH\nHà Nội, ngày 10 tháng 12 năm 2025"),
+        (
+            text[text.index("Luật này được Quốc hội") :],
+            "XÁC THỰC VĂN BẢN HỢP NHẤT\nCHỦ NHIỆM\n\nNguyễn Hạnh Phúc\n",
+        ),
+    )
+    assert "VB267" not in codes(r)
+    assert r.components["signature"]["titles"] == ["CHỦ NHIỆM"]

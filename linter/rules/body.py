@@ -12,7 +12,7 @@ from linter.patterns import to_roman
 from linter.profile import assembly, consolidated, legal_date
 from linter.rules._shared import HD05_CIT, N78, PL3, VBQPPL_DOC
 from linter.rules.base import HD05, STATE, VBQPPL, Hit, rule
-from linter.text import fold
+from linter.text import fold, is_upper_line
 
 _CIT = "HD 36-HD/VPTW (nội dung); HD 05-HD/VPTW, Phần II, 3.1.6; NĐ 30/2020, Phụ lục I, II.6"
 
@@ -59,8 +59,10 @@ def _breaks(doc):
         run_on = sorted(
             (s for _, level in _walk(tree) for s in level if s["kind"] in _RUN_ON), key=lambda s: s["line"]
         )
+        parts = [s["line"] for _, level in _walk(tree) for s in level if s["kind"] == "phan"]
         for kind in _RUN_ON:
-            yield from _sequence([s for s in run_on if s["kind"] == kind], text, back)
+            for run in _by_part([s for s in run_on if s["kind"] == kind], parts):
+                yield from _sequence(run, text, back)
         decimals = {
             s["label"].rstrip(".") for _, level in _walk(tree) for s in level if s["kind"] == "decimal"
         }
@@ -89,11 +91,33 @@ def _first_decimal(parent, siblings, decimals: set[str], text: dict[int, str]):
     if first is None or parent is None or first["number"] in (None, 1):
         return
     head = first["label"].rstrip(".").rsplit(".", 1)[0]
-    if parent["label"].rstrip(".") == head and f"{head}.1" not in decimals:
-        yield first, parent, f"{head}.1"
+    want = f"{head}.1"
+    if (
+        parent["label"].rstrip(".") == head
+        and want not in decimals
+        and not _inline(parent, first, want, text)
+    ):
+        yield first, parent, want  # (run into a line: "2. Xác định giá đất … 2.1. Khảo sát …")
 
 
 _RUN_ON = ("chuong", "dieu")
+
+
+def _by_part(units: list, parts: list[int]) -> list[list]:
+    """The runs the units are numbered in: through the whole text as a rule, but a part (Phần)
+    whose first chapter is I numbers its chapters again (Luật Xử lý vi phạm hành chính: "Phần thứ
+    hai" / "Chương I"; the Civil Code runs them on)."""
+    runs: list[list] = [[]]
+    for s in units:
+        if (
+            runs[-1]
+            and s["kind"] == "chuong"
+            and s["number"] == 1
+            and any(runs[-1][-1]["line"] < p <= s["line"] for p in parts)
+        ):
+            runs.append([])
+        runs[-1].append(s)
+    return runs
 
 
 def _all_breaks(doc) -> list:
@@ -203,6 +227,7 @@ def _wrapped_reference(s, text: dict[int, str]) -> bool:
         and (_takes_a_number(line.split()[-1]) or words[-2:] == ["du", "an"])
         and words[-2:] != ["danh", "muc"]
         and P.section_of(line) is None
+        and not is_upper_line(line)  # a heading in capitals: "Mục 2" / "KHẤU TRỪ TIỀN TỪ TÀI KHOẢN"
     )
 
 
@@ -214,8 +239,19 @@ def _one_label(word: str) -> bool:
 def _inline(prev, s, label: str, text: dict[int, str]) -> bool:
     """Whether the lines from section prev to section s hold the label further on, after a space
     (a page that ran several points into one line holds each)."""
-    at = re.compile(rf"(?:\s|(?<=[^\W\d_][.;:])){re.escape(label)}\s*[.)]\s")  # ("… tiêu cực.2. Giao …")
+    if unit := _UNIT_WORD.get(s["kind"]):  # a heading glued after a sentence: "… đó. Chương IV CHUYỂN …"
+        glued = rf"(?:[.;:\]][\"”]?|[\"”])\s*{unit}"
+        head = f"(?:{glued}|^{_MISSPELT[s['kind']]})" if s["kind"] in _MISSPELT else glued
+        at = re.compile(rf"{head}\s+{re.escape(label)}(?:\s+[A-ZĐ]|[.:])")
+    else:
+        at = re.compile(rf"(?:\s|(?<=[^\W\d_][.;:])){re.escape(label)}\s*[.)]\s")  # ("… tiêu cực.2. Giao …")
     return any(at.search(text.get(n, "")) for n in range(prev["line"], s["line"]))
+
+
+_UNIT_WORD = {"phan": "(?:Phần|PHẦN)", "chuong": "(?:Chương|CHƯƠNG)", "muc": "(?:Mục|MỤC)", "dieu": "Điều"}
+_MISSPELT = {
+    "dieu": r"[ĐD]i[^\W\d_]u"
+}  # a label whose word is misspelt at a line's start: "Điêu 2.", "Đièu 6."
 
 
 def _written_otherwise(prev, s, labels: list[str], text: dict[int, str]) -> bool:
@@ -581,8 +617,8 @@ _PASSAGE = re.compile(r"\bthong\s+qua\b|\bky\s+hop\s+(?:thu|chuyen)|\bkhoa\s+[iv
 )
 def passage_line(doc, ctx):
     body = doc.body.lines if doc.body else ()
-    if not body or not _passed(doc):
-        return
+    if not body or not _passed(doc) or consolidated(doc):
+        return  # (a consolidated text leaves the passage line to the texts it merges)
     tail = fold(" ".join(x.text for x in body[-8:]))
     if not _PASSAGE.search(tail):
         yield Hit(body[-1].span(), {"doc_type_vi": codes.type_vi(doc.doc_type).capitalize()})
