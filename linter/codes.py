@@ -208,6 +208,7 @@ STATE_TITLES = (
     "vu truong",
     "pho vu truong",
     "tong cuc truong",
+    "pho tong cuc truong",
 )
 PARTY_ISSUERS = (
     "tinh uy",

@@ -143,7 +143,7 @@ _SIDE_AUTHORITY = re.compile(r"(?:T/M|K/T|T/L)(?=\s+[A-ZĐÀ-Ỹ])|(?:TM\.|KT\.|
 _AUTHENTICATION = "XÁC THỰC VĂN BẢN HỢP NHẤT"
 # a part's heading and its first chapter's, or a chapter's and its first section's, on one line
 # (a flattened page): the inner one starts after the outer one's title in capitals
-_INNER_UNIT = re.compile(r"(?<=[A-ZĐÀ-Ỹ]) (?:Chương|CHƯƠNG|Mục|MỤC) (?:[IVXL]+|\d+) ")
+_INNER_UNIT = re.compile(r"(?<=[A-ZĐÀ-Ỹ]) (?:(?:Chương|CHƯƠNG|Mục|MỤC) (?:[IVXL]+|\d+) |Điều \d+[a-zđ]?\. )")
 _FOOTNOTE_AT = re.compile(r"\d{1,3} [A-ZĐ]")
 
 
@@ -605,9 +605,12 @@ def layout(lines: list[Line]) -> list[Line]:
             t[:1] == "|"
             and n
             and "|" in (lines[n - 1].text[:1], lines[n - 1].text[-1:])
-            and _MD_DELIMITER.fullmatch(t)
+            and (m := _MD_DELIMITER.match(t))
         ):
-            continue  # a Markdown table's "|---|---|" under its first row: syntax, not a drawn rule
+            if m.end() == len(t):
+                continue  # a Markdown table's "|---|---|" under its first row: syntax, not a drawn rule
+            raw = raw.slice(m.end())  # and what a flattened page glued after it: "| --- | 3."
+            t = raw.text
         if t == "*" and _closes_italics(lines, n):
             continue  # "*Hà Nội, ngày 21 tháng 11 năm" / "2025" / "*": markup, not the Party star
         # else nothing to clean

@@ -232,6 +232,8 @@ def _quoted(toks: list[Tok]) -> set[int]:
         if _unbalanced(t) and _OPENS.search(t):
             end = after = None
             nxt = _next_section(toks[k - 1]) if k else None
+            if nxt is None and k > 1 and toks[k - 1].type != "SECTION":  # "4. Bổ sung" / "Điều 7a như sau:"
+                nxt = _next_section(toks[k - 2], toks[k - 1].text)
             sec = P.section_of(t.lstrip('-+ “"'))
             inner = dict([sec]) if sec else {}  # the last label of each kind inside the quotation
             for j in range(k + 1, min(len(toks), k + 1 + (_QUOTE_LINES if nxt is None else _INSERTED_LINES))):
@@ -278,10 +280,11 @@ def _previous(section: tuple[str, str]) -> str:
     return str(int(label) - 1) if kind == "arabic" else LETTERS[LETTERS.index(label) - 1]
 
 
-def _next_section(intro: Tok) -> tuple[str, str] | None:
+def _next_section(intro: Tok, end: str | None = None) -> tuple[str, str] | None:
     """(kind, label) of the section after intro, when intro is a numbered section that announces
-    a quotation ("44. … như sau:" -> ("arabic", "45"), "b) … như sau:" -> ("letter", "c"))."""
-    if intro.type != "SECTION" or not intro.text.rstrip().endswith(":"):
+    a quotation ("44. … như sau:" -> ("arabic", "45"), "b) … như sau:" -> ("letter", "c")); end:
+    the line the announcement ends on, when it wrapped."""
+    if intro.type != "SECTION" or not (end or intro.text).rstrip().endswith(":"):
         return None
     kind, label = intro.data["kind"], intro.data["label"]
     if kind == "arabic" and label.isdigit():
@@ -295,7 +298,8 @@ def _closes(text: str) -> bool:
     """The line closes a quotation: at its end ("… của Hiệp hội.”."), or inside it, when it has
     more closing marks than opening ones ("… của Hiệp hội.”. Như vậy, …")."""
     t = text.strip()
-    return _unbalanced(t) and bool(_CLOSES.search(t)) or t.count("”") > t.count("“")
+    # (a straight quote may open what a curly one closes: ("Nhiều người sản xuất”))
+    return _unbalanced(t) and bool(_CLOSES.search(t)) or t.count("”") > t.count("“") + t.count('"')
 
 
 # after the signature, each annex or form opens a numbering of its own: "PHỤ LỤC II", "Mẫu số 03",

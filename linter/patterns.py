@@ -109,6 +109,7 @@ TITLE_WORDS = (
     "nguoi ghi bien ban",
     "chu tri hoi nghi",
     "tong giam doc",
+    "pho tong giam doc",
     "hieu truong",
     "truong phong",
     "pho truong phong",
@@ -181,7 +182,8 @@ SECTION_RES = (
     # (its text may open with a figure: "2. 100% chi phí …", "3. 02 ảnh màu …"; not "1. 2" in a cell)
     r"(?P<arabic>\d{1,3})(?:\s*(?:[.)]|\.,)(?:\[\d+\])?\s+(?=\D|\d+(?:[.,]\d+)?\s*%|\d{1,4}\s+[^\W\d_]{2})"
     r"|-\s+(?=[^\W\d_])|\.(?=[^\W\d_]{2}))",
-    r"(?P<letter>[a-zđ])(?:\s*\)\s*(?=\S)|\.\s+(?=[^\W\d_]))",  # "a) …", "a. Trường hợp …"
+    # (a Cyrillic letter a text took for its Latin twin: "р)" for "p)", "с)" for "c)")
+    r"(?P<letter>[a-zđасеорху])(?:\s*\)\s*(?=\S)|\.\s+(?=[^\W\d_]))",  # "a) …", "a. Trường hợp …"
 )
 _SECTION = re.compile("^(?:" + "|".join(SECTION_RES) + ")")
 ITEM = re.compile(r"^[-+•·]\s*(?=\S)")
@@ -404,6 +406,9 @@ def type_then_subject(text: str, f: str) -> int | None:
 # The types whose heading stands alone on its line, the document's name on the next ("LUẬT" /
 # "HẢI QUAN"): on one line, the rest is that name.
 _ALONE = frozenset(["luat", "phap lenh", "nghi dinh", "thong tu", "thong tu lien tich"])
+# the longest a type's heading with its qualifier runs on one line ("QUYẾT ĐỊNH CHẤP THUẬN CHỦ
+# TRƯƠNG ĐẦU TƯ"): longer, it is the heading and its summary a flattened page put on one line
+_ONE_LINE_HEADING = 60
 # type names a summary may open with: "QUY ĐỊNH VỀ GIÁ ĐẤT" is a decree's summary, not a type
 _OPENERS = frozenset(["quy dinh", "quy che", "huong dan", "quy hoach", "chuong trinh", "ke hoach", "de an"])
 
@@ -426,7 +431,10 @@ def type_then_title(text: str, f: str) -> int | None:
         caps += 1
     if caps == len(words):  # all in capitals: the heading, then the name or the summary
         kind = f[m.start() : m.end()]
-        return at if kind in _ALONE or f[at:].startswith("ve ") and kind not in _OPENERS else None
+        if kind in _OPENERS:
+            return None  # "QUY ĐỊNH CHI TIẾT MỘT SỐ ĐIỀU …": a summary
+        long = len(text) > _ONE_LINE_HEADING  # (no heading with its qualifier is so long)
+        return at if kind in _ALONE or long or f[at:].startswith("ve ") else None
     w = words[caps]
     if caps and w[:1].isupper() and len(text) > 40:  # the ordinary text after the heading's capitals
         return at + len(" ".join(words[:caps])) + 1
@@ -822,9 +830,12 @@ def section_of(text: str) -> tuple[str, str] | None:
         and _unit(text[m.end() :])
     ):
         return None  # a measure a hard wrap put at a line's start: "1.82 inch, độ phân giải …"
+    if m.lastgroup == "letter":
+        return "letter", _LATIN.get(m.group("letter"), m.group("letter"))
     return m.lastgroup, m.group(m.lastgroup)
 
 
+_LATIN = dict(zip("асеорху", "aceopxy"))
 _OPERATORS = frozenset("<>=≤≥×+%")
 _UNIT_WORDS = frozenset(["phan", "chuong", "muc", "tieu_muc"])  # the kinds labelled by a word
 _UNITS = frozenset(["inch", "mm", "cm", "m", "km", "m2", "m3", "ha", "kg", "tấn", "lít", "kW", "MW"])

@@ -1630,3 +1630,74 @@ def test_a_consolidated_law_has_no_passage_line():
     )
     assert "VB267" not in codes(r)
     assert r.components["signature"]["titles"] == ["CHỦ NHIỆM"]
+
+
+def test_a_deputy_director_general_s_flattened_signature():
+    """ "KT." / "TỔNG CỤC TRƯỞNG PHÓ TỔNG CỤC TRƯỞNG Vũ Ngọc Anh" (round 60): the level, the
+    deputy's title and the name."""
+    r = lint(
+        "state-nd30/cong_van.txt",
+        (
+            "KT. BỘ TRƯỞNG\nTHỨ TRƯỞNG\n\nNguyễn Văn Hậu",
+            "KT.\nTỔNG CỤC TRƯỞNG PHÓ TỔNG CỤC TRƯỞNG Nguyễn Văn Hậu",
+        ),
+    )
+    s = r.components["signature"]
+    assert (s["levels"], s["titles"], s["name"]) == (
+        ["KT. TỔNG CỤC TRƯỞNG"],
+        ["PHÓ TỔNG CỤC TRƯỞNG"],
+        "Nguyễn Văn Hậu",
+    )
+    assert "VB302" not in codes(r)
+
+
+def test_labels_a_crawl_glued_to_a_table_rule_or_a_chapter_heading():
+    """ "| --- | --- | 2." (a label after a Markdown table's rule) and "Chương II TÀI NGUYÊN … Điều 3.
+    …" (an article's heading after its chapter's on one line), round 60: both read."""
+    r = lint(
+        LUAT,
+        ("2. Tài nguyên thông tin số", "| Mục | Nội dung |\n| --- | --- | 2.\nTài nguyên thông tin số"),
+        ("Chương II\nTÀI NGUYÊN THÔNG TIN SỐ\n\nĐiều 3.", "Chương II TÀI NGUYÊN THÔNG TIN SỐ Điều 3."),
+    )
+    assert codes(r) == []
+
+
+def test_points_lettered_with_cyrillic_twins():
+    """ "с)" and "р)" with Cyrillic letters a text took for "c)" and "p)" (round 60): the count
+    goes on (no "d after b")."""
+    r = lint(
+        TT,
+        (
+            "c) Phân quyền truy cập theo chức danh.",
+            "с) Phân quyền truy cập theo chức danh;\nd) Lưu trữ hồ sơ.",
+        ),
+    )
+    assert codes(r) == []
+
+
+def test_a_decision_s_heading_summary_and_enactor_on_the_date_line():
+    """ "Hà Nội, ngày … QUYẾT ĐỊNH VỀ VIỆC THÀNH LẬP … ỦY BAN NHÂN DÂN TỈNH LÂM ĐỒNG" (round 60): a
+    line in capitals longer than any heading is the heading and what followed it."""
+    text = (VALID / "state-nd30/quyet_dinh.txt").read_text(encoding="utf-8")
+    head = text[text.index("Lâm Đồng, ngày") : text.index("Căn cứ Luật")]
+    flat = (
+        "Lâm Đồng, ngày 09 tháng 9 năm 2025 QUYẾT ĐỊNH THÀNH LẬP TỔ CÔNG TÁC HỖ TRỢ VẬN HÀNH TRUNG TÂM "
+        "PHỤC VỤ HÀNH CHÍNH CÔNG CẤP XÃ ỦY BAN NHÂN DÂN TỈNH LÂM ĐỒNG\n"
+    )
+    r = lint("state-nd30/quyet_dinh.txt", (head, flat))
+    assert r.doc_type == "quyet_dinh" and r.components["doc_type"]["text"] == "QUYẾT ĐỊNH"
+    assert "VB105" not in codes(r) and "VB106" not in codes(r)
+
+
+def test_an_article_quoted_under_an_announcement_that_wrapped():
+    """ "4. Bổ sung" / "Điều 7a như sau:" / "“Điều 7a. …" / "1. …" … (round 60): the quoted article's
+    khoản are its own, though a straight quote inside it opens what a curly one closes."""
+    r = lint(
+        TT,
+        (
+            "2. Cơ sở khám bệnh, chữa bệnh bảo đảm:",
+            '2. Bổ sung\nĐiều 2a như sau:\n“Điều 2a. Lưu trữ\n1. Hồ sơ ghi "Lưu trữ” khi có yêu cầu.\n'
+            "2. Hồ sơ được lưu trữ điện tử.”\n3. Cơ sở khám bệnh, chữa bệnh bảo đảm:",
+        ),
+    )
+    assert codes(r) == []
