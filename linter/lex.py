@@ -633,7 +633,9 @@ class _Zones:
             if (
                 sh == "ITEM"
                 or sh in ("TEXT", "NAME", "UPPER", "SECTION")
-                and len(ln.text) < 140
+                and (
+                    len(ln.text) < 140 or len(ln.text) < 300 and ln.text.endswith(";")
+                )  # (items a scan merged)
                 or sh == "ENACT"
                 and len(ln.text) < 40  # "VPCP:" / "BTCN, …" when a scan lost the dash
             ):

@@ -425,8 +425,8 @@ def type_then_title(text: str, f: str) -> int | None:
     at = m.end() + 1
     words = text[at:].split(" ")
     caps = 0
-    for w in words:
-        if any(c.islower() for c in w):
+    for w in words:  # (a word in capitals through OCR's "l" for "I": "VlỆT")
+        if w and sum(map(str.islower, w)) * 2 >= len(w):
             break
         caps += 1
     if caps == len(words):  # all in capitals: the heading, then the name or the summary
