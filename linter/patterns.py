@@ -409,6 +409,7 @@ _ALONE = frozenset(["luat", "phap lenh", "nghi dinh", "thong tu", "thong tu lien
 # the longest a type's heading with its qualifier runs on one line ("QUYẾT ĐỊNH CHẤP THUẬN CHỦ
 # TRƯƠNG ĐẦU TƯ"): longer, it is the heading and its summary a flattened page put on one line
 _ONE_LINE_HEADING = 60
+_HEADINGS = frozenset(["quyet dinh", "nghi quyet", "chi thi"])
 # type names a summary may open with: "QUY ĐỊNH VỀ GIÁ ĐẤT" is a decree's summary, not a type
 _OPENERS = frozenset(["quy dinh", "quy che", "huong dan", "quy hoach", "chuong trinh", "ke hoach", "de an"])
 
@@ -433,7 +434,9 @@ def type_then_title(text: str, f: str) -> int | None:
         kind = f[m.start() : m.end()]
         if kind in _OPENERS:
             return None  # "QUY ĐỊNH CHI TIẾT MỘT SỐ ĐIỀU …": a summary
-        long = len(text) > _ONE_LINE_HEADING  # (no heading with its qualifier is so long)
+        # (no heading with its qualifier is so long; a summary's wrapped line may open with a
+        # type's name, "BÁO CÁO ĐỀ XUẤT …", "QUYẾT ĐỊNH SỐ 12/2020/QĐ-UBND …": not those)
+        long = len(text) > _ONE_LINE_HEADING and kind in _HEADINGS and not f[at:].startswith("so ")
         return at if kind in _ALONE or long or f[at:].startswith("ve ") else None
     w = words[caps]
     if caps and w[:1].isupper() and len(text) > 40:  # the ordinary text after the heading's capitals

@@ -1701,3 +1701,13 @@ def test_an_article_quoted_under_an_announcement_that_wrapped():
         ),
     )
     assert codes(r) == []
+
+
+def test_a_summary_s_line_in_capitals_that_opens_with_a_type_s_name():
+    """corpus/real 020 with its type line deleted (bench.seeded): the summary in capitals wraps onto
+    "BÁO CÁO ĐỀ XUẤT CHỦ TRƯƠNG ĐẦU TƯ CHƯƠNG TRÌNH MỤC TIÊU QUỐC GIA XÂY DỰNG NÔNG"; the type name
+    is reported missing, and that line is no report's heading (no "type code mismatch")."""
+    path = VALID.parent / "real/020_tb-631-TB-VPCP.txt"
+    text = path.read_text(encoding="utf-8").replace("THÔNG BÁO\nKẾT\n", "KẾT\n", 1)
+    r = lint_bytes("x.txt", text.encode("utf-8"), OPTS)
+    assert "VB105" in codes(r) and "VB214" not in codes(r)
