@@ -144,7 +144,7 @@ _AUTHENTICATION = "XÁC THỰC VĂN BẢN HỢP NHẤT"
 # a part's heading and its first chapter's, or a chapter's and its first section's, on one line
 # (a flattened page): the inner one starts after the outer one's title in capitals
 _INNER_UNIT = re.compile(r"(?<=[A-ZĐÀ-Ỹ]) (?:(?:Chương|CHƯƠNG|Mục|MỤC) (?:[IVXL]+|\d+) |Điều \d+[a-zđ]?\. )")
-_FOOTNOTE_AT = re.compile(r"\d{1,3} [A-ZĐ]")
+_FOOTNOTE_AT = re.compile(r"(?:\d{1,3}|\[\[?\d{1,3}\]\]?) [A-ZĐ]")  # "1 Luật số …", "[[1]] Luật …"
 
 
 def _after_name(t: str) -> int:
@@ -291,7 +291,7 @@ def split_columns(line: Line) -> list[Line]:
         return _split_at(line, k + 1)  # "Văn bản hợp nhất 17/VBHN-VPQH. Mục" / "3. KIỂM TRA …"
     if (k := t.find(_AUTHENTICATION)) >= 0 and (k or len(t) > len(_AUTHENTICATION) + 3):
         return _split_at(line, k or len(_AUTHENTICATION))
-    if t[:2].isupper() and not t[-1:].islower() and (k := _after_name(t)):
+    if t[:2].isupper() and (k := _after_name(t)):
         return _split_at(line, k)
     if (k := _signature_cell(t)) > 0:
         return _split_at(line, k)
@@ -345,6 +345,8 @@ def _signature_cell(t: str) -> int:
         at = auth[1] + m.end()
         before = fold(head[:at]).split()
         if fold(head[at:]).startswith(P.TITLE_WORDS) and before[-1] != "doan":
+            if f"{before[-1]} {fold(head[at:])}".startswith(P.TITLE_WORDS) and len(before) > 1:
+                continue  # inside a longer title: "KT. TỔNG | CỤC TRƯỞNG" is "TỔNG CỤC TRƯỞNG"
             return at
     return len(head) + 1
 
@@ -422,7 +424,7 @@ def _whole_date(text: str) -> bool:
 _LABEL_HALVES = {("kinh", "gui"), ("kinh", "trinh"), ("noi", "nhan")}
 _LABEL = re.compile("(?:" + "|".join(f"{a} {b}" for a, b in _LABEL_HALVES) + r")\s*:")  # "Nơi nhận:" …
 # "Số:" or "Số: 9476": a number line broken before its symbol or its sequence
-_NUMBER_LABEL_ONLY = re.compile(r"(luat\s+)?so\s*:?(\s*\d{1,6}\s*[/-]?)?")
+_NUMBER_LABEL_ONLY = re.compile(r"((?:luat|nghi quyet|phap lenh)\s+)?so\s*:?(\s*\d{1,6}\s*[/-]?)?")
 _TRAILING_RULE = re.compile(r"\S\s+([-_=]{5,})$")  # "VIỆT NAM ---------------": a rule merged in
 _LEADING_RULE = re.compile(r"[-_=]{5,}(?=\s+\w)")  # "------- CỘNG HÒA …"
 
@@ -552,7 +554,7 @@ def _joinable(a: Line, b: Line, before: Line | None = None) -> bool:
             # a place wrapped: "Thành" / "phố Hồ Chí Minh, ngày …", "Thành phố (Hồ)" / "(Hồ) Chí Minh …"
             return True
     return bool(
-        fa.startswith(("so", "luat"))
+        fa.startswith(("so", "luat", "nghi quyet", "phap lenh"))
         and _NUMBER_LABEL_ONLY.fullmatch(fa)
         and P.parse_number(P.repair(a.text + " " + b.text))  # "Số:" / "l23/2025/QĐ-CTUBND"
     )

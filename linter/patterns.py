@@ -53,6 +53,7 @@ TYPE_NAMES = {
     "thong tu": "thong_tu",
     "thong tu lien tich": "thong_tu_lien_tich",
     "luat": "luat",
+    "bo luat": "luat",  # a code, "BỘ LUẬT DÂN SỰ": a law
     "phap lenh": "phap_lenh",
     "van ban hop nhat": "van_ban_hop_nhat",
     "dieu le": "dieu_le",
@@ -405,7 +406,7 @@ def type_then_subject(text: str, f: str) -> int | None:
 
 # The types whose heading stands alone on its line, the document's name on the next ("LUẬT" /
 # "HẢI QUAN"): on one line, the rest is that name.
-_ALONE = frozenset(["luat", "phap lenh", "nghi dinh", "thong tu", "thong tu lien tich"])
+_ALONE = frozenset(["luat", "bo luat", "phap lenh", "nghi dinh", "thong tu", "thong tu lien tich"])
 # the longest a type's heading with its qualifier runs on one line ("QUYẾT ĐỊNH CHẤP THUẬN CHỦ
 # TRƯƠNG ĐẦU TƯ"): longer, it is the heading and its summary a flattened page put on one line
 _ONE_LINE_HEADING = 60

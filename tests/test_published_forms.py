@@ -1711,3 +1711,32 @@ def test_a_summary_s_line_in_capitals_that_opens_with_a_type_s_name():
     text = path.read_text(encoding="utf-8").replace("THÔNG BÁO\nKẾT\n", "KẾT\n", 1)
     r = lint_bytes("x.txt", text.encode("utf-8"), OPTS)
     assert "VB105" in codes(r) and "VB214" not in codes(r)
+
+
+def test_crawled_pages_of_round_61():
+    """ "Nghị quyết số:" / its number on the next line; "BỘ LUẬT" (a code is a law); "KT. TỔNG CỤC
+    TRƯỞNG PHÓ TỔNG CỤC TRƯỞNG <name>" on one line (the head's title holds "CỤC TRƯỞNG"); a
+    consolidated text's authentication with a footnote "[[1]]" after the name."""
+    r = lint("state-vbqppl/nghi_quyet.txt", ("Số: 24/2025/NQ-HĐND", "Nghị quyết số:\n24/2025/NQ-HĐND"))
+    assert r.components["number"]["seq"] == 24 and "VB103" not in codes(r)
+    r = lint(LUAT, ("LUẬT\nTHƯ VIỆN SỐ", "BỘ LUẬT\nTHƯ VIỆN SỐ"))
+    assert (codes(r), r.doc_type) == ([], "luat")
+    r = lint(
+        "state-nd30/cong_van.txt",
+        (
+            "KT. BỘ TRƯỞNG\nTHỨ TRƯỞNG\n\nNguyễn Văn Hậu",
+            "KT. TỔNG CỤC TRƯỞNG PHÓ TỔNG CỤC TRƯỞNG Nguyễn Văn Hậu",
+        ),
+    )
+    s = r.components["signature"]
+    assert (s["levels"], s["titles"]) == (["KT. TỔNG CỤC TRƯỞNG"], ["PHÓ TỔNG CỤC TRƯỞNG"])
+    text = (VALID / LUAT).read_text(encoding="utf-8")
+    r = lint(
+        LUAT,
+        ("Luật số: 112/2025/QH15", "Số: 17/VBHN-VPQH\nHà Nội, ngày 10 tháng 12 năm 2025"),
+        (
+            text[text.index("Luật này được Quốc hội") :],
+            "XÁC THỰC VĂN BẢN HỢP NHẤT CHỦ NHIỆM Nguyễn Hạnh Phúc [[1]] Luật số 99/2026/QH15 có hiệu lực kể từ …\n",
+        ),
+    )
+    assert r.components["signature"]["name"] == "Nguyễn Hạnh Phúc" and "VB303" not in codes(r)
