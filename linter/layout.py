@@ -136,14 +136,13 @@ _GLUED = re.compile(
 # or a look-behind is several times slower to scan for than one that opens with the letters)
 # (a dotted one may have lost its space: "TM. CHÍNH PHỦ KT.THỦ TƯỚNG")
 _SIDE_AUTHORITY = re.compile(r"(?:T/M|K/T|T/L)(?=\s+[A-ZĐÀ-Ỹ])|(?:TM\.|KT\.|TL\.|TUQ\.|Q\.)(?=\s*[A-ZĐÀ-Ỹ])")
+# a part's heading and its first chapter's, or a chapter's and its first section's, on one line
+# (a flattened page): the inner one starts after the outer one's title in capitals
+_INNER_UNIT = re.compile(r"(?<=[A-ZĐÀ-Ỹ]) (?:(?:Chương|CHƯƠNG|Mục|MỤC) (?:[IVXL]+|\d+) |Điều \d+[a-zđ]?\. )")
 # A flattened page's signature cell and what follows it on the line: the consolidated text's
 # authentication ("… (được bãi bỏ) XÁC THỰC VĂN BẢN HỢP NHẤT CHỦ NHIỆM Lê Quang Tùng"), and after
 # the signer's name an annex's heading or a footnote ("… Trần Hồng Hà PHỤ LỤC I (Kèm theo …)",
 # "… Vũ Thị Mai Phụ lục I", "… Nguyễn Hạnh Phúc 1 Luật số 71/2014/QH13 …")
-_AUTHENTICATION = "XÁC THỰC VĂN BẢN HỢP NHẤT"
-# a part's heading and its first chapter's, or a chapter's and its first section's, on one line
-# (a flattened page): the inner one starts after the outer one's title in capitals
-_INNER_UNIT = re.compile(r"(?<=[A-ZĐÀ-Ỹ]) (?:(?:Chương|CHƯƠNG|Mục|MỤC) (?:[IVXL]+|\d+) |Điều \d+[a-zđ]?\. )")
 _FOOTNOTE_AT = re.compile(r"(?:\d{1,3}|\[\[?\d{1,3}\]\]?) [A-ZĐ]")  # "1 Luật số …", "[[1]] Luật …"
 
 
@@ -289,8 +288,8 @@ def split_columns(line: Line) -> list[Line]:
         and P.section_of(t) is None  # (not "7. Điều" / "tra cơ bản …", "Điều 2. Điều" / "khoản thi hành")
     ):
         return _split_at(line, k + 1)  # "Văn bản hợp nhất 17/VBHN-VPQH. Mục" / "3. KIỂM TRA …"
-    if (k := t.find(_AUTHENTICATION)) >= 0 and (k or len(t) > len(_AUTHENTICATION) + 3):
-        return _split_at(line, k or len(_AUTHENTICATION))
+    if (k := t.find(P.AUTHENTICATION)) >= 0 and (k or len(t) > len(P.AUTHENTICATION) + 3):
+        return _split_at(line, k or len(P.AUTHENTICATION))
     if t[:2].isupper() and (k := _after_name(t)):
         return _split_at(line, k)
     if (k := _signature_cell(t)) > 0:
@@ -663,11 +662,8 @@ def layout(lines: list[Line]) -> list[Line]:
 
 def _split_all(line: Line) -> list[Line]:
     """The line's pieces: a line may hold several columns or parts, so split until nothing changes."""
-    pieces = _split_columns(line)
-    if len(pieces) == 1:
-        return pieces
     out: list[Line] = []
-    todo = pieces
+    todo = [line]
     while todo:
         piece = todo.pop(0)
         pieces = _split_columns(piece)

@@ -652,7 +652,7 @@ class _Zones:
             and p[1] == "UPPER"
             and (
                 any((q := self.peek(k)) and q[1] == "AUTHORITY" for k in (1, 2))
-                or fold(p[0].text) == "xac thuc van ban hop nhat"  # (its signer may sign by title)
+                or fold(p[0].text) == P.AUTHENTICATION_F  # (its signer may sign by title)
             )
         ):
             self.emit("SIGN_NOTE")

@@ -90,6 +90,10 @@ MARKS = {
     "tai lieu thu hoi",
 }
 
+# The heading of a consolidated text's authentication block, above its signer (folded: AUTHENTICATION_F)
+AUTHENTICATION = "XÁC THỰC VĂN BẢN HỢP NHẤT"
+AUTHENTICATION_F = "xac thuc van ban hop nhat"
+
 # Words that open a signer's title: recognises a head signing without an authority prefix.
 TITLE_WORDS = (
     *codes.PARTY_TITLES,  # bí thư …
@@ -126,7 +130,7 @@ TITLE_WORDS = (
     "dai tuong",
     "thieu tuong",
     "q. ",
-    "xac thuc van ban hop nhat",
+    AUTHENTICATION_F,
 )
 
 _AUTH_PARTY = re.compile(

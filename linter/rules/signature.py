@@ -243,5 +243,5 @@ def vbhn_authentication(doc, ctx):
     first, last = (s.lines[0].line, s.lines[-1].end_line) if s else (doc.last_line(), doc.last_line())
     # above the authority line, or below it when the page's two columns were read as one line
     near = [x.text for x in doc.lines if first - 25 <= x.line <= last + 12]
-    if P.find_phrase(fold(" ".join(near)), "xac thuc van ban hop nhat") < 0:
+    if P.find_phrase(fold(" ".join(near)), P.AUTHENTICATION_F) < 0:
         yield Hit(doc.span("signature") or Span.at(doc.last_line()))
