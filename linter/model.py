@@ -206,11 +206,13 @@ def _section_number(kind: str, label: str) -> int | None:
 
 
 # A quotation of another text ("Sửa đổi khoản 3 như sau:" / "“3. …" / "4. …”.") has numbering of its
-# own: its lines are not the document's sections. A quotation opens at the start or the end of a line
-# and closes at the end of a later one, within _QUOTE_LINES lines; a stray quote (OCR scatters them)
-# that closes nothing opens nothing.
+# own: its lines are not the document's sections. A quotation opens at the start or the end of a line,
+# or after the colon of its announcement on the same line ("Điều 4 như sau: “4. …", a page that
+# flattened the two), and closes at the end of a later one, within _QUOTE_LINES lines; a stray quote
+# (OCR scatters them) that closes nothing opens nothing.
 _QUOTE_LINES = 60
-_OPENS = re.compile(r'^[-+\s]*[“"]|[“"]$')
+_ANNOUNCED = r"(?<=như sau:)\s*“"
+_OPENS = re.compile(rf'^[-+\s]*[“"]|[“"]$|{_ANNOUNCED}')
 _CLOSES = re.compile(r'[”"][.;,:)]*$')
 
 
@@ -229,12 +231,21 @@ def _quoted(toks: list[Tok]) -> set[int]:
     k = 0
     while k < len(toks):
         t = toks[k].text.strip()
-        if _unbalanced(t) and _OPENS.search(t):
+        if _unbalanced(t) and (m := _OPENS.search(t)):
             end = after = None
-            nxt = _next_section(toks[k - 1]) if k else None
-            if nxt is None and k > 1 and toks[k - 1].type != "SECTION":  # "4. Bổ sung" / "Điều 7a như sau:"
-                nxt = _next_section(toks[k - 2], toks[k - 1].text)
-            sec = P.section_of(t.lstrip('-+ “"'))
+            quote = t
+            if m.start() and t[m.start() - 1] == ":":  # announced on the same line: "3. … như sau: “1. …"
+                intro, quote = t[: m.start()], t[m.end() :]
+                nxt = _next_section(toks[k], intro)
+                # (or the section above: "1. Bổ sung …" / "Điều 4 như sau: “4. …")
+                if nxt is None and k and toks[k].type != "SECTION":
+                    nxt = _next_section(toks[k - 1], intro)
+            else:
+                nxt = _next_section(toks[k - 1]) if k else None
+                # (or the section above that: "4. Bổ sung" / "Điều 7a như sau:")
+                if nxt is None and k > 1 and toks[k - 1].type != "SECTION":
+                    nxt = _next_section(toks[k - 2], toks[k - 1].text)
+            sec = P.section_of(quote.lstrip('-+ “"'))
             inner = dict([sec]) if sec else {}  # the last label of each kind inside the quotation
             for j in range(k + 1, min(len(toks), k + 1 + (_QUOTE_LINES if nxt is None else _INSERTED_LINES))):
                 near = j <= k + _QUOTE_LINES  # (a close or the next opening is looked for so far)
@@ -247,10 +258,14 @@ def _quoted(toks: list[Tok]) -> set[int]:
                         end = after = j - 1  # the list that introduced the quotation goes on
                         break
                     inner[here[0]] = here[1]
-                if near and _REOPENS.match(toks[j].text) and _unbalanced(toks[j].text):
-                    end = j - 1 - (j - 1 > k and toks[j - 1].text.rstrip().endswith(":"))
-                    after = j - 1
-                    break
+                if near and _unbalanced(toks[j].text):  # the next quotation opens: this one ends
+                    if _REOPENS.match(toks[j].text):  # before the line that announces it, if any
+                        end = j - 1 - (j - 1 > k and toks[j - 1].text.rstrip().endswith(":"))
+                        after = j - 1
+                        break
+                    if _REANNOUNCED.search(toks[j].text):  # "2. Sửa đổi … như sau: “b) …"
+                        end = after = j - 1
+                        break
             if end is not None:
                 out.update(range(k + 1, end + 1))
                 k = after
@@ -268,7 +283,7 @@ def _restated(tok: Tok, before: str) -> bool:
     return re.search(rf"\bĐiều {re.escape(tok.data['label'])}\b", before) is not None
 
 
-_REOPENS = re.compile(r"^[-+\s]*“")
+_REOPENS, _REANNOUNCED = re.compile(r"^[-+\s]*“"), re.compile(_ANNOUNCED)
 # a quotation introduced by a numbered section ("44. Bổ sung các Điều 110a, …, 110g vào sau Điều
 # 110 như sau:") may quote whole articles: it ends where that list goes on ("45. …"), however far
 _INSERTED_LINES = 600

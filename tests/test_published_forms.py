@@ -415,6 +415,30 @@ def test_articles_inserted_by_an_amendment_whose_quotation_never_closes():
     assert codes(skip) == ["VB261"]  # no list goes on there: the quotation never ends, as before
 
 
+def test_a_quotation_announced_on_its_own_line():
+    """A page that flattened the announcement and the quotation's first line into one ("Điều 4 như
+    sau: “4. …", its site's note between them removed; round 61): the quoted "4.", "a)", "5." are
+    the amended text's, and the list that announced them goes on after the closing mark. A second
+    announcement on its line ("4. … như sau: “1. …") ends a quotation that never closed."""
+    amending = (
+        "2. Bổ sung các khoản 4 và 5 vào\n"
+        "Điều 4 như sau:  “4. Thư viện số được kết nối theo các hình thức sau:\n"
+        "a) Kết nối trực tuyến;\n"
+        "b) Kết nối định kỳ.\n"
+        "5. Bộ Văn hóa, Thể thao và Du lịch hướng dẫn khoản 4 Điều này.”\n"
+        "3. Sửa đổi khoản 2 Điều 5 như sau:  “2. Dữ liệu được cập nhật hằng năm;\n"
+        "3. Dữ liệu được lưu trữ lâu dài.\n"
+        "4. Sửa đổi khoản 1 Điều 6 như sau:  “1. Trách nhiệm của thư viện:\n"
+        "a) Tổ chức thực hiện;\n"
+        "b) Kiểm tra, giám sát.”\n"
+    )
+    edit = ("2. Bộ Văn hóa, Thể thao và Du lịch hướng dẫn chuẩn dữ liệu dùng chung.\n", amending)
+    assert codes(lint("state-vbqppl/nghi_dinh.txt", edit)) == []
+    # the document's own list still counts: "5." after "3." is reported
+    skip = lint("state-vbqppl/nghi_dinh.txt", (edit[0], amending.replace("4. Sửa", "5. Sửa")))
+    assert codes(skip) == ["VB261"]
+
+
 def test_an_authority_with_its_stop_between_the_letters():
     """ "K.T THỐNG ĐỐC" as a page printed it: the level is read (and its written form reported),
     not lost with the signature's facts."""
