@@ -148,7 +148,8 @@ _FOOTNOTE_AT = re.compile(r"(?:\d{1,3}|\[\[?\d{1,3}\]\]?) [A-ZĐ]")  # "1 Luật
 
 def _after_name(t: str) -> int:
     """Where what follows the signer's name on a flattened signature cell starts: two words in
-    capitals, "Phụ lục", or a footnote's number; 0 if nothing does."""
+    capitals, an annex's or a form's heading ("Phụ lục", "Mẫu …"), or a footnote's number; 0 if
+    nothing does."""
     words = t.split(" ")
     at = 0
     for k, w in enumerate(words[:-1]):
@@ -161,7 +162,7 @@ def _after_name(t: str) -> int:
             and len(rest[0]) > 1
             and len(rest) > 1
             and rest[1][:1].isupper()
-            or rest[:2] == ["Phụ", "lục"]
+            or P.ANNEX_START.match(t, at)
             or _FOOTNOTE_AT.match(t, at)
         ) and _signature_cell(t[: at - 1]) > 0:
             return at

@@ -518,6 +518,8 @@ class _Zones:
             if sh == "NOI_NHAN" or sh == "AUTHORITY" and not self._specimen(j):
                 first = j
                 break
+        if first < n and (k := self._signed_above_annexes(first)) is not None:
+            return k  # the forms of the annexes carry the label and the prefix, not the document
         if first < n:
             if self.shaped[first][1] == "AUTHORITY" and (k := self._listed_above(first)) != first:
                 return k
@@ -543,6 +545,18 @@ class _Zones:
             if self.shaped[j][1] == "SIGNED" and (k := self._name_beside(j)) is not None:
                 return self._listed_above(k)
         return n
+
+    def _signed_above_annexes(self, stop: int) -> int | None:
+        """Where a head's bare title and name stand right above the first annex or form, before
+        stop: "CHỦ TỊCH QUỐC HỘI" / "Vương Đình Huệ" / "PHỤ LỤC …" (whose forms have a "Nơi
+        nhận:" and a "TM. …" of their own); None if nothing does."""
+        for j in range(self.i + 2, stop):
+            ln = self.shaped[j][0]
+            if ln.text[:1] in "PM" and P.ANNEX_START.match(ln.text) and self.shaped[j - 1][1] == "NAME":
+                title, sh, _ = self.shaped[j - 2]
+                if sh in ("UPPER", "ENACT") and P.is_title_line(title.text):
+                    return self._listed_above(self._signers_above(j - 2))
+        return None
 
     def _listed_above(self, k: int) -> int:
         """Where the closing starts when the signature starts at k: at a list above it that lost

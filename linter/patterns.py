@@ -94,6 +94,10 @@ MARKS = {
 AUTHENTICATION = "XÁC THỰC VĂN BẢN HỢP NHẤT"
 AUTHENTICATION_F = "xac thuc van ban hop nhat"
 
+# What opens an annex or a form after the signature: "PHỤ LỤC I (Kèm theo …)", "Mẫu số 01", "Mẫu
+# Quyết định số 01/QĐ-HĐ"
+ANNEX_START = re.compile(r"(?:PHỤ LỤC|Phụ lục|MẪU|Mẫu)\b")
+
 # Words that open a signer's title: recognises a head signing without an authority prefix.
 TITLE_WORDS = (
     *codes.PARTY_TITLES,  # bí thư …

@@ -1541,7 +1541,6 @@ def test_a_sentence_that_opens_with_a_chapter_s_name():
 
 # A legal site's page as a crawler keeps it (round 59): every table row flattened into one line,
 # the site's notes in square brackets inside the text.
-LUAT = "state-vbqppl/luat.txt"
 _NOTE = "[Khoản này được sửa đổi bởi Khoản 2 Điều 1 Luật số 99/2026/QH15 có hiệu lực từ ngày 01/01/2027]"
 _HEAD = (
     "QUỐC HỘI -------\nCỘNG HÒA XÃ HỘI CHỦ NGHĨA VIỆT NAM Độc lập - Tự do - Hạnh phúc --------------- Luật số:\n"
@@ -1764,3 +1763,28 @@ def test_crawled_pages_of_round_61():
         ),
     )
     assert r.components["signature"]["name"] == "Nguyễn Hạnh Phúc" and "VB303" not in codes(r)
+
+
+def test_crawled_pages_of_round_62():
+    """A resolution's head signing by a bare title above its annex, whose forms carry a "Nơi
+    nhận:" and a "TM. …" of their own: the head's signature is the document's, the forms the
+    trailer's. A form's heading glued after the signer's name ("… Trần Văn Thuấn Mẫu Quyết định số
+    01/QĐ-HĐ (Ban hành kèm theo …)") is cut off."""
+    form = (
+        "Trần Thanh Mẫn\n\nPHỤ LỤC (Ban hành kèm theo Luật số 112/2025/QH15)\nMẪU BÁO CÁO\n"
+        "Nơi nhận:\n-…………\nTM. THƯỜNG TRỰC HỘI ĐỒNG NHÂN DÂN CHỦ TỊCH (Ký, ghi rõ họ tên, đóng dấu)\n"
+    )
+    r = lint(LUAT, ("Trần Thanh Mẫn", form))
+    s = r.components["signature"]
+    assert (codes(r), s["titles"], s["name"]) == ([], ["CHỦ TỊCH QUỐC HỘI"], "Trần Thanh Mẫn")
+    row = (
+        "KT. BỘ TRƯỞNG THỨ TRƯỞNG Trần Văn Thuấn Mẫu Quyết định số 01/QĐ-HĐ (Ban hành kèm theo Thông tư này)"
+    )
+    r = lint(TT, ("KT. BỘ TRƯỞNG\nTHỨ TRƯỞNG\n\nTrần Văn Thuấn", row))
+    s = r.components["signature"]
+    assert (codes(r), s["levels"], s["titles"], s["name"]) == (
+        [],
+        ["KT. BỘ TRƯỞNG"],
+        ["THỨ TRƯỞNG"],
+        "Trần Văn Thuấn",
+    )
