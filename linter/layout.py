@@ -289,6 +289,15 @@ def split_columns(line: Line) -> list[Line]:
         and P.section_of(t) is None  # (not "7. Điều" / "tra cơ bản …", "Điều 2. Điều" / "khoản thi hành")
     ):
         return _split_at(line, k + 1)  # "Văn bản hợp nhất 17/VBHN-VPQH. Mục" / "3. KIỂM TRA …"
+    if (
+        t[-1:] in "cuCU"
+        and (k := t.rfind(" ")) > 0
+        and t[k + 1 :] in ("Mục", "Điều")
+        and t[k - 1].isupper()
+        and P.section_of(t)
+        and is_upper_line(t[:k].split(" ", 2)[-1])
+    ):
+        return _split_at(line, k + 1)  # "3. CƯỠNG CHẾ … HÀNH CHÍNH Điều" / "86. Cưỡng chế …"
     if (k := t.find(P.AUTHENTICATION)) >= 0 and (k or len(t) > len(P.AUTHENTICATION) + 3):
         return _split_at(line, k or len(P.AUTHENTICATION))
     if t[:2].isupper() and (k := _after_name(t)):

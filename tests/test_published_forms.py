@@ -1550,13 +1550,19 @@ _HEAD = (
 _CHAPTER_III = ("Điều 4. Hiệu lực thi hành", "Chương III\nĐIỀU KHOẢN THI HÀNH\n\nĐiều 4. Hiệu lực thi hành")
 
 
-def _chapters(r) -> list[str]:
+def _of_kind(r, kind: str) -> list[dict]:
+    """The body's sections of one kind, in order, at any depth."""
+
     def walk(sections):
         for s in sections:
             yield s
             yield from walk(s["sections"])
 
-    return [s["label"] for s in walk(r.components["body"]["sections"]) if s["kind"] == "chuong"]
+    return [s for s in walk(r.components["body"]["sections"]) if s["kind"] == kind]
+
+
+def _chapters(r) -> list[str]:
+    return [s["label"] for s in _of_kind(r, "chuong")]
 
 
 def test_a_crawled_law_page_is_read_whole():
@@ -1788,3 +1794,22 @@ def test_crawled_pages_of_round_62():
         ["THỨ TRƯỞNG"],
         "Trần Văn Thuấn",
     )
+
+
+def test_a_heading_s_unit_word_at_the_end_of_the_heading_above_and_a_running_head():
+    """ "Chương II TÀI NGUYÊN THÔNG TIN SỐ Điều" / "3. Phát triển … 1. Nhà nước …": the article is
+    "Điều 3" (round 62). A chapter's heading repeated word for word above the next section of
+    its own ("Mục 2" after "Mục 1": a site's running head) is no second chapter; one whose
+    sections start again is."""
+    r = lint(
+        LUAT,
+        (
+            "Chương II\nTÀI NGUYÊN THÔNG TIN SỐ\n\nĐiều 3. Phát triển tài nguyên thông tin số\n1. Nhà",
+            "Chương II TÀI NGUYÊN THÔNG TIN SỐ Điều\n3. Phát triển tài nguyên thông tin số 1. Nhà",
+        ),
+    )
+    assert codes(r) == [] and [s["label"] for s in _of_kind(r, "dieu")] == ["1", "2", "3", "4"]
+    head = "Chương II\nTÀI NGUYÊN THÔNG TIN SỐ\nMục {}. HIỆU LỰC\n\nĐiều 4. Hiệu lực thi hành"
+    mục = ("Điều 3. Phát triển", "Mục 1. PHÁT TRIỂN\n\nĐiều 3. Phát triển")
+    assert codes(lint(LUAT, mục, ("Điều 4. Hiệu lực thi hành", head.format(2)))) == []
+    assert codes(lint(LUAT, mục, ("Điều 4. Hiệu lực thi hành", head.format(1)))) == ["VB261"]

@@ -168,7 +168,7 @@ def _sequence(sections, text: dict[int, str], back: bool = False):
         if id(s) in swapped:  # the second of two sections in each other's place: reported at the first
             last[kind] = (s, swapped.pop(id(s)))
             continue
-        if prev is None or n == prev[1] + 1:
+        if prev is None or n == prev[1] + 1 or n == prev[1] and _running_head(s, prev[0]):
             continue
         if n == 1 and s["kind"] not in _RUN_ON or back and n <= prev[1]:  # (Chương, Điều run on: VB261)
             outer.setdefault(kind, []).append(prev)
@@ -189,6 +189,20 @@ def _sequence(sections, text: dict[int, str], back: bool = False):
         elif nxt == want + 1 and nxt != n + 1 or nxt != n + 1 and n < want:
             last[kind] = (s, want)  # a misnumbered section: the next one counts from want
         yield s, prev[0], _label(s, want)
+
+
+def _running_head(s, first) -> bool:
+    """s repeats the heading first word for word, and the sections under it go on where first's
+    stopped: a site's or a page's running head ("Chương III THỦ TỤC …" / "Mục 2. …" after Mục 1),
+    not a second chapter (a duplicated one starts its own again)."""
+    a, b = first["sections"], s["sections"]
+    return (
+        s["text"].split() == first["text"].split()
+        and bool(a and b)
+        and _kind(a[-1]) == _kind(b[0])
+        and a[-1]["number"] is not None
+        and b[0]["number"] == a[-1]["number"] + 1
+    )
 
 
 # the words a number follows in a sentence: "… theo quy định tại bước" / "3. Trong thời hạn …"
