@@ -265,10 +265,21 @@ def split_columns(line: Line) -> list[Line]:
         rest = t[num["end"] :]
         if P.vv_prefix(fold(rest.lstrip())):  # a công văn's number and its "V/v …" merged
             return _split_at(line, len(t) - len(rest.lstrip()))
+        pd = P.parse_place_date(rest.lstrip()) if "ngay" in f else None
+        if pd and pd["place"] and pd["place"][:1].isupper() and pd["day"] is not None:
+            return _split_at(line, len(t) - len(rest.lstrip()))  # its comma lost: "… Hà Nội ngày 11 …"
     # a signer's title glued to the recipient beside it, as a text layer may give the two columns:
     # "PHÓ GIÁM ĐỐC- Như trên;"
     if "-" in t and (g := _TITLE_THEN_ITEM.search(t)) and P.is_title_line(t[: g.start()]):
         return _split_at(line, g.start())
+    # the next level's prefix wrapped onto the level above: "TM. CHÍNH PHỦ KT." / "THỦ TƯỚNG …"
+    if (
+        t[-1:] == "."
+        and (k := t.rfind(" ")) > 0
+        and t[k + 1 :] in ("KT.", "TL.", "TM.", "TUQ.")
+        and P.authority_of(t)
+    ):
+        return _split_at(line, k + 1)
     # "Nơi nhận:" (or a recipient) and the signature authority side by side
     for m in _SIDE_AUTHORITY.finditer(t) if "." in t or "/" in t else ():
         if m.start() > 1 and t[m.start() - 1].isspace() and P.authority_of(t[m.start() :]):

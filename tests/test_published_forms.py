@@ -1794,6 +1794,16 @@ def test_crawled_pages_of_round_62():
         ["THỨ TRƯỞNG"],
         "Trần Văn Thuấn",
     )
+    # the next level's prefix wrapped onto the line above
+    rows = "TM. CHÍNH PHỦ KT.\nTHỦ TƯỚNG PHÓ THỦ TƯỚNG Mai Văn Chính"
+    r = lint(
+        "state-vbqppl/nghi_dinh.txt", ("TM. CHÍNH PHỦ\nKT. THỦ TƯỚNG\nPHÓ THỦ TƯỚNG\n\nMai Văn Chính", rows)
+    )
+    s = r.components["signature"]
+    assert (codes(r), s["levels"], s["titles"]) == ([], ["TM. CHÍNH PHỦ", "KT. THỦ TƯỚNG"], ["PHÓ THỦ TƯỚNG"])
+    # a number and a date line without its comma on one row: the date's form is what is wrong
+    r = lint(TT, ("Số: 48/2025/TT-BYT\n\nHà Nội, ngày", "Số: 48/2025/TT-BYT Hà Nội ngày"))
+    assert codes(r) == ["VB221"] and r.components["place_date"]["place"] == "Hà Nội"
 
 
 def test_a_heading_s_unit_word_at_the_end_of_the_heading_above_and_a_running_head():
