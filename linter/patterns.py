@@ -797,7 +797,7 @@ _CUE_START = (
     "muc ",
     "dieu ",
 )
-_CUE_RAW = re.compile(r"    |T/M|K/T|T/L|TM\.|KT\.|TL\.|TUQ\.|Q\.|ã ký|\||_ ")
+_CUE_RAW = re.compile(r"    |T/M|K/T|T/L|TM\.|KT\.|TL\.|TUQ\.|Q\.|ã ký|\||_ |, Chương \w+\.$")
 
 
 @lru_cache(maxsize=8192)

@@ -1804,6 +1804,9 @@ def test_crawled_pages_of_round_62():
     # a number and a date line without its comma on one row: the date's form is what is wrong
     r = lint(TT, ("Số: 48/2025/TT-BYT\n\nHà Nội, ngày", "Số: 48/2025/TT-BYT Hà Nội ngày"))
     assert codes(r) == ["VB221"] and r.components["place_date"]["place"] == "Hà Nội"
+    # a chapter's label glued after the enacting sentence with a comma ("…, Chương 1." / its title)
+    r = lint(LUAT, ("ban hành Luật Thư viện số.\n\nChương I\n", "ban hành Luật Thư viện số, Chương I.\n"))
+    assert [(d.code, d.span.line) for d in r.diagnostics] == [("VB265", 13)] and _chapters(r) == ["I", "II"]
 
 
 def test_a_heading_s_unit_word_at_the_end_of_the_heading_above_and_a_running_head():
