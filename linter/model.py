@@ -234,6 +234,7 @@ def _quoted(toks: list[Tok]) -> set[int]:
         if _unbalanced(t) and (m := _OPENS.search(t)):
             end = after = None
             quote = t
+            intro = toks[k - 1].text if k else ""
             if m.start() and t[m.start() - 1] == ":":  # announced on the same line: "3. … như sau: “1. …"
                 intro, quote = t[: m.start()], t[m.end() :]
                 nxt = _next_section(toks[k], intro)
@@ -266,6 +267,25 @@ def _quoted(toks: list[Tok]) -> set[int]:
                     if _REANNOUNCED.search(toks[j].text):  # "2. Sửa đổi … như sau: “b) …"
                         end = after = j - 1
                         break
+            # whole articles quoted, the next one's opening mark lost: "… bổ sung Điều 191a, 191b vào
+            # sau Điều 191 như sau:" / "“Điều 191. …”." / "Điều 191b. …”."
+            while (
+                end is not None
+                and sec
+                and sec[0] == "dieu"
+                and _announced(toks, after + 1, intro, sec[1], k, out)
+            ):
+                close = next(
+                    (
+                        j
+                        for j in range(after + 2, min(len(toks), after + 2 + _QUOTE_LINES))
+                        if _closes(toks[j].text)
+                    ),
+                    None,
+                )
+                if close is None:
+                    break
+                end = after = close
             if end is not None:
                 out.update(range(k + 1, end + 1))
                 k = after
@@ -273,6 +293,31 @@ def _quoted(toks: list[Tok]) -> set[int]:
             out.add(k)  # its quotation mark lost or put after it: "“1. …" on the next line
         k += 1
     return out
+
+
+def _announced(toks: list[Tok], j: int, intro: str, first: str, k: int, quoted: set[int]) -> bool:
+    """toks[j] is an article's heading, with no quotation mark, that the announcement intro names,
+    after the quotation's first article (first), and not the document's own next article (after
+    its last one before the quotation opened at k)."""
+    if j >= len(toks) or not _is_article(toks[j]):
+        return False
+    label = toks[j].data["label"]
+    own = next((toks[i] for i in range(k - 1, -1, -1) if _is_article(toks[i]) and i not in quoted), None)
+    return (
+        _article_order(label) > _article_order(first)
+        and re.search(rf"\b{re.escape(label)}\b", intro) is not None
+        and not (own and _article_order(label) == (_article_order(own.data["label"])[0] + 1, ""))
+    )
+
+
+def _is_article(t: Tok) -> bool:
+    return t.type == "SECTION" and t.data.get("kind") == "dieu"
+
+
+def _article_order(label: str) -> tuple[int, str]:
+    """ "191b" -> (191, "b"): the order of articles, those inserted after one ("191a") included."""
+    digits = re.match(r"\d*", label).group()
+    return int(digits or 0), label[len(digits) :]
 
 
 def _restated(tok: Tok, before: str) -> bool:

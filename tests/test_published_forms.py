@@ -1807,6 +1807,18 @@ def test_crawled_pages_of_round_62():
     # a chapter's label glued after the enacting sentence with a comma ("…, Chương 1." / its title)
     r = lint(LUAT, ("ban hành Luật Thư viện số.\n\nChương I\n", "ban hành Luật Thư viện số, Chương I.\n"))
     assert [(d.code, d.span.line) for d in r.diagnostics] == [("VB265", 13)] and _chapters(r) == ["I", "II"]
+    # whole articles quoted, the second one's opening mark lost: it is quoted still
+    inserted = (
+        "2. Bổ sung các Điều 9a, 9b vào sau Điều 9 Nghị định số 93/2020/NĐ-CP như sau:\n"
+        "“Điều 9a. Kết nối dữ liệu\n"
+        "1. Thư viện số kết nối với cơ sở dữ liệu quốc gia về thư viện.\n"
+        "2. Dữ liệu được cập nhật hằng năm.”.\n"
+        "Điều 9b. Chuẩn dữ liệu\n"
+        "1. Bộ Văn hóa, Thể thao và Du lịch hướng dẫn chuẩn dữ liệu dùng chung.”.\n"
+        "3. Bãi bỏ Điều 11 Nghị định số 93/2020/NĐ-CP.\n"
+    )
+    edit = ("2. Bộ Văn hóa, Thể thao và Du lịch hướng dẫn chuẩn dữ liệu dùng chung.\n", inserted)
+    assert codes(lint("state-vbqppl/nghi_dinh.txt", edit)) == []
 
 
 def test_a_heading_s_unit_word_at_the_end_of_the_heading_above_and_a_running_head():
