@@ -222,8 +222,9 @@ _NUMBER_BEFORE = re.compile(r"\bso:?(?: \d{1,6})?$")
 def split_columns(line: Line) -> list[Line]:
     """The line cut where two columns, cells or parts were merged on it; [line] if none were."""
     t = line.text
-    # wide gaps: two columns laid side by side by a layout-preserving extractor
-    m = _column_gap(t) if "    " in t else None
+    # wide gaps: two columns laid side by side by a layout-preserving extractor (not the gaps of a
+    # motto justified across its cell, "Độc lập -        Tự do -      Hạnh phúc")
+    m = _column_gap(t) if "    " in t and not P.TIEU_NGU_RE.fullmatch(fold(t).strip()) else None
     if t[:1].islower() and not is_upper_line(t):  # prose: only a wide gap splits it
         return _split_at(line, m.end(1)) if m and not P.ITEM.match(t[m.end(1) :]) else [line]
     if t[-1:] in "-_=" and (rule := _TRAILING_RULE.search(t)):

@@ -35,7 +35,7 @@ def lint_source(src: Source, opts: Options) -> FileResult:
     ctx = Context(res.profile, opts.today, opts.lang, choice, src)
     judged = run_stage("document", doc, ctx)
     if not ended(judged):  # a legal normative document under state-nd30: its parts are not judged
-        judged += validate(doc, res.profile, opts.lang)
+        judged += validate(doc, res.profile, opts.lang, src.omitted)
     res.diagnostics += judged + run_stage("source", doc, ctx)
     res.diagnostics.sort(key=Diagnostic.sort_key)
     if src.boxes:

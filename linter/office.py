@@ -17,8 +17,9 @@ Automatic list numbers ("1.", "a)", "-") are rendered in front of the paragraph 
 their tab or space. Text boxes anchored in a paragraph follow that paragraph's lines. Page
 headers/footers, footnotes, comments, deleted revisions and hidden (vanish) text are skipped.
 
-.pdf: pypdf ``extract_text(extraction_mode="layout")`` per page, trailing spaces removed, pages
-joined with "\\n". A two-column header comes interleaved row by row, each line "left   right"
+.pdf: pypdf ``extract_text(extraction_mode="layout")`` per page, trailing spaces removed, the
+pages' furniture left out (``furniture.strip``: running heads, page numbers, the Official
+Gazette's headings), pages joined with "\\n". A two-column header comes interleaved row by row, each line "left   right"
 with a wide gap (see ``read_pdf``). Styles are all None and ``page`` is None.
 """
 
@@ -29,6 +30,8 @@ import re
 import unicodedata
 from collections import Counter
 from dataclasses import dataclass
+
+from linter import furniture
 
 __all__ = [
     "Style",
@@ -83,6 +86,7 @@ class OfficeText:
     page: PageSetup | None
     kind: str  # "docx" | "pdf"
     pages: list[str] | None = None  # a PDF's text page by page ("" for a page with no text layer)
+    published: str | None = None  # furniture.GAZETTE: the pages are the Official Gazette's
 
 
 class NeedsOCR(Exception):
@@ -845,13 +849,16 @@ def read_pdf(data: bytes) -> OfficeText:
             try:
                 t = pg.extract_text(extraction_mode="layout")
             except Exception:  # layout mode is less battle-tested: fall back to plain mode
+                t = ""
+            if _blank(t or ""):  # (it also drops a rotated page's text, a landscape table's)
                 t = pg.extract_text()
         except Exception as e:
             raise UnreadableOffice(f"PDF page {n} cannot be read ({type(e).__name__}: {e})") from e
         texts.append("\n".join(line.rstrip() for line in _split_lines(t or "")))
+    texts, published = furniture.strip(texts)  # running heads, page numbers, the gazette's headings
     text = "\n".join(texts)
     if _blank(text):
         raise NeedsOCR(f"the PDF has no text layer ({len(pages)} page(s), probably scanned): OCR is needed")
     lines = _split_lines(text)
     pages = [t if not _blank(t) else "" for t in texts]
-    return OfficeText(text="\n".join(lines), styles=[None] * len(lines), page=None, kind="pdf", pages=pages)
+    return OfficeText("\n".join(lines), [None] * len(lines), None, "pdf", pages, published)

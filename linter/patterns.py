@@ -62,7 +62,10 @@ TYPE_NAMES = {
 }
 _TYPE_KEYS = list(TYPE_NAMES)
 _GLUED_TYPES = {k.replace(" ", ""): k for k in TYPE_NAMES if " " in k}
-_TYPE_RE = re.compile(r"^(" + "|".join(sorted(map(re.escape, TYPE_NAMES), key=len, reverse=True)) + r")\b")
+# (a consolidated text marks its type with a footnote's number: "THÔNG TƯ1")
+_TYPE_RE = re.compile(
+    r"^(" + "|".join(sorted(map(re.escape, TYPE_NAMES), key=len, reverse=True)) + r")(?:\b|(?=\d{1,2}$))"
+)
 
 BANNER_PARTY = "dang cong san viet nam"
 QUOC_HIEU = "cong hoa xa hoi chu nghia viet nam"

@@ -3,6 +3,7 @@ diagnostic. Never raises for bad input."""
 
 import os
 
+from linter import furniture
 from linter.result import Source
 from linter.rules import inputs
 from linter.scan import IMAGE_SUFFIXES  # the module imports nothing heavy until a scan is read
@@ -87,10 +88,18 @@ def _office(path: str, data: bytes, suffix: str) -> Source:
     except (office.UnreadableOffice, ImportError) as e:
         raise InputError(inputs.UNREADABLE, reason=str(e)) from None
     if doc.pages and "" in doc.pages and _ocr_installed():
-        return _scan(path, data, suffix, doc.pages)  # a mixed PDF: its scanned pages by OCR
+        return _scan(path, data, suffix, doc.pages, doc.published)  # a mixed PDF: its scanned pages by OCR
     if not doc.text.strip():
         raise InputError(inputs.EMPTY)
-    return Source(path, doc.text, doc.kind, doc.styles, doc.page)
+    return _published(Source(path, doc.text, doc.kind, doc.styles, doc.page), doc.published)
+
+
+def _published(src: Source, published: str | None) -> Source:
+    """src, told what its publisher leaves out: the gazette prints a document without its Nơi nhận."""
+    if published == furniture.GAZETTE:
+        src.omitted = ("recipients",)
+        src.notes.append((inputs.GAZETTE, {}))
+    return src
 
 
 def _ocr_installed() -> bool:
@@ -102,20 +111,22 @@ def _ocr_installed() -> bool:
 SCAN_SUFFIXES = IMAGE_SUFFIXES
 
 
-def _scan(path: str, data: bytes, suffix: str, text_pages: list[str] | None = None) -> Source:
+def _scan(
+    path: str, data: bytes, suffix: str, text_pages: list[str] | None = None, published: str | None = None
+) -> Source:
     try:
         from linter import scan
     except ImportError as e:  # pragma: no cover - the module itself imports nothing heavy
         raise InputError(inputs.UNREADABLE, reason=str(e)) from None
     try:
-        s = scan.read_scan(data, suffix, text_pages=text_pages)
+        s = scan.read_scan(data, suffix, text_pages=text_pages, published=published)
     except scan.NoEngine as e:
         raise InputError(inputs.UNREADABLE, reason=str(e)) from None
     except scan.BadScan as e:
         raise InputError(inputs.UNREADABLE, reason=f"ảnh hoặc PDF hỏng: {e}") from None
     if not s.text.strip():
         raise InputError(inputs.UNREADABLE, reason=f"nhận dạng OCR không đọc được chữ nào ({s.pages} trang)")
-    return Source(path, s.text, "ocr", boxes=s.boxes)
+    return _published(Source(path, s.text, "ocr", boxes=s.boxes), s.published)
 
 
 def from_path(path: str) -> Source:

@@ -44,6 +44,7 @@ class Source:
     page: object | None = None
     notes: list = field(default_factory=list)  # (rule, args) to report about the input itself
     boxes: list | None = None  # a scan's lines: (page, (x0, y0, x1, y1) in pixels) for each line
+    omitted: tuple[str, ...] = ()  # parts its publisher prints the document without: not asked for
 
 
 @dataclass

@@ -19,6 +19,8 @@ from contextvars import ContextVar
 from dataclasses import dataclass, field
 from statistics import median
 
+from linter import furniture
+
 IMAGE_SUFFIXES = (".png", ".jpg", ".jpeg", ".tif", ".tiff")
 DPI = 300  # PDF pages are rendered at the resolution of an office scan
 _A4_300DPI_WIDTH = 2480
@@ -42,6 +44,7 @@ class ScanText:
     text: str
     boxes: list[tuple[int, tuple[int, int, int, int]]] = field(default_factory=list)  # per line: page, bbox
     pages: int = 0
+    published: str | None = None  # furniture.GAZETTE: the pages are the Official Gazette's
 
 
 @dataclass
@@ -253,25 +256,29 @@ def read_scan(
     suffix: str,
     on_page: Callable[[int], None] | None = None,
     text_pages: list[str] | None = None,
+    published: str | None = None,
 ) -> ScanText:
     """OCR of every page of an image or PDF file; on_page(n) after each page (a progress bar).
     text_pages: a mixed PDF's text layer page by page; a page with text is taken as it is (its
-    lines carry the page and no box), only the pages with none ("") are read by OCR."""
+    lines carry the page and no box), only the pages with none ("") are read by OCR; published:
+    what the text layer showed the pages to be (furniture.GAZETTE)."""
     pytesseract = _engine()
     done = PAGE_DONE.get()
-    lines: list = []
+    pages: list[list] = []
     n = 0
     for n, image in enumerate(_images(data, suffix.lower(), text_pages), 1):
         if isinstance(image, str):
-            lines += [(t, (n, None)) for t in image.split("\n")]
+            pages.append([(t, (n, None)) for t in image.split("\n")])
         else:
-            lines += lay_out(_words(image, pytesseract), n, image.width)
+            pages.append(lay_out(_words(image, pytesseract), n, image.width))
             image.close()
         if on_page:
             on_page(n)
         if done and not isinstance(image, str):
             done()
-    return ScanText("\n".join(t for t, _ in lines), [b for _, b in lines], n)
+    drop, published = furniture.find([[t for t, _ in page] for page in pages], published)
+    lines = [x for page, d in zip(pages, drop) for i, x in enumerate(page) if i not in d]
+    return ScanText("\n".join(t for t, _ in lines), [b for _, b in lines], n, published)
 
 
 def crop_png(path: str, page: int, bbox, margin: int = 60) -> bytes | None:

@@ -1844,3 +1844,23 @@ def test_a_heading_s_unit_word_at_the_end_of_the_heading_above_and_a_running_hea
     mục = ("Điều 3. Phát triển", "Mục 1. PHÁT TRIỂN\n\nĐiều 3. Phát triển")
     assert codes(lint(LUAT, mục, ("Điều 4. Hiệu lực thi hành", head.format(2)))) == []
     assert codes(lint(LUAT, mục, ("Điều 4. Hiệu lực thi hành", head.format(1)))) == ["VB261"]
+
+
+def test_the_gazette_s_pages_of_round_63():
+    """The Official Gazette's PDFs as their text layer reads: the motto justified across its cell
+    ("Độc lập -        Tự do -      Hạnh phúc") is one line, not three cells; a consolidated text's
+    type name with its footnote's number ("THÔNG TƯ1") is read as written, not through a repair."""
+    r = lint(TT, ("Độc lập - Tự do - Hạnh phúc", "Độc lập -          Tự do -        Hạnh phúc"))
+    assert codes(r) == [] and r.components["banner"]["motto"]
+    r = lint(TT, ("THÔNG TƯ\n", "THÔNG TƯ1\n"))
+    assert (codes(r), r.doc_type) == ([], "thong_tu")
+    # the issuer's rule on the motto's row, the motto's own on the row below it
+    rows = (
+        "BỘ Y TẾ                 CỘNG HÒA XÃ HỘI CHỦ NGHĨA VIỆT NAM\n"
+        "   _______                 Độc lập - Tự do - Hạnh phúc\n"
+        "                           ______________________________\n"
+    )
+    head = (
+        "BỘ Y TẾ\n-------\nCỘNG HÒA XÃ HỘI CHỦ NGHĨA VIỆT NAM\nĐộc lập - Tự do - Hạnh phúc\n---------------\n"
+    )
+    assert codes(lint(TT, (head, rows))) == []

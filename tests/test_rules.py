@@ -33,6 +33,7 @@ NO_SAMPLE = {
     "unreadable-file": "test_scan.py",
     "file-too-large": "test_cli.py",
     "json-export": "test_precision.py",
+    "gazette-copy": "test_furniture.py",
     # no check: the per-document firewall and the batch runner
     "internal-error": "test_batch.py",
     "document-timeout": "test_batch.py",

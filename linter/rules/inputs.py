@@ -134,6 +134,23 @@ JSON_EXPORT = declare(
         "en": "Portals and archives export documents as JSON; vblint reads the longest field that holds the document's text.",
     },
 )
+GAZETTE = declare(
+    code="VB009",
+    stage="input",
+    example={},
+    name="gazette-copy",
+    component=None,
+    severity="info",
+    message={
+        "vi": "Bản đăng Công báo: đã bỏ qua tiêu đề trang, số trang và đề mục của Công báo; Công báo đăng văn bản không kèm phần Nơi nhận nên không yêu cầu phần này.",
+        "en": "A copy from the Official Gazette (Công báo): its running heads, page numbers and headings were left out; the gazette prints documents without their Nơi nhận, so none is asked for.",
+    },
+    citation="Công báo as it prints documents (observed on its copies, not a drafting rule)",
+    why={
+        "vi": "Tiêu đề trang, số trang và đề mục là của Công báo, không phải của văn bản; bản đăng Công báo không có phần Nơi nhận của bản gốc.",
+        "en": "Running heads, page numbers and headings are the gazette's, not the document's; the gazette's copy leaves out the original's Nơi nhận.",
+    },
+)
 INTERNAL = declare(
     code="VB900",
     stage="runner",

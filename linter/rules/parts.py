@@ -286,6 +286,8 @@ def no_motto(doc, ctx):
     good="Nơi nhận:\n- Cục Kiểm tra văn bản và Quản lý xử lý vi phạm hành chính (Bộ Tư pháp);\n- Công báo;\n- Lưu: VT, PC.",
 )
 def recipients_missing(doc, ctx):
+    if "recipients" in ctx.source.omitted:
+        return  # a copy whose publisher leaves the part out (the Official Gazette's)
     c = doc.components
     tail = doc.lines[-40:]
     listed = any(P.luu_line(x.text) for x in tail) or _ITEMS.search(" ".join(x.text for x in tail))

@@ -1,0 +1,112 @@
+"""furniture: what a paged source prints around the document, left out before it is read.
+
+A PDF's text layer gives each page's running head or foot and its page number with the text: a
+line repeated at the top or the bottom of the pages (its numbers aside) is the page's, not the
+document's, as is a bare number there. The Official Gazette (Công báo) heads every page
+"CÔNG BÁO/Số 609 + 610/Ngày 21-7-2022" beside the page number, and above a document the part of
+the gazette it stands in ("VĂN BẢN QUY PHẠM PHÁP LUẬT", "VĂN BẢN HỢP NHẤT - BỘ TÀI CHÍNH"); it
+prints the document without its Nơi nhận, so a gazette copy is said to be one (GAZETTE)."""
+
+from __future__ import annotations
+
+import re
+
+from linter.text import fold
+
+GAZETTE = "gazette"
+
+# (matched with every space removed: a text layer may space a word's letters, "CÔN   G BÁO")
+_GAZETTE_HEAD = re.compile(r"\d{0,4}CÔNGBÁO/Số[\d+]+/Ngày\d{1,2}-\d{1,2}-\d{4}\d{0,4}")
+_GAZETTE_PART = re.compile(r"VĂN BẢN (?:QUY PHẠM PHÁP LUẬT|PHÁP LUẬT KHÁC|HỢP NHẤT -.*)")
+_COLOPHON = "vanphongchinhphuxuatban"  # (folded, no spaces) "VĂN PHÒNG CHÍNH PHỦ XUẤT BẢN"
+_PAGE_NO = re.compile(r"(?:-\s*)?\d{1,4}(?:\s*-)?")  # "24", "- 3 -"
+
+
+def strip(pages: list[str]) -> tuple[list[str], str | None]:
+    """The pages without their furniture, and GAZETTE if they are the gazette's, else None."""
+    lines = [p.split("\n") for p in pages]
+    drop, published = find(lines)
+    return ["\n".join(x for i, x in enumerate(ls) if i not in d) for ls, d in zip(lines, drop)], published
+
+
+def find(lines: list[list[str]], published: str | None = None) -> tuple[list[set[int]], str | None]:
+    """For each page (its lines), the indexes of its furniture; and GAZETTE or None. published:
+    what the pages are known to be already (a mixed PDF's text layer, read before its scans)."""
+    edges = [_edges(ls) for ls in lines]
+    repeated = _repeated([_key(ls[i]) for ls, e in zip(lines, edges) for i in e])
+    gazette = published == GAZETTE or any(
+        _GAZETTE_HEAD.fullmatch(_squeeze(ls[i])) for ls, e in zip(lines, edges) for i in e
+    )
+    out = []
+    for n, (ls, e) in enumerate(zip(lines, edges)):
+        drop = {i for i in e if _key(ls[i]) in repeated or _is_furniture(ls[i], len(lines))}
+        if gazette and n == _first_page(lines):
+            drop |= _gazette_parts(ls, drop)
+        if gazette and any(_COLOPHON in fold(_squeeze(x)) for x in ls):
+            drop = set(range(len(ls)))  # the issue's back cover: its publisher, address, printer
+        out.append(drop)
+    return out, GAZETTE if gazette else None
+
+
+def _edges(ls: list[str]) -> list[int]:
+    """The indexes of a page's first and last lines that hold text."""
+    full = [i for i, x in enumerate(ls) if x.strip()]
+    return sorted({full[0], full[-1]}) if full else []
+
+
+def _squeeze(line: str) -> str:
+    return "".join(line.split())
+
+
+def _key(line: str) -> str:
+    """A running head as every page prints it: no spaces, no page number, digits masked."""
+    core = re.sub(r"^\d+|\d+$", "", _squeeze(line))
+    return re.sub(r"\d", "#", core) if len(core) > 3 else ""
+
+
+def _repeated(keys: list[str]) -> set[str]:
+    """The edge lines that stand on two pages or more (as one page's head and foot they count once)."""
+    seen: dict[str, int] = {}
+    for k in keys:
+        if k:
+            seen[k] = seen.get(k, 0) + 1
+    return {k for k, n in seen.items() if n >= 2}
+
+
+def _is_furniture(line: str, pages: int) -> bool:
+    t = line.strip()
+    return bool(_GAZETTE_HEAD.fullmatch(_squeeze(t)) or pages > 1 and _PAGE_NO.fullmatch(t))
+
+
+def _first_page(lines: list[list[str]]) -> int:
+    return next((n for n, ls in enumerate(lines) if any(x.strip() for x in ls)), 0)
+
+
+def _gazette_parts(ls: list[str], dropped: set[int]) -> set[int]:
+    """The gazette's own headings above the document on its first page: the part of the gazette,
+    for a consolidated text its issuer ("VĂN BẢN HỢP NHẤT -" / "BỘ LAO ĐỘNG - …"), and the issuer
+    a document stands under, over the header's row that names it again ("BỘ Y TẾ" / "BỘ Y TẾ
+    CỘNG HÒA …")."""
+    out: set[int] = set()
+    text = [i for i, x in enumerate(ls) if x.strip() and i not in dropped]
+    k = 0
+    while k < min(len(text), 3) and _GAZETTE_PART.fullmatch(" ".join(ls[text[k]].split())):
+        out.add(text[k])
+        if ls[text[k]].rstrip().endswith("-") and k + 1 < len(text):
+            k += 1
+            out.add(text[k])  # the heading wrapped after its dash
+        k += 1
+    if k + 1 < len(text) and _names_the_column_below(ls[text[k]], ls[text[k + 1]]):
+        out.add(text[k])
+    return out
+
+
+def _names_the_column_below(line: str, below: str) -> bool:
+    """line, alone on its row, names the body whose column the row below opens with (wrapped or not)."""
+    if _GAP.search(line.strip()) or not line.strip().isupper():
+        return False
+    column = _squeeze(_GAP.split(below.strip())[0])
+    return len(column) >= 4 and _squeeze(line).startswith(column)
+
+
+_GAP = re.compile(r"\s{3,}")

@@ -1,0 +1,116 @@
+"""Page furniture (linter/furniture.py): running heads, page numbers and the Official Gazette's own
+headings are left out of a paged source; a gazette copy is not asked for the Nơi nhận it never
+prints (round 63 of docs/precision.md: 20 of the gazette's PDFs)."""
+
+from datetime import date
+
+import pytest
+
+from linter import furniture
+from linter.lint import Options, lint_bytes
+
+HEAD = "CÔNG BÁO/Số 609 + 610/Ngày 21-7-2022"
+
+
+@pytest.mark.parametrize(
+    ("pages", "want"),
+    [
+        # the gazette: its head beside the page number, on the left or the right, letters spaced
+        (
+            [
+                f"{' ' * 20}{HEAD}{' ' * 20}3\n    VĂN BẢN QUY PHẠM PHÁP LUẬT\n\nBỘ Y TẾ\nĐiều 1. A",
+                f"4{' ' * 9}CÔN   G BÁO/Số 609 + 610/Ngày 21-7-2022\nĐiều 2. B",
+            ],
+            ["\nBỘ Y TẾ\nĐiều 1. A", "Điều 2. B"],
+        ),
+        # a consolidated text's heading over two lines, after the part of the gazette
+        (
+            [
+                f"{HEAD}  59\nVĂN BẢN PHÁP LUẬT KHÁC\n\n   VĂN BẢN HỢP NHẤT -\n  BỘ LAO ĐỘNG - THƯƠNG BINH VÀ XÃ HỘI\nCỘNG HÒA"
+            ],
+            ["\nCỘNG HÒA"],
+        ),
+        # any running foot repeated, its page number aside; bare page numbers
+        (
+            ["Điều 1. A\nTrang 1 - Văn bản số 12", "2\nĐiều 2. B\nTrang 2 - Văn bản số 12"],
+            ["Điều 1. A", "Điều 2. B"],
+        ),
+        # one page: nothing repeats, a number may be the document's
+        (["BỘ Y TẾ\nĐiều 1. A\n12"], ["BỘ Y TẾ\nĐiều 1. A\n12"]),
+    ],
+)
+def test_furniture_is_left_out(pages, want):
+    assert furniture.strip(pages)[0] == want
+
+
+def test_only_the_gazette_is_the_gazette():
+    assert furniture.strip([f"{HEAD} 3\nBỘ Y TẾ"])[1] == furniture.GAZETTE
+    assert furniture.strip(["Trang 1\nBỘ Y TẾ", "Trang 2\nĐiều 2"])[1] is None
+    # its parts' headings are the gazette's only on a gazette's first page
+    assert furniture.strip(["VĂN BẢN QUY PHẠM PHÁP LUẬT\nBỘ Y TẾ"])[0] == [
+        "VĂN BẢN QUY PHẠM PHÁP LUẬT\nBỘ Y TẾ"
+    ]
+
+
+def test_the_gazette_s_back_cover_is_left_out():
+    pages = [f"{HEAD} 3\nBỘ Y TẾ", "VĂN PHÒNG CHÍNH PHỦ XUẤT BẢN\nĐịa chỉ: Số 1, Hoàng Hoa Thám"]
+    assert furniture.strip(pages)[0] == ["BỘ Y TẾ", ""]
+
+
+pdf = pytest.importorskip("fixtures_office")
+
+
+def _gazette_pdf(head: bool) -> bytes:
+    """A circular as the gazette prints it: its head on each page, no Nơi nhận."""
+    from fixtures_office import PAGE_BREAK, build_text_pdf
+
+    top = [f"{HEAD}        3", "VĂN BẢN QUY PHẠM PHÁP LUẬT", "BỘ Y TẾ"] if head else []
+    return build_text_pdf(
+        [
+            *top,
+            ("BỘ Y TẾ", "CỘNG HÒA XÃ HỘI CHỦ NGHĨA VIỆT NAM"),
+            ("", "Độc lập - Tự do - Hạnh phúc"),
+            ("Số: 48/2025/TT-BYT", "Hà Nội, ngày 05 tháng 12 năm 2025"),
+            "",
+            "THÔNG TƯ",
+            "Quy định về hồ sơ bệnh án điện tử",
+            "Căn cứ Luật Khám bệnh, chữa bệnh số 15/2023/QH15;",
+            "Bộ trưởng Bộ Y tế ban hành Thông tư quy định về hồ sơ bệnh án điện tử.",
+            "Điều 1. Phạm vi điều chỉnh",
+            "Thông tư này quy định về hồ sơ bệnh án điện tử.",
+            PAGE_BREAK,
+            *([f"4        {HEAD}"] if head else []),
+            "Điều 2. Hiệu lực thi hành",
+            "Thông tư này có hiệu lực từ ngày 01 tháng 01 năm 2026./.",
+            ("", "BỘ TRƯỞNG"),
+            ("", "Đào Hồng Lan"),
+        ]
+    )
+
+
+def test_a_gazette_copy_is_read_without_its_furniture_and_asks_for_no_recipients():
+    opts = Options(today=date(2026, 12, 6))
+    r = lint_bytes("tt.pdf", _gazette_pdf(head=True), opts)
+    assert [d.code for d in r.diagnostics] == ["VB009"]  # gazette-copy: an info
+    assert r.components["issuer"]["text"] == "BỘ Y TẾ" and r.doc_type == "thong_tu"
+    # the same circular printed by its office, not the gazette: its Nơi nhận is missing
+    assert "VB115" in [d.code for d in lint_bytes("tt.pdf", _gazette_pdf(head=False), opts).diagnostics]
+
+
+def test_a_rotated_page_s_text_is_read_not_sent_to_ocr():
+    """pypdf's layout mode drops a rotated page's text (a landscape table); the plain mode keeps it."""
+    from fixtures_office import find_unicode_ttf
+    from fpdf import FPDF
+
+    from linter.read import from_bytes
+
+    doc = FPDF(format="A4", unit="mm")
+    doc.add_font("U", "", find_unicode_ttf())
+    doc.set_font("U", size=12)
+    doc.add_page()
+    doc.text(30, 30, "BỘ Y TẾ")
+    doc.add_page()
+    with doc.rotation(90, x=100, y=150):
+        doc.text(60, 150, "Bảng 1. Mức chi theo từng năm")
+    src = from_bytes("x.pdf", bytes(doc.output()))
+    assert "Bảng 1. Mức chi theo từng năm" in src.text and src.boxes is None
