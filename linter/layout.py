@@ -310,7 +310,7 @@ def split_columns(line: Line) -> list[Line]:
         and is_upper_line(t[:k].split(" ", 2)[-1])
     ):
         return _split_at(line, k + 1)  # "3. CƯỠNG CHẾ … HÀNH CHÍNH Điều" / "86. Cưỡng chế …"
-    if t[-1:] == "." and (m := _TRAILING_CHAPTER.search(t)):
+    if ", Chương " in t and (m := _TRAILING_CHAPTER.search(t)) and (not m[2] or is_upper_line(m[2])):
         return _split_at(line, m.start(1))  # "Quốc hội ban hành Luật …, Chương 1." / "NHỮNG QUY ĐỊNH CHUNG"
     if (k := t.find(P.AUTHENTICATION)) >= 0 and (k or len(t) > len(P.AUTHENTICATION) + 3):
         return _split_at(line, k or len(P.AUTHENTICATION))
@@ -482,9 +482,9 @@ def _date_pieces(a: Line, rest: list[Line]) -> int:
     return 0
 
 
-# a chapter's label glued after the sentence above it with a comma, as a legal site printed the
-# enacting sentence of its older laws
-_TRAILING_CHAPTER = re.compile(r", (Chương (?:\d+|[IVXL]+)\.)$")
+# a chapter's label (and its title in capitals) glued after the sentence above it with a comma, as
+# a legal site printed the enacting sentence of its older laws
+_TRAILING_CHAPTER = re.compile(r", (Chương (?:\d+|[IVXL]+))(?:\.|( .+))?$")
 _UNIT_NAMES = {"Phần", "Chương", "Mục", "Tiểu mục", "Điều"}  # the headings of a legal text
 _UNIT_WORDS = {"thanh pho", "tinh", "huyen", "thi xa", "xa", "phuong", "dac khu", "thi tran", "quan", "tp."}
 

@@ -504,10 +504,17 @@ class _Zones:
 
     def _specimen(self, j: int) -> bool:
         """The authority line at j heads an example of a signature block in the body (a guide's
-        "Ví dụ 1: …" / "T/M ĐOÀN CHỦ TỊCH" / "(chữ ký)" / "Họ và tên"), not the document's own."""
+        "Ví dụ 1: …" / "T/M ĐOÀN CHỦ TỊCH" / "(chữ ký)" / "Họ và tên"; a rule's "… thì ghi như
+        sau:" / "TM." / "ỦY BAN NHÂN DÂN... (ghi tên …) CHỦ TỊCH Chữ ký, đóng dấu …"), not the
+        document's own."""
         if j > self.i and fold(self.shaped[j - 1][0].text).startswith("vi du"):
             return True
-        return any(fold(s[0].text).strip(" ()") in _PLACEHOLDERS for s in self.shaped[j + 1 : j + 5])
+        near = [
+            fold(s[0].text) for s in self.shaped[max(j - 1, self.i) : j + 5]
+        ]  # (j itself, the line above)
+        return any(f.strip(" ()") in _PLACEHOLDERS for f in near[-4:]) or any(
+            c in f for f in near for c in _FILL_IN
+        )
 
     def closing_start(self) -> int:
         """Index where the closing (Nơi nhận + signature) begins; len(lines) if none."""
@@ -988,6 +995,7 @@ class _Zones:
 # quan …", a guide's) or a table's heading ("Nơi nhận báo cáo" / "Trong ngành"), not the label
 _NOI_NHAN_IN_A_SENTENCE = re.compile(r"noi nhan [^\W\d_]")
 _PLACEHOLDERS = ("ho va ten", "chu ky", "ky ten")  # (folded) where a specimen's signer would sign
+_FILL_IN = ("(ghi ten", "chu ky, dong dau")  # (folded) a specimen's instructions inside its lines
 _SIGNED_BY = ("SIGNER_TITLE", "SIGNED")  # what stands right above the signer's name
 _NOTE = re.compile(r"\([^()]{1,30}\)[;,.]?")
 _CITED = re.compile(r"(?:số\s+)?\d{1,5}/(?:\d{4}/)?[A-ZĐ]")

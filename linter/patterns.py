@@ -800,7 +800,7 @@ _CUE_START = (
     "muc ",
     "dieu ",
 )
-_CUE_RAW = re.compile(r"    |T/M|K/T|T/L|TM\.|KT\.|TL\.|TUQ\.|Q\.|ã ký|\||_ |, Chương \w+\.$")
+_CUE_RAW = re.compile(r"    |T/M|K/T|T/L|TM\.|KT\.|TL\.|TUQ\.|Q\.|ã ký|\||_ |, Chương \w+")
 
 
 @lru_cache(maxsize=8192)

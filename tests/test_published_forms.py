@@ -1864,3 +1864,33 @@ def test_the_gazette_s_pages_of_round_63():
         "BỘ Y TẾ\n-------\nCỘNG HÒA XÃ HỘI CHỦ NGHĨA VIỆT NAM\nĐộc lập - Tự do - Hạnh phúc\n---------------\n"
     )
     assert codes(lint(TT, (head, rows))) == []
+
+
+def test_crawled_pages_of_round_64():
+    """A rule that shows how a signature is written ("… thì ghi như sau:" / "TM." / "ỦY BAN NHÂN
+    DÂN… (ghi tên …) CHỦ TỊCH Chữ ký, đóng dấu …") is no signature; "… tại" / "Mục 3 Chương này;
+    …" is a reference wrapped onto the line, no heading; "…, Chương 1 NHỮNG QUY ĐỊNH CHUNG" glued
+    after the enacting sentence is the chapter."""
+    rule = (
+        "2. Bộ Văn hóa, Thể thao và Du lịch ghi phần ký như sau:\n"
+        "TM.\n"
+        "ỦY BAN NHÂN DÂN... (ghi tên đơn vị hành chính) CHỦ TỊCH Chữ ký, đóng dấu và họ tên người ký;\n"
+    )
+    r = lint("state-vbqppl/nghi_dinh.txt", (_LAST_CLAUSE, rule))
+    assert codes(r) == [] and r.components["signature"]["name"] == "Mai Văn Chính"
+    wrapped = "2. Khuyến khích tổ chức, cá nhân tặng tài liệu theo quy định tại\nMục 5 Chương này; …\n"
+    r = lint(
+        LUAT,
+        ("Điều 3. Phát triển", "Mục 1. PHÁT TRIỂN\n\nĐiều 3. Phát triển"),
+        ("2. Khuyến khích tổ chức, cá nhân tặng, cho tài liệu số.\n", wrapped),
+        ("Điều 4. Hiệu lực thi hành", "Mục 2. HIỆU LỰC\n\nĐiều 4. Hiệu lực thi hành"),
+    )
+    assert codes(r) == []
+    r = lint(
+        LUAT,
+        (
+            "ban hành Luật Thư viện số.\n\nChương I\nNHỮNG QUY ĐỊNH CHUNG",
+            "ban hành Luật Thư viện số, Chương I NHỮNG QUY ĐỊNH CHUNG",
+        ),
+    )
+    assert [(d.code, d.span.line) for d in r.diagnostics] == [("VB265", 13)] and _chapters(r) == ["I", "II"]

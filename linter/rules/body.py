@@ -235,6 +235,10 @@ def _wrapped_reference(s, text: dict[int, str]) -> bool:
     words = fold(line).split()
     if s["kind"] == "dieu" and len(words) >= 2 and words[-2] in ("khoan", "diem") and _one_label(words[-1]):
         return True  # "… tại khoản 3" / "Điều 1.": "khoản 3 Điều 1", wrapped
+    if s["kind"] in ("phan", "chuong", "muc", "tieu_muc") and line[-1:].isalpha() and not is_upper_line(line):
+        rest = s["text"].split(None, 2)[2:]  # after the unit's word and its number
+        if rest and (rest[0][:1] in ";," or rest[0][:1].islower() or rest[0].startswith(_REFERENCE_WORDS)):
+            return True  # "… theo quy định tại" / "Mục 3 Chương này; …"
     return (
         (len(line) >= 40 or len(words) >= 3 and words[-2] in _POINTS_TO)
         and line[-1:].isalpha()
@@ -243,6 +247,9 @@ def _wrapped_reference(s, text: dict[int, str]) -> bool:
         and P.section_of(line) is None
         and not is_upper_line(line)  # a heading in capitals: "Mục 2" / "KHẤU TRỪ TIỀN TỪ TÀI KHOẢN"
     )
+
+
+_REFERENCE_WORDS = ("Chương", "Mục", "Phần", "Điều")  # a reference goes on "Mục 3 Chương này"
 
 
 def _one_label(word: str) -> bool:
