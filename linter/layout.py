@@ -684,7 +684,7 @@ def layout(lines: list[Line]) -> list[Line]:
         i += 1
     if joined:
         out = [p for ln in out for p in (_split_all(_repair(ln, True)) if id(ln) in joined else (ln,))]
-    return _list_after_the_signature(_authority_to_its_titles(out))
+    return _authentication_to_its_signer(_list_after_the_signature(_authority_to_its_titles(out)))
 
 
 def _split_all(line: Line) -> list[Line]:
@@ -765,6 +765,22 @@ def _list_after_the_signature(out: list[Line]) -> list[Line]:
         if not (P.is_name_line(block[-1].text) or end < len(out) and P.is_name_line(out[end].text)):
             return out
         return out[: k + 1] + out[j:end] + block + out[end:]
+    return out
+
+
+def _authentication_to_its_signer(out: list[Line]) -> list[Line]:
+    """ "XÁC THỰC VĂN BẢN HỢP NHẤT" / "Nơi nhận:" / the list / "CHỦ NHIỆM" / name: a flattened page
+    gave the consolidated text's authentication heading before the list beside it; it goes back
+    above the signer's title."""
+    for k in range(len(out) - 3):
+        if out[k].text[:1] != "X" or fold(out[k].text).strip() != P.AUTHENTICATION_F:
+            continue
+        if not fold(out[k + 1].text).startswith("noi nhan"):
+            return out
+        end = _list_goes_on(out, k + 2)
+        if end < len(out) and P.is_title_line(out[end].text):
+            return out[:k] + out[k + 1 : end] + [out[k]] + out[end:]
+        return out
     return out
 
 

@@ -1894,3 +1894,13 @@ def test_crawled_pages_of_round_64():
         ),
     )
     assert [(d.code, d.span.line) for d in r.diagnostics] == [("VB265", 13)] and _chapters(r) == ["I", "II"]
+    # a consolidated text's authentication heading before the Nơi nhận beside it, the signer after
+    text = (VALID / LUAT).read_text(encoding="utf-8")
+    end = (
+        "XÁC THỰC VĂN BẢN HỢP NHẤT\nNơi nhận:\n- Văn phòng Chính phủ (để đăng Công báo);\n- Lưu: HC, TH.\n"
+        "CHỦ NHIỆM Nguyễn Hạnh Phúc\n"
+    )
+    vbhn = ("Luật số: 112/2025/QH15", "Số: 17/VBHN-VPQH\nHà Nội, ngày 10 tháng 12 năm 2025")
+    r = lint(LUAT, vbhn, (text[text.index("Luật này được Quốc hội") :], end))
+    s = r.components["signature"]
+    assert (s["titles"], s["name"], "VB303" in codes(r)) == (["CHỦ NHIỆM"], "Nguyễn Hạnh Phúc", False)
