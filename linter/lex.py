@@ -965,7 +965,9 @@ class _Zones:
         while above > self.i and j - above < 4 and self.shaped[above - 1][1] in ("UPPER", "RULE"):
             above -= 1
         date = next((k for k in range(j + 1, min(stop, j + 3)) if self.shaped[k][1] == "PLACE_DATE"), None)
-        return [*range(above, j + 1), *([date] if date is not None else [])]
+        # (a row read across its two cells puts "XÁC THỰC …" between the issuer and the number)
+        issuer = [k for k in range(above, j) if fold(self.shaped[k][0].text).strip() != P.AUTHENTICATION_F]
+        return [*issuer, j, *([date] if date is not None else [])]
 
     def run(self) -> list[Tok]:
         moved = self._displaced_header()

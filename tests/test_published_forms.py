@@ -252,6 +252,14 @@ def test_a_consolidated_text_s_issuer_number_and_date_above_its_authentication()
         2026,
     )
     assert codes(r) == []
+    # the issuer's row read across its two cells, the heading beside it (a gazette PDF's text layer)
+    row = "BỘ Y TẾ          XÁC THỰC VĂN BẢN HỢP NHẤT\n-------\nSố: 07/VBHN-BYT\nHà Nội, ngày 03 tháng 3 năm 2026\n"
+    r = lint(
+        TT,
+        (head, "CỘNG HÒA XÃ HỘI CHỦ NGHĨA VIỆT NAM\nĐộc lập - Tự do - Hạnh phúc\n"),
+        (recipients, recipients + row),
+    )
+    assert (r.components["issuer"]["text"], codes(r)) == ("BỘ Y TẾ", [])
 
 
 TABLE = """Điều 2. Yêu cầu đối với hồ sơ bệnh án điện tử
