@@ -941,13 +941,19 @@ class _Zones:
         have = {t.type for t in self.toks}
         if "NUMBER" in have or not have & set(_ANCHORS + ("ISSUER",)):
             return {}
-        # up to the signature's authority line: what follows it is the signer, then annexes
-        stop = next(
-            (j for j in range(len(self.shaped) - 1, self.i, -1) if self.shaped[j][1] == "AUTHORITY"), 0
+        # up to the signature's authority line: what follows it is the signer, then annexes; a
+        # consolidated text's signer may sign by title alone ("CHỦ NHIỆM"), its block then ends a
+        # few lines after the authentication's heading
+        last = range(len(self.shaped) - 1, self.i, -1)
+        stop = next((j for j in last if self.shaped[j][1] == "AUTHORITY"), 0) or next(
+            (min(j + 4, len(self.shaped)) for j in last if P.AUTHENTICATION in self.shaped[j][0].text), 0
         )
         for j in range(self.i, stop):
             ln, sh, d = self.shaped[j]
-            if sh == "NUMBER" and d.get("label"):
+            # a number alone on its line, "Số" capitalised: not a wrapped "… số 51/2016/NĐ-CP.", nor
+            # a sentence that cites one, "Luật số 46/2014/QH13 sửa đổi …"
+            alone = d.get("end", 0) >= len(ln.text.rstrip(" .;,")) - 1
+            if sh == "NUMBER" and (d.get("label") or "")[:1].isupper() and alone:
                 block = self._end_block(j, stop) if codes.consolidated_symbol(d["symbol"]) else [j]
                 lines = [self.shaped[k] for k in block]
                 for k in sorted(block, reverse=True):

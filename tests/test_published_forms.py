@@ -1912,3 +1912,32 @@ def test_crawled_pages_of_round_64():
     r = lint(LUAT, vbhn, (text[text.index("Luật này được Quốc hội") :], end))
     s = r.components["signature"]
     assert (s["titles"], s["name"], "VB303" in codes(r)) == (["CHỦ NHIỆM"], "Nguyễn Hạnh Phúc", False)
+
+
+def test_the_gazette_s_consolidated_law_signed_by_title():
+    """A consolidated law as the gazette prints it (round 65): no issuer or number on top; its
+    number and date under "XÁC THỰC VĂN BẢN HỢP NHẤT", signed "CHỦ NHIỆM" with no authority; a
+    sentence citing a law's number ("Luật số 46/2014/QH13 sửa đổi …") is not its number."""
+    text = (VALID / LUAT).read_text(encoding="utf-8")
+    top = text[: text.index("LUẬT\nTHƯ VIỆN SỐ")]
+    cite = (
+        "Luật số 46/2014/QH13 sửa đổi, bổ sung một số điều của Luật Thư viện có căn cứ ban\nhành như sau:\n"
+    )
+    end = (
+        "VĂN PHÒNG QUỐC HỘI          XÁC THỰC VĂN BẢN HỢP NHẤT\n"
+        "Số: 28/VBHN-VPQH            Hà Nội, ngày 07 tháng 12 năm 2025\n"
+        "CHỦ NHIỆM\n\nNguyễn Hạnh Phúc\n"
+    )
+    r = lint(
+        LUAT,
+        (top, "CỘNG HÒA XÃ HỘI CHỦ NGHĨA VIỆT NAM\nĐộc lập - Tự do - Hạnh phúc\n\n"),
+        ("Căn cứ Hiến pháp", cite + "Căn cứ Hiến pháp"),
+        (text[text.index("Luật này được Quốc hội") :], end),
+    )
+    c = r.components
+    assert (c["issuer"]["text"], c["number"]["symbol"], c["signature"]["name"]) == (
+        "VĂN PHÒNG QUỐC HỘI",
+        "VBHN-VPQH",
+        "Nguyễn Hạnh Phúc",
+    )
+    assert codes(r) == []
