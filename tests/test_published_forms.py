@@ -1941,3 +1941,9 @@ def test_the_gazette_s_consolidated_law_signed_by_title():
         "Nguyễn Hạnh Phúc",
     )
     assert codes(r) == []
+    # a clause's number with the footnote mark a consolidated text glues after its stop ("2.14 …")
+    glued = (
+        "2. Tài nguyên thông tin số là tập hợp tài liệu ở dạng số.",
+        "2.14 Tài nguyên thông tin số là tập hợp tài liệu ở dạng số.\n3. Tài liệu số là tài liệu ở dạng số.",
+    )
+    assert codes(lint(LUAT, glued)) == []

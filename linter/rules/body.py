@@ -278,13 +278,15 @@ _MISSPELT = {
 def _written_otherwise(prev, s, labels: list[str], text: dict[int, str]) -> bool:
     """Whether each of the labels opens a line between sections prev and s written in a way not
     read as a section, but one in the count: a point in brackets, "(b)" ("(i)" must stay a
-    sub-point), or a number split into lettered parts, "5a." "5b." ("7a, 7b, 7c.")."""
+    sub-point), a number split into lettered parts, "5a." "5b." ("7a, 7b, 7c."), or a number with
+    a consolidated text's footnote mark glued after its stop, "2.14 Ủy ban …" (two digits or more:
+    not a clause "2.1")."""
     heads = [text.get(n, "").lstrip()[:8] for n in range(prev["line"] + 1, s["line"])]
     if s["kind"] == "letter":
         return all(any(h.startswith(f"({x})") for h in heads) for x in labels)
     # ("(2)" is not "2.": a list of its own, "(1) … (7)", often runs inside a section)
     return s["kind"] == "arabic" and all(
-        any(re.match(rf"{x}[a-zđ][.,)\s]", h) for h in heads) for x in labels
+        any(re.match(rf"{x}(?:[a-zđ][.,)\s]|\.\d\d)", h) for h in heads) for x in labels
     )
 
 
