@@ -21,6 +21,7 @@ _DEBRIS_FIRST = frozenset("`'^~|*")
 # authority prefix, "T|M BAN THƯỜNG VỤ", "K|T"
 _CELL = re.compile(r"(?<!^[TK])(?<!^\s[TK])\s*\|\s*(?![MTL]\s)|(?<=[^\s_])_+\s+")
 _GAP = re.compile(r"\S(\s{4,})\S")  # normalize made every white space a plain " "
+_JUSTIFIED = re.compile(r"(?<=\S)  (?=\S)")  # two spaces between words: a line spread to its width
 
 
 def _clean(line: Line) -> Line | None:
@@ -226,7 +227,9 @@ def split_columns(line: Line) -> list[Line]:
     # motto justified across its cell, "Độc lập -        Tự do -      Hạnh phúc")
     m = _column_gap(t) if "    " in t and not P.TIEU_NGU_RE.fullmatch(fold(t).strip()) else None
     if t[:1].islower() and not is_upper_line(t):  # prose: only a wide gap splits it
-        return _split_at(line, m.end(1)) if m and not P.ITEM.match(t[m.end(1) :]) else [line]
+        # (not a justified line's, whose words all stand apart: "cung  cấp …    Điều  18")
+        split = m and not P.ITEM.match(t[m.end(1) :]) and len(_JUSTIFIED.findall(t)) < 4
+        return _split_at(line, m.end(1)) if split else [line]
     if t[-1:] in "-_=" and (rule := _TRAILING_RULE.search(t)):
         return _split_at(line, rule.start(1))
     if t[:1] in "-_=" and (rule := _LEADING_RULE.match(t)):

@@ -1947,3 +1947,17 @@ def test_the_gazette_s_consolidated_law_signed_by_title():
         "2.14 Tài nguyên thông tin số là tập hợp tài liệu ở dạng số.\n3. Tài liệu số là tài liệu ở dạng số.",
     )
     assert codes(lint(LUAT, glued)) == []
+
+
+def test_a_justified_line_s_gaps_are_no_columns():
+    """A PDF's text layer spreads a justified line's words apart; a wider gap in it is no column
+    (round 65: "… khoản  1,  2,  3     Điều  18" read as the heading "Điều 18")."""
+    line = "cung  cấp  thông  tin  được          quy  định  tại    khoản  1,  2,  3     Điều  18"
+    r = lint(
+        TT,
+        (
+            "khai thác hồ sơ bệnh án điện tử.\n",
+            f"khai thác hồ sơ bệnh án điện tử và\n{line}\nNghị định này.\n",
+        ),
+    )
+    assert codes(r) == []
