@@ -1660,18 +1660,18 @@ def test_a_first_decimal_run_into_its_parent_s_line():
     assert codes(r) == []
 
 
+def _consolidated(end: str, *edits: tuple[str, str]):
+    """The conforming law as its consolidated text (VBHN number and date on top), its closing
+    from the passage line on replaced by end."""
+    text = (VALID / LUAT).read_text(encoding="utf-8")
+    vbhn = ("Luật số: 112/2025/QH15", "Số: 17/VBHN-VPQH\nHà Nội, ngày 10 tháng 12 năm 2025")
+    return lint(LUAT, vbhn, (text[text.index("Luật này được Quốc hội") :], end), *edits)
+
+
 def test_a_consolidated_law_has_no_passage_line():
     """A consolidated law (VBHN) ends with its last article and the authentication, signed by a
     title alone: no passage line asked for, and the signer's title is the title."""
-    text = (VALID / LUAT).read_text(encoding="utf-8")
-    r = lint(
-        LUAT,
-        ("Luật số: 112/2025/QH15", "Số: 17/VBHN-VPQH\nHà Nội, ngày 10 tháng 12 năm 2025"),
-        (
-            text[text.index("Luật này được Quốc hội") :],
-            "XÁC THỰC VĂN BẢN HỢP NHẤT\nCHỦ NHIỆM\n\nNguyễn Hạnh Phúc\n",
-        ),
-    )
+    r = _consolidated("XÁC THỰC VĂN BẢN HỢP NHẤT\nCHỦ NHIỆM\n\nNguyễn Hạnh Phúc\n")
     assert "VB267" not in codes(r)
     assert r.components["signature"]["titles"] == ["CHỦ NHIỆM"]
 
@@ -1774,14 +1774,8 @@ def test_crawled_pages_of_round_61():
     )
     s = r.components["signature"]
     assert (s["levels"], s["titles"]) == (["KT. TỔNG CỤC TRƯỞNG"], ["PHÓ TỔNG CỤC TRƯỞNG"])
-    text = (VALID / LUAT).read_text(encoding="utf-8")
-    r = lint(
-        LUAT,
-        ("Luật số: 112/2025/QH15", "Số: 17/VBHN-VPQH\nHà Nội, ngày 10 tháng 12 năm 2025"),
-        (
-            text[text.index("Luật này được Quốc hội") :],
-            "XÁC THỰC VĂN BẢN HỢP NHẤT CHỦ NHIỆM Nguyễn Hạnh Phúc [[1]] Luật số 99/2026/QH15 có hiệu lực kể từ …\n",
-        ),
+    r = _consolidated(
+        "XÁC THỰC VĂN BẢN HỢP NHẤT CHỦ NHIỆM Nguyễn Hạnh Phúc [[1]] Luật số 99/2026/QH15 có hiệu lực kể từ …\n"
     )
     assert r.components["signature"]["name"] == "Nguyễn Hạnh Phúc" and "VB303" not in codes(r)
 
@@ -1903,13 +1897,11 @@ def test_crawled_pages_of_round_64():
     )
     assert [(d.code, d.span.line) for d in r.diagnostics] == [("VB265", 13)] and _chapters(r) == ["I", "II"]
     # a consolidated text's authentication heading before the Nơi nhận beside it, the signer after
-    text = (VALID / LUAT).read_text(encoding="utf-8")
     end = (
         "XÁC THỰC VĂN BẢN HỢP NHẤT\nNơi nhận:\n- Văn phòng Chính phủ (để đăng Công báo);\n- Lưu: HC, TH.\n"
         "CHỦ NHIỆM Nguyễn Hạnh Phúc\n"
     )
-    vbhn = ("Luật số: 112/2025/QH15", "Số: 17/VBHN-VPQH\nHà Nội, ngày 10 tháng 12 năm 2025")
-    r = lint(LUAT, vbhn, (text[text.index("Luật này được Quốc hội") :], end))
+    r = _consolidated(end)
     s = r.components["signature"]
     assert (s["titles"], s["name"], "VB303" in codes(r)) == (["CHỦ NHIỆM"], "Nguyễn Hạnh Phúc", False)
 
