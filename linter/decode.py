@@ -228,6 +228,12 @@ def _is_syllable(word: str, vn_letter: dict) -> bool:
     return m.group("coda") not in ("c", "ch", "p", "t") or tone in ("acute", "dot")
 
 
+def is_syllable(word: str) -> bool:
+    """True if ``word`` (any case, NFC) is a well-formed Vietnamese syllable: "điều", "PHỦ";
+    not "điề", "PH", "n"."""
+    return _is_syllable(word, _tables().vn_letter)
+
+
 @dataclass
 class _Profile:
     tokens: int = 0

@@ -31,7 +31,7 @@ import unicodedata
 from collections import Counter
 from dataclasses import dataclass
 
-from linter import furniture
+from linter import decode, furniture
 
 __all__ = [
     "Style",
@@ -808,6 +808,51 @@ def _quiet_pypdf() -> None:
         log.addHandler(logging.NullHandler())
 
 
+# A word the text layer set apart at a glyph with a stacked mark ("Điề    u 5", "khoả   n", "TM.
+# CHÍNH PH   Ủ"): the font places that glyph on its own and the layout mode turns its offset into
+# spaces. Two letter runs are one word when the gap touches a marked letter, together they make a
+# syllable, and apart one of them makes none ("i" and "u" alone are no word either). A piece that
+# makes a syllable with the run after a wider gap goes with that one ("y tế t   hực": not "tết").
+_LETTERS = re.compile(r"[^\W\d_]+")
+
+
+def _word(piece: str) -> bool:
+    return piece.lower() not in ("i", "u") and decode.is_syllable(piece)
+
+
+def _one_word(a: str, b: str, marked: bool = True) -> bool:
+    return (
+        (not marked or not (a[-1].isascii() and b[0].isascii()))
+        and (b.islower() or a.isupper() and b.isupper())
+        and not (_word(a) and _word(b))
+        and decode.is_syllable(a + b)
+    )
+
+
+def _rejoin(line: str) -> str:
+    if line.isascii():
+        return line
+    runs = list(_LETTERS.finditer(line))
+    gaps = [line[x.end() : y.start()].isspace() for x, y in zip(runs, runs[1:])]
+    out, at, word = [], 0, ""
+    for i, run in enumerate(runs):
+        b = run[0]
+        gap = run.start() - runs[i - 1].end() if i else 0
+        # (the run after goes with b only across a wider gap: the one the text layer opened)
+        nxt = runs[i + 1] if i + 1 < len(runs) and gaps[i] and runs[i + 1].start() - run.end() > gap else None
+        if (
+            word
+            and gaps[i - 1]
+            and _one_word(word, b)
+            and not (nxt and not _word(b) and _one_word(b, nxt[0], False))
+        ):
+            out.append(line[at : runs[i - 1].end()])  # the gap left out
+            at, word = run.start(), word + b
+        else:
+            word = b
+    return "".join(out) + line[at:]
+
+
 def read_pdf(data: bytes) -> OfficeText:
     """Text of a PDF's text layer, pages joined with "\\n"; styles all None, page None.
 
@@ -854,7 +899,7 @@ def read_pdf(data: bytes) -> OfficeText:
                 t = pg.extract_text()
         except Exception as e:
             raise UnreadableOffice(f"PDF page {n} cannot be read ({type(e).__name__}: {e})") from e
-        texts.append("\n".join(line.rstrip() for line in _split_lines(t or "")))
+        texts.append("\n".join(_rejoin(line.rstrip()) for line in _split_lines(t or "")))
     texts, published = furniture.strip(texts)  # running heads, page numbers, the gazette's headings
     text = "\n".join(texts)
     if _blank(text):

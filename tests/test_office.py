@@ -357,6 +357,35 @@ def test_pdf_two_column_rows_are_interleaved():
     assert re.fullmatch(r"\s*Nơi nhận:\s{3,}T/M BAN THƯỜNG VỤ", ls[i])
 
 
+def test_pdf_word_set_apart_at_a_marked_glyph_is_one_word():
+    """The gazette's text layers place a glyph with a stacked mark on its own ("Điề    u 5", "TM.
+    CHÍNH PH   Ủ": rounds 63 and 65 of docs/precision.md); words that stand apart stay apart."""
+    from fpdf import FPDF
+
+    doc = FPDF(format="A4", unit="mm")
+    doc.add_font("U", "", fx.find_unicode_ttf())
+    doc.set_font("U", size=13)
+    doc.add_page()
+    rows = [
+        ["Điề", "u 1. Phạm vi điều chỉnh"],
+        ["2. Đ", "ối tượ", "ng áp dụng, nơi c", "ấp thẻ"],  # "tượng áp", not "tượ ngáp"
+        ["Loại B", "an toàn, ba", "ý kiến về y tế"],  # each a word: none joined
+        ["TM. CHÍNH PH", "Ủ"],
+    ]
+    for y, row in enumerate(rows):
+        x = 25
+        for piece in row:
+            doc.text(x, 30 + 10 * y, piece)
+            x += doc.get_string_width(piece) + 4
+    got = [" ".join(line.split()) for line in lines(read_pdf(bytes(doc.output()))) if line]
+    assert got == [
+        "Điều 1. Phạm vi điều chỉnh",
+        "2. Đối tượng áp dụng, nơi cấp thẻ",
+        "Loại B an toàn, ba ý kiến về y tế",
+        "TM. CHÍNH PHỦ",
+    ]
+
+
 def test_pdf_pages_joined_with_newline():
     doc = read_pdf(fx.build_text_pdf(["trang một", fx.PAGE_BREAK, "trang hai"]))
     assert lines(doc) == ["trang một", "trang hai"]
