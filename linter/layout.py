@@ -22,6 +22,9 @@ _DEBRIS_FIRST = frozenset("`'^~|*")
 _CELL = re.compile(r"(?<!^[TK])(?<!^\s[TK])\s*\|\s*(?![MTL]\s)|(?<=[^\s_])_+\s+")
 _GAP = re.compile(r"\S(\s{4,})\S")  # normalize made every white space a plain " "
 _JUSTIFIED = re.compile(r"(?<=\S)  (?=\S)")  # two spaces between words: a line spread to its width
+# an article cited at a justified line's start, the sentence going on after the gap: "Điều 12
+# và Điều 13      như sau:" (no heading stands beside a column that opens in lower case)
+_CITED = re.compile(r"Điều\s+\d+[a-zđ]?")
 
 
 def _clean(line: Line) -> Line | None:
@@ -238,7 +241,11 @@ def split_columns(line: Line) -> list[Line]:
     if len(glued) > 1:
         return glued
     f = fold(t)
-    if m and not P.ITEM.match(t[m.end(1) :]):
+    if (
+        m
+        and not P.ITEM.match(t[m.end(1) :])
+        and not (t[m.end(1)].islower() and _CITED.fullmatch(t[: m.start(1)]))
+    ):
         return _split_at(line, m.end(1))
     # issuer + banner on one line (both phrases end "viet nam": a line without "nam" has neither)
     for phrase in (P.BANNER_PARTY, P.QUOC_HIEU) if "nam" in f else ():

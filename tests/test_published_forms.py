@@ -1953,3 +1953,18 @@ def test_a_justified_line_s_gaps_are_no_columns():
         ),
     )
     assert codes(r) == []
+
+
+def test_an_article_cited_at_a_justified_line_s_start_is_no_heading():
+    """ "… Điều 10, Điều 11," / "Điều 12          và Điều 13      như sau:": the gap after the
+    cited article is the justified line's, not a column beside a heading "Điều 12" (round 65: two
+    VB261, "12" after "1" and "2" after "12")."""
+    r = lint(
+        TT,
+        (
+            "khai thác hồ sơ bệnh án điện tử.\n",
+            "khai thác hồ sơ bệnh án điện tử theo Điều 10, Điều 11,\n"
+            "Điều 12          và Điều 13      của Thông tư này.\n",
+        ),
+    )
+    assert codes(r) == []
