@@ -76,6 +76,22 @@ def _letter_spaced(t: str, label_end: int) -> bool:
 _ROW_NUMBER = re.compile(r"\d{1,4}\.?")  # a table's row number cell: "1.", "33"
 
 
+def _row_unnumbered(line: Line) -> Line:
+    """A table row a layout-preserving reader gave as one line, its cells four spaces apart or more
+    and all short but the first: "1. Nhóm 1: Ngân hàng    Dưới    Từ 500    Từ 1.500    Từ". The
+    number that opens the row is no section of the text (as a Markdown row's number cell)."""
+    t = line.text
+    m = _ROW_LABEL.match(t)
+    if not m or len(_WIDE_GAP.findall(t)) < 3:
+        return line
+    cells = _WIDE_GAPS.split(t)
+    return line.slice(m.end()) if all(len(c) <= 15 for c in cells[1:]) else line
+
+
+_ROW_LABEL = re.compile(r"(?:\d{1,3}|[IVXL]{1,5}|[a-zđ])[.)]\s+(?=\S)")
+_WIDE_GAP, _WIDE_GAPS = re.compile(r"\S {4,}(?=\S)"), re.compile(r" {4,}")
+
+
 def _table_cells(line: Line, markdown: bool) -> list[Line]:
     """The cells of a flattened table row; a Markdown data table's row ("| 1. | An Giang | AGG |
     33. | Kon Tum | KTM |") without the cells that number its rows, which are no sections."""
@@ -664,6 +680,8 @@ def layout(lines: list[Line]) -> list[Line]:
             and _letter_spaced(line.text, label.end())
         ):
             line = line.drop([i for i in range(label.end()) if line.text[i] == " "], repaired=False)
+        if "    " in line.text:
+            line = _row_unnumbered(line)
         parts = n < _HEAD or n >= tail or len(line.text) <= _SHORT
         if parts or _marked(line.text):
             line = _repair(line, parts)  # then the marks inside it

@@ -1968,3 +1968,28 @@ def test_an_article_cited_at_a_justified_line_s_start_is_no_heading():
         ),
     )
     assert codes(r) == []
+
+
+def test_a_table_row_s_number_is_no_section():
+    """A PDF's text layer gives a table row as one line, its cells far apart: the number that
+    opens the row is no clause (round 66: a consolidated decree's table "1. Nhóm 1: …  Dưới  Từ 500
+    …" under "2.19" / "a)" took the next clause "3." into its rows: "3" after "3")."""
+    rows = "".join(
+        f" {k}. Nhóm {k}: {name}          Dưới       Từ {lo}     Từ 1.500    Từ 2.000        Từ\n"
+        f" {detail}        đồng       1.500 tỷ    2.000 tỷ    3.000 tỷ    đồng trở\n"
+        for k, name, lo, detail in (
+            (1, "Ngân hàng, tài chính", 500, "(không bao gồm chứng khoán)"),
+            (2, "Khai thác dầu khí", 300, "khoáng sản, điện"),
+            (3, "Các lĩnh vực còn lại", 200, "còn lại"),
+        )
+    )
+    r = lint(
+        TT,
+        ("2. Cơ sở", "2.19 Cơ sở"),  # a consolidated text's footnote mark glued to the clause number
+        ("a) An toàn thông tin theo cấp độ;\n", f"a) An toàn thông tin theo cấp độ như sau:\n{rows}"),
+        (
+            "c) Phân quyền truy cập theo chức danh.\n",
+            "c) Phân quyền truy cập theo chức danh.\n3. Cơ sở lưu trữ.\n",
+        ),
+    )
+    assert codes(r) == []
