@@ -359,7 +359,8 @@ def test_pdf_two_column_rows_are_interleaved():
 
 def test_pdf_word_set_apart_at_a_marked_glyph_is_one_word():
     """The gazette's text layers place a glyph with a stacked mark on its own ("Điề    u 5", "TM.
-    CHÍNH PH   Ủ": rounds 63 and 65 of docs/precision.md); words that stand apart stay apart."""
+    CHÍNH PH   Ủ": rounds 63 and 65 of docs/precision.md), and opens gaps inside a number's
+    symbol or a year (round 66); words that stand apart stay apart."""
     from fpdf import FPDF
 
     doc = FPDF(format="A4", unit="mm")
@@ -371,6 +372,7 @@ def test_pdf_word_set_apart_at_a_marked_glyph_is_one_word():
         ["2. Đ", "ối tượ", "ng áp dụng, nơi c", "ấp thẻ"],  # "tượng áp", not "tượ ngáp"
         ["Loại B", "an toàn, ba", "ý kiến về y tế"],  # each a word: none joined
         ["TM. CHÍNH PH", "Ủ"],
+        ["Số: 81/2025/TT-", "BCA  Hà Nội, ngày 29 tháng 8 năm202", "5"],  # a gap in a number, a year
     ]
     for y, row in enumerate(rows):
         x = 25
@@ -383,6 +385,7 @@ def test_pdf_word_set_apart_at_a_marked_glyph_is_one_word():
         "2. Đối tượng áp dụng, nơi cấp thẻ",
         "Loại B an toàn, ba ý kiến về y tế",
         "TM. CHÍNH PHỦ",
+        "Số: 81/2025/TT-BCA Hà Nội, ngày 29 tháng 8 năm2025",
     ]
 
 
