@@ -15,7 +15,7 @@ from linter.text import fold, is_upper_line
 _TRAILING_DEBRIS = re.compile(r"(?:\s+(?:\^|\*[a-z]{1,6}\*|[`'^~]+|\*))+$")  # (a lone "*" line is the star)
 _LEADING_DEBRIS = re.compile(r"^(?:[`'^~|]+\s*)+(?=\S)")
 _STRAY_BEFORE = re.compile(r"^[*'`^~]+\s+(?=[A-ZĐÀ-Ỹa-zđà-ỹ])")
-_DEBRIS_LAST = frozenset("^*`'~")
+_DEBRIS_LAST = frozenset("^*`'~]")
 _DEBRIS_FIRST = frozenset("`'^~|*")
 # table cell borders and glued rules ("PHỦ_ Số:"); never the bar OCR reads for the slash of an
 # authority prefix, "T|M BAN THƯỜNG VỤ", "K|T"
@@ -34,6 +34,9 @@ def _clean(line: Line) -> Line | None:
     if line.text[-1:] in _DEBRIS_LAST and (m := _TRAILING_DEBRIS.search(line.text)):
         line = line.slice(0, m.start())
     t = line.text
+    if t[-1:] == "]" and "[" not in t and is_upper_line(t[:-1]):
+        line = line.slice(0, len(t) - 1)  # "PHÓ THỦ TƯỚNG]": a bracket the page never shows
+        t = line.text
     if t[:1] in _DEBRIS_FIRST:
         m = _LEADING_DEBRIS.match(t)
         if m and (is_upper_line(t[m.end() :]) or t[:1] in "|"):

@@ -1993,3 +1993,10 @@ def test_a_table_row_s_number_is_no_section():
         ),
     )
     assert codes(r) == []
+
+
+def test_a_bracket_the_page_never_shows_is_not_the_signer_s():
+    """A gazette text layer ends a signer's title with a "]" the page does not show (round 65:
+    "PHÓ THỦ TƯỚNG]")."""
+    r = lint(TT, ("THỨ TRƯỞNG\n", "THỨ TRƯỞNG]\n"))
+    assert codes(r) == [] and r.components["signature"]["titles"] == ["THỨ TRƯỞNG"]
