@@ -830,15 +830,17 @@ def _one_word(a: str, b: str, marked: bool = True) -> bool:
 
 
 # The same text layers open a gap inside a number's symbol or a year: "Số: 81/2025/TT-      BCA",
-# "ngày 29 tháng 8 năm202      5".
-_SPLIT_NUMBER = re.compile(r"(\d/[A-ZĐ]{1,8}-) {2,}(?=[A-ZĐ]{2,})|(năm\d{3}) {2,}(?=\d\b)")
+# "Số: 32/2026/TT     -BKHCN", "ngày 29 tháng 8 năm202      5".
+_SPLIT_NUMBER = re.compile(
+    r"(\d/[A-ZĐ]{1,8}-) {2,}(?=[A-ZĐ]{2,})|(\d/[A-ZĐ]{1,8}) {2,}(?=-[A-ZĐ]{2,})|(năm\d{3}) {2,}(?=\d\b)"
+)
 
 
 def _rejoin(line: str) -> str:
     if line.isascii():
         return line
     if "  " in line:
-        line = _SPLIT_NUMBER.sub(lambda m: m[1] or m[2], line)
+        line = _SPLIT_NUMBER.sub(lambda m: m[1] or m[2] or m[3], line)
     runs = list(_LETTERS.finditer(line))
     gaps = [line[x.end() : y.start()].isspace() for x, y in zip(runs, runs[1:])]
     out, at, word = [], 0, ""

@@ -373,6 +373,8 @@ def test_pdf_word_set_apart_at_a_marked_glyph_is_one_word():
         ["Loại B", "an toàn, ba", "ý kiến về y tế"],  # each a word: none joined
         ["TM. CHÍNH PH", "Ủ"],
         ["Số: 81/2025/TT-", "BCA  Hà Nội, ngày 29 tháng 8 năm202", "5"],  # a gap in a number, a year
+        ["Số: 32/2026/TT", "-BKHCN"],
+        ["Số: 12/UBND", "TP. Hồ Chí Minh"],  # a number, then a column
     ]
     for y, row in enumerate(rows):
         x = 25
@@ -386,6 +388,8 @@ def test_pdf_word_set_apart_at_a_marked_glyph_is_one_word():
         "Loại B an toàn, ba ý kiến về y tế",
         "TM. CHÍNH PHỦ",
         "Số: 81/2025/TT-BCA Hà Nội, ngày 29 tháng 8 năm2025",
+        "Số: 32/2026/TT-BKHCN",
+        "Số: 12/UBND TP. Hồ Chí Minh",
     ]
 
 
