@@ -616,10 +616,11 @@ def _joinable(a: Line, b: Line, before: Line | None = None) -> bool:
 
 
 def _glued(a: Line, b: Line) -> bool:
-    """ "Số: 3783/QĐ-" / "UBND": a number wrapped inside its symbol, joined with no space."""
+    """ "Số: 3783/QĐ-" / "UBND": a number wrapped inside its symbol, joined with no space (a joint
+    document's symbol may run long: "Số: 01/2022/TTLT-VKSNDTC-" / "TANDTC-BCA-BQP-BLĐTBXH")."""
     return (
         a.text[-1:] in "-/"
-        and len(b.text) <= 12
+        and len(b.text) <= 40
         and b.text.isupper()
         and " " not in b.text
         and fold(a.text).startswith("so")
@@ -706,6 +707,10 @@ def layout(lines: list[Line]) -> list[Line]:
             for piece in cells[i : i + k]:
                 out[-1] = out[-1].join(piece)
             i += k
+            continue
+        if len(out) > 1 and out[-1].line == out[-2].line and _glued(out[-2], line):
+            out[-2] = out[-2].join(line, "")  # the symbol wrapped under the number, its date beside it
+            i += 1
             continue
         if out and _joinable(out[-1], line, out[-2] if len(out) > 1 else None):
             out[-1] = out[-1].join(line, "" if _glued(out[-1], line) else " ")

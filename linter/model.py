@@ -325,7 +325,14 @@ def _restated(tok: Tok, before: str) -> bool:
     sau:" / "Điều 50. Thẩm quyền …": the new text of Điều 50, not the document's own."""
     if tok.type != "SECTION" or tok.data.get("kind") != "dieu" or not before.rstrip().endswith("như sau:"):
         return False
-    return re.search(rf"\bĐiều {re.escape(tok.data['label'])}\b", before) is not None
+    named = re.search(rf"\bĐiều {re.escape(tok.data['label'])}\b", before)
+    # (not this document's own article: "… quy định tại Điều 5 hoặc Điều 6 Thông tư này, cụ thể như sau:")
+    return named is not None and not _THIS_ONE.match(before, named.end())
+
+
+_THIS_ONE = re.compile(
+    r"[^.;:]*?\b(?:Thông tư|Nghị định|Luật|Quyết định|Nghị quyết|Pháp lệnh)(?: liên tịch)? này\b"
+)
 
 
 _REOPENS, _REANNOUNCED = re.compile(r"^[-+\s]*“"), re.compile(_ANNOUNCED)

@@ -2000,3 +2000,43 @@ def test_a_bracket_the_page_never_shows_is_not_the_signer_s():
     "PHÓ THỦ TƯỚNG]")."""
     r = lint(TT, ("THỨ TRƯỞNG\n", "THỨ TRƯỞNG]\n"))
     assert codes(r) == [] and r.components["signature"]["titles"] == ["THỨ TRƯỞNG"]
+
+
+def test_an_article_of_this_document_announced_by_its_list_is_its_own():
+    """ "… quy định tại Điều 5 hoặc Điều 6 Thông tư này, cụ thể như sau:" / "Điều 5. …": the
+    document's own next article, not a restated one (round 67: Điều 5 lost, "6" after "4")."""
+    r = lint(
+        TT,
+        (
+            "Thông tư này quy định về lập, ký, lưu trữ và khai thác hồ sơ bệnh án điện tử.\n",
+            "Cơ sở áp dụng theo một trong các trường hợp quy\nđịnh tại Điều 2 hoặc Điều 3 Thông tư này, cụ thể như sau:\n",
+        ),
+    )
+    assert codes(r) == [] and [s["label"] for s in r.components["body"]["sections"]] == ["1", "2", "3", "4"]
+
+
+def test_form_fields_side_by_side_in_an_annex_count_in_their_list():
+    """A form's fields two to a line, a column of check boxes beside them: "1. Họ và tên: ……
+    2. Giới tính:      Nam      Nữ" / "3. …" (round 67: "3" after "1", the line's "2." read in the
+    column the row was cut into last)."""
+    form = (
+        "\nPhụ lục\nTỜ KHAI\n"
+        "1. Họ và tên:................................. 2. Giới tính:          Nam            Nữ\n"
+        "3. Ngày, tháng, năm sinh:.../.../... 4. Số điện thoại:..................\n"
+        "5. Nơi đăng ký thường trú:.............................................\n"
+    )
+    r = lint(TT, ("Trần Văn Thuấn", "Trần Văn Thuấn" + form))
+    assert codes(r) == []
+
+
+def test_a_joint_number_wrapped_under_itself_beside_the_date_is_one_number():
+    """ "Số: 01/2022/TTLT-VKSNDTC-      Hà Nội, ngày …" / "TANDTC-BCA-BQP-BLĐTBXH": the symbol goes
+    on under the number, the date beside it (round 67: VB112, the rest read as an issuer)."""
+    r = lint(
+        TT,
+        (
+            "Số: 48/2025/TT-BYT\n\nHà Nội, ngày 05 tháng 12 năm 2025",
+            "Số: 48/2025/TT-                Hà Nội, ngày 05 tháng 12 năm 2025\nBYT-BCA-BQP",
+        ),
+    )
+    assert codes(r) == [] and r.components["number"]["text"] == "Số: 48/2025/TT-BYT-BCA-BQP"

@@ -49,7 +49,11 @@ def _breaks(doc):
     annexes = b.get("annexes") or []
     trees = [b["sections"], [s for s in annexes if s["kind"] != "annex"]]
     own = [s for s in annexes if s["kind"] == "annex" and not _AMENDING.search(s.get("title", ""))]
-    text = {x.line: x.text for x in doc.lines}  # the lines between two sections, for _inline
+    # the lines between two sections, for _inline: a line's columns joined by tabs (no text holds
+    # one after normalize), so _wrapped_reference reads the one a label follows
+    text: dict[int, str] = {}
+    for x in doc.lines:
+        text[x.line] = f"{text[x.line]}\t{x.text}" if x.line in text else x.text
     standard = bool(annexes) and _standard(doc)
     for k, tree in enumerate(trees + [s["sections"] for s in own]):
         # in an annex, forms and their variants ("Đối với đề nghị cấp lại: 3. …") start again
@@ -231,7 +235,9 @@ def _wrapped_reference(s, text: dict[int, str]) -> bool:
     above was naming ("… theo quy định tại bước" / "3. Trong thời hạn …"): no section. A heading
     or a table's cell above it ("Điều 3. Tài nguyên thông tin số", "Loại mẫu") names nothing."""
     # (the line above may start a line or two higher, where layout joined a dash to it)
-    line = next((text[k] for k in range(s["line"] - 1, s["line"] - 4, -1) if k in text), "")
+    line = next((text[k] for k in range(s["line"] - 1, s["line"] - 4, -1) if k in text), "").rsplit("\t", 1)[
+        -1
+    ]
     words = fold(line).split()
     if s["kind"] == "dieu" and len(words) >= 2 and words[-2] in ("khoan", "diem") and _one_label(words[-1]):
         return True  # "… tại khoản 3" / "Điều 1.": "khoản 3 Điều 1", wrapped
