@@ -77,6 +77,9 @@ def _letter_spaced(t: str, label_end: int) -> bool:
 
 
 _ROW_NUMBER = re.compile(r"\d{1,4}\.?")  # a table's row number cell: "1.", "33"
+_CITED_CELL = re.compile(
+    r"Điều \d+[a-zđ]?(?: Điều \d+[a-zđ]?)*"
+)  # a cell that cites articles: "Điều 14 Điều 54"
 
 
 def _row_unnumbered(line: Line) -> Line:
@@ -97,8 +100,11 @@ _WIDE_GAP, _WIDE_GAPS = re.compile(r"\S {4,}(?=\S)"), re.compile(r" {4,}")
 
 def _table_cells(line: Line, markdown: bool) -> list[Line]:
     """The cells of a flattened table row; a Markdown data table's row ("| 1. | An Giang | AGG |
-    33. | Kon Tum | KTM |") without the cells that number its rows, which are no sections."""
+    33. | Kon Tum | KTM |") without the cells that number its rows or only cite articles ("| BMQT |
+    Điều 40 |"), which are no sections."""
     cells = _split_cells(line)
+    if markdown:  # (a cell that only cites articles names no section either)
+        cells = [c for c in cells if not _CITED_CELL.fullmatch(c.text)]
     if len(cells) >= 3 and markdown:
         return [c for c in cells if not _ROW_NUMBER.fullmatch(c.text)] or cells
     return cells
@@ -240,11 +246,15 @@ def _column_gap(t: str) -> re.Match | None:
 _DATE_BEFORE = re.compile(r"\b(?:ngay|thang|nam)(?: \d{1,2})?$")
 _DATE_AFTER = re.compile(r"(?:\d{1,4}|thang|nam)\b")
 _NUMBER_BEFORE = re.compile(r"\bso:?(?: \d{1,6})?$")
+# a quotation's close, then the next article glued to it
+_QUOTE_THEN_ARTICLE = re.compile(r'[.;]["”](?=Điều \d+[a-zđ]?\b)')
 
 
 def split_columns(line: Line) -> list[Line]:
     """The line cut where two columns, cells or parts were merged on it; [line] if none were."""
     t = line.text
+    if ('"Điều ' in t or "”Điều " in t) and (g := _QUOTE_THEN_ARTICLE.search(t)):
+        return _split_at(line, g.end())  # a flattened page: '… về hải quan."Điều 2 Luật này …'
     # wide gaps: two columns laid side by side by a layout-preserving extractor (not the gaps of a
     # motto justified across its cell, "Độc lập -        Tự do -      Hạnh phúc")
     m = _column_gap(t) if "    " in t and not P.TIEU_NGU_RE.fullmatch(fold(t).strip()) else None

@@ -2040,3 +2040,50 @@ def test_a_joint_number_wrapped_under_itself_beside_the_date_is_one_number():
         ),
     )
     assert codes(r) == [] and r.components["number"]["text"] == "Số: 48/2025/TT-BYT-BCA-BQP"
+
+
+AMENDING_ARTICLE_1 = (
+    "Thông tư này quy định về lập, ký, lưu trữ và khai thác hồ sơ bệnh án điện tử.\n\n"
+    "Điều 2. Yêu cầu đối với hồ sơ bệnh án điện tử\n"
+)
+
+
+def test_a_quotation_s_close_with_the_next_article_glued_to_it():
+    """A flattened page glues the next article to the quotation's close: '… theo quy định."Điều 2.
+    …' (round 68: the quotation never closed, its clauses and the lost article: 2 × VB261)."""
+    r = lint(
+        TT,
+        (
+            AMENDING_ARTICLE_1,
+            "1. Sửa đổi khoản 2 và khoản 3 Điều 5 Thông tư số 46/2018/TT-BYT như sau:\n"
+            "“2. Hồ sơ được lưu trữ theo quy định.\n"
+            '3. Hồ sơ được khai thác theo quy định."Điều 2. Yêu cầu đối với hồ sơ bệnh án điện tử\n',
+        ),
+    )
+    assert codes(r) == [] and [s["label"] for s in r.components["body"]["sections"]] == ["1", "2", "3", "4"]
+
+
+def test_an_amended_article_named_on_a_line_of_its_own_is_no_heading():
+    """ "20. Sửa đổi, bổ sung" / "Điều 45:" / "“Điều 45. …": the article the item amends, its
+    name wrapped onto a line of its own (round 68: "45" after "66", then "67" after "45")."""
+    r = lint(
+        TT,
+        (
+            AMENDING_ARTICLE_1,
+            "1. Sửa đổi, bổ sung\nĐiều 6:\n“Điều 6. Lưu trữ hồ sơ\nHồ sơ được lưu trữ 10 năm.”\n\n"
+            "Điều 2. Yêu cầu đối với hồ sơ bệnh án điện tử\n",
+        ),
+    )
+    assert codes(r) == []
+
+
+def test_table_cells_that_cite_articles_are_no_sections():
+    """An annexed procedure's table names the article of each step: "| BMQT | Điều 40 |", "| Điều
+    14 |" (round 68: 13 × VB261 on one decree's annex)."""
+    table = (
+        "\nPhụ lục\nQUY TRÌNH LẬP HỒ SƠ\n| Bước | Thực hiện | Căn cứ |\n|---|---|---|\n"
+        "| 1. Lập hồ sơ | Cơ sở | Điều 40 |\n| Ký số | Điều 41 |\n| 2. Lưu trữ | Cơ sở | Điều 14 |\n"
+        "| Điều 54 |\n| 3. Khai thác | Cơ sở | Điều 17 |\n"
+    )
+    r = lint(TT, ("Trần Văn Thuấn", "Trần Văn Thuấn" + table))
+    assert codes(r) == []

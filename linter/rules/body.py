@@ -241,6 +241,8 @@ def _wrapped_reference(s, text: dict[int, str]) -> bool:
     words = fold(line).split()
     if s["kind"] == "dieu" and len(words) >= 2 and words[-2] in ("khoan", "diem") and _one_label(words[-1]):
         return True  # "… tại khoản 3" / "Điều 1.": "khoản 3 Điều 1", wrapped
+    if s["kind"] == "dieu" and _ARTICLE_NAMED.fullmatch(s["text"]) and line[-1:].isalpha():
+        return True  # "20. Sửa đổi, bổ sung" / "Điều 45:" / "“Điều 45. …": the article it amends, wrapped
     if s["kind"] in ("phan", "chuong", "muc", "tieu_muc") and line[-1:].isalpha() and not is_upper_line(line):
         rest = s["text"].split(None, 2)[2:]  # after the unit's word and its number
         if rest and (rest[0][:1] in ";," or rest[0][:1].islower() or rest[0].startswith(_REFERENCE_WORDS)):
@@ -255,6 +257,7 @@ def _wrapped_reference(s, text: dict[int, str]) -> bool:
     )
 
 
+_ARTICLE_NAMED = re.compile(r"Điều \d+[a-zđ]?:")
 _REFERENCE_WORDS = ("Chương", "Mục", "Phần", "Điều")  # a reference goes on "Mục 3 Chương này"
 
 
