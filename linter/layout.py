@@ -664,9 +664,28 @@ def _marked(t: str) -> bool:
 _HEAD, _TAIL, _SHORT = 30, 40, 40
 
 
+def _untitled_articles(lines: list[Line]) -> bool:
+    """The laws of the 1990s and early 2000s, as a site keeps them: no article has a title or a stop
+    ("Điều 14 1- Chính phủ chỉ đạo …", "Điều 4 Người sử dụng đất có trách nhiệm …"), and many open
+    so; a document of today cites an article at a line's start now and then ("Điều 5 Luật Thuế …")."""
+    opened = 0
+    for ln in lines:
+        t = ln.text
+        if t[:5] == "Điều ":
+            if _TITLED_ARTICLE.match(t):
+                return False
+            opened += _UNTITLED_ARTICLE.match(t) is not None
+    return opened >= 10
+
+
+_TITLED_ARTICLE = re.compile(r"Điều \d+[a-zđ]?\s*[.:]")
+_UNTITLED_ARTICLE = re.compile(r"(Điều \d+[a-zđ]?) +(?=[A-ZĐ0-9\[])")
+
+
 def layout(lines: list[Line]) -> list[Line]:
     cells: list[Line] = []
     tail = len(lines) - _TAIL
+    untitled = _untitled_articles(lines)
     for n, raw in enumerate(lines):
         t = raw.text
         if (
@@ -703,6 +722,9 @@ def layout(lines: list[Line]) -> list[Line]:
             cell = _clean(whole) if whole is not line else whole
             if cell is None:
                 continue
+            if untitled and (m := _UNTITLED_ARTICLE.match(cell.text)):
+                cells.append(cell.slice(0, m.end(1)))  # the article's heading, then its text
+                cell = cell.slice(m.end())
             cells += _split_all(cell)
     out: list[Line] = []
     joined: set[int] = set()  # ids of the lines made by a join: split again once all are made

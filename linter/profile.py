@@ -101,6 +101,9 @@ def vbqppl_regime(doc: Document) -> str:
     return "nd78" if when and when < VBQPPL_2025B_FROM else "nd78-187"
 
 
+_STATE_ISSUERS = frozenset(["CTN", "CP", "TTg", "QH"])  # Chủ tịch nước, Chính phủ, Thủ tướng, Quốc hội
+
+
 def _signals(doc: Document) -> tuple[list[str], list[str]]:
     c = doc.components
     party: list[str] = []
@@ -111,7 +114,10 @@ def _signals(doc: Document) -> tuple[list[str], list[str]]:
     for kind in sorted(banners):
         (party if kind == "party" else state).append("banner")
     if c["number"] and c["number"]["form"] != "malformed":
-        (party if c["number"]["form"] == "party" else state).append("number")
+        n = c["number"]
+        # (the State's own numbers of the 1990s took the hyphen too: a law "24-L/CTN", "15-CP/TTg")
+        party_form = n["form"] == "party" and n["issuer_code"] not in _STATE_ISSUERS
+        (party if party_form else state).append("number")
     for t in doc.parts.get("signature", []):
         if t.type == "AUTHORITY":
             a = t.data["authority"]

@@ -2087,3 +2087,43 @@ def test_table_cells_that_cite_articles_are_no_sections():
     )
     r = lint(TT, ("Trần Văn Thuấn", "Trần Văn Thuấn" + table))
     assert codes(r) == []
+
+
+# A law of 1993 as a legal site keeps it: articles without titles or stops, the clauses' dashes
+# ("1- …") run on after the article's number and after the site's notes in brackets
+_1993_ARTICLES = [
+    "Điều 1 Đất đai thuộc sở hữu toàn dân do Nhà nước thống nhất quản lý.",
+    "Điều 2 1- Người sử dụng đất ổn định được cơ quan Nhà nước có thẩm quyền xét và cấp giấy chứng nhận.\n"
+    "2- Nhà nước không thừa nhận việc đòi lại đất đã giao cho người khác sử dụng.",
+    "Điều 3 [Điều này được sửa đổi bởi Khoản 2 Điều 1 Luật đất đai sửa đổi 1998] 1- Nhà nước bảo hộ quyền"
+    " và lợi ích hợp pháp của người sử dụng đất. [Khoản này được hướng dẫn bởi Nghị định 17/1999/NĐ-CP] 2- Hộ"
+    " gia đình, cá nhân được Nhà nước giao đất có quyền chuyển đổi.\n"
+    "3- Quyền và nghĩa vụ của các tổ chức trong nước do Chính phủ quy định.",
+    *(f"Điều {n} Người sử dụng đất có trách nhiệm sử dụng đất hợp lý theo khoản {n}." for n in range(4, 13)),
+]
+_1993_LAW = "\n".join(
+    [
+        "QUỐC HỘI ******** CỘNG HOÀ XÃ HỘI CHỦ NGHĨA VIỆT NAM Độc lập - Tự do - Hạnh phúc ********",
+        "Số: 24-L/CTN",
+        "Hà Nội, ngày 14 tháng 7 năm 1993 LUẬT ĐẤT ĐAI",
+        "Căn cứ vào các điều 17, 18 và 84 của Hiến pháp nước Cộng hoà xã hội chủ nghĩa Việt Nam năm 1992;",
+        "Luật này quy định chế độ quản lý, sử dụng đất đai.",
+        "Chương 1:",
+        "NHỮNG QUY ĐỊNH CHUNG",
+        *_1993_ARTICLES,
+        "Luật này được Quốc hội nước Cộng hoà xã hội chủ nghĩa Việt Nam khoá IX, kỳ họp thứ 3 thông qua ngày"
+        " 14 tháng 7 năm 1993.",
+        "Nông Đức Mạnh (Đã ký)",
+    ]
+)
+
+
+def test_a_1993_law_s_untitled_articles_and_dashed_clauses():
+    """Round 68: a 1993 law (articles "Điều 14 1- Chính phủ …", "Điều 4 Người sử dụng đất …",
+    numbered "24-L/CTN") gave 22 × VB261 and VB401. Its articles are read one by one, each clause
+    list on its own; its number is the State's form of its time (VB212 says it is not today's)."""
+    r = lint_bytes("x.txt", _1993_LAW.encode("utf-8"), OPTS)
+    assert codes(r) == ["VB212"]
+    chapter = r.components["body"]["sections"][0]
+    assert [s["label"] for s in chapter["sections"]] == [str(n) for n in range(1, 13)]
+    assert [[c["label"] for c in s["sections"]] for s in chapter["sections"][1:3]] == [["1", "2"], ["1", "3"]]

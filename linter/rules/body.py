@@ -273,8 +273,9 @@ def _inline(prev, s, label: str, text: dict[int, str]) -> bool:
         glued = rf"(?:[.;:\]][\"”]?|[\"”])\s*{unit}"
         head = f"(?:{glued}|^{_MISSPELT[s['kind']]})" if s["kind"] in _MISSPELT else glued
         at = re.compile(rf"{head}\s+{re.escape(label)}(?:\s+[A-ZĐ]|[.:])")
-    else:
-        at = re.compile(rf"(?:\s|(?<=[^\W\d_][.;:])){re.escape(label)}\s*[.)]\s")  # ("… tiêu cực.2. Giao …")
+    else:  # ("… tiêu cực.2. Giao …"; a list whose labels close with a dash, "2- …", after a note's "]")
+        close = "[.)-]" if s["text"][len(s["label"]) : len(s["label"]) + 1] == "-" else "[.)]"
+        at = re.compile(rf"(?:\s|(?<=[^\W\d_][.;:])){re.escape(label)}\s*{close}\s")
     return any(at.search(text.get(n, "")) for n in range(prev["line"], s["line"]))
 
 
