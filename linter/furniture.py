@@ -10,6 +10,7 @@ prints the document without its Nơi nhận, so a gazette copy is said to be one
 from __future__ import annotations
 
 import re
+from statistics import median
 
 from linter.text import fold
 
@@ -38,14 +39,50 @@ def find(lines: list[list[str]], published: str | None = None) -> tuple[list[set
         _GAZETTE_HEAD.fullmatch(_squeeze(ls[i])) for ls, e in zip(lines, edges) for i in e
     )
     out = []
+    carried = False  # a footnote quoting at the foot of the page before, which may go on at this one's
     for n, (ls, e) in enumerate(zip(lines, edges)):
         drop = {i for i in e if _key(ls[i]) in repeated or _is_furniture(ls[i], len(lines))}
         if gazette and n == _first_page(lines):
             drop |= _gazette_parts(ls, drop)
         if gazette and any(_COLOPHON in fold(_squeeze(x)) for x in ls):
             drop = set(range(len(ls)))  # the issue's back cover: its publisher, address, printer
-        out.append(drop)
+        notes = _footnotes(ls, drop, carried) if len(lines) > 1 else set()
+        if notes:  # a quotation the notes opened and did not close goes on at the next page's foot
+            quoted = "".join(ls[i] for i in notes)
+            carried = quoted.count("“") > quoted.count("”") + (carried and quoted.count("”") > 0)
+        else:
+            carried = False
+        out.append(drop | notes)
     return out, GAZETTE if gazette else None
+
+
+# A footnote at a page's foot, under a blank line: its number, then what the note says
+# ("21 Khoản này được sửa đổi, bổ sung theo …", "8 Điều 3 của Thông tư số 06/2024/TT-BLĐTBXH …
+# như sau:" and what it quotes); not a table's row ("1    Vị trí, chức năng …    50 điểm").
+_FOOTNOTE = re.compile(r"\s*\d{1,3} {1,2}(?=[A-ZĐÀ-Ỹ“\"])(?!.*\S {6,}\S)")
+
+
+def _footnotes(ls: list[str], dropped: set[int], carried: bool) -> set[int]:
+    """The indexes of the footnotes at the page's foot: from the first paragraph that opens as one,
+    when every paragraph after it does too, to the page's end. A note whose quotation the page
+    before did not close (carried) goes on at this page's foot with no number, in the smaller print
+    the notes take (lines longer than the text's)."""
+    kept = [i for i, x in enumerate(ls) if x.strip() and i not in dropped]
+    opens = [i for i in kept if i and not ls[i - 1].strip()]  # paragraphs after a blank line
+    start = None
+    for i in reversed(opens):
+        if not _FOOTNOTE.match(ls[i]):
+            break
+        start = i
+    if carried and opens and (start is None or opens.index(start) > 0):
+        k = opens[opens.index(start) - 1] if start is not None else opens[-1]
+        text = [len(ls[i].rstrip()) for i in kept if i < k and len(ls[i].strip()) >= 40]
+        small = [
+            len(ls[i].rstrip()) for i in kept if k <= i < (start or len(ls)) and len(ls[i].strip()) >= 40
+        ]
+        if len(text) >= 5 and len(small) >= 2 and median(small) >= 1.15 * median(text):
+            start = k
+    return {i for i in kept if start is not None and i >= start}
 
 
 def _edges(ls: list[str]) -> list[int]:

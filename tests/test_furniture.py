@@ -43,6 +43,43 @@ def test_furniture_is_left_out(pages, want):
     assert furniture.strip(pages)[0] == want
 
 
+WORDS = ("tiền lương", "tiền thưởng", "thù lao", "lao động", "định mức", "quỹ lương", "báo cáo", "kiểm tra")
+
+
+def body(page: int) -> str:
+    return "\n".join(
+        f"    {k}. Công ty thực hiện chế độ {WORDS[(page + k) % 8]} và {WORDS[(page * k) % 8]} theo quy định tại Thông tư này;"
+        for k in range(1, 7)
+    )
+
+
+NOTE = (
+    "     8 Điều 3 của Thông tư số 06/2024/TT-BLĐTBXH, có hiệu lực từ ngày 15 tháng 9 năm 2024 quy định như sau:\n"
+    "      “Điều 3. Hiệu lực thi hành\n"
+    "     1. Thông tư này có hiệu lực thi hành kể từ ngày 15 tháng 9 năm 2024. Kể từ ngày Thông tư này có hiệu lực\n"
+    "     a) Khoản 3 Điều 3 Thông tư số 26/2016/TT-BLĐTBXH."
+)
+GOES_ON = (
+    "     b) Điều 24, khoản 6 Điều 25 và một số nội dung quy định tại Thông tư số 27/2016/TT-BLĐTBXH, gồm: cụm\n"
+    "từ “chỉ tiêu phát triển vốn nhà nước, nộp ngân sách,” tại khoản 2 Điều 11 và khoản 7 Điều 22 của Thông tư.\n"
+    "     2. Các chế độ về quỹ tiền lương, trả lương, thù lao, tiền thưởng quy định tại khoản 4 và khoản 5 Điều 1\n"
+    "Thông tư này được thực hiện từ ngày 01 tháng 01 năm 2024, các quy định khác từ ngày 10 tháng 4 năm 2024.”"
+)
+
+
+def test_footnotes_at_a_page_s_foot_are_left_out():
+    """A consolidated text's notes at the foot of its pages, under a blank line: "8 Điều 3 của
+    Thông tư số … như sau:" and the article it quotes, whose clauses are no clauses of the text;
+    the quotation goes on at the next page's foot, in the notes' smaller print, with no number
+    (round 67: "2" after "2"). A table's row that opens with a number stays."""
+    row = " 1    Vị trí, chức năng, nhiệm vụ          50 điểm"
+    pages = [f"{body(1)}\n\n{NOTE}", f"{body(2)}\n\n{GOES_ON}", f"{body(3)}\n\n{row}"]
+    assert furniture.strip(pages)[0] == [f"{body(1)}\n", f"{body(2)}\n", pages[2]]
+    # a paragraph under the notes' place that is the text's own: nothing is left out
+    own = f"{body(2)}\n\n    7. Công ty báo cáo kết quả thực hiện về Bộ Lao động - Thương binh và Xã hội."
+    assert furniture.strip([f"{body(1)}\n\n{NOTE}", own])[0] == [f"{body(1)}\n", own]
+
+
 def test_only_the_gazette_is_the_gazette():
     assert furniture.strip([f"{HEAD} 3\nBỘ Y TẾ"])[1] == furniture.GAZETTE
     assert furniture.strip(["Trang 1\nBỘ Y TẾ", "Trang 2\nĐiều 2"])[1] is None

@@ -2127,3 +2127,13 @@ def test_a_1993_law_s_untitled_articles_and_dashed_clauses():
     chapter = r.components["body"]["sections"][0]
     assert [s["label"] for s in chapter["sections"]] == [str(n) for n in range(1, 13)]
     assert [[c["label"] for c in s["sections"]] for s in chapter["sections"][1:3]] == [["1", "2"], ["1", "3"]]
+
+
+def test_a_repealed_section_keeps_its_place():
+    """A consolidated text keeps a repealed section's place, its footnote's mark glued to the
+    label, and the point that replaces it takes its letter: "b)27 (được bãi bỏ)" / "b)28 Vận
+    chuyển …" (round 65: "b" after "b")."""
+    r = lint(
+        TT, ("a) An toàn thông tin theo cấp độ;\n", "a) An toàn thông tin theo cấp độ;\nb)27 (được bãi bỏ)\n")
+    )
+    assert codes(r) == []

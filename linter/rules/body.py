@@ -91,7 +91,14 @@ def _first_decimal(parent, siblings, decimals: set[str], text: dict[int, str]):
     where its list starts is known; a list of "a)" or "1." may open anywhere in a quoted text).
     decimals: every decimal label of the tree; "2.1" elsewhere is the first of "2.2"'s list, which
     a list of steps after it ("2.1. …" / "1. Nộp hồ sơ" / "2. Kiểm tra" / "2.2. …") put it under."""
-    first = next((s for s in siblings if s["kind"] == "decimal" and not _wrapped_reference(s, text)), None)
+    first = next(
+        (
+            s
+            for s in siblings
+            if s["kind"] == "decimal" and not _wrapped_reference(s, text) and not _repealed(s)
+        ),
+        None,
+    )
     if first is None or parent is None or first["number"] in (None, 1):
         return
     head = first["label"].rstrip(".").rsplit(".", 1)[0]
@@ -172,6 +179,8 @@ def _sequence(sections, text: dict[int, str], back: bool = False):
         if id(s) in swapped:  # the second of two sections in each other's place: reported at the first
             last[kind] = (s, swapped.pop(id(s)))
             continue
+        if _repealed(s) or prev and n == prev[1] and _repealed(prev[0]):
+            continue  # a repealed section keeps its place, and the one replacing it may take its label
         if prev is None or n == prev[1] + 1 or n == prev[1] and _running_head(s, prev[0]):
             continue
         if n == 1 and s["kind"] not in _RUN_ON or back and n <= prev[1]:  # (Chương, Điều run on: VB261)
@@ -193,6 +202,16 @@ def _sequence(sections, text: dict[int, str], back: bool = False):
         elif nxt == want + 1 and nxt != n + 1 or nxt != n + 1 and n < want:
             last[kind] = (s, want)  # a misnumbered section: the next one counts from want
         yield s, prev[0], _label(s, want)
+
+
+def _repealed(s) -> bool:
+    """A consolidated text keeps a repealed section's place: "b)27 (được bãi bỏ)", "1.2 (được bãi
+    bỏ)" (its footnote's mark glued to the label, which may read as a decimal), and may give its
+    letter to the one that replaces it ("b)28 Vận chuyển …")."""
+    return _REPEALED.search(s["text"]) is not None
+
+
+_REPEALED = re.compile(r"^\S+\s*\((?:được |đã được |đã )?bãi bỏ\)\.?$")
 
 
 def _running_head(s, first) -> bool:
