@@ -5,7 +5,9 @@ line repeated at the top or the bottom of the pages (its numbers aside) is the p
 document's, as is a bare number there. The Official Gazette (Công báo) heads every page
 "CÔNG BÁO/Số 609 + 610/Ngày 21-7-2022" beside the page number, and above a document the part of
 the gazette it stands in ("VĂN BẢN QUY PHẠM PHÁP LUẬT", "VĂN BẢN HỢP NHẤT - BỘ TÀI CHÍNH"); it
-prints the document without its Nơi nhận, so a gazette copy is said to be one (GAZETTE)."""
+prints the document without its Nơi nhận, so a gazette copy is said to be one (GAZETTE). A
+consolidated text's footnotes at a page's foot ("21 Khoản này được sửa đổi, bổ sung theo …") are
+left out too: they are notes on the text, and what they quote is no part of its numbering."""
 
 from __future__ import annotations
 
