@@ -752,7 +752,38 @@ def layout(lines: list[Line]) -> list[Line]:
         i += 1
     if joined:
         out = [p for ln in out for p in (_split_all(_repair(ln, True)) if id(ln) in joined else (ln,))]
-    return _authentication_to_its_signer(_list_after_the_signature(_authority_to_its_titles(out)))
+    return _authentication_to_its_signer(
+        _list_after_the_signature(_authority_to_its_titles(_blocks_side_by_side(out)))
+    )
+
+
+def _blocks_side_by_side(out: list[Line]) -> list[Line]:
+    """A joint document's signatures in rows of two blocks, "KT. CHÁNH ÁN    KT. VIỆN TRƯỞNG" /
+    "TÒA ÁN …    VIỆN KIỂM SÁT …" / "PHÓ CHÁNH ÁN    PHÓ VIỆN TRƯỞNG" / the two names: a page read
+    row by row gives the blocks interleaved; each goes back whole, the left one first."""
+    res: list[Line] = []
+    i = 0
+    while i < len(out):
+        if _two_cells(out, i) and P.authority_of(out[i].text) and P.authority_of(out[i + 1].text):
+            j = i
+            while _two_cells(out, j) and not (j > i and P.authority_of(out[j].text)):
+                j += 2
+            res += out[i:j:2] + out[i + 1 : j : 2]
+            i = j
+        else:
+            res.append(out[i])
+            i += 1
+    return res
+
+
+def _two_cells(out: list[Line], i: int) -> bool:
+    """out[i] and out[i + 1] are the two cells of one row, and the row has no more."""
+    return (
+        i + 1 < len(out)
+        and out[i].line == out[i + 1].line
+        and (i + 2 >= len(out) or out[i + 2].line != out[i].line)
+        and (i == 0 or out[i - 1].line != out[i].line)
+    )
 
 
 def _split_all(line: Line) -> list[Line]:

@@ -2137,3 +2137,30 @@ def test_a_repealed_section_keeps_its_place():
         TT, ("a) An toàn thông tin theo cấp độ;\n", "a) An toàn thông tin theo cấp độ;\nb)27 (được bãi bỏ)\n")
     )
     assert codes(r) == []
+
+
+def test_joint_signatures_in_rows_of_two_blocks_are_read_block_by_block():
+    """A joint circular signs in rows of two blocks; a page read row by row interleaves them
+    (round 67: five blocks read as one, its title "TÒA ÁN … VIỆN KIỂM SÁT … PHÓ CHÁNH ÁN PHÓ VIỆN
+    TRƯỞNG")."""
+    rows = (
+        "        KT. BỘ TRƯỞNG                                KT. BỘ TRƯỞNG\n"
+        "          BỘ Y TẾ                                    BỘ CÔNG AN\n"
+        "        THỨ TRƯỞNG                                   THỨ TRƯỞNG\n\n"
+        "       Trần Văn Thuấn                          Trung tướng Lê Quốc Hùng\n\n"
+        "                           KT. BỘ TRƯỞNG\n"
+        "                           BỘ TÀI CHÍNH\n"
+        "                            THỨ TRƯỞNG\n\n"
+        "                          Đỗ Thành Trung\n"
+    )
+    r = lint(TT, ("KT. BỘ TRƯỞNG\nTHỨ TRƯỞNG\n\nTrần Văn Thuấn\n", rows))
+    sig = r.components["signature"]
+    assert (sig["levels"], sig["titles"], sig["name"]) == (
+        ["KT. BỘ TRƯỞNG BỘ Y TẾ"],
+        ["THỨ TRƯỞNG"],
+        "Trần Văn Thuấn",
+    )
+    assert [(c["levels"], c["name"]) for c in sig["cosigners"]] == [
+        (["KT. BỘ TRƯỞNG BỘ CÔNG AN"], "Lê Quốc Hùng"),
+        (["KT. BỘ TRƯỞNG BỘ TÀI CHÍNH"], "Đỗ Thành Trung"),
+    ]
