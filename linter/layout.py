@@ -91,10 +91,12 @@ def _row_unnumbered(line: Line) -> Line:
     if not m or len(_WIDE_GAP.findall(t)) < 3:
         return line
     cells = _WIDE_GAPS.split(t)
-    return line.slice(m.end()) if all(len(c) <= 15 for c in cells[1:]) else line
+    return line.slice(m.end()) if all(len(c) <= 20 for c in cells[1:]) else line
 
 
-_ROW_LABEL = re.compile(r"(?:\d{1,3}|[IVXL]{1,5}|[a-zđ])[.)]\s+(?=\S)")
+_ROW_LABEL = re.compile(
+    r"(?:\d{1,3}(?:\.\d{1,2}){0,2}[.)]?|[IVXL]{1,5}[.)]|[a-zđ][.)])\s+(?=\S)"
+)  # "1.", "21.6"
 _WIDE_GAP, _WIDE_GAPS = re.compile(r"\S {4,}(?=\S)"), re.compile(r" {4,}")
 
 

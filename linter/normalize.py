@@ -26,7 +26,9 @@ _DROP = dict.fromkeys(
 # the Latin letter oi that PDF fonts converted from the old Vietnamese encodings put in the text
 # layer for "ư" (the page shows "ư"; "Nhƣ trên", "Lƣu"): no Vietnamese word holds it
 _OI = {0x01A3: "ư", 0x01A2: "Ư"}
-_TRANSLATE = {**_DASHES, **_SPACES, **_DROP, **_OI}
+# the opening quotation mark a font drew as its high-reversed-9 twin ("‟2. Thời gian nghỉ hè …”")
+_QUOTES = {0x201F: "“"}
+_TRANSLATE = {**_DASHES, **_SPACES, **_DROP, **_OI, **_QUOTES}
 # markdown bold: "**" anywhere, "__" only against a word ("__text__"), so that a rule drawn with
 # underscores stays a rule; a single "*" is the Party star or OCR debris
 _EMPHASIS = re.compile(r"\*\*|(?<!_)__(?=[^\s_])|(?<=[^\s_])__(?!_)")

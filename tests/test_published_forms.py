@@ -2164,3 +2164,49 @@ def test_joint_signatures_in_rows_of_two_blocks_are_read_block_by_block():
         (["KT. BỘ TRƯỞNG BỘ CÔNG AN"], "Lê Quốc Hùng"),
         (["KT. BỘ TRƯỞNG BỘ TÀI CHÍNH"], "Đỗ Thành Trung"),
     ]
+
+
+def test_an_opening_mark_drawn_high_reversed_opens_a_quotation():
+    """A font draws the opening mark as "‟" (U+201F): "b) Sửa đổi khoản 2 như sau:" / "‟2. …”"
+    (round 69: the quoted clauses counted as the text's own, "5" after "5")."""
+    r = lint(
+        TT,
+        (
+            "2. Cơ sở khám bệnh, chữa bệnh bảo đảm:\n",
+            "2. Sửa đổi khoản 1 và khoản 2 Điều 5 Thông tư số 46/2018/TT-BYT như sau:\n"
+            "‟1. Hồ sơ được lưu trữ theo quy định.\n2. Hồ sơ được khai thác theo quy định.”\n"
+            "3. Cơ sở khám bệnh, chữa bệnh bảo đảm:\n",
+        ),
+    )
+    assert codes(r) == []
+
+
+def test_a_table_row_numbered_as_a_decimal_is_no_section():
+    """ "21.6   Phải đi lại trong lúc làm việc, km/ca …     4     > 4 -7     > 7 -10 …": a table
+    row's number, here a decimal without its stop (round 69: "21.6" after "2.2")."""
+    rows = "".join(
+        f" {n}   Phải đi lại trong lúc làm việc, km/ca (có thao tác trên        4      > 4 -7     > 7 -10       > 10 -17 > 17 -25\n"
+        for n in ("21.5", "21.6")
+    )
+    r = lint(
+        TT,
+        (
+            "a) An toàn thông tin theo cấp độ;\nb) Sao lưu dữ liệu hằng ngày;\nc) Phân quyền truy cập theo chức danh.\n",
+            f"2.1. An toàn thông tin theo cấp độ;\n2.2. Sao lưu dữ liệu theo mức sau:\n{rows}",
+        ),
+    )
+    assert codes(r) == []
+
+
+def test_a_point_s_long_line_that_ends_naming_an_article_runs_on():
+    """ "a) Điều 1, Điều 2, Điều 7, Điều 10, Điều 13 (trừ điểm b.11 khoản 1 Điều" / "13) và Điều
+    16 …": the article's number wrapped, not a clause "13)" (round 69: "13" after "7")."""
+    r = lint(
+        TT,
+        (
+            "a) An toàn thông tin theo cấp độ;\n",
+            "a) An toàn thông tin theo Điều 1, Điều 2, Điều 7, Điều 10 (trừ điểm b khoản 1 Điều\n"
+            "13) và Điều 16 Thông tư số 46/2018/TT-BYT;\n",
+        ),
+    )
+    assert codes(r) == []

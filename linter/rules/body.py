@@ -271,7 +271,8 @@ def _wrapped_reference(s, text: dict[int, str]) -> bool:
         and line[-1:].isalpha()
         and (_takes_a_number(line.split()[-1]) or words[-2:] == ["du", "an"])
         and words[-2:] != ["danh", "muc"]
-        and P.section_of(line) is None
+        # (a point's long line runs on: "a) Điều 1, … khoản 1 Điều" / "13) và Điều 16 …"; not "… đê điều")
+        and (P.section_of(line) is None or len(line) >= 60 and line.split()[-1] in ("Điều", "khoản", "điểm"))
         and not is_upper_line(line)  # a heading in capitals: "Mục 2" / "KHẤU TRỪ TIỀN TỪ TÀI KHOẢN"
     )
 
