@@ -83,15 +83,18 @@ _CITED_CELL = re.compile(
 
 
 def _row_unnumbered(line: Line) -> Line:
-    """A table row a layout-preserving reader gave as one line, its cells four spaces apart or more
-    and all short but the first: "1. Nhóm 1: Ngân hàng    Dưới    Từ 500    Từ 1.500    Từ". The
-    number that opens the row is no section of the text (as a Markdown row's number cell)."""
+    """A table row a layout-preserving reader gave as one line, its cells four spaces apart or more,
+    all short but the first and half of them figures: "1. Nhóm 1: Ngân hàng    Dưới    Từ 500    Từ
+    1.500    Từ". The number that opens the row is no section of the text (as a Markdown row's
+    number cell); a justified line's words spread as far apart hold no figures ("d)   Không    đảm
+    bảo một    trong  các điều kiện …")."""
     t = line.text
     m = _ROW_LABEL.match(t)
     if not m or len(_WIDE_GAP.findall(t)) < 3:
         return line
-    cells = _WIDE_GAPS.split(t)
-    return line.slice(m.end()) if all(len(c) <= 20 for c in cells[1:]) else line
+    cells = _WIDE_GAPS.split(t)[1:]
+    figures = sum(any(c.isdigit() for c in cell) for cell in cells)
+    return line.slice(m.end()) if all(len(c) <= 20 for c in cells) and 2 * figures >= len(cells) else line
 
 
 _ROW_LABEL = re.compile(

@@ -2210,3 +2210,18 @@ def test_a_point_s_long_line_that_ends_naming_an_article_runs_on():
         ),
     )
     assert codes(r) == []
+
+
+def test_a_justified_point_spread_like_a_table_row_keeps_its_label():
+    """A justified line's words spread as far apart as a table's cells hold no figures: "d)   Không
+    đảm    bảo một    trong  các điều kiện …" is the point "d)" (round 69, after its fixes)."""
+    r = lint(
+        TT,
+        (
+            "c) Phân quyền truy cập theo chức danh.\n",
+            "c) Phân quyền truy cập theo chức danh;\n"
+            "d)   Không    đảm    bảo một    trong  các điều kiện     tương ứng đối      với tổ chức\n"
+            "chứng nhận theo quy định;\nđ) Lưu vết truy cập.\n",
+        ),
+    )
+    assert codes(r) == []
