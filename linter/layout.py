@@ -263,6 +263,8 @@ def split_columns(line: Line) -> list[Line]:
     # wide gaps: two columns laid side by side by a layout-preserving extractor (not the gaps of a
     # motto justified across its cell, "Độc lập -        Tự do -      Hạnh phúc")
     m = _column_gap(t) if "    " in t and not P.TIEU_NGU_RE.fullmatch(fold(t).strip()) else None
+    if m and len(squeezed := " ".join(t.split())) <= 16 and P.ANNEX_START.match(squeezed):
+        return [line]  # an annex's heading spread across its cell: "Phụ    lục", "PHỤ LỤC      II"
     if t[:1].islower() and not is_upper_line(t):  # prose: only a wide gap splits it
         # (not a justified line's, whose words all stand apart: "cung  cấp …    Điều  18")
         split = m and not P.ITEM.match(t[m.end(1) :]) and len(_JUSTIFIED.findall(t)) < 4

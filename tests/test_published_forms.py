@@ -2225,3 +2225,10 @@ def test_a_justified_point_spread_like_a_table_row_keeps_its_label():
         ),
     )
     assert codes(r) == []
+
+
+def test_an_annex_heading_spread_across_its_cell_is_not_the_signer_s_name():
+    """ "Phụ    lục": the annex's heading spread across its cell, under the signer's name (round 70:
+    the name read "Nguyễn Văn Thắng Phụ")."""
+    r = lint(TT, ("Trần Văn Thuấn\n", "Trần Văn Thuấn\n\n                    Phụ    lục\nMẪU BÁO CÁO\n"))
+    assert r.components["signature"]["name"] == "Trần Văn Thuấn"
