@@ -358,8 +358,8 @@ def split_columns(line: Line) -> list[Line]:
         return _split_at(line, k + 1)  # "3. CƯỠNG CHẾ … HÀNH CHÍNH Điều" / "86. Cưỡng chế …"
     if ", Chương " in t and (m := _TRAILING_CHAPTER.search(t)) and (not m[2] or is_upper_line(m[2])):
         return _split_at(line, m.start(1))  # "Quốc hội ban hành Luật …, Chương 1." / "NHỮNG QUY ĐỊNH CHUNG"
-    if (k := t.find(P.AUTHENTICATION)) >= 0 and (k or len(t) > len(P.AUTHENTICATION) + 3):
-        return _split_at(line, k or len(P.AUTHENTICATION))
+    if (a := P.authentication(t)) and (a.start() or len(t) > a.end() + 3):
+        return _split_at(line, a.start() or a.end())
     if t[:2].isupper() and (k := _after_name(t)):
         return _split_at(line, k)
     if (k := _signature_cell(t)) > 0:
@@ -879,7 +879,7 @@ def _authentication_to_its_signer(out: list[Line]) -> list[Line]:
     gave the consolidated text's authentication heading before the list beside it; it goes back
     above the signer's title."""
     for k in range(len(out) - 3):
-        if out[k].text[:1] != "X" or fold(out[k].text).strip() != P.AUTHENTICATION_F:
+        if out[k].text[:1] != "X" or not P.is_authentication(out[k].text):
             continue
         if not fold(out[k + 1].text).startswith("noi nhan"):
             return out

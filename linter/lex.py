@@ -673,7 +673,7 @@ class _Zones:
             and p[1] == "UPPER"
             and (
                 any((q := self.peek(k)) and q[1] == "AUTHORITY" for k in (1, 2))
-                or fold(p[0].text) == P.AUTHENTICATION_F  # (its signer may sign by title)
+                or P.is_authentication(p[0].text)  # (its signer may sign by title)
             )
         ):
             self.emit("SIGN_NOTE")
@@ -946,7 +946,7 @@ class _Zones:
         # few lines after the authentication's heading
         last = range(len(self.shaped) - 1, self.i, -1)
         stop = next((j for j in last if self.shaped[j][1] == "AUTHORITY"), 0) or next(
-            (min(j + 4, len(self.shaped)) for j in last if P.AUTHENTICATION in self.shaped[j][0].text), 0
+            (min(j + 4, len(self.shaped)) for j in last if P.authentication(self.shaped[j][0].text)), 0
         )
         for j in range(self.i, stop):
             ln, sh, d = self.shaped[j]
@@ -972,7 +972,7 @@ class _Zones:
             above -= 1
         date = next((k for k in range(j + 1, min(stop, j + 3)) if self.shaped[k][1] == "PLACE_DATE"), None)
         # (a row read across its two cells puts "XÁC THỰC …" between the issuer and the number)
-        issuer = [k for k in range(above, j) if fold(self.shaped[k][0].text).strip() != P.AUTHENTICATION_F]
+        issuer = [k for k in range(above, j) if not P.is_authentication(self.shaped[k][0].text)]
         return [*issuer, j, *([date] if date is not None else [])]
 
     def run(self) -> list[Tok]:

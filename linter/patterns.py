@@ -96,6 +96,21 @@ MARKS = {
 # The heading of a consolidated text's authentication block, above its signer (folded: AUTHENTICATION_F)
 AUTHENTICATION = "XÁC THỰC VĂN BẢN HỢP NHẤT"
 AUTHENTICATION_F = "xac thuc van ban hop nhat"
+# the heading as pages print it, its first word misprinted too ("XÁC NHẬN VĂN BẢN HỢP NHẤT": the
+# block is read all the same, and VB314 says how it should read)
+_AUTHENTICATION_RE = re.compile(r"XÁC (?:THỰC|NHẬN) VĂN BẢN HỢP NHẤT")
+MISWORDED_AUTHENTICATION_F = "xac nhan van ban hop nhat"
+
+
+def authentication(text: str) -> re.Match | None:
+    """Where the authentication's heading stands in text, if it does."""
+    return _AUTHENTICATION_RE.search(text) if "XÁC" in text else None
+
+
+def is_authentication(text: str) -> bool:
+    """The line is the authentication's heading and nothing else."""
+    return fold(text).strip() in (AUTHENTICATION_F, MISWORDED_AUTHENTICATION_F)
+
 
 # What opens an annex or a form after the signature: "PHỤ LỤC I (Kèm theo …)", "Mẫu số 01", "Mẫu
 # Quyết định số 01/QĐ-HĐ"

@@ -1906,17 +1906,16 @@ def test_crawled_pages_of_round_64():
     assert (s["titles"], s["name"], "VB303" in codes(r)) == (["CHỦ NHIỆM"], "Nguyễn Hạnh Phúc", False)
 
 
-def test_the_gazette_s_consolidated_law_signed_by_title():
-    """A consolidated law as the gazette prints it (round 65): no issuer or number on top; its
-    number and date under "XÁC THỰC VĂN BẢN HỢP NHẤT", signed "CHỦ NHIỆM" with no authority; a
-    sentence citing a law's number ("Luật số 46/2014/QH13 sửa đổi …") is not its number."""
+def _gazette_consolidated(heading: str):
+    """A consolidated law as the gazette prints it: no issuer or number on top, they stand in its
+    end block under the heading; signed "CHỦ NHIỆM" with no authority."""
     text = (VALID / LUAT).read_text(encoding="utf-8")
     top = text[: text.index("LUẬT\nTHƯ VIỆN SỐ")]
     cite = (
         "Luật số 46/2014/QH13 sửa đổi, bổ sung một số điều của Luật Thư viện có căn cứ ban\nhành như sau:\n"
     )
     end = (
-        "VĂN PHÒNG QUỐC HỘI          XÁC THỰC VĂN BẢN HỢP NHẤT\n"
+        f"VĂN PHÒNG QUỐC HỘI          {heading}\n"
         "Số: 28/VBHN-VPQH            Hà Nội, ngày 07 tháng 12 năm 2025\n"
         "CHỦ NHIỆM\n\nNguyễn Hạnh Phúc\n"
     )
@@ -1932,7 +1931,20 @@ def test_the_gazette_s_consolidated_law_signed_by_title():
         "VBHN-VPQH",
         "Nguyễn Hạnh Phúc",
     )
-    assert codes(r) == []
+    return r
+
+
+def test_the_gazette_s_consolidated_law_with_its_heading_misprinted():
+    """ "XÁC NHẬN VĂN BẢN HỢP NHẤT" (round 69, a printed slip): the end block is read all the same,
+    and the one report is the heading's wording (VB314), not its issuer, number and date missing."""
+    assert codes(_gazette_consolidated("XÁC NHẬN VĂN BẢN HỢP NHẤT")) == ["VB314"]
+
+
+def test_the_gazette_s_consolidated_law_signed_by_title():
+    """A consolidated law as the gazette prints it (round 65): its number and date under "XÁC THỰC
+    VĂN BẢN HỢP NHẤT", signed by title alone; a sentence citing a law's number ("Luật số
+    46/2014/QH13 sửa đổi …") is not its number."""
+    assert codes(_gazette_consolidated("XÁC THỰC VĂN BẢN HỢP NHẤT")) == []
     # a clause's number with the footnote mark a consolidated text glues after its stop ("2.14 …")
     glued = (
         "2. Tài nguyên thông tin số là tập hợp tài liệu ở dạng số.",

@@ -242,6 +242,8 @@ def vbhn_authentication(doc, ctx):
     s = doc.signature
     first, last = (s.lines[0].line, s.lines[-1].end_line) if s else (doc.last_line(), doc.last_line())
     # above the authority line, or below it when the page's two columns were read as one line
-    near = [x.text for x in doc.lines if first - 25 <= x.line <= last + 12]
-    if P.find_phrase(fold(" ".join(near)), P.AUTHENTICATION_F) < 0:
+    near = fold(" ".join(x.text for x in doc.lines if first - 25 <= x.line <= last + 12))
+    # (found through a misread letter, not through another word: "XÁC NHẬN VĂN BẢN HỢP NHẤT")
+    misworded = P.MISWORDED_AUTHENTICATION_F in near and P.AUTHENTICATION_F not in near
+    if misworded or P.find_phrase(near, P.AUTHENTICATION_F) < 0:
         yield Hit(doc.span("signature") or Span.at(doc.last_line()))
