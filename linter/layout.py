@@ -267,7 +267,13 @@ def split_columns(line: Line) -> list[Line]:
         return [line]  # an annex's heading spread across its cell: "Phụ    lục", "PHỤ LỤC      II"
     if t[:1].islower() and not is_upper_line(t):  # prose: only a wide gap splits it
         # (not a justified line's, whose words all stand apart: "cung  cấp …    Điều  18")
-        split = m and not P.ITEM.match(t[m.end(1) :]) and len(_JUSTIFIED.findall(t)) < 4
+        # (nor before an article it cites at its end: "… theo quy định tại         Điều 14")
+        split = (
+            m
+            and not P.ITEM.match(t[m.end(1) :])
+            and len(_JUSTIFIED.findall(t)) < 4
+            and not _CITED.fullmatch(t[m.end(1) :])
+        )
         return _split_at(line, m.end(1)) if split else [line]
     if t[-1:] in "-_=" and (rule := _TRAILING_RULE.search(t)):
         return _split_at(line, rule.start(1))

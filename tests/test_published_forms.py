@@ -2244,3 +2244,30 @@ def test_an_annex_heading_spread_across_its_cell_is_not_the_signer_s_name():
     the name read "Nguyễn Văn Thắng Phụ")."""
     r = lint(TT, ("Trần Văn Thuấn\n", "Trần Văn Thuấn\n\n                    Phụ    lục\nMẪU BÁO CÁO\n"))
     assert r.components["signature"]["name"] == "Trần Văn Thuấn"
+
+
+def test_a_repealed_article_keeps_its_place_only_where_it_stands():
+    """ "Điều 3. 18 (được bãi bỏ)" / "Điều 3. …" (round 71: a consolidated decree's repealed
+    article, then the one replacing it, "3" after "3"); a stub whose number reads out of place
+    ("Điều 45.31 (được bãi bỏ)" before "Điều 44.") is no count either."""
+    r = lint(
+        TT,
+        ("Điều 3. Hiệu lực thi hành\n", "Điều 3. 18 (được bãi bỏ)\nĐiều 3. Hiệu lực thi hành\n"),
+        ("Điều 4. Trách nhiệm thi hành\n", "Điều 5.31 (được bãi bỏ)\nĐiều 4. Trách nhiệm thi hành\n"),
+    )
+    assert codes(r) == []
+
+
+def test_an_article_cited_at_a_sentence_s_end_is_no_heading():
+    """A justified line's last gap before the article it cites, "… theo quy định tại         Điều 14",
+    and a sentence ending on the next line with the article, "… tại" / "Điều 10." (round 71: four
+    VB261)."""
+    r = lint(
+        TT,
+        (
+            "Thông tư này quy định về lập, ký, lưu trữ và khai thác hồ sơ bệnh án điện tử.\n",
+            "hồ sơ được theo dõi và hạch toán theo quy định tại         Điều 3\nThông tư này. Cụm từ"
+            " “khoản 1 Điều 8” được chỉnh sửa tại\nĐiều 2.\n",
+        ),
+    )
+    assert codes(r) == []

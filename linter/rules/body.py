@@ -179,8 +179,13 @@ def _sequence(sections, text: dict[int, str], back: bool = False):
         if id(s) in swapped:  # the second of two sections in each other's place: reported at the first
             last[kind] = (s, swapped.pop(id(s)))
             continue
-        if _repealed(s) or prev and n == prev[1] and _repealed(prev[0]):
-            continue  # a repealed section keeps its place, and the one replacing it may take its label
+        if _repealed(s):  # a repealed section keeps its place when it stands in it, and the one
+            last[kind] = (
+                (s, n) if prev is None or n == prev[1] + 1 else prev
+            )  # replacing it may take its label
+            continue
+        if prev and n == prev[1] and _repealed(prev[0]):
+            continue
         if prev is None or n == prev[1] + 1 or n == prev[1] and _running_head(s, prev[0]):
             continue
         if n == 1 and s["kind"] not in _RUN_ON or back and n <= prev[1]:  # (Chương, Điều run on: VB261)
@@ -211,7 +216,7 @@ def _repealed(s) -> bool:
     return _REPEALED.search(s["text"]) is not None
 
 
-_REPEALED = re.compile(r"^\S+\s*\((?:được |đã được |đã )?bãi bỏ\)\.?$")
+_REPEALED = re.compile(r"^(?:Điều\s+)?\S+(?:\s+\d{1,3})?\s*\((?:được |đã được |đã )?bãi bỏ\)\.?$")
 
 
 def _running_head(s, first) -> bool:
@@ -262,6 +267,8 @@ def _wrapped_reference(s, text: dict[int, str]) -> bool:
         return True  # "… tại khoản 3" / "Điều 1.": "khoản 3 Điều 1", wrapped
     if s["kind"] == "dieu" and _ARTICLE_NAMED.fullmatch(s["text"]) and line[-1:].isalpha():
         return True  # "20. Sửa đổi, bổ sung" / "Điều 45:" / "“Điều 45. …": the article it amends, wrapped
+    if s["kind"] == "dieu" and words and words[-1] in _POINTS_TO and _ARTICLE_ALONE.fullmatch(s["text"]):
+        return True  # "… thành cụm từ “khoản 2 Điều 16” tại" / "Điều 10.": the sentence's end
     if s["kind"] in ("phan", "chuong", "muc", "tieu_muc") and line[-1:].isalpha() and not is_upper_line(line):
         rest = s["text"].split(None, 2)[2:]  # after the unit's word and its number
         if rest and (rest[0][:1] in ";," or rest[0][:1].islower() or rest[0].startswith(_REFERENCE_WORDS)):
@@ -278,6 +285,7 @@ def _wrapped_reference(s, text: dict[int, str]) -> bool:
 
 
 _ARTICLE_NAMED = re.compile(r"Điều \d+[a-zđ]?:")
+_ARTICLE_ALONE = re.compile(r"Điều \d+[a-zđ]?[.;,]?")
 _REFERENCE_WORDS = ("Chương", "Mục", "Phần", "Điều")  # a reference goes on "Mục 3 Chương này"
 
 
