@@ -370,7 +370,7 @@ def split_columns(line: Line) -> list[Line]:
         return _split_at(line, k)
     if (k := _signature_cell(t)) > 0:
         return _split_at(line, k)
-    if (k := _deputy_title_at(t, f)) > 0:
+    if (k := _deputy_title_at(t, f)) > 0 or t[:3] == "KT." and (k := _deputy_after_head(t)) > 0:
         return _split_at(line, k)
     k = _next_part(t, f) if (len(t) > 30 or t[:2] == "* " or "; - " in t) and _opens_part(t, f) else 0
     return _split_at(line, k) if k else [line]
@@ -381,6 +381,16 @@ def _deputy_title_at(t: str, f: str) -> int:
     shares with it ("VỀ HQ PHÓ TRƯỞNG BAN"); 0 if it does not. f: fold(t)."""
     k = f.find(" pho ") + 1
     return k if k > 0 and len(t) <= 60 and f[k:].startswith(P.TITLE_WORDS) and is_upper_line(t) else 0
+
+
+def _deputy_after_head(t: str) -> int:
+    """Where the deputy's title starts after the head's on one line: "KT. BỘ TRƯỞNG THỨ TRƯỞNG", a
+    text layer's row of two lines; 0 if it does not."""
+    words = t.split(" ")
+    for i in range(2, len(words)):
+        if P.deputy_of(" ".join(words[1:i]), deputy := " ".join(words[i:])) and is_upper_line(deputy):
+            return len(t) - len(deputy)
+    return 0
 
 
 def _capitalised(w: str) -> bool:

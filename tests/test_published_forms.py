@@ -2271,3 +2271,11 @@ def test_an_article_cited_at_a_sentence_s_end_is_no_heading():
         ),
     )
     assert codes(r) == []
+
+
+def test_the_head_s_title_and_the_deputy_s_on_one_line():
+    """ "KT. BỘ TRƯỞNG THỨ TRƯỞNG": a text layer's row of the signature's two lines (round 71: the
+    title read missing, VB302)."""
+    r = lint(TT, ("KT. BỘ TRƯỞNG\nTHỨ TRƯỞNG\n", "KT. BỘ TRƯỞNG THỨ TRƯỞNG\n"))
+    s = r.components["signature"]
+    assert (codes(r), s["levels"], s["titles"]) == ([], ["KT. BỘ TRƯỞNG"], ["THỨ TRƯỞNG"])
