@@ -22,9 +22,9 @@ _DEBRIS_FIRST = frozenset("`'^~|*")
 _CELL = re.compile(r"(?<!^[TK])(?<!^\s[TK])\s*\|\s*(?![MTL]\s)|(?<=[^\s_])_+\s+")
 _GAP = re.compile(r"\S(\s{4,})\S")  # normalize made every white space a plain " "
 _JUSTIFIED = re.compile(r"(?<=\S)  (?=\S)")  # two spaces between words: a line spread to its width
-# an article cited at a justified line's start, the sentence going on after the gap: "Điều 12
-# và Điều 13      như sau:" (no heading stands beside a column that opens in lower case)
-_CITED = re.compile(r"Điều\s+\d+[a-zđ]?")
+# articles cited, with nothing else: at a justified line's start or end ("Điều 12          và Điều 13
+# như sau:", "… tại         Điều 14"), or a table's cell ("Điều 14 Điều 54")
+_CITED = re.compile(r"Điều\s+\d+[a-zđ]?(?:\s+Điều\s+\d+[a-zđ]?)*")
 
 
 def _clean(line: Line) -> Line | None:
@@ -77,9 +77,6 @@ def _letter_spaced(t: str, label_end: int) -> bool:
 
 
 _ROW_NUMBER = re.compile(r"\d{1,4}\.?")  # a table's row number cell: "1.", "33"
-_CITED_CELL = re.compile(
-    r"Điều \d+[a-zđ]?(?: Điều \d+[a-zđ]?)*"
-)  # a cell that cites articles: "Điều 14 Điều 54"
 
 
 def _row_unnumbered(line: Line) -> Line:
@@ -109,7 +106,7 @@ def _table_cells(line: Line, markdown: bool) -> list[Line]:
     Điều 40 |"), which are no sections."""
     cells = _split_cells(line)
     if markdown:  # (a cell that only cites articles names no section either)
-        cells = [c for c in cells if not _CITED_CELL.fullmatch(c.text)]
+        cells = [c for c in cells if not _CITED.fullmatch(c.text)]
     if len(cells) >= 3 and markdown:
         return [c for c in cells if not _ROW_NUMBER.fullmatch(c.text)] or cells
     return cells

@@ -93,8 +93,8 @@ MARKS = {
     "tai lieu thu hoi",
 }
 
-# The heading of a consolidated text's authentication block, above its signer (folded: AUTHENTICATION_F)
-AUTHENTICATION = "XÁC THỰC VĂN BẢN HỢP NHẤT"
+# The heading of a consolidated text's authentication block, above its signer ("XÁC THỰC VĂN BẢN HỢP
+# NHẤT", folded)
 AUTHENTICATION_F = "xac thuc van ban hop nhat"
 # the heading as pages print it, its first word misprinted too ("XÁC NHẬN VĂN BẢN HỢP NHẤT": the
 # block is read all the same, and VB314 says how it should read)

@@ -179,10 +179,11 @@ def _sequence(sections, text: dict[int, str], back: bool = False):
         if id(s) in swapped:  # the second of two sections in each other's place: reported at the first
             last[kind] = (s, swapped.pop(id(s)))
             continue
-        if _repealed(s):  # a repealed section keeps its place when it stands in it, and the one
-            last[kind] = (
-                (s, n) if prev is None or n == prev[1] + 1 else prev
-            )  # replacing it may take its label
+        if _repealed(s):
+            # it keeps its place where it stands in the count (and the one replacing it may take its
+            # label); one whose number reads out of place counts for nothing
+            in_place = prev is None or n == prev[1] + 1
+            last[kind] = (s, n) if in_place else prev
             continue
         if prev and n == prev[1] and _repealed(prev[0]):
             continue
@@ -259,9 +260,8 @@ def _wrapped_reference(s, text: dict[int, str]) -> bool:
     above was naming ("… theo quy định tại bước" / "3. Trong thời hạn …"): no section. A heading
     or a table's cell above it ("Điều 3. Tài nguyên thông tin số", "Loại mẫu") names nothing."""
     # (the line above may start a line or two higher, where layout joined a dash to it)
-    line = next((text[k] for k in range(s["line"] - 1, s["line"] - 4, -1) if k in text), "").rsplit("\t", 1)[
-        -1
-    ]
+    above = next((text[k] for k in range(s["line"] - 1, s["line"] - 4, -1) if k in text), "")
+    line = above.rsplit("\t", 1)[-1]  # (its last column: the one the label follows)
     words = fold(line).split()
     if s["kind"] == "dieu" and len(words) >= 2 and words[-2] in ("khoan", "diem") and _one_label(words[-1]):
         return True  # "… tại khoản 3" / "Điều 1.": "khoản 3 Điều 1", wrapped
