@@ -60,8 +60,9 @@ def find(lines: list[list[str]], published: str | None = None) -> tuple[list[set
 
 # A footnote at a page's foot, under a blank line: its number, then what the note says
 # ("21 Khoản này được sửa đổi, bổ sung theo …", "8 Điều 3 của Thông tư số 06/2024/TT-BLĐTBXH …
-# như sau:" and what it quotes); not a table's row ("1    Vị trí, chức năng …    50 điểm").
-_FOOTNOTE = re.compile(r"\s*\d{1,3} {1,2}(?=[A-ZĐÀ-Ỹ“\"])(?!.*\S {6,}\S)")
+# như sau:" and what it quotes); not a table's row ("1 Vị trí, chức năng …    50 điểm": its cell
+# short, where a note's justified line may open wide gaps further on, "… các kho  ản nợ      xấu")
+_FOOTNOTE = re.compile(r"\s*\d{1,3} {1,2}(?=[A-ZĐÀ-Ỹ“\"])(?!.{0,40}\S {6,}\S)")
 
 
 def _footnotes(ls: list[str], dropped: set[int], carried: bool) -> set[int]:

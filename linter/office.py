@@ -813,7 +813,9 @@ def _quiet_pypdf() -> None:
 # spaces. Two letter runs are one word when the gap touches a marked letter, together they make a
 # syllable, and apart one of them makes none ("i" and "u" alone are no word either). A piece that
 # makes a syllable with the run after a wider gap goes with that one ("y tế t   hực": not "tết").
+# A wide gap before consonants alone is the layer's too, marked letter or not ("tăn     g)").
 _LETTERS = re.compile(r"[^\W\d_]+")
+_CONSONANTS = re.compile(r"[bcdđghklmnpqrstvx]+", re.IGNORECASE)
 
 
 def _word(piece: str) -> bool:
@@ -852,7 +854,7 @@ def _rejoin(line: str) -> str:
         if (
             word
             and gaps[i - 1]
-            and _one_word(word, b)
+            and _one_word(word, b, gap < 2 or not _CONSONANTS.fullmatch(b))
             and not (nxt and not _word(b) and _one_word(b, nxt[0], False))
         ):
             out.append(line[at : runs[i - 1].end()])  # the gap left out

@@ -78,6 +78,9 @@ def test_footnotes_at_a_page_s_foot_are_left_out():
     # a paragraph under the notes' place that is the text's own: nothing is left out
     own = f"{body(2)}\n\n    7. Công ty báo cáo kết quả thực hiện về Bộ Lao động - Thương binh và Xã hội."
     assert furniture.strip([f"{body(1)}\n\n{NOTE}", own])[0] == [f"{body(1)}\n", own]
+    # a note's justified line, its text layer's gaps wide further on (round 71), still a note
+    wide = "     5 Đoạn “điều chỉnh tỷ   lệ tính trên số   tiền thu hồi của các kho  ản nợ      xấu được VAMC mua"
+    assert furniture.strip([f"{body(1)}\n\n{wide}", body(2)])[0] == [f"{body(1)}\n", body(2)]
 
 
 def test_only_the_gazette_is_the_gazette():

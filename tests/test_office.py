@@ -360,7 +360,8 @@ def test_pdf_two_column_rows_are_interleaved():
 def test_pdf_word_set_apart_at_a_marked_glyph_is_one_word():
     """The gazette's text layers place a glyph with a stacked mark on its own ("Điề    u 5", "TM.
     CHÍNH PH   Ủ": rounds 63 and 65 of docs/precision.md), and opens gaps inside a number's
-    symbol or a year (round 66); words that stand apart stay apart."""
+    symbol or a year (round 66), or anywhere before consonants that make no word alone (round 71);
+    words that stand apart stay apart."""
     from fpdf import FPDF
 
     doc = FPDF(format="A4", unit="mm")
@@ -375,6 +376,8 @@ def test_pdf_word_set_apart_at_a_marked_glyph_is_one_word():
         ["Số: 81/2025/TT-", "BCA  Hà Nội, ngày 29 tháng 8 năm202", "5"],  # a gap in a number, a year
         ["Số: 32/2026/TT", "-BKHCN"],
         ["Số: 12/UBND", "TP. Hồ Chí Minh"],  # a number, then a column
+        ["(hoặc tăn", "g) năng suất"],  # consonants alone across a wide gap (round 71)
+        ["theo điểm", "g khoản 1, tăn", "g"],  # a point's letter stays
     ]
     for y, row in enumerate(rows):
         x = 25
@@ -390,6 +393,8 @@ def test_pdf_word_set_apart_at_a_marked_glyph_is_one_word():
         "Số: 81/2025/TT-BCA Hà Nội, ngày 29 tháng 8 năm2025",
         "Số: 32/2026/TT-BKHCN",
         "Số: 12/UBND TP. Hồ Chí Minh",
+        "(hoặc tăng) năng suất",
+        "theo điểm g khoản 1, tăng",
     ]
 
 
