@@ -226,6 +226,14 @@ def _split_at(line: Line, i: int) -> list[Line]:
     return [x for x in (left, right) if x.text]
 
 
+def _split_at_gap(line: Line, i: int) -> list[Line]:
+    """_split_at a wide gap: what stands after it on the same line is a cell (or a column) of its
+    own (not a line that a join put after the gap its indentation left)."""
+    left, right = line.slice(0, i), line.slice(i)
+    right.cell = bool(left.text) and left.pos(len(left.text) - 1)[0] == right.line
+    return [x for x in (left, right) if x.text]
+
+
 def _split_columns(line: Line) -> list[Line]:
     return [line] if P.running_text(line.text) else split_columns(line)
 
@@ -271,7 +279,7 @@ def split_columns(line: Line) -> list[Line]:
             and len(_JUSTIFIED.findall(t)) < 4
             and not _CITED.fullmatch(t[m.end(1) :])
         )
-        return _split_at(line, m.end(1)) if split else [line]
+        return _split_at_gap(line, m.end(1)) if split else [line]
     if t[-1:] in "-_=" and (rule := _TRAILING_RULE.search(t)):
         return _split_at(line, rule.start(1))
     if t[:1] in "-_=" and (rule := _LEADING_RULE.match(t)):
@@ -285,7 +293,7 @@ def split_columns(line: Line) -> list[Line]:
         and not P.ITEM.match(t[m.end(1) :])
         and not (t[m.end(1)].islower() and _CITED.fullmatch(t[: m.start(1)]))
     ):
-        return _split_at(line, m.end(1))
+        return _split_at_gap(line, m.end(1))
     # issuer + banner on one line (both phrases end "viet nam": a line without "nam" has neither)
     for phrase in (P.BANNER_PARTY, P.QUOC_HIEU) if "nam" in f else ():
         # the fuzzy search only where a banner can end the row (both phrases end "viet nam")

@@ -18,6 +18,7 @@ class Line:
     segs: list[tuple[int, int, int]]  # (offset in text, original line, original column), 1-based
     blank_before: bool = False  # a blank line preceded it in the source
     repaired: bool = False  # read only through an OCR repair (layout): its part needs review
+    cell: bool = False  # set apart by a wide gap from what stands before it on its line (layout)
 
     @classmethod
     def plain(cls, text: str, line: int, column: int = 1) -> "Line":
@@ -59,12 +60,14 @@ class Line:
         for off, line, col in self.segs:
             if i < off < i + len(sub):
                 segs.append((off - i, line, col))
-        return Line(sub, segs, self.blank_before if i == 0 else False, self.repaired)
+        return Line(sub, segs, self.blank_before if i == 0 else False, self.repaired, self.cell and i == 0)
 
     def join(self, other: "Line", sep: str = " ") -> "Line":
         shift = len(self.text) + len(sep)
         segs = list(self.segs) + [(off + shift, line, col) for off, line, col in other.segs]
-        return Line(self.text + sep + other.text, segs, self.blank_before, self.repaired or other.repaired)
+        return Line(
+            self.text + sep + other.text, segs, self.blank_before, self.repaired or other.repaired, self.cell
+        )
 
     def drop(self, gone: list[int], repaired: bool = True) -> "Line":
         """The line without the characters at the (sorted) indexes gone, marked repaired unless
@@ -74,12 +77,14 @@ class Line:
         # a segment starts where a kept run starts and where an old segment starts inside one
         starts = sorted({0, *(i + 1 for i in cut), *(off for off, _, _ in self.segs)} - cut)
         segs = [(i - sum(g < i for g in cut), *self.pos(i)) for i in starts if i < len(self.text)]
-        return Line(text, segs or list(self.segs[:1]), self.blank_before, self.repaired or repaired)
+        return Line(
+            text, segs or list(self.segs[:1]), self.blank_before, self.repaired or repaired, self.cell
+        )
 
     def retext(self, text: str) -> "Line":
         """The same characters read differently (one for one: case restored), marked repaired."""
         assert len(text) == len(self.text)
-        return Line(text, list(self.segs), self.blank_before, True)
+        return Line(text, list(self.segs), self.blank_before, True, self.cell)
 
     def __repr__(self) -> str:
         return f"Line({self.line}: {self.text!r})"

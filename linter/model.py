@@ -342,23 +342,32 @@ _INSERTED_LINES = 600
 
 
 def _previous(section: tuple[str, str]) -> str:
-    """The label before an arabic or letter section's: ("arabic", "45") -> "44"."""
+    """The label before an arabic, article or letter section's: ("arabic", "45") -> "44"."""
     kind, label = section
-    return str(int(label) - 1) if kind == "arabic" else LETTERS[LETTERS.index(label) - 1]
+    return LETTERS[LETTERS.index(label) - 1] if kind == "letter" else str(int(label) - 1)
 
 
 def _next_section(intro: Tok, end: str | None = None) -> tuple[str, str] | None:
     """(kind, label) of the section after intro, when intro is a numbered section that announces
     a quotation ("44. … như sau:" -> ("arabic", "45"), "b) … như sau:" -> ("letter", "c")); end:
-    the line the announcement ends on, when it wrapped."""
-    if intro.type != "SECTION" or not (end or intro.text).rstrip().endswith(":"):
+    the line the announcement ends on, when it wrapped. An article that amends announces with its
+    heading alone ("Điều 4. Sửa đổi, bổ sung Chương IV" / "“Chương IV …"): the next article."""
+    if intro.type != "SECTION":
         return None
     kind, label = intro.data["kind"], intro.data["label"]
+    if kind == "dieu" and label.isdigit() and _AMENDS.match(intro.text):
+        return kind, str(int(label) + 1)
+    if not (end or intro.text).rstrip().endswith(":"):
+        return None
     if kind == "arabic" and label.isdigit():
         return kind, str(int(label) + 1)
     if kind == "letter" and label in LETTERS[:-1]:
         return kind, LETTERS[LETTERS.index(label) + 1]
     return None
+
+
+_NUMBERED = ("decimal", "arabic", "letter")  # a list's labels, which a table's cells may open with
+_AMENDS = re.compile(r"\s*Điều \d+\.\s*(?:Sửa đổi|Bổ sung|Thay thế)")  # the article's title: what it does
 
 
 def _closes(text: str) -> bool:
@@ -420,6 +429,8 @@ def _sections(toks: list[Tok]) -> list[dict]:
         }
         if k > 0 and _column_numbers_go_on(toks[k - 1].text, t) and not _goes_on(stack, rank, node):
             continue  # (a table's "1" / "2" / "3. Hồ sơ …" after "2. …": the list's own "3.")
+        if kind in _NUMBERED and t.line.cell and not _goes_on(stack, rank, node):
+            continue  # a table's cell, its row laid out with spaces: "ngưỡng        2.2.11 và 2.2.12"
         if annex:  # its title, in capitals under it: "SỬA ĐỔI, BỔ SUNG MỘT SỐ ĐỊNH MỨC …"
             heading = toks[k + 1 : k + 6]
             title = itertools.takewhile(lambda x: x.type == "TRAILER" and is_upper_line(x.text), heading)

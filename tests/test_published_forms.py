@@ -2279,3 +2279,53 @@ def test_the_head_s_title_and_the_deputy_s_on_one_line():
     r = lint(TT, ("KT. BỘ TRƯỞNG\nTHỨ TRƯỞNG\n", "KT. BỘ TRƯỞNG THỨ TRƯỞNG\n"))
     s = r.components["signature"]
     assert (codes(r), s["levels"], s["titles"]) == ([], ["KT. BỘ TRƯỞNG"], ["THỨ TRƯỞNG"])
+
+
+def test_an_article_that_amends_a_chapter_quotes_it_however_long():
+    """ "Điều 4. Sửa đổi, bổ sung Chương IV" / "“Chương IV" / its articles 69, 70, 71 … "”." over
+    far more lines than a quotation is looked for: the articles are the chapter's, not the decree's
+    own (round 72: "69" after "4", "5" after "71")."""
+    clauses = "".join(
+        f"{k}. Chánh Thanh tra có quyền phạt cảnh cáo theo Nghị định số 118/2021/NĐ-CP;\n"
+        for k in range(1, 40)
+    )
+    chapter = (
+        "Điều 3. Sửa đổi, bổ sung Chương IV\n\n“Chương IV\nTHẨM QUYỀN LẬP BIÊN BẢN, XỬ PHẠT VI PHẠM HÀNH CHÍNH\n\n"
+        f"Điều 69. Thẩm quyền lập biên bản\nNgười có thẩm quyền lập biên bản là công chức.\nĐiều 70. Thẩm quyền xử phạt\n{clauses}"
+        f"Điều 71. Thẩm quyền khác\n{clauses}40. Chánh Thanh tra có quyền phạt tiền.”.\nĐiều 4. Hiệu lực thi hành\n"
+    )
+    r = lint(TT, ("Điều 3. Hiệu lực thi hành\n", chapter), ("Điều 4. Trách nhiệm", "Điều 5. Trách nhiệm"))
+    assert codes(r) == []
+
+
+def test_a_chapter_named_after_a_comma_at_a_line_s_start_is_a_reference():
+    """ "… và Chương II," / "Chương III Thông tư số 40/2017/TT-BTC được sửa đổi …" (round 72: "III"
+    after "IV", then "V" after "III")."""
+    r = lint(
+        TT,
+        (
+            "Thông tư này quy định về lập, ký, lưu trữ và khai thác hồ sơ bệnh án điện tử.\n",
+            "Chương I\nQUY ĐỊNH CHUNG\nThông tư này thay thế khoản 1 Mục II Thông tư số 06/2007/TT-BTC và Chương II,\n"
+            "Chương III Thông tư số 40/2017/TT-BTC được sửa đổi, bổ sung bởi Thông tư số 12/2025/TT-BTC.\n"
+            "Chương II\nQUY ĐỊNH CỤ THỂ\n",
+        ),
+    )
+    assert codes(r) == []
+
+
+def test_a_table_s_cell_that_cites_a_point_is_no_section():
+    """A form's table laid out with spaces: a cell that opens with the points it cites ("giếng thang
+    và ngưỡng         2.2.11 và 2.2.12 đáp ứng", round 72) is no section; one that goes on with its
+    list is ("1      An Giang     1.9. Chi khu …")."""
+    rows = (
+        "\nPHỤ LỤC\nBIÊN BẢN KIỂM ĐỊNH\n1. Kiểm tra thiết bị\n1.1. Kiểm tra cabin\n1.2. Kiểm tra cửa tầng\n"
+        "   -   Mặt bên trong của vách       điểm 2.1.4, 2.2.10,          Đáp ứng\n"
+        "       giếng thang và ngưỡng         2.2.11 và 2.2.12 đáp ứng\n"
+        "   -   Kiểm tra bộ giảm chấn         2.7 QCVN 02:2019.           đáp ứng\n"
+        "   -   Kiểm tra bảng điện            2.9 QCVN 02:2019            đáp ứng\n"
+        "   -   Tỉnh An Giang                 1.3. Kiểm tra puli\n"
+    )
+    r = lint(TT, ("Trần Văn Thuấn\n", "Trần Văn Thuấn\n" + rows))
+    assert "VB261" not in codes(r)
+    labels = [s["label"] for s in r.components["body"]["annexes"][0]["sections"][0]["sections"]]
+    assert labels == ["1.1", "1.2", "1.3"]

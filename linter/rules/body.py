@@ -269,10 +269,19 @@ def _wrapped_reference(s, text: dict[int, str]) -> bool:
         return True  # "20. Sửa đổi, bổ sung" / "Điều 45:" / "“Điều 45. …": the article it amends, wrapped
     if s["kind"] == "dieu" and words and words[-1] in _POINTS_TO and _ARTICLE_ALONE.fullmatch(s["text"]):
         return True  # "… thành cụm từ “khoản 2 Điều 16” tại" / "Điều 10.": the sentence's end
-    if s["kind"] in ("phan", "chuong", "muc", "tieu_muc") and line[-1:].isalpha() and not is_upper_line(line):
+    if (
+        s["kind"] in ("phan", "chuong", "muc", "tieu_muc")
+        and (line[-1:].isalpha() or line[-1:] == ",")
+        and not is_upper_line(line)
+    ):
         rest = s["text"].split(None, 2)[2:]  # after the unit's word and its number
-        if rest and (rest[0][:1] in ";," or rest[0][:1].islower() or rest[0].startswith(_REFERENCE_WORDS)):
-            return True  # "… theo quy định tại" / "Mục 3 Chương này; …"
+        if rest and (
+            rest[0][:1] in ";,"
+            or rest[0][:1].islower()
+            or rest[0].startswith(_REFERENCE_WORDS)
+            or _CITED_DOCUMENT.match(rest[0])
+        ):
+            return True  # "… theo quy định tại" / "Mục 3 Chương này; …", "… và Chương II," / "Chương III Thông tư số …"
     return (
         (len(line) >= 40 or len(words) >= 3 and words[-2] in _POINTS_TO)
         and line[-1:].isalpha()
@@ -287,6 +296,9 @@ def _wrapped_reference(s, text: dict[int, str]) -> bool:
 _ARTICLE_NAMED = re.compile(r"Điều \d+[a-zđ]?:")
 _ARTICLE_ALONE = re.compile(r"Điều \d+[a-zđ]?[.;,]?")
 _REFERENCE_WORDS = ("Chương", "Mục", "Phần", "Điều")  # a reference goes on "Mục 3 Chương này"
+_CITED_DOCUMENT = re.compile(
+    r"(?:Bộ luật|Luật|Pháp lệnh|Nghị định|Nghị quyết|Thông tư|Quyết định)\s+(?:số|này)\b"
+)
 
 
 def _one_label(word: str) -> bool:
