@@ -42,16 +42,19 @@ def find(lines: list[list[str]], published: str | None = None) -> tuple[list[set
     )
     out = []
     carried = False  # a footnote quoting at the foot of the page before, which may go on at this one's
+    # the body's print: the median length of the long lines (a page of notes alone has none of its own)
+    width = median([n for ls in lines for n in _long(range(len(ls)), ls)] or [0])
     for n, (ls, e) in enumerate(zip(lines, edges)):
         drop = {i for i in e if _key(ls[i]) in repeated or _is_furniture(ls[i], len(lines))}
         if gazette and n == _first_page(lines):
             drop |= _gazette_parts(ls, drop)
         if gazette and any(_COLOPHON in fold(_squeeze(x)) for x in ls):
             drop = set(range(len(ls)))  # the issue's back cover: its publisher, address, printer
-        notes = _footnotes(ls, drop, carried) if len(lines) > 1 else set()
+        notes = _footnotes(ls, drop, carried, width) if len(lines) > 1 else set()
         if notes:  # a quotation the notes opened and did not close goes on at the next page's foot
             quoted = "".join(ls[i] for i in notes)
-            carried = quoted.count("“") > quoted.count("”") + (carried and quoted.count("”") > 0)
+            curly = quoted.count("“") > quoted.count("”") + (carried and quoted.count("”") > 0)
+            carried = curly or quoted.count('"') % 2 == 1  # ('"Điều 23. …' opened with a straight mark)
         else:
             carried = False
         out.append(drop | notes)
@@ -65,11 +68,12 @@ def find(lines: list[list[str]], published: str | None = None) -> tuple[list[set
 _FOOTNOTE = re.compile(r"\s*\d{1,3} {1,2}(?=[A-ZĐÀ-Ỹ“\"])(?!.{0,40}\S {6,}\S)")
 
 
-def _footnotes(ls: list[str], dropped: set[int], carried: bool) -> set[int]:
+def _footnotes(ls: list[str], dropped: set[int], carried: bool, width: float) -> set[int]:
     """The indexes of the footnotes at the page's foot: from the first paragraph that opens as one,
     when every paragraph after it does too, to the page's end. A note whose quotation the page
     before did not close (carried) goes on at this page's foot with no number, in the smaller print
-    the notes take (lines longer than the text's)."""
+    the notes take (lines longer than the text's: the page's own, or the body's width when the page
+    has too few, as one that is all notes)."""
     kept = [i for i, x in enumerate(ls) if x.strip() and i not in dropped]
     opens = [i for i in kept if i and not ls[i - 1].strip()]  # paragraphs after a blank line
     start = None
@@ -78,14 +82,22 @@ def _footnotes(ls: list[str], dropped: set[int], carried: bool) -> set[int]:
             break
         start = i
     if carried and opens and (start is None or opens.index(start) > 0):
-        k = opens[opens.index(start) - 1] if start is not None else opens[-1]
-        text = [len(ls[i].rstrip()) for i in kept if i < k and len(ls[i].strip()) >= 40]
-        small = [
-            len(ls[i].rstrip()) for i in kept if k <= i < (start or len(ls)) and len(ls[i].strip()) >= 40
-        ]
-        if len(text) >= 5 and len(small) >= 2 and median(small) >= 1.15 * median(text):
+        before = opens[: opens.index(start)] if start is not None else opens
+        # the paragraphs above the numbered notes, last first, while each is in the notes' print
+        for k, stop in reversed(list(zip(before, [*before[1:], start or len(ls)]))):
+            text = _long([i for i in kept if i < k], ls)
+            small = _long([i for i in kept if k <= i < stop], ls)
+            # (the page's own print, unless too little of it is left or that too is the notes')
+            ref = median(text) if len(text) >= 5 and median(text) < 1.15 * width else width
+            if not (len(small) >= 2 and ref and median(small) >= 1.15 * ref):
+                break
             start = k
     return {i for i in kept if start is not None and i >= start}
+
+
+def _long(rows: list[int], ls: list[str]) -> list[int]:
+    """The lengths of those lines long enough to show their print's width."""
+    return [len(ls[i].rstrip()) for i in rows if len(ls[i].strip()) >= 40]
 
 
 def _edges(ls: list[str]) -> list[int]:

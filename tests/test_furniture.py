@@ -83,6 +83,16 @@ def test_footnotes_at_a_page_s_foot_are_left_out():
     assert furniture.strip([f"{body(1)}\n\n{wide}", body(2)])[0] == [f"{body(1)}\n", body(2)]
 
 
+def test_a_page_that_is_all_notes_is_left_out():
+    """A consolidated text's closing chapter is its notes alone, quoting the final articles of the
+    acts it consolidates ('11 Điều 23, 24 … như sau:' / '"Điều 23. …', a straight mark) over whole
+    pages in their smaller print (round 73: "Điều 24" after "Điều 45")."""
+    straight = NOTE.replace("“", '"')
+    notes = "\n\n" + GOES_ON.replace("”", "")
+    pages = [f"{body(1)}\n\n{straight}", notes, body(3)]
+    assert furniture.strip(pages)[0] == [f"{body(1)}\n", "\n", body(3)]
+
+
 def test_only_the_gazette_is_the_gazette():
     assert furniture.strip([f"{HEAD} 3\nBỘ Y TẾ"])[1] == furniture.GAZETTE
     assert furniture.strip(["Trang 1\nBỘ Y TẾ", "Trang 2\nĐiều 2"])[1] is None
