@@ -822,6 +822,12 @@ def _word(piece: str) -> bool:
     return piece.lower() not in ("i", "u") and decode.is_syllable(piece)
 
 
+def _bare(b: str, after: str) -> bool:
+    """b is consonants alone that make no syllable with the run after it ("tăn     g)", not "qua
+    m   ạng")."""
+    return bool(_CONSONANTS.fullmatch(b)) and not (after and decode.is_syllable(b + after))
+
+
 def _one_word(a: str, b: str, marked: bool = True) -> bool:
     return (
         (not marked or not (a[-1].isascii() and b[0].isascii()))
@@ -854,7 +860,9 @@ def _rejoin(line: str) -> str:
         if (
             word
             and gaps[i - 1]
-            and _one_word(word, b, gap < 2 or not _CONSONANTS.fullmatch(b))
+            and _one_word(
+                word, b, gap < 2 or not _bare(b, runs[i + 1][0] if i + 1 < len(runs) and gaps[i] else "")
+            )
             and not (nxt and not _word(b) and _one_word(b, nxt[0], False))
         ):
             out.append(line[at : runs[i - 1].end()])  # the gap left out

@@ -378,6 +378,7 @@ def test_pdf_word_set_apart_at_a_marked_glyph_is_one_word():
         ["Số: 12/UBND", "TP. Hồ Chí Minh"],  # a number, then a column
         ["(hoặc tăn", "g) năng suất"],  # consonants alone across a wide gap (round 71)
         ["theo điểm", "g khoản 1, tăn", "g"],  # a point's letter stays
+        ["qua", "m", "ạng"],  # consonants that go with the run after them
     ]
     for y, row in enumerate(rows):
         x = 25
@@ -395,6 +396,7 @@ def test_pdf_word_set_apart_at_a_marked_glyph_is_one_word():
         "Số: 12/UBND TP. Hồ Chí Minh",
         "(hoặc tăng) năng suất",
         "theo điểm g khoản 1, tăng",
+        "qua mạng",
     ]
 
 
