@@ -229,9 +229,10 @@ def _split_at(line: Line, i: int) -> list[Line]:
 def _split_at_gap(line: Line, i: int) -> list[Line]:
     """_split_at a wide gap: what stands after it on the same line is a cell (or a column) of its
     own (not a line that a join put after the gap its indentation left)."""
-    left, right = line.slice(0, i), line.slice(i)
-    right.cell = bool(left.text) and left.pos(len(left.text) - 1)[0] == right.line
-    return [x for x in (left, right) if x.text]
+    pieces = _split_at(line, i)
+    if len(pieces) == 2 and pieces[0].end_line == pieces[1].line:
+        pieces[1].cell = True
+    return pieces
 
 
 def _split_columns(line: Line) -> list[Line]:
