@@ -170,6 +170,10 @@ PARTY_NUMBER = re.compile(
     r"^(?P<seq>[0-9O]{1,6}|[.…_ ]*)\s*-\s*(?P<type>[A-ZĐ][A-Za-zĐđ]{0,5})\s*/\s*"
     r"(?P<issuer>[A-ZĐ0-9][A-ZĐ0-9]*(?:\s*-\s*[A-ZĐ0-9][A-ZĐ0-9]*)*)(?P<suffix>/[a-z]+)?"
 )
+# the end of a symbol a text layer cut with a space, the line (or its column) ending after it; the
+# code before it an authority's, three capitals or more
+_SPLIT_CODE = re.compile(r" ([A-ZĐ]{1,4})(?:\s{2,}|\s*$)")
+_CODE_END = re.compile(r"[A-ZĐ]{3}$")
 STATE_NUMBER = re.compile(
     r"^(?P<seq>[0-9]{1,6}(?:\.[0-9]{1,2}(?=\s*/))?|[.…_ ]*)\s*/\s*(?:(?P<year>\d{4})\s*/\s*)?"
     r"(?P<symbol>[A-ZĐ][A-Za-zĐđ0-9.]*(?:\s*-\s*[A-ZĐ0-9][A-Za-zĐđ0-9.]*)*)"
@@ -679,6 +683,9 @@ def parse_number(text: str) -> dict | None:
     if sm and label is not None:
         seq_text = sm.group("seq").strip()
         symbol = re.sub(r"\s+", "", sm.group("symbol"))
+        end = sm.end()
+        if (split := _SPLIT_CODE.match(stripped, end)) and _CODE_END.search(symbol):
+            symbol, end = symbol + split[1], split.end(1)  # "VBHN-BLĐTB XH": a text layer's space
         groups = symbol.split("-")
         # "QĐ-UBND": type code then issuer; "UBND-VX" (công văn): no type code, all issuer
         typed = len(groups) > 1 and (
@@ -697,8 +704,8 @@ def parse_number(text: str) -> dict | None:
             "type_code": groups[0] if typed else None,
             "issuer_code": "-".join(groups[1:]) if typed else symbol,
             "year": int(sm.group("year")) if sm.group("year") else None,
-            "end": lead + sm.end(),
-            "raw": stripped[: sm.end()],
+            "end": lead + end,
+            "raw": stripped[:end],
         }
     return None
 

@@ -265,6 +265,14 @@ def test_a_consolidated_text_s_issuer_number_and_date_above_its_authentication()
         (recipients, recipients + row),
     )
     assert (r.components["issuer"]["text"], codes(r)) == ("BỘ Y TẾ", [])
+    # a space inside the issuer's code, as a gazette copy's text layer gave "Số: 5640/VBHN-BLĐTB XH"
+    split = row.replace("VBHN-BYT", "VBHN-BLĐTB XH")
+    r = lint(
+        TT,
+        (head, "CỘNG HÒA XÃ HỘI CHỦ NGHĨA VIỆT NAM\nĐộc lập - Tự do - Hạnh phúc\n"),
+        (recipients, recipients + split),
+    )
+    assert (r.components["number"]["symbol"], codes(r)) == ("VBHN-BLĐTBXH", [])
 
 
 TABLE = """Điều 2. Yêu cầu đối với hồ sơ bệnh án điện tử
