@@ -289,7 +289,7 @@ def _quoted(toks: list[Tok]) -> set[int]:
             if end is not None:
                 out.update(range(k + 1, end + 1))
                 k = after
-        elif k and _restated(toks[k], toks[k - 1].text):
+        elif k and _restated(toks[k], _sentence_before(toks, k)):
             out.add(k)  # its quotation mark lost or put after it: "“1. …" on the next line
         k += 1
     return out
@@ -318,6 +318,18 @@ def _article_order(label: str) -> tuple[int, str]:
     """ "191b" -> (191, "b"): the order of articles, those inserted after one ("191a") included."""
     digits = re.match(r"\d*", label).group()
     return int(digits or 0), label[len(digits) :]
+
+
+def _sentence_before(toks: list[Tok], k: int) -> str:
+    """The sentence that ends on the line before toks[k], from up to six lines back: an
+    announcement wraps ("Điều 2 của Nghị định số 82/2021/NĐ-CP … có hiệu lực từ ngày …" / "…
+    quy định như sau:", a consolidated text's note quoting an amending act's article)."""
+    j = k - 1
+    while (
+        j > 0 and k - j < 6 and toks[j - 1].type != "SECTION" and toks[j - 1].text.rstrip()[-1:] not in ".;:"
+    ):
+        j -= 1
+    return " ".join(t.text.strip() for t in toks[j:k])
 
 
 def _restated(tok: Tok, before: str) -> bool:
@@ -416,6 +428,9 @@ def _sections(toks: list[Tok]) -> list[dict]:
         ):
             continue  # (a trailer line shaped as a heading: an annex's own numbering)
         kind, label = ("annex", t.text.strip()) if annex else (t.data["kind"], t.data["label"])
+        if kind == "decimal" and (own := _marked_clause(toks, k, quoted)):
+            kind, label = "arabic", own
+            t.data = {**t.data, "kind": kind, "label": label}  # read so by the rules too
         rank = _RANK[kind]
         if kind == "decimal":  # "4.1.2" under "4.1", even where "4.1.1" was left out
             rank += label.rstrip(".").count(".") / 100
@@ -442,6 +457,27 @@ def _sections(toks: list[Tok]) -> list[dict]:
         stack[-1][1].append(node)
         stack.append((rank, node["sections"]))
     return root
+
+
+def _marked_clause(toks: list[Tok], k: int, quoted: set[int]) -> str | None:
+    """ "1.2  Thông tư này quy định …" under "Điều 1.", then "2. Viên chức …": clause 1 with a
+    consolidated text's footnote mark glued after its label, not a decimal "1.2" (a decimal of its
+    own writes its stop, "4.2.", or stands under its clause "4."). The clause's label, or None."""
+    label = toks[k].data["label"]
+    m = _ONE_DIGIT_MARK.fullmatch(label)
+    if not m or toks[k].text.lstrip()[len(label) : len(label) + 1] != " ":
+        return None
+    own = m[1]
+    sections = [(j, toks[j].data) for j in range(len(toks)) if toks[j].type == "SECTION" and j not in quoted]
+    after = next((d for j, d in sections if j > k), None)
+    if after is None or (after["kind"], after["label"]) != ("arabic", str(int(own) + 1)):
+        return None
+    # the article's first clause: no section of the article before it
+    before = next((d for j, d in reversed(sections) if j < k), None)
+    return own if before is not None and before["kind"] == "dieu" else None
+
+
+_ONE_DIGIT_MARK = re.compile(r"(\d{1,2})\.\d")
 
 
 def _column_numbers_go_on(above: str, t: Tok) -> bool:

@@ -199,6 +199,20 @@ def test_a_consolidated_texts_footnote_mark_glued_to_a_clause_number_is_read():
     assert "2" in [s["label"] for s in r.components["body"]["sections"][1]["sections"][1]["sections"]]
 
 
+def test_a_one_digit_footnote_mark_glued_to_a_first_clause_is_not_a_decimal():
+    """ "1.2  Thông tư này …" under "Điều 1.", "2. …" next: clause 1 and footnote 2 (a gazette copy
+    of a consolidated circular); a real "1.2" stands under its clause "1." or after "1.1"."""
+    text = valid("nghi_dinh.txt").replace("1. Thư viện số kết nối", "1.2  Thư viện số kết nối")
+    r = check(text)
+    assert r.diagnostics == []
+    assert [s["label"] for s in r.components["body"]["sections"][1]["sections"][1]["sections"]] == ["1", "2"]
+    decimals = text.replace(
+        "1.2  Thư viện số kết nối", "1. Kết nối\n1.1 Thư viện số\n1.2 Thư viện số kết nối"
+    )
+    clause = check(decimals).components["body"]["sections"][1]["sections"][1]["sections"][0]
+    assert [s["label"] for s in clause["sections"]] == ["1.1", "1.2"]
+
+
 def test_points_quoted_from_the_amended_text_keep_their_own_letters():
     text = valid("nghi_dinh.txt").replace(
         "2. Tài nguyên thông tin số được tổ chức theo các nhóm sau đây:\na) Tài liệu số hóa từ vốn tài liệu của thư viện;\nb) Tài liệu được nộp lưu chiểu ở dạng số;",
