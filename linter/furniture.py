@@ -36,7 +36,7 @@ def find(lines: list[list[str]], published: str | None = None) -> tuple[list[set
     """For each page (its lines), the indexes of its furniture; and GAZETTE or None. published:
     what the pages are known to be already (a mixed PDF's text layer, read before its scans)."""
     edges = [_edges(ls) for ls in lines]
-    repeated = _repeated([_key(ls[i]) for ls, e in zip(lines, edges) for i in e])
+    repeated = _repeated([_key(ls[i]) for ls, e in zip(lines, edges) for i in e], len(lines))
     gazette = published == GAZETTE or any(
         _GAZETTE_HEAD.fullmatch(_squeeze(ls[i])) for ls, e in zip(lines, edges) for i in e
     )
@@ -116,13 +116,15 @@ def _key(line: str) -> str:
     return re.sub(r"\d", "#", core) if len(core) > 3 else ""
 
 
-def _repeated(keys: list[str]) -> set[str]:
-    """The edge lines that stand on two pages or more (as one page's head and foot they count once)."""
+def _repeated(keys: list[str], pages: int) -> set[str]:
+    """The edge lines that stand on two pages or more (as one page's head and foot they count once),
+    and on a quarter of them at least: a running head or foot, not a heading that two copies of
+    one form in the annexes end a page with ("II. NGƯỜI TRƯNG CẦU GIÁM ĐỊNH (4)")."""
     seen: dict[str, int] = {}
     for k in keys:
         if k:
             seen[k] = seen.get(k, 0) + 1
-    return {k for k, n in seen.items() if n >= 2}
+    return {k for k, n in seen.items() if n >= max(2, pages // 4)}
 
 
 def _is_furniture(line: str, pages: int) -> bool:

@@ -37,6 +37,15 @@ HEAD = "CÔNG BÁO/Số 609 + 610/Ngày 21-7-2022"
         ),
         # one page: nothing repeats, a number may be the document's
         (["BỘ Y TẾ\nĐiều 1. A\n12"], ["BỘ Y TẾ\nĐiều 1. A\n12"]),
+        # two copies of one form in the annexes, each ending its page with the same heading: the
+        # document's (on 2 of 12 pages, where a running foot stands on most)
+        (
+            [
+                f"{HEAD}  {n}\nĐiều {n}. A\n" + ("II. NGƯỜI TRƯNG CẦU (4)" if n in (3, 9) else "B")
+                for n in range(12)
+            ],
+            [f"Điều {n}. A\n" + ("II. NGƯỜI TRƯNG CẦU (4)" if n in (3, 9) else "B") for n in range(12)],
+        ),
     ],
 )
 def test_furniture_is_left_out(pages, want):
