@@ -844,11 +844,29 @@ _SPLIT_NUMBER = re.compile(
 )
 
 
+def _name_gaps(line: str) -> list[int]:
+    """The spaces of a gap the text layer opened inside a word of a name ("Lê Ti  ến Châu"): the
+    name's other words capitalised, the piece after the gap in lower case, the two one syllable."""
+    words = line.split()
+    if not 3 <= len(words) <= 7 or not all(map(str.isalpha, words)):
+        return []
+    pieces = list(re.finditer(r"\S+", line))
+    gone: list[int] = []
+    for a, b in zip(pieces, pieces[1:]):
+        if b[0][0].islower():
+            if b.start() - a.end() < 2 or not a[0][0].isupper() or not decode.is_syllable(a[0] + b[0]):
+                return []
+            gone += range(a.end(), b.start())
+    return gone
+
+
 def _rejoin(line: str) -> str:
     if line.isascii():
         return line
     if "  " in line:
         line = _SPLIT_NUMBER.sub(lambda m: m[1] or m[2] or m[3], line)
+        if gone := _name_gaps(line):
+            return "".join(c for i, c in enumerate(line) if i not in gone)
     runs = list(_LETTERS.finditer(line))
     gaps = [line[x.end() : y.start()].isspace() for x, y in zip(runs, runs[1:])]
     out, at, word = [], 0, ""

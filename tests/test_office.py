@@ -360,8 +360,8 @@ def test_pdf_two_column_rows_are_interleaved():
 def test_pdf_word_set_apart_at_a_marked_glyph_is_one_word():
     """The gazette's text layers place a glyph with a stacked mark on its own ("Điề    u 5", "TM.
     CHÍNH PH   Ủ": rounds 63 and 65 of docs/precision.md), and opens gaps inside a number's
-    symbol or a year (round 66), or anywhere before consonants that make no word alone (round 71);
-    words that stand apart stay apart."""
+    symbol or a year (round 66), or anywhere before consonants that make no word alone (round 71),
+    or inside a name's word (round 74); words that stand apart stay apart."""
     from fpdf import FPDF
 
     doc = FPDF(format="A4", unit="mm")
@@ -379,6 +379,8 @@ def test_pdf_word_set_apart_at_a_marked_glyph_is_one_word():
         ["(hoặc tăn", "g) năng suất"],  # consonants alone across a wide gap (round 71)
         ["theo điểm", "g khoản 1, tăn", "g"],  # a point's letter stays
         ["qua", "m", "ạng"],  # consonants that go with the run after them
+        ["Lê Ti", "ến Châu"],  # a name's word (round 74): both halves could be syllables
+        ["Nhà", "ở xã hội"],  # not a name: words apart
     ]
     for y, row in enumerate(rows):
         x = 25
@@ -397,6 +399,8 @@ def test_pdf_word_set_apart_at_a_marked_glyph_is_one_word():
         "(hoặc tăng) năng suất",
         "theo điểm g khoản 1, tăng",
         "qua mạng",
+        "Lê Tiến Châu",
+        "Nhà ở xã hội",
     ]
 
 
