@@ -411,6 +411,7 @@ def _sections(toks: list[Tok]) -> list[dict]:
     root: list[dict] = []
     stack: list[tuple[float, list]] = [(-1, root)]
     quoted = _quoted(toks)
+    codes = _classification(toks)
     form: list | None = None  # the levels open where a form ("Mẫu số 03") began
     for k, t in enumerate(toks):
         if t.type == "TRAILER" and P.SIGNED.match(t.text.strip()):
@@ -434,6 +435,8 @@ def _sections(toks: list[Tok]) -> list[dict]:
         rank = _RANK[kind]
         if kind == "decimal":  # "4.1.2" under "4.1", even where "4.1.1" was left out
             rank += label.rstrip(".").count(".") / 100
+        elif kind == "arabic" and codes and _coded(stack, label):
+            rank += 0.5
         node = {
             "kind": kind,
             "label": label,
@@ -478,6 +481,23 @@ def _marked_clause(toks: list[Tok], k: int, quoted: set[int]) -> str | None:
 
 
 _ONE_DIGIT_MARK = re.compile(r"(\d{1,2})\.\d")
+
+
+def _classification(toks: list[Tok]) -> bool:
+    """The document lays out a classification's codes as headings: twice at least, a group's
+    number is followed by its first code ("1. Loại hình kinh tế Nhà nước" / "11. Tổ chức …", "2. …"
+    / "21. …"), not by a clause that happens to start with its digit (a quotation's "3." / "36.")."""
+    labels = [t.data["label"] for t in toks if t.data.get("kind") == "arabic"]
+    return sum(b == a + "1" for a, b in zip(labels, labels[1:])) >= 2
+
+
+def _coded(stack: list[tuple[float, list]], label: str) -> bool:
+    """ "11. Tổ chức do Nhà nước nắm giữ 100% vốn" under "1. Loại hình kinh tế Nhà nước": in a
+    classification, a code, its group's number and one digit more, numbered under the group."""
+    return len(label) > 1 and any(
+        (owner := above[1][-1])["kind"] == "arabic" and owner["label"] == label[:-1]
+        for above, _ in zip(stack, stack[1:])
+    )
 
 
 def _column_numbers_go_on(above: str, t: Tok) -> bool:

@@ -213,6 +213,30 @@ def test_a_one_digit_footnote_mark_glued_to_a_first_clause_is_not_a_decimal():
     assert [s["label"] for s in clause["sections"]] == ["1.1", "1.2"]
 
 
+def test_a_classification_s_codes_are_numbered_under_their_group():
+    """ "1. Loại hình kinh tế Nhà nước" / "11. Tổ chức do Nhà nước nắm giữ 100% vốn" / "12. …" /
+    "2. …" / "21. …": a classification's codes as headings (round 74), its group's number and one
+    digit more, not a numbering that skips from 1 to 11."""
+    codes = (
+        "1. Loại hình kinh tế Nhà nước\n11. Tổ chức do Nhà nước nắm giữ 100% vốn\n"
+        "12. Tổ chức do Nhà nước nắm giữ trên 50% vốn\n2. Loại hình kinh tế tập thể\n21. Hợp tác xã\n"
+    )
+    clauses = (
+        "1. Thư viện số kết nối với cơ sở dữ liệu quốc gia về thư viện.\n"
+        "2. Bộ Văn hóa, Thể thao và Du lịch hướng dẫn chuẩn dữ liệu dùng chung.\n"
+    )
+    text = valid("nghi_dinh.txt").replace(clauses, codes)
+    r = check(text)
+    assert r.diagnostics == []
+    groups = r.components["body"]["sections"][1]["sections"][1]["sections"]
+    assert [(g["label"], [c["label"] for c in g["sections"]]) for g in groups[:2]] == [
+        ("1", ["11", "12"]),
+        ("2", ["21"]),
+    ]
+    skipped = check(text.replace("12. Tổ chức", "13. Tổ chức"))  # a code skipped in its group
+    assert [(d.name, d.span.line) for d in skipped.diagnostics] == [("section-numbering", 48)]
+
+
 def test_points_quoted_from_the_amended_text_keep_their_own_letters():
     text = valid("nghi_dinh.txt").replace(
         "2. Tài nguyên thông tin số được tổ chức theo các nhóm sau đây:\na) Tài liệu số hóa từ vốn tài liệu của thư viện;\nb) Tài liệu được nộp lưu chiểu ở dạng số;",
