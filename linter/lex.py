@@ -966,13 +966,19 @@ class _Zones:
 
     def _end_block(self, j: int, stop: int) -> list[int]:
         """The shaped lines of a consolidated text's end block around its number at j: the issuer
-        and its rule above it, the date below it (past the "XÁC THỰC …" line), in page order."""
-        above = j
-        while above > self.i and j - above < 4 and self.shaped[above - 1][1] in ("UPPER", "RULE"):
-            above -= 1
+        and its rule above it, the date below it (past the "XÁC THỰC …" line) or else beside the
+        issuer's second line above it; in the header's order."""
         date = next((k for k in range(j + 1, min(stop, j + 3)) if self.shaped[k][1] == "PLACE_DATE"), None)
+        above = j
+        while above > self.i and j - above < 5:
+            kind = self.shaped[above - 1][1]
+            if kind == "PLACE_DATE" and date is None:
+                date = above - 1  # beside the issuer's second line, above the number
+            elif kind not in ("UPPER", "RULE"):
+                break
+            above -= 1
         # (a row read across its two cells puts "XÁC THỰC …" between the issuer and the number)
-        issuer = [k for k in range(above, j) if not P.is_authentication(self.shaped[k][0].text)]
+        issuer = [k for k in range(above, j) if k != date and not P.is_authentication(self.shaped[k][0].text)]
         return [*issuer, j, *([date] if date is not None else [])]
 
     def run(self) -> list[Tok]:
@@ -1000,8 +1006,9 @@ class _Zones:
 
 
 # "Nơi nhận" followed by a word, no colon between: a sentence ("Nơi nhận văn bản xác định những cơ
-# quan …", a guide's) or a table's heading ("Nơi nhận báo cáo" / "Trong ngành"), not the label
-_NOI_NHAN_IN_A_SENTENCE = re.compile(r"noi nhan [^\W\d_]")
+# quan …", a guide's; "nơi nhận, số lượng bản phát hành, …", a wrapped one) or a table's heading
+# ("Nơi nhận báo cáo" / "Trong ngành"), not the label
+_NOI_NHAN_IN_A_SENTENCE = re.compile(r"noi nhan,? [^\W\d_]")
 _PLACEHOLDERS = ("ho va ten", "chu ky", "ky ten")  # (folded) where a specimen's signer would sign
 _FILL_IN = ("(ghi ten", "chu ky, dong dau")  # (folded) a specimen's instructions inside its lines
 _SIGNED_BY = ("SIGNER_TITLE", "SIGNED")  # what stands right above the signer's name

@@ -273,6 +273,22 @@ def test_a_consolidated_text_s_issuer_number_and_date_above_its_authentication()
         (recipients, recipients + split),
     )
     assert (r.components["number"]["symbol"], codes(r)) == ("VBHN-BLĐTBXH", [])
+    # the date beside the issuer's second line, above the number (a gazette copy's two columns)
+    beside = (
+        "BỘ LAO ĐỘNG - THƯƠNG BINH          XÁC THỰC VĂN BẢN HỢP NHẤT\n"
+        "VÀ XÃ HỘI          Hà Nội, ngày 02 tháng 4 năm 2024\n\nSố: 1345/VBHN-BLĐTBXH\n"
+    )
+    r = lint(
+        TT,
+        (head, "CỘNG HÒA XÃ HỘI CHỦ NGHĨA VIỆT NAM\nĐộc lập - Tự do - Hạnh phúc\n"),
+        (recipients, recipients + beside),
+    )
+    c = r.components
+    assert (c["issuer"]["text"], c["place_date"]["day"], codes(r)) == (
+        "BỘ LAO ĐỘNG - THƯƠNG BINH VÀ XÃ HỘI",
+        2,
+        [],
+    )
 
 
 TABLE = """Điều 2. Yêu cầu đối với hồ sơ bệnh án điện tử
@@ -599,7 +615,9 @@ def test_a_guide_s_specimens_are_not_its_signature():
     sentence with the words of a label: neither is the guide's own closing."""
     specimens = (
         "II. NỘI DUNG TUYÊN TRUYỀN\n"
-        "Nơi nhận văn bản xác định những cơ quan, tổ chức nhận văn bản để thi hành.\n"
+        "Nơi nhận văn bản xác định những cơ quan, tổ chức nhận văn bản để thi hành. Tài liệu mật\n"
+        "ghi ở mục nơi nhận số lượng bản phát hành, tên người soạn thảo và mục\n"
+        "nơi nhận, số lượng bản phát hành, tên người soạn thảo (round 74: a sentence wrapped)\n"
         "Ví dụ 1: Văn bản của đoàn chủ tịch\n"
         "T/M ĐOÀN CHỦ TỊCH\n"
         "(chữ ký)\n"
