@@ -2359,3 +2359,13 @@ def test_a_table_s_cell_that_cites_a_point_is_no_section():
     r = after_the_signature(rows)
     listed = r.components["body"]["annexes"][0]["sections"][0]["sections"]
     assert (codes(r), [s["label"] for s in listed]) == ([], ["1.1", "1.2", "1.3"])
+    # the points it cites alone on their line, far in, under the cell that names them (round 72)
+    wrapped = rows.replace(
+        "   -   Tỉnh An Giang",
+        "   -   Lối vào giếng thang           Đánh giá theo điểm          Đáp ứng/Không\n"
+        "                                     2.1.2 QCVN 02:2019          đáp ứng\n"
+        "                                    Đánh giá theo các\n"
+        "                                    2.5.9 và 2.5.10 QCVN\n"
+        "   -   Tỉnh An Giang",
+    )
+    assert codes(after_the_signature(wrapped)) == []

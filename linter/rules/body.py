@@ -263,6 +263,8 @@ def _wrapped_reference(s, text: dict[int, str]) -> bool:
     above = next((text[k] for k in range(s["line"] - 1, s["line"] - 4, -1) if k in text), "")
     line = above.rsplit("\t", 1)[-1]  # (its last column: the one the label follows)
     words = fold(line).split()
+    if s["kind"] == "decimal" and _POINT_OF_A_STANDARD.fullmatch(s["text"].strip()):
+        return True  # a table's cell: "Đánh giá theo điểm" / "2.7 QCVN 02:2019.", "2.5.9 và 2.5.10 QCVN"
     if s["kind"] == "dieu" and len(words) >= 2 and words[-2] in ("khoan", "diem") and _one_label(words[-1]):
         return True  # "… tại khoản 3" / "Điều 1.": "khoản 3 Điều 1", wrapped
     if s["kind"] == "dieu" and _ARTICLE_NAMED.fullmatch(s["text"]) and line[-1:].isalpha():
@@ -293,6 +295,10 @@ def _wrapped_reference(s, text: dict[int, str]) -> bool:
     )
 
 
+# points of a technical standard named, and nothing else: "2.4.15 QCVN 02:2019", "2.5.9 và 2.5.10 QCVN"
+_POINT_OF_A_STANDARD = re.compile(
+    r"[\d.]+(?:,? (?:và )?\d+(?:\.\d+)+)*,? (?:QCVN|TCVN)(?: [\d:/.A-ZĐ-]+)?\.?"
+)
 _ARTICLE_NAMED = re.compile(r"Điều \d+[a-zđ]?:")
 _ARTICLE_ALONE = re.compile(r"Điều \d+[a-zđ]?[.;,]?")
 _REFERENCE_WORDS = ("Chương", "Mục", "Phần", "Điều")  # a reference goes on "Mục 3 Chương này"
