@@ -246,11 +246,15 @@ def _quoted(toks: list[Tok]) -> set[int]:
                 # (or the section above that: "4. Bổ sung" / "Điều 7a như sau:")
                 if nxt is None and k > 1 and toks[k - 1].type != "SECTION":
                     nxt = _next_section(toks[k - 2], toks[k - 1].text)
+            inside = 0  # quotations opened inside this one and not closed yet
             sec = P.section_of(quote.lstrip('-+ “"'))
             inner = dict([sec]) if sec else {}  # the last label of each kind inside the quotation
             for j in range(k + 1, min(len(toks), k + 1 + (_QUOTE_LINES if nxt is None else _INSERTED_LINES))):
                 near = j <= k + _QUOTE_LINES  # (a close or the next opening is looked for so far)
                 if near and _closes(toks[j].text):
+                    if inside:  # the close of a quotation inside this one
+                        inside -= 1
+                        continue
                     end = after = j
                     break
                 if toks[j].type == "SECTION" and nxt is not None:
@@ -267,6 +271,9 @@ def _quoted(toks: list[Tok]) -> set[int]:
                     if _REANNOUNCED.search(toks[j].text):  # "2. Sửa đổi … như sau: “b) …"
                         end = after = j - 1
                         break
+                    # one opened inside it, mid-line, closed on a later line: "… như sau “3." / "… cấp
+                    # huyện”." (a quoted article quoting the clause it adds)
+                    inside += toks[j].text.count("“") > toks[j].text.count("”")
             # whole articles quoted, the next one's opening mark lost: "… bổ sung Điều 191a, 191b vào
             # sau Điều 191 như sau:" / "“Điều 191. …”." / "Điều 191b. …”."
             while (

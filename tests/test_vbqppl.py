@@ -237,6 +237,26 @@ def test_a_classification_s_codes_are_numbered_under_their_group():
     assert [(d.name, d.span.line) for d in skipped.diagnostics] == [("section-numbering", 48)]
 
 
+def test_a_quotation_inside_a_quoted_article_does_not_close_it():
+    """ "“Điều 45. …" / "2. Bổ sung khoản 3 … như sau “3." / "… cấp huyện”." / "3. …./.”.": the
+    clause the quoted article adds closes on its own line; the article's quotation goes on to its
+    own close (round 73: a consolidated text's notes)."""
+    quoted = (
+        "2. Bộ Văn hóa, Thể thao và Du lịch hướng dẫn chuẩn dữ liệu dùng chung.\n"
+        "3. Điều 45 Thông tư số 05/2020/TT-BLĐTBXH được sửa đổi như sau:\n"
+        "“Điều 45. Hiệu lực thi hành\n"
+        "1. Thông tư này có hiệu lực thi hành kể từ ngày 01 tháng 10 năm 2020.\n"
+        "2. Bổ sung khoản 3 vào Điều 1 Thông tư số 57/2015/TT-BLĐTBXH như sau “3.\n"
+        "Điều lệ này không áp dụng đối với trung tâm giáo dục nghề nghiệp cấp huyện”.\n"
+        "3. Trong quá trình thực hiện, nếu có vướng mắc, đề nghị phản ánh về Bộ./.”.\n"
+        "4. Thư viện số cập nhật dữ liệu hằng năm.\n"
+    )
+    text = valid("nghi_dinh.txt").replace(
+        "2. Bộ Văn hóa, Thể thao và Du lịch hướng dẫn chuẩn dữ liệu dùng chung.\n", quoted
+    )
+    assert check(text).diagnostics == []
+
+
 def test_points_quoted_from_the_amended_text_keep_their_own_letters():
     text = valid("nghi_dinh.txt").replace(
         "2. Tài nguyên thông tin số được tổ chức theo các nhóm sau đây:\na) Tài liệu số hóa từ vốn tài liệu của thư viện;\nb) Tài liệu được nộp lưu chiểu ở dạng số;",
