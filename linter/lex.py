@@ -948,21 +948,27 @@ class _Zones:
         stop = next((j for j in last if self.shaped[j][1] == "AUTHORITY"), 0) or next(
             (min(j + 4, len(self.shaped)) for j in last if P.authentication(self.shaped[j][0].text)), 0
         )
+        found = []
         for j in range(self.i, stop):
             ln, sh, d = self.shaped[j]
             # a number alone on its line, "Số" capitalised: not a wrapped "… số 51/2016/NĐ-CP.", nor
             # a sentence that cites one, "Luật số 46/2014/QH13 sửa đổi …"
             alone = d.get("end", 0) >= len(ln.text.rstrip(" .;,")) - 1
             if sh == "NUMBER" and (d.get("label") or "")[:1].isupper() and alone:
-                block = self._end_block(j, stop) if codes.consolidated_symbol(d["symbol"]) else [j]
-                lines = [self.shaped[k] for k in block]
-                for k in sorted(block, reverse=True):
-                    self.shaped.pop(k)
-                self.shaped[self.i : self.i] = lines
-                self.header()
-                how = "vbhn" if len(block) > 1 else "part"
-                return {id(x[0]): how for x in lines}
-        return {}
+                found.append(j)
+        # the consolidated text's own, before a law a sentence cites in a cell a justified line's
+        # gaps cut ("31/2024/QH15,        Luật   số   43/2024/QH15,")
+        j = next((j for j in found if codes.consolidated_symbol(self.shaped[j][2]["symbol"])), None)
+        if j is None and not found:
+            return {}
+        block = self._end_block(j, stop) if j is not None else [found[0]]
+        lines = [self.shaped[k] for k in block]
+        for k in sorted(block, reverse=True):
+            self.shaped.pop(k)
+        self.shaped[self.i : self.i] = lines
+        self.header()
+        how = "vbhn" if len(block) > 1 else "part"
+        return {id(x[0]): how for x in lines}
 
     def _end_block(self, j: int, stop: int) -> list[int]:
         """The shaped lines of a consolidated text's end block around its number at j: the issuer

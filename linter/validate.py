@@ -13,6 +13,7 @@ import atexit
 import hashlib
 import json
 import os
+import re
 import tempfile
 from functools import cache, lru_cache
 
@@ -101,10 +102,14 @@ def schema_id_for(profile: str, doc_type: str | None, variant: str | None = None
 
 
 def _variant(doc: Document) -> str | None:
-    """A resolution of the Quốc hội itself ("…/2025/QH15") has a law's form: its date is the
-    passage date, in its closing line, and it has no Nơi nhận (standards-vbqppl §4, §11)."""
+    """A resolution of the Quốc hội ("…/2025/QH15") or of its Standing Committee ("…/2025/UBTVQH15")
+    has a law's form: its date is the passage date, in its closing line, and it has no Nơi nhận
+    (standards-vbqppl §4, §11; the gazette prints the Committee's without a date line)."""
     symbol = (doc.components["number"] or {}).get("symbol") or ""
-    return f"{doc.doc_type}_qh" if symbol[:2] == "QH" and symbol[2:3].isdigit() else None
+    return f"{doc.doc_type}_qh" if _ASSEMBLY_RESOLUTION.fullmatch(symbol) else None
+
+
+_ASSEMBLY_RESOLUTION = re.compile(r"(?:UBTV)?QH\d+")
 
 
 # the parts in the order a page holds them: a missing one is reported where it would stand
