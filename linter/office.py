@@ -839,8 +839,12 @@ def _one_word(a: str, b: str, marked: bool = True) -> bool:
 
 # The same text layers open a gap inside a number's symbol or a year: "Số: 81/2025/TT-      BCA",
 # "Số: 32/2026/TT     -BKHCN", "ngày 29 tháng 8 năm202      5".
+# or spread a whole number over its field, each piece apart: "Nghị quyết số: 78        /2025       /UBTVQH15"
+# (a blank an e-signature stamped its number into opens before the first slash only)
+_SPREAD_NUMBER = re.compile(r"(?<=\d) {2,}/(\d{4}) {2,}/(?=[A-ZĐ])")
 _SPLIT_NUMBER = re.compile(
     r"(\d/[A-ZĐ]{1,8}-) {2,}(?=[A-ZĐ]{2,})|(\d/[A-ZĐ]{1,8}) {2,}(?=-[A-ZĐ]{2,})|(năm\d{3}) {2,}(?=\d\b)"
+    r"|(Điều \d{1,2}) {2,}(?=\d{1,2}[.:] )"  # an article's number: "Điều 1  1. Đạt và không đạt …"
 )
 
 
@@ -861,10 +865,12 @@ def _name_gaps(line: str) -> list[int]:
 
 
 def _rejoin(line: str) -> str:
+    if "  /" in line:
+        line = _SPREAD_NUMBER.sub(r"/\1/", line)
     if line.isascii():
         return line
     if "  " in line:
-        line = _SPLIT_NUMBER.sub(lambda m: m[1] or m[2] or m[3], line)
+        line = _SPLIT_NUMBER.sub(lambda m: m[1] or m[2] or m[3] or m[4], line)
         if gone := _name_gaps(line):
             return "".join(c for i, c in enumerate(line) if i not in gone)
     runs = list(_LETTERS.finditer(line))

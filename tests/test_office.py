@@ -381,6 +381,9 @@ def test_pdf_word_set_apart_at_a_marked_glyph_is_one_word():
         ["qua", "m", "ạng"],  # consonants that go with the run after them
         ["Lê Ti", "ến Châu"],  # a name's word (round 74): both halves could be syllables
         ["Nhà", "ở xã hội"],  # not a name: words apart
+        ["Điều 1", "1. Đạt và không đạt"],  # an article's number (round 75)
+        ["Nghị quyết số: 78", "/2025", "/UBTVQH15"],  # a number spread over its field (round 75)
+        ["Số: 779", "/QĐ-UBND"],  # a blank an e-signature stamped its number into stays
     ]
     for y, row in enumerate(rows):
         x = 25
@@ -401,6 +404,9 @@ def test_pdf_word_set_apart_at_a_marked_glyph_is_one_word():
         "qua mạng",
         "Lê Tiến Châu",
         "Nhà ở xã hội",
+        "Điều 11. Đạt và không đạt",
+        "Nghị quyết số: 78/2025/UBTVQH15",
+        "Số: 779 /QĐ-UBND",
     ]
 
 
