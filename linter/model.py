@@ -208,8 +208,9 @@ def _section_number(kind: str, label: str) -> int | None:
 # A quotation of another text ("Sửa đổi khoản 3 như sau:" / "“3. …" / "4. …”.") has numbering of its
 # own: its lines are not the document's sections. A quotation opens at the start or the end of a line,
 # or after the colon of its announcement on the same line ("Điều 4 như sau: “4. …", a page that
-# flattened the two), and closes at the end of a later one, within _QUOTE_LINES lines; a stray quote
-# (OCR scatters them) that closes nothing opens nothing.
+# flattened the two), and closes at the end of a later one, within _QUOTE_LINES lines (or, announced
+# by a numbered section, before the section that goes on with its list, _INSERTED_LINES at most); a
+# stray quote (OCR scatters them) that closes nothing opens nothing.
 _QUOTE_LINES = 60
 _ANNOUNCED = r"(?<=như sau:)\s*“"
 _OPENS = re.compile(rf'^[-+\s]*[“"]|[“"]$|{_ANNOUNCED}')
@@ -246,12 +247,14 @@ def _quoted(toks: list[Tok]) -> set[int]:
                 # (or the section above that: "4. Bổ sung" / "Điều 7a như sau:")
                 if nxt is None and k > 1 and toks[k - 1].type != "SECTION":
                     nxt = _next_section(toks[k - 2], toks[k - 1].text)
+                # (or the one that opens the announcement, wrapped over more lines: "d) Cắt giảm …")
+                if nxt is None and k > 2 and (j := _sentence_start(toks, k)) > 0:
+                    nxt = _next_section(toks[j - 1], toks[k - 1].text)
             inside = 0  # quotations opened inside this one and not closed yet
             sec = P.section_of(quote.lstrip('-+ “"'))
             inner = dict([sec]) if sec else {}  # the last label of each kind inside the quotation
             for j in range(k + 1, min(len(toks), k + 1 + (_QUOTE_LINES if nxt is None else _INSERTED_LINES))):
-                near = j <= k + _QUOTE_LINES  # (a close or the next opening is looked for so far)
-                if near and _closes(toks[j].text):
+                if _closes(toks[j].text):
                     if inside:  # the close of a quotation inside this one
                         inside -= 1
                         continue
@@ -263,7 +266,7 @@ def _quoted(toks: list[Tok]) -> set[int]:
                         end = after = j - 1  # the list that introduced the quotation goes on
                         break
                     inner[here[0]] = here[1]
-                if near and _unbalanced(toks[j].text):  # the next quotation opens: this one ends
+                if _unbalanced(toks[j].text):  # the next quotation opens: this one ends
                     if _REOPENS.match(toks[j].text):  # before the line that announces it, if any
                         end = j - 1 - (j - 1 > k and toks[j - 1].text.rstrip().endswith(":"))
                         after = j - 1
@@ -327,16 +330,21 @@ def _article_order(label: str) -> tuple[int, str]:
     return int(digits or 0), label[len(digits) :]
 
 
-def _sentence_before(toks: list[Tok], k: int) -> str:
-    """The sentence that ends on the line before toks[k], from up to six lines back: an
-    announcement wraps ("Điều 2 của Nghị định số 82/2021/NĐ-CP … có hiệu lực từ ngày …" / "…
-    quy định như sau:", a consolidated text's note quoting an amending act's article)."""
+def _sentence_start(toks: list[Tok], k: int) -> int:
+    """Where the sentence that ends on the line before toks[k] starts, up to six lines back, below
+    the section that opens it if any: an announcement wraps ("Điều 2 của Nghị định số
+    82/2021/NĐ-CP … có hiệu lực từ ngày …" / "… quy định như sau:", a consolidated text's note
+    quoting an amending act's article; "d) Cắt giảm thời gian …" / "… như sau:")."""
     j = k - 1
     while (
         j > 0 and k - j < 6 and toks[j - 1].type != "SECTION" and toks[j - 1].text.rstrip()[-1:] not in ".;:"
     ):
         j -= 1
-    return " ".join(t.text.strip() for t in toks[j:k])
+    return j
+
+
+def _sentence_before(toks: list[Tok], k: int) -> str:
+    return " ".join(t.text.strip() for t in toks[_sentence_start(toks, k) : k])
 
 
 def _restated(tok: Tok, before: str) -> bool:

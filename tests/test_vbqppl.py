@@ -257,6 +257,44 @@ def test_a_quotation_inside_a_quoted_article_does_not_close_it():
     assert check(text).diagnostics == []
 
 
+def test_a_long_quotation_announced_over_several_lines_is_read_whole():
+    """ "3. Cắt giảm thời gian …" / two more lines / "như sau:" / "“1. …" / … / "15. …”." (round 75: an
+    amended article of 130 lines): the clause that announces it lets the quotation run past 60
+    lines to its close."""
+    clauses = "".join(
+        f"{n}. Khoản {n} của điều được sửa đổi.\n" + "Dòng tiếp theo của khoản.\n" * 4 for n in range(2, 16)
+    )
+    quoted = (
+        "2. Bộ Văn hóa, Thể thao và Du lịch hướng dẫn chuẩn dữ liệu dùng chung.\n"
+        "3. Cắt giảm thời gian thực hiện đối với thủ tục cấp điều chỉnh giấy phép\n"
+        "hoạt động đối với trường hợp thay đổi quy mô hoạt động, phạm vi\n"
+        "hoạt động chuyên môn quy định tại Điều 66 Nghị định số 96/2023/NĐ-CP\n"
+        "như sau:\n“1. Nộp hồ sơ.\n" + clauses.rstrip("\n") + "”.\n"
+        "4. Thư viện số cập nhật dữ liệu hằng năm.\n"
+    )
+    text = valid("nghi_dinh.txt").replace(
+        "2. Bộ Văn hóa, Thể thao và Du lịch hướng dẫn chuẩn dữ liệu dùng chung.\n", quoted
+    )
+    assert check(text).diagnostics == []
+
+
+def test_a_letter_a_sentence_wrapped_onto_its_line_is_no_point():
+    """ "… bác sỹ, y sỹ, điều dưỡng, kỹ thuật" / "y). Người đứng đầu …" (round 75): a letter out of
+    its place with a stop after it ends a sentence; a point in its place so written is still one."""
+    wrapped = (
+        "b) Tài liệu được nộp lưu chiểu ở dạng số, do người có chuyên môn bác sỹ, y sỹ, kỹ thuật\n"
+        "y). Người đứng đầu thư viện quyết định số lượng phù hợp với thực tế;\n"
+    )
+    text = valid("nghi_dinh.txt").replace("b) Tài liệu được nộp lưu chiểu ở dạng số;\n", wrapped)
+    assert check(text).diagnostics == []
+    stray = valid("nghi_dinh.txt").replace("c) Cơ sở dữ liệu thư mục;", "c). Cơ sở dữ liệu thư mục;")
+    assert check(stray).diagnostics == []
+    skipped = valid("nghi_dinh.txt").replace(
+        "c) Cơ sở dữ liệu thư mục;\nd)", "d). Cơ sở dữ liệu thư mục;\nd)"
+    )
+    assert [d.name for d in check(skipped).diagnostics] == ["section-numbering"]
+
+
 def test_points_quoted_from_the_amended_text_keep_their_own_letters():
     text = valid("nghi_dinh.txt").replace(
         "2. Tài nguyên thông tin số được tổ chức theo các nhóm sau đây:\na) Tài liệu số hóa từ vốn tài liệu của thư viện;\nb) Tài liệu được nộp lưu chiểu ở dạng số;",

@@ -171,6 +171,8 @@ def _sequence(sections, text: dict[int, str], back: bool = False):
         k += 1
         kind, n = _kind(s), s["number"]
         prev = last.get(kind)
+        if prev and n != prev[1] + 1 and _SENTENCE_GOES_ON.match(s["text"].lstrip()):
+            continue  # out of its place, a stop after it: a sentence's word wrapped, "kỹ thuật" / "y). Người …"
         last[kind] = (s, n)
         if n == 1:
             latin.discard(kind)  # a new list
@@ -325,6 +327,7 @@ def _inline(prev, s, label: str, text: dict[int, str]) -> bool:
     return any(at.search(text.get(n, "")) for n in range(prev["line"], s["line"]))
 
 
+_SENTENCE_GOES_ON = re.compile(r"[a-zđ]\)[.,;]")
 _UNIT_WORD = {"phan": "(?:Phần|PHẦN)", "chuong": "(?:Chương|CHƯƠNG)", "muc": "(?:Mục|MỤC)", "dieu": "Điều"}
 _MISSPELT = {
     "dieu": r"[ĐD]i[^\W\d_]u"
