@@ -150,7 +150,7 @@ LEGAL_TYPE_CODES = {"NĐ": "nghi_dinh", "TT": "thong_tu", "TTLT": "thong_tu_lien
 
 # Luật, Pháp lệnh, Lệnh and the resolutions of the Quốc hội and its Standing Committee (profile.assembly)
 ASSEMBLY_TYPES = {"luat", "phap_lenh", "lenh"}
-_ASSEMBLY_SYMBOL = re.compile(r"(?:NQ-)?(?:UBTV)?QH\d")
+_ASSEMBLY_SYMBOL = re.compile(r"(?:NQ-)?(?:UBTV)?QH\d+")
 
 
 def consolidated_symbol(symbol: str | None) -> bool:
@@ -160,6 +160,12 @@ def consolidated_symbol(symbol: str | None) -> bool:
 
 def assembly(doc_type: str | None, symbol: str | None) -> bool:
     return doc_type in ASSEMBLY_TYPES or bool(_ASSEMBLY_SYMBOL.match(symbol or ""))
+
+
+def assembly_resolution(symbol: str | None) -> bool:
+    """A normative resolution of the Quốc hội or its Standing Committee ("QH15", "UBTVQH15": the
+    symbol is the body and its term), not an administrative one ("NQ-UBTVQH15")."""
+    return bool(_ASSEMBLY_SYMBOL.fullmatch(symbol or "")) and not (symbol or "").startswith("NQ-")
 
 
 # Điều 7: the 29 administrative types, and công văn.

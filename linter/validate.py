@@ -13,11 +13,10 @@ import atexit
 import hashlib
 import json
 import os
-import re
 import tempfile
 from functools import cache, lru_cache
 
-from linter.codes import type_vi
+from linter.codes import assembly_resolution, type_vi
 from linter.diagnostics import Diagnostic, Span
 from linter.model import Document
 from linter.resources import data_dir
@@ -106,10 +105,7 @@ def _variant(doc: Document) -> str | None:
     has a law's form: its date is the passage date, in its closing line, and it has no Nơi nhận
     (standards-vbqppl §4, §11; the gazette prints the Committee's without a date line)."""
     symbol = (doc.components["number"] or {}).get("symbol") or ""
-    return f"{doc.doc_type}_qh" if _ASSEMBLY_RESOLUTION.fullmatch(symbol) else None
-
-
-_ASSEMBLY_RESOLUTION = re.compile(r"(?:UBTV)?QH\d+")
+    return f"{doc.doc_type}_qh" if assembly_resolution(symbol) else None
 
 
 # the parts in the order a page holds them: a missing one is reported where it would stand
