@@ -299,7 +299,7 @@ def _quoted(toks: list[Tok]) -> set[int]:
             if end is not None:
                 out.update(range(k + 1, end + 1))
                 k = after
-        elif k and _restated(toks[k], _sentence_before(toks, k)):
+        elif k and _is_article(toks[k]) and _restated(toks[k], _sentence_before(toks, k)):
             out.add(k)  # its quotation mark lost or put after it: "“1. …" on the next line
         k += 1
     return out
@@ -486,13 +486,17 @@ def _marked_clause(toks: list[Tok], k: int, quoted: set[int]) -> str | None:
     if not m or toks[k].text.lstrip()[len(label) : len(label) + 1] != " ":
         return None
     own = m[1]
-    sections = [(j, toks[j].data) for j in range(len(toks)) if toks[j].type == "SECTION" and j not in quoted]
-    after = next((d for j, d in sections if j > k), None)
+    after = _section_near(toks, range(k + 1, len(toks)), quoted)
     if after is None or (after["kind"], after["label"]) != ("arabic", str(int(own) + 1)):
         return None
     # the article's first clause: no section of the article before it
-    before = next((d for j, d in reversed(sections) if j < k), None)
+    before = _section_near(toks, range(k - 1, -1, -1), quoted)
     return own if before is not None and before["kind"] == "dieu" else None
+
+
+def _section_near(toks: list[Tok], order: range, quoted: set[int]) -> dict | None:
+    """The data of the first section token in order (indexes), outside quotations."""
+    return next((toks[j].data for j in order if toks[j].type == "SECTION" and j not in quoted), None)
 
 
 _ONE_DIGIT_MARK = re.compile(r"(\d{1,2})\.\d")
