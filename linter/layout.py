@@ -105,11 +105,10 @@ def _table_cells(line: Line, markdown: bool) -> list[Line]:
     33. | Kon Tum | KTM |") without the cells that number its rows or only cite articles ("| BMQT |
     Điều 40 |"), which are no sections."""
     cells = _split_cells(line)
-    if markdown:  # (a cell that only cites articles names no section either)
-        cells = [c for c in cells if not _CITED.fullmatch(c.text)]
     if len(cells) >= 3 and markdown:
-        return [c for c in cells if not _ROW_NUMBER.fullmatch(c.text)] or cells
-    return cells
+        cells = [c for c in cells if not _ROW_NUMBER.fullmatch(c.text)] or cells
+    # (a cell that only cites articles names no section either)
+    return [c for c in cells if not _CITED.fullmatch(c.text)] if markdown else cells
 
 
 def _split_cells(line: Line) -> list[Line]:
@@ -596,7 +595,8 @@ def _joinable(a: Line, b: Line, before: Line | None = None) -> bool:
             and not P.BARE_LABEL.fullmatch(b.text)
             and not P.section_of(b.text)
             and not _LABEL.match(fold(b.text))  # a stray "1." above "Nơi nhận: …"
-            and not _sentence_goes_on(before, a)
+            # (a label its row's text follows on the same line opens it: a table's "2.      hướng …")
+            and (a.line == b.line or not _sentence_goes_on(before, a))
         )
     if fold(a.text).strip() == "dai dien":  # one party's block of a biên bản: "Đại diện" / "Sở Công Thương"
         return P.representative(f"{a.text} {b.text}") and (

@@ -167,6 +167,7 @@ class _Zones:
                 self.shaped[k] = (ln, sh, {**d, "repaired": True})
         self.toks: list[Tok] = []
         self.i = 0
+        self.pulled: dict[int, str] = {}  # the lines _gather read with the header, and how
 
     def peek(self, k: int = 0) -> tuple[Line, str, dict] | None:
         j = self.i + k
@@ -405,8 +406,8 @@ class _Zones:
             return True  # a name that lists what it is about, the căn cứ under the list (see title)
         if t.endswith((".", ":", ";")) and not listed:
             return False
-        if self._rule_or_bases_below():
-            return True
+        if self._rule_or_bases_below() or "vbhn" in self.pulled.values():
+            return True  # (a consolidated text names what it consolidates: "Thực hiện thí điểm …")
         # a paragraph a line (a .docx, a web page): a long name ending no sentence, a blank line
         # after it, is one paragraph, the trích yếu; a hard-wrapped one is under 150
         whole = nxt is not None and nxt[0].blank_before and len(t) < 300
@@ -532,6 +533,8 @@ class _Zones:
                 return k
             # signers with bare titles may stand before "Nơi nhận" (biên bản: THƯ KÝ … CHỦ TỌA …)
             return self._signers_above(first)
+        if (k := self._signed_above_annexes(n)) is not None:
+            return k  # a head's bare title and name above the annexes, a form's own signers in them
         # no label, no prefix: a head signing with a bare title, then a name
         for j in range(n - 1, self.i - 1, -1):
             ln, sh, _ = self.shaped[j]
@@ -996,7 +999,7 @@ class _Zones:
         self.stamps()
         self.marks()
         self.header()
-        pulled = self._gather()
+        self.pulled = pulled = self._gather()
         self.title()
         self.addressees()
         self.body(self.closing_start())

@@ -253,7 +253,9 @@ def _quoted(toks: list[Tok]) -> set[int]:
             inside = 0  # quotations opened inside this one and not closed yet
             sec = P.section_of(quote.lstrip('-+ “"'))
             inner = dict([sec]) if sec else {}  # the last label of each kind inside the quotation
-            for j in range(k + 1, min(len(toks), k + 1 + (_QUOTE_LINES if nxt is None else _INSERTED_LINES))):
+            # (whole articles quoted, "“Điều 2. …" / 70 lines / "… Nghị định này.”", run past _QUOTE_LINES)
+            span = _QUOTE_LINES if nxt is None and not (sec and sec[0] == "dieu") else _INSERTED_LINES
+            for j in range(k + 1, min(len(toks), k + 1 + span)):
                 if _closes(toks[j].text):
                     if inside:  # the close of a quotation inside this one
                         inside -= 1

@@ -1093,6 +1093,16 @@ def test_the_row_numbers_of_a_markdown_table_are_no_sections():
     )
     r = after_the_signature(table)
     assert "VB261" not in codes(r)
+    # a row whose last cell only cites an article is a row of three cells all the same (round 76's
+    # regression set: "| 12. | Luật Khí tượng thủy văn số 90/2015/QH13 | Điều 11 |")
+    laws = (
+        "\nPHỤ LỤC\n1. Các luật về tài nguyên\n| TT | Tên luật | Các điều, khoản liên quan |\n| --- | --- | --- |\n"
+        "| 11. | Luật Tài nguyên nước số 17/2012/QH13 | Khoản 2 Điều 10, Điều 11, điểm a khoản 1 Điều 14 |\n"
+        "| 12. | Luật Khí tượng thủy văn số 90/2015/QH13 | Điều 11 |\n"
+        "| 13. | Luật Điện lực số 28/2004/QH11 | Điều 8, Điều 8a, Điều 9, Điều 10 |\n"
+        "2. Các luật khác\n"
+    )
+    assert "VB261" not in codes(after_the_signature(laws))
 
 
 def test_a_plan_named_thuc_hien_above_a_note_wrapped_in_two():

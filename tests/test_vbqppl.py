@@ -361,3 +361,97 @@ def test_a_name_a_stamp_cut_is_read_and_sent_for_review(name, left):
     r = check(text.replace(full, remnant))
     assert r.components["signature"]["name"] == remnant
     assert [(d.code, d.severity) for d in r.diagnostics if d.severity != "info"] == [("VB132", "warning")]
+
+
+def test_whole_articles_quoted_in_a_note_run_past_sixty_lines_to_their_close():
+    """A consolidated text's note under its last chapter's heading, "Điều 2 và Điều 3 của Nghị định
+    số … được sửa đổi như sau:" / "“Điều 2. …" / 70 lines / "Điều 3. …" / "… Nghị định này.”" (round
+    76): the quotation of whole articles, announced by no numbered section, runs to its close."""
+    note = (
+        "ĐIỀU KHOẢN THI HÀNH\n\n"
+        "Điều 2 và Điều 3 của Nghị định số 87/2021/NĐ-CP ngày 29 tháng 9 năm 2021 của\n"
+        "Chính phủ được sửa đổi, bổ sung như sau:\n"
+        "“Điều 2. Hiệu lực thi hành\n"
+        + "Nội dung của điều được sửa đổi, bổ sung theo quy định của Chính phủ.\n"
+        * 70
+        + "Điều 3. Trách nhiệm thi hành\n"
+        "Các Bộ trưởng chịu trách nhiệm thi hành Nghị định này.”\n"
+    )
+    text = valid("nghi_dinh.txt").replace("ĐIỀU KHOẢN THI HÀNH\n", note)
+    assert check(text).diagnostics == []
+
+
+def test_a_consolidated_text_s_name_may_open_like_a_body_sentence():
+    """ "NGHỊ ĐỊNH" / "Thực hiện thí điểm quản lý lao động, tiền lương …" over a consolidated text
+    whose issuer, number and date stand in its end block (round 76): the name it consolidates."""
+    text = (
+        "CỘNG HÒA XÃ HỘI CHỦ NGHĨA VIỆT NAM\nĐộc lập - Tự do - Hạnh phúc\n\n"
+        "NGHỊ ĐỊNH\nThực hiện thí điểm quản lý lao động, tiền lương, tiền thưởng\n"
+        "đối với một số tập đoàn kinh tế, tổng công ty nhà nước\n\n"
+        "Nghị định số 20/2020/NĐ-CP ngày 17 tháng 02 năm 2020 của Chính phủ thực hiện thí điểm\n"
+        "quản lý lao động, tiền lương, có hiệu lực từ ngày 01 tháng 4 năm 2020, được sửa đổi,\n"
+        "bổ sung bởi Nghị định số 87/2021/NĐ-CP ngày 29 tháng 9 năm 2021 của Chính phủ.\n\n"
+        "Điều 1. Phạm vi điều chỉnh\nNghị định này quy định việc thực hiện thí điểm.\n\n"
+        "Điều 2. Hiệu lực thi hành\nNghị định này có hiệu lực thi hành kể từ ngày 01 tháng 4 năm 2020.\n\n"
+        "BỘ LAO ĐỘNG - THƯƠNG BINH\nVÀ XÃ HỘI\n-------\nSố: 1166/VBHN-BLĐTBXH\n\n"
+        "XÁC THỰC VĂN BẢN HỢP NHẤT\n\nHà Nội, ngày 22 tháng 3 năm 2024\n"
+        "KT. BỘ TRƯỞNG\nTHỨ TRƯỞNG\n\nNguyễn Văn Hồi\n"
+    )
+    doc = doc_of(text)
+    assert doc.components["doc_type"]["type"] == "nghi_dinh"
+    assert doc.components["subject"]["text"].startswith("Thực hiện thí điểm quản lý lao động")
+    assert "missing-subject" not in [d.name for d in check(text).diagnostics]
+
+
+def test_a_table_s_row_numbers_stand_in_their_own_column_mid_row():
+    """An action plan's table as a text layer gives it (round 76): the row's number on the row's
+    third line, a wide gap before the text that goes on from the line above, a justified line
+    whose cells stay together ("… theo    các   tỉnh,     bộ  phận  về  các  tổ" / "2.      hướng tinh gọn
+    …"), even when that line ends in a word a number follows ("… tôn chỉ, mục" / "V.       đích,
+    …"): every number is read, none is a sentence's end or a reference."""
+
+    def row(label: str, first: str, second: str, third: str) -> str:
+        # (the V row's other columns ended a line above: its second line is its text alone)
+        cells = "các   tỉnh,     Bộ Tư pháp,         bộ  phận  về  các  tổ" if label != "V." else ""
+        return f"         {first:<56}Bộ Ngoại\n         {second:<56}{cells}\n{label:<9}{third:<56}giao\n"
+
+    table = "\nPHỤ LỤC\nCHƯƠNG TRÌNH HÀNH ĐỘNG\n\n" + "".join(
+        row(label, "Kiện toàn, tổ chức bộ phận phụ trách công tác", second, third)
+        for label, second, third in [
+            ("IV.", "phi chính phủ nước ngoài của các địa phương theo", "hướng tinh gọn, mạnh, hiện đại,"),
+            ("1.", "quản lý và Ủy ban công tác về các tổ chức phi", "chính phủ nước ngoài tại Việt Nam"),
+            ("2.", "phi chính phủ nước ngoài của các địa phương theo", "hướng tinh gọn, mạnh, hiện đại,"),
+            (
+                "3.",
+                "hướng dẫn, kiểm tra triển khai thực hiện công tác",
+                "định kỳ giám sát, thanh tra, kiểm tra",
+            ),
+            ("V.", "chức nhân dân, phi lợi nhuận có tôn chỉ, mục", "đích, lĩnh vực ưu tiên phù hợp với"),
+            ("1.", "dân, phi lợi nhuận, các quỹ xã hội và quỹ từ", "thiện hoạt động vì mục đích nhân đạo"),
+            ("VI.", "chỉ đạo, điều phối công tác phi chính phủ nước", "ngoài ở các cấp, các ngành"),
+        ]
+    )
+    text = valid("nghi_quyet.txt") + table
+    assert [d.name for d in check(text).diagnostics if d.code.startswith("VB26")] == []
+    skipped = text.replace("\n3.       định kỳ", "\n4.       định kỳ")
+    assert [d.name for d in check(skipped).diagnostics if d.code.startswith("VB26")] == ["section-numbering"]
+
+
+def test_a_head_s_bare_title_and_name_above_annexes_whose_forms_sign_for_others():
+    """ "BỘ TRƯỞNG" / "Nguyễn Chí Dũng" / "Phụ lục I" with a form's "ĐẠI DIỆN CƠ QUAN TRƯNG CẦU" /
+    "(Ký, ghi rõ họ tên)" (round 76): the minister signs the circular, not the form's party."""
+    text = valid("thong_tu.txt")
+    start = text.index("Nơi nhận:")
+    body = text[:start]
+    signed = (
+        body
+        + "BỘ TRƯỞNG\n\nNguyễn Chí Dũng\n\n"
+        + "Phụ lục I\nMẪU BIÊN BẢN GIAO NHẬN HỒ SƠ\n(Ban hành kèm theo Thông tư số 28/2024/TT-BKHĐT)\n\n"
+        + "1. Bên giao: ……………\n2. Bên nhận: ……………\n\n"
+        + "ĐẠI DIỆN CƠ QUAN TRƯNG CẦU          ĐẠI DIỆN……………(3)\n"
+        + "(Ký, ghi rõ họ tên)                   (Ký, ghi rõ họ tên)\n"
+    )
+    doc = doc_of(signed)
+    sig = doc.components["signature"]
+    assert sig["titles"] == ["BỘ TRƯỞNG"] and sig["name"] == "Nguyễn Chí Dũng"
+    assert "signer-name-missing" not in [d.name for d in check(signed).diagnostics]

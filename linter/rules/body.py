@@ -53,7 +53,7 @@ def _breaks(doc):
     # one after normalize), so _wrapped_reference reads the one a label follows
     text: dict[int, str] = {}
     for x in doc.lines:
-        text[x.line] = f"{text[x.line]}\t{x.text}" if x.line in text else x.text
+        text[x.line] = f"{text[x.line]}\t{_columns(x)}" if x.line in text else _columns(x)
     standard = bool(annexes) and _standard(doc)
     for k, tree in enumerate(trees + [s["sections"] for s in own]):
         # in an annex, forms and their variants ("Đối với đề nghị cấp lại: 3. …") start again
@@ -257,10 +257,22 @@ def _takes_a_number(word: str) -> bool:
 _POINTS_TO = frozenset(["nhu", "tai", "theo"])
 
 
+def _columns(x) -> str:
+    """The line's text, a tab where layout joined two pieces a wide gap parted on one source line
+    (a table's row number and its row's text, "V.       đích, lĩnh vực …")."""
+    t = x.text
+    for off, line, col in x.segs[1:]:
+        if off > 1 and t[off - 1] == " " and (end := x.pos(off - 2))[0] == line and col - end[1] > 4:
+            t = f"{t[: off - 1]}\t{t[off:]}"
+    return t
+
+
 def _wrapped_reference(s, text: dict[int, str]) -> bool:
     """A label that a hard wrap put at a line's start, the number the sentence running on the line
     above was naming ("… theo quy định tại bước" / "3. Trong thời hạn …"): no section. A heading
     or a table's cell above it ("Điều 3. Tài nguyên thông tin số", "Loại mẫu") names nothing."""
+    if "\t" in text.get(s["line"], "").split(" ", 1)[0]:
+        return False  # the label in a column of its own: a table's row number
     # (the line above may start a line or two higher, where layout joined a dash to it)
     above = next((text[k] for k in range(s["line"] - 1, s["line"] - 4, -1) if k in text), "")
     line = above.rsplit("\t", 1)[-1]  # (its last column: the one the label follows)
