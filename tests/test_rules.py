@@ -287,3 +287,18 @@ def test_schema_results_are_cached_on_disk_and_a_corrupt_cache_is_rebuilt(tmp_pa
         f.write_text("{not json", encoding="utf-8")
     assert run() == ["0", "True"]  # corrupt: ignored, validated again
     assert run() == ["0", "False"]
+
+
+def test_a_cited_text_s_number_and_date_years_agree():
+    """VB219 reads a cited number's year against the date given with it, the Party's comma between
+    them and a date wrapped onto the next line included; a number without a year (the Party's) and
+    one whose date agrees are left alone (published: "Luật Đầu tư số 61/2020/QH14 ngày 17/6/2021")."""
+    base = "Căn cứ Quy định số 22-QĐ/TW, ngày 28/7/2021 của Ban Chấp hành Trung ương"
+    assert "cited-number-year-date" not in names(_edit("quyet_dinh.txt", base, base))
+    cited = "Căn cứ Nghị định số 30/2020/NĐ-CP, ngày 05/3/2020 của Chính phủ"
+    assert "cited-number-year-date" not in names(_edit("quyet_dinh.txt", base, cited))
+    assert "cited-number-year-date" in names(
+        _edit("quyet_dinh.txt", base, cited.replace("05/3/2020", "05/3/2021"))
+    )
+    wrapped = "Căn cứ Nghị định số 30/2020/NĐ-CP ngày 05 tháng 3\nnăm 2002 của Chính phủ"
+    assert "cited-number-year-date" in names(_edit("quyet_dinh.txt", base, wrapped))

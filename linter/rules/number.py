@@ -563,3 +563,48 @@ def type_not_normative(doc, ctx):
             doc.span("doc_type") or n.span(),
             {"doc_type_vi": codes.type_vi(doc.doc_type), "number": n.line.text.strip()},
         )
+
+
+# a cited text's number with its year, its date right after it: "Nghị định số 08/2015/NĐ-CP ngày 21
+# tháng 01 năm 2015", "Luật Đầu tư số 61/2020/QH14, ngày 17/6/2020"
+_CITED_DATED = re.compile(
+    r"\b[Ss]ố:?\s*(\d{1,5}(?:\.\d{1,3})?/((?:19|20)\d\d)/[A-ZĐ][A-ZĐ0-9-]*)\s*,?\s*ngày\s+"
+    r"\d{1,2}\s*(?:tháng\s+|/|-)\s*\d{1,2}\s*(?:năm\s+|/|-)\s*((?:19|20)\d\d)\b"
+)
+
+
+@rule(
+    code="VB219",
+    small_print=True,
+    name="cited-number-year-date",
+    component="body",
+    severity="warning",
+    example={"number": "08/2015/NĐ-CP", "year": "2015", "date_year": "2005"},
+    message={
+        "vi": 'Văn bản được viện dẫn "{number}" mang năm {year} trong số, ký hiệu nhưng ngày ban hành ghi năm {date_year}: kiểm tra lại số hoặc ngày.',
+        "en": 'The cited text "{number}" bears the year {year} in its number but its date reads {date_year}: check the number or the date.',
+    },
+    citation=f"{L64}, Điều 7.3; {N78}, Điều 71.5; {VBQPPL_DOC} §3",
+    why={
+        "vi": 'Năm trong số, ký hiệu của văn bản quy phạm pháp luật là năm ban hành (Quốc hội: năm thông qua), nên khi viện dẫn, năm đó trùng năm của ngày ban hành ghi kèm; lệch nhau là đã gõ nhầm một trong hai (trên văn bản đã đăng: "Nghị định số 08/2015/NĐ-CP ngày 21 tháng 01 năm 2005").',
+        "en": "The year in a legal normative document's number is its year of issue (the National Assembly's: of passage), so when it is cited the date given with it has that year; a mismatch means one of the two was mistyped (as published: \"Nghị định số 08/2015/NĐ-CP ngày 21 tháng 01 năm 2005\").",
+    },
+    bad="Căn cứ Nghị định số 08/2015/NĐ-CP ngày 21 tháng 01 năm 2005 của Chính phủ;",
+    good="Căn cứ Nghị định số 08/2015/NĐ-CP ngày 21 tháng 01 năm 2015 của Chính phủ;",
+)
+def cited_number_year_date(doc, ctx):
+    """Each text cited with its number and date, on a line or wrapped onto the next one (the
+    document's own number is VB217's)."""
+    lines = [x for x in doc.lines if x not in doc.lines_of("number")]
+    for k, x in enumerate(lines):
+        if "/" not in x.text:
+            continue
+        joined = f"{x.text} {lines[k + 1].text}" if k + 1 < len(lines) else x.text
+        for m in _CITED_DATED.finditer(joined):
+            if m.start() >= len(x.text):
+                break  # it opens on the next line: found there
+            if m[2] != m[3]:
+                yield Hit(
+                    x.span(m.start(1), min(m.end(1), len(x.text))),
+                    {"number": m[1], "year": m[2], "date_year": m[3]},
+                )
