@@ -896,6 +896,27 @@ def _rejoin(line: str) -> str:
     return "".join(out) + line[at:]
 
 
+# a list item's dash glued after the end of the item before it on one line, "TT. HĐND Phường;- TT.
+# Đảng ủy/": the layout mode put the line's runs out of the order they are drawn in (the page and
+# the plain mode read "- TT. Đảng ủy/ TT. HĐND Phường;")
+_SWAPPED_RUNS = re.compile(r"\S[;,]- \w")
+
+
+def _in_drawing_order(lines: list[str], plain: str) -> list[str]:
+    """The layout mode's lines, each one that _SWAPPED_RUNS marks put back in the plain mode's order
+    where a plain line holds the same characters (a line of one column: no wide gap in it)."""
+
+    def key(s: str) -> str:
+        return "".join(sorted(s.replace(" ", "")))
+
+    drawn = {key(p): p.strip() for p in plain.splitlines()}
+    out = []
+    for x in lines:
+        p = drawn.get(key(x)) if _SWAPPED_RUNS.search(x) and "   " not in x.strip() else None
+        out.append(x[: len(x) - len(x.lstrip())] + p if p else x)
+    return out
+
+
 def read_pdf(data: bytes) -> OfficeText:
     """Text of a PDF's text layer, pages joined with "\\n"; styles all None, page None.
 
@@ -942,7 +963,10 @@ def read_pdf(data: bytes) -> OfficeText:
                 t = pg.extract_text()
         except Exception as e:
             raise UnreadableOffice(f"PDF page {n} cannot be read ({type(e).__name__}: {e})") from e
-        texts.append("\n".join(_rejoin(line.rstrip()) for line in _split_lines(t or "")))
+        lines = _split_lines(t or "")
+        if any(_SWAPPED_RUNS.search(x) for x in lines):
+            lines = _in_drawing_order(lines, pg.extract_text())
+        texts.append("\n".join(_rejoin(line.rstrip()) for line in lines))
     texts, published = furniture.strip(texts)  # running heads, page numbers, the gazette's headings
     text = "\n".join(texts)
     if _blank(text):

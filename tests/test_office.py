@@ -450,3 +450,27 @@ def test_garbage_pdf_is_unreadable(data):
 def test_docx_given_to_pdf_reader_is_unreadable():
     with pytest.raises(UnreadableOffice):
         read_pdf(fx.build_party_docx())
+
+
+def test_a_pdf_line_whose_runs_the_layout_mode_put_out_of_order():
+    """A ward's decision (round 78) prints "- TT. Đảng ủy/ TT. HĐND Phường;" in its Nơi nhận; pypdf's
+    layout mode gives the line's two runs swapped, the dash glued after the other's ";". The plain
+    mode's order is taken for that line; other lines, and lines of two columns, stay as they are."""
+    from linter.office import _in_drawing_order
+
+    layout = [
+        "Nơi nhận:                                                              TM. UỶ BAN NHÂN DÂN",
+        "- Như Điều 4;                                                                      CHỦ TỊCH",
+        " TT. HĐND Phường;- TT. Đảng ủy/",
+        "- CT và các PCT UBND Phường;",
+        "- Lưu: VT.",
+    ]
+    plain = (
+        "Nơi nhận:\n- Như Điều 4;\n- TT. Đảng ủy/ TT. HĐND Phường;\n- CT và các PCT UBND Phường;\n"
+        "- Lưu: VT.\nTM. UỶ BAN NHÂN DÂN\nCHỦ TỊCH\nNguyễn Văn Tâm"
+    )
+    got = _in_drawing_order(layout, plain)
+    assert got[2] == " - TT. Đảng ủy/ TT. HĐND Phường;"
+    assert got[:2] + got[3:] == layout[:2] + layout[3:]
+    # a list run together on one line as the page prints it has no other order to take
+    assert _in_drawing_order(["- A;- B;"], "- A;- B;") == ["- A;- B;"]
