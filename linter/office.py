@@ -849,8 +849,9 @@ _SPLIT_NUMBER = re.compile(
 
 
 def _name_gaps(line: str) -> list[int]:
-    """The spaces of a gap the text layer opened inside a word of a name ("Lê Ti  ến Châu"): the
-    name's other words capitalised, the piece after the gap in lower case, the two one syllable."""
+    """The spaces of a gap the text layer opened inside a word of a name ("Lê Ti  ến Châu", "Tr ần
+    Thanh Vũ"): the name's other words capitalised, the piece after the gap in lower case, the two
+    one syllable; a gap of one space only after a piece that is no syllable ("Tr")."""
     words = line.split()
     if not 3 <= len(words) <= 7 or not all(map(str.isalpha, words)):
         return []
@@ -858,7 +859,8 @@ def _name_gaps(line: str) -> list[int]:
     gone: list[int] = []
     for a, b in zip(pieces, pieces[1:]):
         if b[0][0].islower():
-            if b.start() - a.end() < 2 or not a[0][0].isupper() or not decode.is_syllable(a[0] + b[0]):
+            narrow = b.start() - a.end() < 2 and decode.is_syllable(a[0])
+            if narrow or not a[0][0].isupper() or not decode.is_syllable(a[0] + b[0]):
                 return []
             gone += range(a.end(), b.start())
     return gone
@@ -871,8 +873,8 @@ def _rejoin(line: str) -> str:
         return line
     if "  " in line:
         line = _SPLIT_NUMBER.sub(lambda m: m[1] or m[2] or m[3] or m[4], line)
-        if gone := _name_gaps(line):
-            return "".join(c for i, c in enumerate(line) if i not in gone)
+    if gone := _name_gaps(line):
+        return "".join(c for i, c in enumerate(line) if i not in gone)
     runs = list(_LETTERS.finditer(line))
     gaps = [line[x.end() : y.start()].isspace() for x, y in zip(runs, runs[1:])]
     out, at, word = [], 0, ""
@@ -893,27 +895,55 @@ def _rejoin(line: str) -> str:
             at, word = run.start(), word + b
         else:
             word = b
-    return "".join(out) + line[at:]
+    line = "".join(out) + line[at:]
+    gone = _name_gaps(line) if out else []  # (a name's word the text layer cut twice: "Tr ầ n")
+    return "".join(c for i, c in enumerate(line) if i not in gone) if gone else line
 
 
-# a list item's dash glued after the end of the item before it on one line, "TT. HĐND Phường;- TT.
-# Đảng ủy/": the layout mode put the line's runs out of the order they are drawn in (the page and
-# the plain mode read "- TT. Đảng ủy/ TT. HĐND Phường;")
-_SWAPPED_RUNS = re.compile(r"\S[;,]- \w")
+# Runs the layout mode put out of the order they are drawn in leave a seam: a list item's dash glued
+# after the text before it, "TT. HĐND Phường;- TT. Đảng ủy/", " tra của- Đoàn kiểm Bộ GDĐT …", or a
+# stop glued to the word after it, "… phường (để phối hợp);phường", " định thi hành.căn cứ Quyết"
+# (the page and the plain mode read "- TT. Đảng ủy/ TT. HĐND Phường;", "… thi hành.")
+_LOWER = "a-zàáảãạăằắẳẵặâầấẩẫậđèéẻẽẹêềếểễệìíỉĩịòóỏõọôồốổỗộơờớởỡợùúủũụưừứửữựỳýỷỹỵ"
+_SWAPPED_RUNS = re.compile(rf"\S- \w|[;,.)](?=[{_LOWER}]{{2}})")
+_CELLS = re.compile(r"(\s{3,})")  # the gap between two columns of a layout line
+_GAP_IN_BRACKETS = re.compile(r"\([^()]*\s{3}[^()]*\)")  # a run set apart inside "(V05      b)"
+
+
+def _seam(x: str) -> bool:
+    """Does the line show a seam (_SWAPPED_RUNS, or a lower-case letter run into a capital, "… năm
+    2025, nămThủ trưởng …")?"""
+    return bool(_SWAPPED_RUNS.search(x)) or any(a.islower() and b.isupper() for a, b in zip(x, x[1:]))
 
 
 def _in_drawing_order(lines: list[str], plain: str) -> list[str]:
-    """The layout mode's lines, each one that _SWAPPED_RUNS marks put back in the plain mode's order
-    where a plain line holds the same characters (a line of one column: no wide gap in it)."""
+    """The lines of a page that shows a seam, each one (or each of its cells) with a seam or a list
+    item's dash put back in the plain mode's order where a plain line holds the same characters in
+    another order: where the layout mode misplaced some runs of a list it may have misplaced others
+    ("- Các trường; THPT (để thực hiện)")."""
 
     def key(s: str) -> str:
         return "".join(sorted(s.replace(" ", "")))
 
-    drawn = {key(p): p.strip() for p in plain.splitlines()}
+    drawn: dict[str, str] = {}
+    for p in plain.splitlines():
+        drawn.setdefault(key(p), p.strip())
+
+    def mended(x: str) -> str | None:
+        p = drawn.get(key(x))
+        if p is None or not _seam(x) and "-" not in (x.lstrip()[:1], p[:1]):
+            return None
+        if p.replace(" ", "") == x.replace(" ", "") and not _GAP_IN_BRACKETS.search(x):
+            return None  # (the same order: a seam the page prints, "KT.HIỆU TRƯỞNG", stays)
+        return x[: len(x) - len(x.lstrip())] + p
+
     out = []
     for x in lines:
-        p = drawn.get(key(x)) if _SWAPPED_RUNS.search(x) and "   " not in x.strip() else None
-        out.append(x[: len(x) - len(x.lstrip())] + p if p else x)
+        whole = mended(x)
+        if whole is None and _CELLS.search(x.strip()):
+            cells = _CELLS.split(x)
+            whole = "".join(c if k % 2 or not c.strip() else mended(c) or c for k, c in enumerate(cells))
+        out.append(whole or x)
     return out
 
 
@@ -964,7 +994,7 @@ def read_pdf(data: bytes) -> OfficeText:
         except Exception as e:
             raise UnreadableOffice(f"PDF page {n} cannot be read ({type(e).__name__}: {e})") from e
         lines = _split_lines(t or "")
-        if any(_SWAPPED_RUNS.search(x) for x in lines):
+        if any(map(_seam, lines)):
             lines = _in_drawing_order(lines, pg.extract_text())
         texts.append("\n".join(_rejoin(line.rstrip()) for line in lines))
     texts, published = furniture.strip(texts)  # running heads, page numbers, the gazette's headings

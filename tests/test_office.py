@@ -410,6 +410,23 @@ def test_pdf_word_set_apart_at_a_marked_glyph_is_one_word():
     ]
 
 
+def test_pdf_name_whose_word_the_text_layer_cut_twice():
+    """ "Tr ầ n Thanh Vũ" (round 79, a school's plan): the pieces of a name's word, one space apart,
+    the first no syllable alone, are one word; a name's words stay apart."""
+    from fpdf import FPDF
+
+    for pieces, want in ((["Tr", "ầ", "n Thanh Vũ"], "Trần Thanh Vũ"), (["Lê", "Văn", "Ân"], "Lê Văn Ân")):
+        doc = FPDF(format="A4", unit="mm")
+        doc.add_font("U", "", fx.find_unicode_ttf())
+        doc.set_font("U", size=13)
+        doc.add_page()
+        x = 25
+        for piece in pieces:
+            doc.text(x, 30, piece)
+            x += doc.get_string_width(piece) + 1.6
+        assert [" ".join(line.split()) for line in lines(read_pdf(bytes(doc.output()))) if line] == [want]
+
+
 def test_pdf_pages_joined_with_newline():
     doc = read_pdf(fx.build_text_pdf(["trang một", fx.PAGE_BREAK, "trang hai"]))
     assert lines(doc) == ["trang một", "trang hai"]
@@ -474,3 +491,22 @@ def test_a_pdf_line_whose_runs_the_layout_mode_put_out_of_order():
     assert got[:2] + got[3:] == layout[:2] + layout[3:]
     # a list run together on one line as the page prints it has no other order to take
     assert _in_drawing_order(["- A;- B;"], "- A;- B;") == ["- A;- B;"]
+    # a school's plan (round 79): a line's cell, the other lines of the page, a run set apart in brackets
+    layout = [
+        "Nơi nhận:                                                                    KT. GIÁM ĐỐC",
+        " tra của- Đoàn kiểm Bộ GDĐT (để báo cáo);                                   PHÓ GIÁM ĐỐC",
+        "- Các trường; THPT (để thực hiện)",
+        "- Lưu: VT, TCCB (V05                b).",
+        "SỞ GIÁO DỤC VÀ ĐÀO TẠO                       CỘNG HÒA XÃ HỘI CHỦ NGHĨA VIỆT NAM",
+    ]
+    plain = (
+        "Nơi nhận:\n- Đoàn kiểm tra của Bộ GDĐT (để báo cáo);\n- Các trường THPT (để thực hiện);\n"
+        "- Lưu: VT, TCCB (V05b).\nSỞ GIÁO DỤC VÀ ĐÀO TẠO CỘNG HÒA XÃ HỘI CHỦ NGHĨA VIỆT NAM\nKT. GIÁM ĐỐC"
+    )
+    assert _in_drawing_order(layout, plain) == [
+        layout[0],
+        " - Đoàn kiểm tra của Bộ GDĐT (để báo cáo);                                   PHÓ GIÁM ĐỐC",
+        "- Các trường THPT (để thực hiện);",
+        "- Lưu: VT, TCCB (V05b).",
+        layout[4],  # two columns the plain mode joins: the layout's gap stays
+    ]

@@ -302,3 +302,16 @@ def test_a_cited_text_s_number_and_date_years_agree():
     )
     wrapped = "Căn cứ Nghị định số 30/2020/NĐ-CP ngày 05 tháng 3\nnăm 2002 của Chính phủ"
     assert "cited-number-year-date" in names(_edit("quyet_dinh.txt", base, wrapped))
+
+
+def test_a_congress_or_term_named_at_a_line_s_end_is_no_roman_section():
+    """ "… thực hiện Nghị quyết Đại hội" / "XIII. Đảng ta vững vàng …" (round 79, a provincial Party
+    committee's report): the congress the sentence names, wrapped; so is a term, "… khóa" / "XV. …"."""
+    text = (VALID / "bao_cao.txt").read_text(encoding="utf-8")
+    at = text.index("II. HẠN CHẾ")
+    for above, label in (("Nghị quyết Đại hội", "XIII"), ("Ban Chấp hành Trung ương Đảng khóa", "XV")):
+        wrapped = (
+            f"Toàn Đảng bộ đoàn kết, chung sức thực hiện quyết liệt, đồng bộ {above}\n"
+            f"{label}. Đảng ta vững vàng lãnh đạo, đạt được những kết quả rất quan trọng.\n"
+        )
+        assert "section-numbering" not in names(text[:at] + wrapped + text[at:])

@@ -298,6 +298,12 @@ def _wrapped_reference(s, text: dict[int, str]) -> bool:
             or _CITED_DOCUMENT.match(rest[0])
         ):
             return True  # "… theo quy định tại" / "Mục 3 Chương này; …", "… và Chương II," / "Chương III Thông tư số …"
+    if (
+        s["kind"] == "roman"
+        and (words[-2:] == ["dai", "hoi"] or words[-1:] == ["khoa"])
+        and not is_upper_line(line)
+    ):
+        return True  # "… thực hiện Nghị quyết Đại hội" / "XIII. Đảng ta …": the congress or term it names
     return (
         (len(line) >= 40 or len(words) >= 3 and words[-2] in _POINTS_TO)
         and line[-1:].isalpha()
