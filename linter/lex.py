@@ -209,6 +209,7 @@ class _Zones:
                 and not self._header_complete()
             ):
                 self.emit("ISSUER")  # a joint issuers' row is long: "BỘ TƯ PHÁP - BỘ CÔNG AN - …"
+                self._issuer_under_the_date()
             elif sh == "VV" and self.toks:  # Party công văn: "về việc …" under the number
                 self.subject_vv()
             elif (
@@ -222,6 +223,20 @@ class _Zones:
                 self.emit("NOISE")  # a header line OCR made unreadable: reported, the header goes on
             else:
                 seen_body_anchor = True
+
+    def _issuer_under_the_date(self) -> None:
+        """A two-column header read row by row whose date stands beside the issuer's line above
+        ("HỘI ĐỒNG XÉT THĂNG HẠNG    Đồng Tháp, ngày …" / "CDNN VIÊN CHỨC NĂM 2025"): the issuer's
+        last line goes back above the date, where the issuer's other lines are."""
+        t = self.toks
+        if (
+            len(t) > 2
+            and t[-2].type == "PLACE_DATE"
+            and t[-3].type == "ISSUER"
+            and t[-3].line.line == t[-2].line.line
+            and t[-1].line.line == t[-2].line.line + 1
+        ):
+            t[-2], t[-1] = t[-1], t[-2]
 
     def _names_its_decision(self) -> bool:
         """The number at hand ends an issuer's line that names the decision it was set up by

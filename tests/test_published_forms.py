@@ -2398,3 +2398,25 @@ def test_a_table_s_cell_that_cites_a_point_is_no_section():
         "   -   Tỉnh An Giang",
     )
     assert codes(after_the_signature(wrapped)) == []
+
+
+def test_an_issuer_s_last_line_under_the_date_of_a_header_read_row_by_row():
+    """ "SỞ GIÁO DỤC VÀ ĐÀO TẠO    CỘNG HÒA …" / "HỘI ĐỒNG XÉT THĂNG HẠNG    Đồng Tháp, ngày …" /
+    "CDNN VIÊN CHỨC NĂM 2025" (round 79): the issuer's third line, under the date's row, is the
+    issuer's, not a misplaced line."""
+    header = (
+        "ỦY BAN NHÂN DÂN                          CỘNG HÒA XÃ HỘI CHỦ NGHĨA VIỆT NAM\n"
+        "PHƯỜNG BÃI CHÁY                          Độc lập - Tự do - Hạnh phúc\n"
+        "BAN CHỈ ĐẠO PHÒNG CHỐNG                  Bãi Cháy, ngày 15 tháng 6 năm 2026\n"
+        "THIÊN TAI PHƯỜNG\n\nSố: 142/BC-UBND\n"
+    )
+    r = lint(
+        "state-nd30/bao_cao.txt",
+        (
+            "ỦY BAN NHÂN DÂN\nPHƯỜNG BÃI CHÁY\n-------\nCỘNG HÒA XÃ HỘI CHỦ NGHĨA VIỆT NAM\n"
+            "Độc lập - Tự do - Hạnh phúc\n---------------\n\nSố: 142/BC-UBND\n\nBãi Cháy, ngày 15 tháng 6 năm 2026\n",
+            header,
+        ),
+    )
+    assert codes(r) == []
+    assert r.components["issuer"]["text"].endswith("THIÊN TAI PHƯỜNG")
