@@ -874,7 +874,7 @@ def _rejoin(line: str) -> str:
     if "  " in line:
         line = _SPLIT_NUMBER.sub(lambda m: m[1] or m[2] or m[3] or m[4], line)
     if gone := _name_gaps(line):
-        return "".join(c for i, c in enumerate(line) if i not in gone)
+        return _without(line, gone)
     runs = list(_LETTERS.finditer(line))
     gaps = [line[x.end() : y.start()].isspace() for x, y in zip(runs, runs[1:])]
     out, at, word = [], 0, ""
@@ -897,7 +897,13 @@ def _rejoin(line: str) -> str:
             word = b
     line = "".join(out) + line[at:]
     gone = _name_gaps(line) if out else []  # (a name's word the text layer cut twice: "Tr ầ n")
-    return "".join(c for i, c in enumerate(line) if i not in gone) if gone else line
+    return _without(line, gone)
+
+
+def _without(line: str, gone: list[int]) -> str:
+    """The line without the characters at the indexes gone."""
+    cut = set(gone)
+    return "".join(c for i, c in enumerate(line) if i not in cut) if cut else line
 
 
 # Runs the layout mode put out of the order they are drawn in leave a seam: a list item's dash glued

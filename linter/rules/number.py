@@ -595,7 +595,8 @@ _CITED_DATED = re.compile(
 def cited_number_year_date(doc, ctx):
     """Each text cited with its number and date, on a line or wrapped onto the next one (the
     document's own number is VB217's)."""
-    lines = [x for x in doc.lines if x not in doc.lines_of("number")]
+    own = {id(x) for x in doc.lines_of("number")}
+    lines = [x for x in doc.lines if id(x) not in own]
     for k, x in enumerate(lines):
         if "/" not in x.text:
             continue
