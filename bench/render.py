@@ -4,7 +4,9 @@
                                       date right), the type, summary and body across the page, the
                                       footer's two columns (Nơi nhận left, the signature right)
     degrade(image, quality, seed)     "office" (a clean office scan) or "poor": blur, noise, a slight
-                                      rotation, low resolution, a stamp over the signature
+                                      rotation, low resolution, a stamp over the signature; "copy"
+                                      and "fax" (any page size): a photocopy's uneven toner, a fax's
+                                      half vertical resolution, both black and white
 
 Used by tests/test_scan.py and bench/ocr_scan.py, so the page images are made at test time from
 the corpus (no binary fixtures). Times-metric font: Debian's fonts-liberation2."""
@@ -159,8 +161,10 @@ def render(text: str) -> list[Image.Image]:
 
 def degrade(image: Image.Image, quality: str, seed: int = 0) -> Image.Image:
     """A scan of the page: "office" is slightly soft and noisy; "poor" is blurred, noisy, rotated,
-    at a low resolution, with a stamp over the signature."""
+    at a low resolution, with a stamp over the signature; "copy" and "fax" see _black_and_white."""
     rng = random.Random(seed)
+    if quality in ("copy", "fax"):
+        return _black_and_white(image, quality, rng)
     im = image.copy()
     if quality == "poor":
         d = ImageDraw.Draw(im)
@@ -177,4 +181,40 @@ def degrade(image: Image.Image, quality: str, seed: int = 0) -> Image.Image:
     for _ in range(im.width * im.height // 40):  # salt and pepper, and grain
         x, y = rng.randrange(im.width), rng.randrange(im.height)
         px[x, y] = max(0, min(255, px[x, y] + rng.randint(-noise * 4, noise * 4)))
+    return im
+
+
+def _black_and_white(image: Image.Image, quality: str, rng: random.Random) -> Image.Image:
+    """Damage unlike the two scans above (added later, never tuned on): the page thresholded to
+    black and white under uneven light, so thin strokes break and dark ones merge. "copy": a
+    photocopy, skewed up to 2 degrees, toner dust, one edge darker; "fax": every second row lost
+    (half the vertical resolution, stretched back), a slight skew, streaks along the rows."""
+    w, h = image.size
+    im = image.rotate(
+        rng.uniform(-2, 2) if quality == "copy" else rng.uniform(-0.6, 0.6),
+        resample=Image.BICUBIC,
+        fillcolor=255,
+        expand=False,
+    )
+    if quality == "fax":
+        im = im.resize((w, h // 2), Image.BOX).resize((w, h), Image.NEAREST)
+    else:
+        im = im.filter(ImageFilter.GaussianBlur(0.8))
+    # light falling off towards one side: the threshold moves across the page
+    side = rng.choice((0, 1))
+    shade = Image.linear_gradient("L").rotate(90 if side else -90).resize((w, h))
+    im = Image.blend(im, shade.point(lambda v: 255 - v * 2 // 5), 0.4)
+    cut = rng.randint(150, 175)
+    im = im.point(lambda v: 0 if v < cut else 255)
+    px = im.load()
+    dots = w * h // (2500 if quality == "copy" else 4000)
+    for _ in range(dots):  # toner dust, or line noise
+        x, y = rng.randrange(w), rng.randrange(h)
+        px[x, y] = 0
+    if quality == "fax":
+        for _ in range(rng.randint(2, 5)):  # a streak along a row
+            y = rng.randrange(h)
+            for x in range(rng.randrange(w // 2), w):
+                if rng.random() < 0.5:
+                    px[x, y] = 0
     return im

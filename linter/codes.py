@@ -216,6 +216,24 @@ STATE_TITLES = (
     "tong cuc truong",
     "pho tong cuc truong",
 )
+# The words a signature block is written in, as the regulations spell them: signers' titles and the
+# bodies an authority line signs for. OCR drops or swaps their marks ("THỨ TRƯỚNG", "ỦY BẠN
+# THƯỜNG VỤ"); the folded forms are unique, so a line that folds to one is read with its marks
+# (patterns.restore_marks). (Place names and the rest of a body are not listed: never restored.)
+SIGNATURE_WORDS = (
+    "BÍ THƯ", "PHÓ BÍ THƯ", "TỔNG BÍ THƯ", "CHỦ TỊCH", "PHÓ CHỦ TỊCH", "CHỦ TỊCH NƯỚC",
+    "PHÓ CHỦ TỊCH NƯỚC", "BỘ TRƯỞNG", "THỨ TRƯỞNG", "THỦ TƯỚNG", "PHÓ THỦ TƯỚNG", "GIÁM ĐỐC",
+    "PHÓ GIÁM ĐỐC", "TỔNG GIÁM ĐỐC", "PHÓ TỔNG GIÁM ĐỐC", "CỤC TRƯỞNG", "PHÓ CỤC TRƯỞNG",
+    "VỤ TRƯỞNG", "PHÓ VỤ TRƯỞNG", "TỔNG CỤC TRƯỞNG", "PHÓ TỔNG CỤC TRƯỞNG", "CHÁNH VĂN PHÒNG",
+    "PHÓ CHÁNH VĂN PHÒNG", "TRƯỞNG BAN", "PHÓ TRƯỞNG BAN", "CHỦ NHIỆM", "PHÓ CHỦ NHIỆM",
+    "CHÁNH ÁN", "PHÓ CHÁNH ÁN", "VIỆN TRƯỞNG", "PHÓ VIỆN TRƯỞNG", "HIỆU TRƯỞNG", "PHÓ HIỆU TRƯỞNG",
+    "TRƯỞNG PHÒNG", "PHÓ TRƯỞNG PHÒNG", "CHÁNH THANH TRA", "PHÓ CHÁNH THANH TRA", "TỔNG KIỂM TOÁN",
+    "THỐNG ĐỐC", "PHÓ THỐNG ĐỐC", "TỔNG THƯ KÝ",
+    "ỦY BAN THƯỜNG VỤ QUỐC HỘI", "ỦY BAN NHÂN DÂN", "HỘI ĐỒNG NHÂN DÂN", "CHÍNH PHỦ", "QUỐC HỘI",
+    "BAN THƯỜNG VỤ", "BAN CHẤP HÀNH", "BAN BÍ THƯ", "BỘ CHÍNH TRỊ", "ĐẢNG ỦY", "TỈNH ỦY",
+    "THÀNH ỦY", "HUYỆN ỦY", "ỦY BAN KIỂM TRA", "THƯỜNG TRỰC HỘI ĐỒNG NHÂN DÂN", "ĐOÀN CHỦ TỊCH",
+)  # fmt: skip
+
 PARTY_ISSUERS = (
     "tinh uy",
     "thanh uy",

@@ -18,8 +18,9 @@ from linter.text import fold
 
 GAZETTE = "gazette"
 
-# (matched with every space removed: a text layer may space a word's letters, "CÔN   G BÁO")
-_GAZETTE_HEAD = re.compile(r"\d{0,4}CÔNGBÁO/Số[\d+]+/Ngày\d{1,2}-\d{1,2}-\d{4}\d{0,4}")
+# (matched folded, with every space removed: a text layer may space a word's letters, "CÔN   G
+# BÁO"; OCR misreads a mark, "Só", or a slash, and may leave a dash or a speck at the end)
+_GAZETTE_HEAD = re.compile(r"\d{0,4}congbao\W?so[\d+]+\W?ngay\d{1,2}\W?\d{1,2}\W?\d{4}\W{0,2}\d{0,4}\W?")
 _GAZETTE_PART = re.compile(r"VĂN BẢN (?:QUY PHẠM PHÁP LUẬT|PHÁP LUẬT KHÁC|HỢP NHẤT -.*)")
 _COLOPHON = "vanphongchinhphuxuatban"  # (folded, no spaces) "VĂN PHÒNG CHÍNH PHỦ XUẤT BẢN"
 _PAGE_NO = re.compile(r"(?:-\s*)?\d{1,4}(?:\s*-)?")  # "24", "- 3 -"
@@ -36,16 +37,17 @@ def find(lines: list[list[str]], published: str | None = None) -> tuple[list[set
     """For each page (its lines), the indexes of its furniture; and GAZETTE or None. published:
     what the pages are known to be already (a mixed PDF's text layer, read before its scans)."""
     edges = [_edges(ls) for ls in lines]
-    repeated = _repeated([_key(ls[i]) for ls, e in zip(lines, edges) for i in e], len(lines))
+    # (the outer lines only: a page's second line may repeat with its numbers aside, "Điều 5. …")
+    repeated = _repeated([_key(ls[i]) for ls, e in zip(lines, edges) for i in {o for o, _ in e}], len(lines))
     gazette = published == GAZETTE or any(
-        _GAZETTE_HEAD.fullmatch(_squeeze(ls[i])) for ls, e in zip(lines, edges) for i in e
+        _gazette_head(ls[i]) for ls, e in zip(lines, edges) for pair in e for i in pair if i is not None
     )
     out = []
     carried = False  # a footnote quoting at the foot of the page before, which may go on at this one's
     # the body's print: the median length of the long lines (a page of notes alone has none of its own)
     width = median([n for ls in lines for n in _long(range(len(ls)), ls)] or [0])
     for n, (ls, e) in enumerate(zip(lines, edges)):
-        drop = {i for i in e if _key(ls[i]) in repeated or _is_furniture(ls[i], len(lines))}
+        drop = _peel(ls, e, lambda x: _key(x) in repeated or _is_furniture(x, len(lines)))
         if gazette and n == _first_page(lines):
             drop |= _gazette_parts(ls, drop)
         if gazette and any(_COLOPHON in fold(_squeeze(x)) for x in ls):
@@ -100,10 +102,32 @@ def _long(rows: list[int], ls: list[str]) -> list[int]:
     return [len(ls[i].rstrip()) for i in rows if len(ls[i].strip()) >= 40]
 
 
-def _edges(ls: list[str]) -> list[int]:
-    """The indexes of a page's first and last lines that hold text."""
+def _edges(ls: list[str]) -> list[tuple[int, int | None]]:
+    """A page's edge lines: its first two and its last two that hold text, each as (the outer
+    one, the one inside it). OCR reads a row's cells as lines of their own, so the gazette's head
+    and the page number beside it ("4" / "CÔNG BÁO/Số …") are two lines at the edge."""
     full = [i for i, x in enumerate(ls) if x.strip()]
-    return sorted({full[0], full[-1]}) if full else []
+    if not full:
+        return []
+    ends = [(full[0], full[1] if len(full) > 1 else None)]
+    if len(full) > 1:
+        ends.append((full[-1], full[-2] if len(full) > 2 else None))
+    return ends
+
+
+def _peel(ls: list[str], edges: list[tuple[int, int | None]], furniture) -> set[int]:
+    """The furniture at a page's edges: the outer line, and the one inside it when the outer is."""
+    out: set[int] = set()
+    for outer, inner in edges:
+        if furniture(ls[outer]):
+            out.add(outer)
+            if inner is not None and furniture(ls[inner]):
+                out.add(inner)
+    return out
+
+
+def _gazette_head(line: str) -> bool:
+    return bool(_GAZETTE_HEAD.fullmatch(fold(_squeeze(line))))
 
 
 def _squeeze(line: str) -> str:
@@ -129,7 +153,7 @@ def _repeated(keys: list[str], pages: int) -> set[str]:
 
 def _is_furniture(line: str, pages: int) -> bool:
     t = line.strip()
-    return bool(_GAZETTE_HEAD.fullmatch(_squeeze(t)) or pages > 1 and _PAGE_NO.fullmatch(t))
+    return _gazette_head(t) or pages > 1 and bool(_PAGE_NO.fullmatch(t))
 
 
 def _first_page(lines: list[list[str]]) -> int:

@@ -674,11 +674,10 @@ def _repair(line: Line, parts: bool) -> Line:
     gone = P.stray_marks(t)
     if gone:
         line = line.drop(gone, repaired=not set(gone) <= P.emphasis(t))
-    up = (
-        P.restore_case(line.text) or P.letters_for_digits(line.text)
-        if parts and len(line.text) <= 60
-        else None
-    )
+    if not parts or len(line.text) > 60:
+        return line
+    up = P.restore_case(line.text) or P.letters_for_digits(line.text)
+    up = P.restore_marks(up or line.text) or up  # "THỨ TRƯỚNG": a title's marks OCR swapped
     return line.retext(up) if up else line
 
 

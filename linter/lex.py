@@ -66,6 +66,8 @@ def classify(line: Line) -> tuple[str, dict]:
         if repaired and text == t:
             break
         num = P.parse_number(text)
+        if num and not repaired and _MISREAD_IN_SYMBOL.search(num["symbol"]):
+            continue  # "24/2022/UBTVQHI5": the repaired reading's "UBTVQH15"
         if num and (num["label"] or num["end"] >= len(text) - 1) and not _names_another(num, text):
             if not repaired and num["type_code"] is None and (fixed := _typed_by_repair(t)):
                 return "NUMBER", {**fixed, "repaired": True}  # "Số: /TIr-SNV": a code misread
@@ -75,6 +77,11 @@ def classify(line: Line) -> tuple[str, dict]:
             return "PLACE_DATE", {**pd, "repaired": repaired}
     if maybe and (num := P.malformed_number(t)):  # read by no form, even repaired: VB210
         return "NUMBER", {**num, "repaired": False}
+    # a number or date line read only through heavy damage: found, for review, never "missing"
+    if maybe and (num := P.damaged_number(t)):
+        return "NUMBER", {**num, "repaired": True}
+    if ("thang" in f or maybe) and not f.startswith("can cu") and (pd := P.damaged_place_date(t)):
+        return "PLACE_DATE", {**pd, "repaired": True}
     if upper and (dt := P.doc_type_of(t)):
         return "DOC_TYPE", {"doc_type": dt[0], "type_end": dt[1]}
     if f[:1] == "v" and (vv := P.vv_prefix(f)):
@@ -106,6 +113,10 @@ def classify(line: Line) -> tuple[str, dict]:
     if P.is_name_line(t):
         return "NAME", {}
     return "TEXT", {}
+
+
+# a letter OCR reads for a digit beside a digit in a symbol, where no code has one: "QHI5", "QHl5"
+_MISREAD_IN_SYMBOL = re.compile(r"[Il|](?=\d)|(?<=\d)[Il|O]|(?<=QH)[IlS|O]")
 
 
 def _names_another(num: dict, text: str) -> bool:

@@ -3,6 +3,7 @@ and lex (to classify them). Label matching runs on folded text (no marks, lower 
 damage to diacritics ("Nơi nhân", "Kinh gui") does not hide a label. Every regex is linear."""
 
 import re
+import unicodedata
 from functools import lru_cache
 
 from rapidfuzz import fuzz, process
@@ -279,7 +280,7 @@ SIGNED = re.compile(
 # Substitutions are one character for one, so positions in the repaired text are the original's.
 # O o Q D next to a digit, l I | ! next to one, i after one. Each pattern opens with its character
 # class and looks around afterwards: 3-5× faster to scan a line with than leading look-behinds.
-_DIGITISH = re.compile(r"[OoQDlIi|!](?:(?<=\d.)|(?<!i)(?=\d))")
+_DIGITISH = re.compile(r"(?!Q[DĐ]-)[OoQDlIi|!](?:(?<=\d.)|(?<!i)(?=\d))")  # (never "154QĐ-UBND")
 _DIGIT_OF = {"O": "0", "o": "0", "Q": "0", "D": "0", "l": "1", "I": "1", "i": "1", "|": "1", "!": "1"}
 _SLASHISH = re.compile(
     r"[lI|1](?<=[A-ZĐ].)(?=[A-ZĐ]{2})"
@@ -298,6 +299,17 @@ _SYMBOL_TAIL = re.compile(r"\d\s*[-/][\w./ -]*$")
 _TTR_MISREAD = re.compile(r"(?<=[-/])T{1,2}[Il1|]r(?=[-/])")
 # a Party blank number whose hyphen was lost: "Số CV/ĐU" for "Số -CV/ĐU"
 _LOST_HYPHEN = re.compile(r"^(Số:?\s+)(?=[A-ZĐ]{1,5}/[A-ZĐ])")
+# a legal normative number's slashes read as spaces or a colon, or lost: "Số: 12 2024 TT-BKHĐT",
+# "Số: 40:2026/TT-BTC", "Số: 322026TT-BKHCN" for "…/2024/…", its year told by its first digits
+_YEAR_SEP = re.compile(
+    r"(\d{1,5})(?:[\s:;.,]+|(?=(?:19|20)\d\d(?:[\s:;.,/]|[A-ZĐ])))((?:19|20)\d\d)(?:[\s:;.,/]+|(?=[A-ZĐ]))(?=[A-ZĐ]{2})"
+)
+_YEAR_NUMBER = re.compile(r"\d/(?:19|20)\d\d/")
+# a type code OCR read without its bar ("QD-UBND", "ND-CP"); a legislature's number read as
+# letters ("UBTVQHI5", "QHIS")
+_BARLESS = re.compile(r"(?<=[/-])([QN])D(?=-[A-ZĐ])")
+_LEGISLATURE = re.compile(r"(?<=QH)[\dIlS|O]{2}(?![\w])")
+_LEGISLATURE_DIGITS = str.maketrans("IlS|O", "1151" + "0")
 # a date's number that a scan's transcript split with a space: "tháng 0 6", "ngày 2 6", "năm 20 18"
 _SPLIT_FIELD = re.compile(r"\b((?:ngày|tháng) \d) (\d (?:tháng|năm)\b)|\b(năm \d\d) (\d\d)\b")
 
@@ -310,8 +322,14 @@ def repair(text: str) -> str:
     if "ngày" in text:
         text = _SPLIT_FIELD.sub(lambda m: "".join(g for g in m.groups() if g), text)
     text = _LOST_HYPHEN.sub(r"\1-", text)
+    if (label := NUMBER_LABEL.match(fold(text))) and not _YEAR_NUMBER.search(text):
+        at = label.end()
+        text = text[:at] + _YEAR_SEP.sub(r"\1/\2/", text[at:], count=1)
     if "/" not in text:  # every State number has a slash; OCR reads it as a letter, or loses it
         text = _LOST_SLASH.sub(lambda m: (m.group(1) or m.group(2)) + "/", _SLASHISH.sub("/", text))
+    text = _BARLESS.sub(r"\1Đ", text)
+    if "QH" in text:
+        text = _LEGISLATURE.sub(lambda m: m.group().translate(_LEGISLATURE_DIGITS), text)
     m = _SYMBOL_TAIL.search(text)
     if m and m.group().islower():  # never "3294-CV/VPTW/nb": only a symbol with no capital at all
         text = text[: m.start()] + m.group().upper()
@@ -544,6 +562,44 @@ def authority_of(text: str) -> tuple[str, int] | None:
     return None
 
 
+_SIGNATURE_WORDS = {fold(w).lower(): w for w in codes.SIGNATURE_WORDS}
+_SIGNATURE_LONGEST = max(len(w.split()) for w in codes.SIGNATURE_WORDS)
+# "UỶ BAN" and "ỦY BAN", "HOÀ" and "HÒA": the tone on either vowel of "uy", "oa", "oe" is right
+_SECOND_TONE = re.compile("([UuOo])([YyAaEe])([\u0300\u0301\u0303\u0309\u0323])")
+
+
+def _tones_moved(a: str, b: str) -> bool:
+    """a and b differ only in which vowel of "UY", "OA", "OE" takes the tone."""
+
+    def first(x: str) -> str:
+        return _SECOND_TONE.sub(r"\1\3\2", unicodedata.normalize("NFD", x))
+
+    return first(a) == first(b)
+
+
+def restore_marks(text: str) -> str | None:
+    """A signer's title alone on its line, or an authority line, in capitals, whose words fold to
+    those the regulations spell, with the marks OCR dropped or swapped put back: "THỨ TRƯỚNG" ->
+    "THỨ TRƯỞNG", "TM. UY BAN THƯƠNG VỤ QUỐC HỘI" -> "TM. ỦY BAN THƯỜNG VỤ QUỐC HỘI"; an authority's
+    words after the known ones (a place) are kept as read. None when nothing is restored."""
+    if len(text) > 60 or not is_upper_line(text):
+        return None
+    auth = authority_of(text)
+    start = auth[1] if auth else 0
+    while start < len(text) and text[start] == " ":
+        start += 1
+    words = text[start:].split(" ")
+    # (a title on its own line, or an authority's body: never an issuer line, "TỈNH ỦY CAO BẰNG")
+    for n in range(min(_SIGNATURE_LONGEST, len(words)), 0 if auth else len(words) - 1, -1):
+        head = " ".join(words[:n])
+        want = _SIGNATURE_WORDS.get(fold(head).lower())
+        if want is not None:
+            if head.upper() == want or _tones_moved(head, want) or len(want) != len(head):
+                return None  # (a case restore_case puts back: "TỈNH ủY")
+            return text[:start] + want + text[start + len(head) :]
+    return None
+
+
 def representative(text: str) -> bool:
     """ "ĐẠI DIỆN BÊN A", "Đại diện Sở Công Thương": the head of one party's signature block in a
     biên bản or joint minutes, in capitals or not (a title line, not a sentence)."""
@@ -686,28 +742,34 @@ def parse_number(text: str) -> dict | None:
         end = sm.end()
         if (split := _SPLIT_CODE.match(stripped, end)) and _CODE_END.search(symbol):
             symbol, end = symbol + split[1], split.end(1)  # "VBHN-BLĐTB XH": a text layer's space
-        groups = symbol.split("-")
-        # "QĐ-UBND": type code then issuer; "UBND-VX" (công văn): no type code, all issuer
-        typed = len(groups) > 1 and (
-            groups[0] in codes.STATE_TYPE_CODES
-            or groups[0] in codes.LEGAL_CODES
-            or groups[0] in codes.COPY_CODES
-            or groups[0] in ("CV", "CTUBND")
-        )
-        return {
-            "label": label,
-            "colon": colon,
-            "form": "state",
-            "seq_text": seq_text,
-            "seq": int(seq_text) if seq_text.isdigit() else None,
-            "symbol": symbol,
-            "type_code": groups[0] if typed else None,
-            "issuer_code": "-".join(groups[1:]) if typed else symbol,
-            "year": int(sm.group("year")) if sm.group("year") else None,
-            "end": lead + end,
-            "raw": stripped[:end],
-        }
+        year = int(sm.group("year")) if sm.group("year") else None
+        return _state_number(label, colon, seq_text, seq_text, symbol, year, lead + end, stripped[:end])
     return None
+
+
+def _state_number(label, colon, seq_text: str, digits: str, symbol: str, year, end: int, raw: str) -> dict:
+    """A State number's fields; digits: seq_text as read for its number."""
+    groups = symbol.split("-")
+    # "QĐ-UBND": type code then issuer; "UBND-VX" (công văn): no type code, all issuer
+    typed = len(groups) > 1 and (
+        groups[0] in codes.STATE_TYPE_CODES
+        or groups[0] in codes.LEGAL_CODES
+        or groups[0] in codes.COPY_CODES
+        or groups[0] in ("CV", "CTUBND")
+    )
+    return {
+        "label": label,
+        "colon": colon,
+        "form": "state",
+        "seq_text": seq_text,
+        "seq": int(digits) if digits.isdigit() else None,
+        "symbol": symbol,
+        "type_code": groups[0] if typed else None,
+        "issuer_code": "-".join(groups[1:]) if typed else symbol,
+        "year": year,
+        "end": end,
+        "raw": raw,
+    }
 
 
 # A number no form reads but a number all the same: its label, a sequence number, then a symbol
@@ -797,6 +859,82 @@ def parse_place_date(text: str) -> dict | None:
         "day_at": m.start("d"),
         "month_at": m.start("m"),
     }
+
+
+# A date line whose fields OCR garbled past repair: "Hà Nội. ngày 0Š tháng 5 năm 2026", "ngày }7
+# tháng T0 năm 2024", "ngày: 12 tháng 4 năm 2023". Its three words stand in order, each field a
+# short run of marks; a field is read where the usual confusions make it digits, else left unread.
+_DAMAGED_DATE = re.compile(
+    r"^(?P<place>[^\W\d_][^\d,.:;]{1,40}?)?\s*[,.;:]?\s*ng\W?a\W?[yi][:.]?\s*(?P<d>\S{1,3})"
+    r"\s+th\W?a\W?n\W?g[:.]?\s*(?P<m>\S{1,3})\s+n\W?a\W?m[:.]?\s*(?P<y>[^\s;]{2,5})\s*[.,]?$"
+)
+_FIELD_DIGITS = str.maketrans("OoQDlIiLÍÌ|!}SŠšsZzB", "00001111111115555228")
+
+
+def damaged_place_date(text: str) -> dict | None:
+    """The place and date of a line that reads as one only through heavy OCR damage (see above),
+    with each field that reads as a number once misread letters are taken for digits; None for any
+    other line. The caller marks it repaired: it is reported for review, never as missing."""
+    if len(text) > 70:
+        return None
+    f = fold(text)
+    m = _DAMAGED_DATE.match(f)
+    if not m or sum(c.isdigit() for c in m.group("y")) < 2:
+        return None  # (a year keeps most of its digits: never "… năm kế hoạch")
+    place = text[: m.end("place")] if m.group("place") else ""
+    if ")" in place or sum(w.islower() for w in place.split()) > 1:
+        return None  # a place's words are capitalised, but for "phố", "xã": never a sentence, an item
+
+    def field(g: str, lo: int, hi: int) -> int | None:
+        v = text[m.start(g) : m.end(g)].translate(_FIELD_DIGITS)
+        return int(v) if v.isdigit() and lo <= int(v) <= hi else None
+
+    return {
+        "place": text[m.start("place") : m.end("place")].strip(" ,.-~_") if m.group("place") else None,
+        "day": field("d", 1, 31),
+        "month": field("m", 1, 12),
+        "year": field("y", 1945, 2100),
+        "day_text": text[m.start("d") : m.end("d")],
+        "month_text": text[m.start("m") : m.end("m")],
+        "year_text": text[m.start("y") : m.end("y")],
+        "malformed": False,  # (its form cannot be judged through the damage: VB130 asks for review)
+        "end": m.end(),
+        "day_at": m.start("d"),
+        "month_at": m.start("m"),
+    }
+
+
+# A number line OCR garbled past repair whose label and symbol still stand: "Số: 19 QD-UBND-TL",
+# "Số: HT 2026 ND-CP", "Số: JSŠ QĐ-UBND-TL". The symbol is a code, a hyphen and a code.
+_DAMAGED_NUMBER = re.compile(
+    r"(?P<seq>[^\s/]{0,6}?)[\s/:.⁄]*(?:(?P<year>(?:19|20)\d\d)[\s/:.⁄]*)?"
+    r"(?P<symbol>[A-ZĐ]{1,5}-[A-ZĐ][A-ZĐ0-9]{1,9}(?:-[A-ZĐ0-9]{1,8})*)\s*\.?$"
+)
+
+
+def damaged_number(text: str) -> dict | None:
+    """The number of a line that reads as one only through heavy OCR damage (see above): its
+    sequence number where the usual confusions make digits of it, its year, its symbol. None for
+    any other line. The caller marks it repaired: it is reported for review, never as missing."""
+    f = fold(text)
+    m = NUMBER_LABEL.match(f)
+    if not m or not f.startswith("so") or len(text) > 40:
+        return None
+    rest = text[m.end() :].lstrip()
+    colon = rest[:1] == ":"
+    rest = rest[1:].lstrip() if colon else rest
+    d = _DAMAGED_NUMBER.match(rest) if colon else None  # (the colon: never "Sở GD-ĐT")
+    if not d:
+        return None
+    seq = d.group("seq")
+    if seq[-1:] in "ÍIl|!" and rest[d.end("seq") : d.end("seq") + 1].isupper():
+        seq = seq[:-1]  # the slash misread, glued to the symbol: "03ÍBB-UBND"
+    seq_text = seq.translate(_FIELD_DIGITS)
+    symbol = _BARLESS.sub(r"\1Đ", "/" + d.group("symbol"))[1:]  # ("/": the bar's look-behind)
+    year = int(d.group("year")) if d.group("year") else None
+    return _state_number(
+        text[: m.end()].strip(), colon, seq, seq_text, symbol, year, len(text.rstrip()), rest.rstrip()
+    )
 
 
 # -- running text ----------------------------------------------------------------------------------

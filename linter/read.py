@@ -91,10 +91,10 @@ def _office(path: str, data: bytes, suffix: str) -> Source:
         return _scan(path, data, suffix, doc.pages, doc.published)  # a mixed PDF: its scanned pages by OCR
     if not doc.text.strip():
         raise InputError(inputs.EMPTY)
-    return _published(Source(path, doc.text, doc.kind, doc.styles, doc.page), doc.published)
+    return with_publisher(Source(path, doc.text, doc.kind, doc.styles, doc.page), doc.published)
 
 
-def _published(src: Source, published: str | None) -> Source:
+def with_publisher(src: Source, published: str | None) -> Source:
     """src, told what its publisher leaves out: the gazette prints a document without its Nơi nhận."""
     if published == furniture.GAZETTE:
         src.omitted = ("recipients",)
@@ -126,7 +126,7 @@ def _scan(
         raise InputError(inputs.UNREADABLE, reason=f"ảnh hoặc PDF hỏng: {e}") from None
     if not s.text.strip():
         raise InputError(inputs.UNREADABLE, reason=f"nhận dạng OCR không đọc được chữ nào ({s.pages} trang)")
-    return _published(Source(path, s.text, "ocr", boxes=s.boxes), s.published)
+    return with_publisher(Source(path, s.text, "ocr", boxes=s.boxes), s.published)
 
 
 def from_path(path: str) -> Source:

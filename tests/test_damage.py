@@ -433,6 +433,8 @@ def test_lines_garbled_beyond_repair_get_a_review_notice():
         ("T Í M  BAN THƯỜNG vụ", "T/M BAN THƯỜNG VỤ"),
         ("T/L BAN THƯỜNG vụ", "T/L BAN THƯỜNG VỤ"),
         ("tl. bộ trưởng", "TL. BỘ TRƯỞNG"),
+        ("TL. BỘ TRƯỜNG", "TL. BỘ TRƯỞNG"),  # a mark swapped (a photocopy's OCR, or a typist)
+        ("TL. BỌ TRUONG", "TL. BỘ TRƯỞNG"),
     ],
 )
 def test_a_damaged_authority_line_is_fixed_to_its_canonical_form(written, canonical):
@@ -450,3 +452,29 @@ def test_markdown_italics_are_markup_not_damage():
     assert fixed.text == "Hà Nội, ngày 19 tháng 11 năm 2025" and not fixed.repaired
     text = STATE_TB.replace("Hà Nội, ngày 21 tháng 7 năm 2025", "*Hà Nội, ngày 21 tháng 7 năm 2025*")
     assert check(text).components["place_date"]["status"] == "ok"
+
+
+def test_a_title_in_decomposed_unicode_is_no_misreading():
+    """The lines are NFC when they are read (VB125 judges the source's form): a title stored
+    decomposed is spelt right, and restoring marks never reports it."""
+    import unicodedata
+
+    old = next(ln for ln in STATE_TB.split("\n") if ln.startswith("TL."))
+    r = check(STATE_TB.replace(old, unicodedata.normalize("NFD", old), 1))
+    assert "VB121" not in {d.code for d in r.diagnostics}
+
+
+def test_a_photocopy_s_damaged_number_and_date_are_found_for_review():
+    """A number and a date line OCR garbled past repair (a photocopy of a gazette page, bench.ocr_scan
+    --dir): found, with VB130 asking for review, never reported missing (VB103, VB104)."""
+    text = STATE_TB
+    number = next(ln for ln in text.split("\n") if ln.startswith("Số:"))
+    date_line = next(ln for ln in text.split("\n") if ", ngày " in ln)
+    text = text.replace(number, "Số: JSŠ TB-VPCP", 1).replace(
+        date_line, "Hà Nội. ngày }7 tháng T0 năm 2025", 1
+    )
+    r = check(text)
+    codes = {d.code for d in r.diagnostics}
+    assert {"VB103", "VB104"}.isdisjoint(codes) and "VB130" in codes
+    assert r.components["number"]["status"] == r.components["place_date"]["status"] == "needs_review"
+    assert (r.components["place_date"]["day"], r.components["place_date"]["month"]) == (17, None)

@@ -23,6 +23,15 @@ HEAD = "CÔNG BÁO/Số 609 + 610/Ngày 21-7-2022"
             ],
             ["\nBỘ Y TẾ\nĐiều 1. A", "Điều 2. B"],
         ),
+        # the gazette's pages OCR'd: the head and the page number beside it read as two lines, a
+        # mark of the head misread ("Só"), a dash left after it
+        (
+            [
+                "CÔNG BÁO/Số 91 + 92/Ngày 18-01-2022\n3\nVĂN BẢN QUY PHẠM PHÁP LUẬT\nBỘ Y TẾ\nĐiều 1. A",
+                "4\nCÔNG BÁO/Só 91 + 92/Ngày 18-01-2022-\nĐiều 2. B",
+            ],
+            ["BỘ Y TẾ\nĐiều 1. A", "Điều 2. B"],
+        ),
         # a consolidated text's heading over two lines, after the part of the gazette
         (
             [

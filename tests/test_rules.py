@@ -41,7 +41,6 @@ NO_SAMPLE = {
     "not-a-document": "test_cli.py",
     # a check whose defect a plain UTF-8 sample cannot carry: NFC, OCR damage, a .docx's layout
     "not-nfc": "test_fix.py",
-    "label-misread": "test_damage.py",
     "component-needs-review": "test_damage.py",
     "tone-mark-style-mixed": "test_tolerance.py",
     "line-garbled": "test_damage.py",

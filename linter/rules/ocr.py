@@ -68,6 +68,7 @@ def _authority_hit(auth, ctx) -> Hit | None:
     line = _one_line(auth.line, 0, len(auth.line.text))
     seen = _original(ctx, line) if line else None  # the line as written, before layout's repairs
     lowered = seen is not None and seen != seen.upper() and (auth.line.repaired or is_upper_line(body))
+    lowered = lowered or _remarked(seen, auth.line.text)  # "KT. BỘ TRƯỚNG": its marks put back
     # (a Party prefix in a State document, however written, is VB311's: one report for the line)
     misread = prefix != want and want in _PARTY_AUTH and not (ctx.profile or "").startswith("state")
     if line and seen is not None and (lowered or misread):
@@ -79,15 +80,32 @@ def _authority_hit(auth, ctx) -> Hit | None:
     return None
 
 
+def _remarked(seen: str | None, text: str) -> bool:
+    """The line as written (seen) lost or swapped marks that layout put back (patterns.restore_marks)."""
+    return seen is not None and seen != text and seen.isupper() and fold(seen) == fold(text)
+
+
+def _title_hit(line, ctx) -> Hit | None:
+    """A signer's title whose marks were misread: "THỨ TRƯỚNG" for "THỨ TRƯỞNG"."""
+    span = _one_line(line, 0, len(line.text))
+    seen = _original(ctx, span) if span else None
+    if span and _remarked(seen, line.text):
+        return Hit(span, {"text": seen, "fixed": line.text}, Fix("safe", line.text, span))
+    return None
+
+
 def _original(ctx, span: Span) -> str | None:
-    """The source text under a one-line span, as the user wrote it."""
+    """The source text under a one-line span, as the user wrote it; None on a line not in NFC
+    (spans count the NFC text's characters: a decomposed line's would be cut short, and VB125
+    reports the line)."""
     text = getattr(ctx.source, "text", None)
     if text is None:
         return None
     lines = text.split("\n")
     if span.line > len(lines):
         return None
-    return lines[span.line - 1].rstrip("\r")[span.column - 1 : span.end_column - 1]
+    line = lines[span.line - 1].rstrip("\r")
+    return line[span.column - 1 : span.end_column - 1] if unicodedata.is_normalized("NFC", line) else None
 
 
 def _one_line(line, i: int, j: int) -> Span | None:
@@ -110,11 +128,11 @@ def _one_line(line, i: int, j: int) -> Span | None:
     citation=_CIT_LABEL,
     why={
         "vi": 'Bản quét nhận dạng sai (hoặc người soạn gõ sai) dấu, chữ hoa và ký tự của nhãn "Nơi nhận:", '
-        '"Kính gửi:", tiền tố thẩm quyền ký (T/M, K/T, T/L) và chữ viết tắt UBND; vblint đã nhận ra chúng nên '
-        "sửa được về đúng cách viết.",
+        '"Kính gửi:", tiền tố thẩm quyền ký (T/M, K/T, T/L), chức danh người ký, tên cơ quan ký thay mặt '
+        "và chữ viết tắt UBND; vblint đã nhận ra chúng nên sửa được về đúng cách viết.",
         "en": 'Scans misread (or drafters mistype) the marks, capitals and characters of the labels "Nơi '
-        'nhận:", "Kính gửi:", the authority prefixes (T/M, K/T, T/L) and the acronym UBND; vblint '
-        "recognised them, so it can restore them.",
+        'nhận:", "Kính gửi:", the authority prefixes (T/M, K/T, T/L), the signer\'s title, the body an '
+        "authority signs for and the acronym UBND; vblint recognised them, so it can restore them.",
     },
     bad="Nơi nhân:\n…\nT Í M BAN THƯỜNG VỤ",
     good="Nơi nhận:\n…\nT/M BAN THƯỜNG VỤ",
@@ -126,6 +144,9 @@ def label_misread(doc, ctx):
                 yield hit
     for auth in doc.signature.authorities if doc.signature else ():
         if hit := _authority_hit(auth, ctx):
+            yield hit
+    for line in doc.signature.title_lines if doc.signature else ():
+        if hit := _title_hit(line, ctx):
             yield hit
     lines = [x for name in ("issuer", "addressees", "recipients") for x in doc.lines_of(name)]
     for line in lines:

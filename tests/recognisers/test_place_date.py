@@ -73,3 +73,36 @@ def test_the_written_forms_are_kept_for_the_leading_zero_rules():
 )
 def test_not_a_place_date(line):
     assert read(line) is None
+
+
+@pytest.mark.parametrize(
+    ("line", "place", "day", "month", "year"),
+    [
+        # date lines of photocopies OCR'd (bench.ocr_scan --dir, "copy"), read as far as they go
+        ("Hà Nội. ngày 0Š tháng 5 năm 2026", "Hà Nội", 5, 5, 2026),
+        ("Hà Nội. ngày }7 tháng T0 năm 2024", "Hà Nội", 17, None, 2024),
+        ("Hà Nội. ngày: 12 tháng 4 năm 2023", "Hà Nội", 12, 4, 2023),
+        ("Hà Nội, ngài: 10 tháng 02 năm 2026", "Hà Nội", 10, 2, 2026),
+        ("Hà Nói. ngày 06 tháng 4 năm 306", "Hà Nói", 6, 4, None),
+        ("Sa Đéc, ngày: 3] tháng I2 năm 2025", "Sa Đéc", None, 12, 2025),
+    ],
+)
+def test_a_damaged_date_line_is_read_as_far_as_it_goes(line, place, day, month, year):
+    got = P.damaged_place_date(line)
+    assert (got["place"], got["day"], got["month"], got["year"]) == (place, day, month, year)
+
+
+@pytest.mark.parametrize(
+    "line",
+    [
+        "Căn cứ Luật Tổ chức Chính phủ ngày 18 tháng 02 năm 2025;",  # a basis: a sentence
+        "Nghị quyết này có hiệu lực thi hành kể từ ngày thông qua.",
+        "phiên họp thứ 11 thông qua ngày 11 tháng 8 năm 2022./.",
+        "ngày 25 tháng 5 năm 2022 của Bộ trưởng Bộ Lao động - Thương binh",  # a wrapped citation
+        "Hà Nội, ngày 05 tháng 3 năm 2021 và ngày 06 tháng 3 năm 2021",
+        "c) Trước ngày 10 tháng 7 năm kế",  # an item's cell, cut at a wide gap (round 77's 04)
+        "Trước ngày 10 tháng 7 năm kế",
+    ],
+)
+def test_not_a_damaged_date_line(line):
+    assert P.damaged_place_date(line) is None

@@ -27,6 +27,16 @@ from linter.text import fold
         ("ngày 2 6 tháng 6 năm 20 18", "ngày 26 tháng 6 năm 2018"),
         ("ngày 5 tháng 6 năm 2018", "ngày 5 tháng 6 năm 2018"),
         ("123/qđ-ubnd", "123/QĐ-UBND"),  # a symbol read wholly in lower case
+        # a photocopy OCR'd (bench.ocr_scan --dir, "copy"): a legal number's slashes read as spaces,
+        # a colon, or lost; a type code without its bar; a legislature's number read as letters
+        ("Số: 12 2024 TT-BKHĐT", "Số: 12/2024/TT-BKHĐT"),
+        ("Số: 40:2026/TT-BTC", "Số: 40/2026/TT-BTC"),
+        ("Số: 322026TT-BKHCN", "Số: 32/2026/TT-BKHCN"),
+        ("Số: 154QD-UBND-TL", "Số: 154/QĐ-UBND-TL"),  # (never "1540D": QĐ is a code, not digits)
+        ("Số: 16/2026/ND-CP", "Số: 16/2026/NĐ-CP"),
+        ("Nghị quyết số: 17/2022/UBTVQHIS", "Nghị quyết số: 17/2022/UBTVQH15"),
+        ("Số: 12/2020/NĐ-CP", "Số: 12/2020/NĐ-CP"),
+        ("Số: 1050/ND-VP", "Số: 1050/NĐ-VP"),
         # nothing to repair
         ("CHÍNH PHỦ", "CHÍNH PHỦ"),  # an Í that is a letter
         ("Số 3294-CV/VPTW/nb", "Số 3294-CV/VPTW/nb"),  # a suffix in lower case on purpose
@@ -102,3 +112,28 @@ def test_stray_marks(line, marks):
 )
 def test_motto(f, motto):
     assert P.is_motto(fold(f)) == motto
+
+
+@pytest.mark.parametrize(
+    ("line", "restored"),
+    [
+        # a signer's title or an authority line whose marks OCR dropped or swapped
+        ("THỨ TRƯỚNG", "THỨ TRƯỞNG"),
+        ("PHÓ THÚ TƯỚNG", "PHÓ THỦ TƯỚNG"),
+        ("CHU TỊCH", "CHỦ TỊCH"),
+        ("KT. BỌ TRƯỜNG", "KT. BỘ TRƯỞNG"),
+        ("TM. UY BAN THƯƠNG VỤ QUÓC HỘI", "TM. ỦY BAN THƯỜNG VỤ QUỐC HỘI"),
+        ("TM. CHÍNH PHÙ", "TM. CHÍNH PHỦ"),
+        ("TM. UY BAN NHÂN DÂN TINH HA TINH", "TM. ỦY BAN NHÂN DÂN TINH HA TINH"),  # (a place: as read)
+        # right as written: nothing to restore
+        ("THỨ TRƯỞNG", None),
+        ("TM. UỶ BAN NHÂN DÂN", None),  # the tone on the y: the older style, and right
+        ("HIỆU TRƯỞNG TRƯỜNG THPT", None),
+        ("Thứ trưởng", None),  # not in capitals: a sentence's words
+        ("THUƯ TRƯƠNG", None),  # a letter too many: not the title's folded form
+        ("TỈNH ỬY CAO BẰNG", None),  # an issuer's line: its case and marks are layout's other repairs'
+        ("CHU TỊCH NƯỚC ĐÃ KÝ", None),  # more than a title on the line
+    ],
+)
+def test_restore_marks(line, restored):
+    assert P.restore_marks(line) == restored
