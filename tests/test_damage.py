@@ -478,3 +478,20 @@ def test_a_photocopy_s_damaged_number_and_date_are_found_for_review():
     assert {"VB103", "VB104"}.isdisjoint(codes) and "VB130" in codes
     assert r.components["number"]["status"] == r.components["place_date"]["status"] == "needs_review"
     assert (r.components["place_date"]["day"], r.components["place_date"]["month"]) == (17, None)
+
+
+def test_an_impossible_or_far_future_date_on_a_scan_is_asked_for_review():
+    """ "ngày 37 tháng 3", "năm 3022" read by OCR (a photocopy, bench.ocr_scan --dir): a digit
+    misread far more often than a drafter's, so a scan gets VB132 (check the line) where a typed
+    text gets VB224 or VB225; next year's date stays VB225 on a scan too."""
+    from linter.lint import lint_source
+    from linter.result import Source
+
+    date_line = next(ln for ln in STATE_TB.split("\n") if ", ngày " in ln)
+    for written, typed in (("ngày 37 tháng 7 năm 2025", "VB224"), ("ngày 21 tháng 7 năm 3025", "VB225")):
+        text = STATE_TB.replace(date_line, f"Hà Nội, {written}", 1)
+        assert typed in {d.code for d in check(text).diagnostics}
+        scan = {d.code for d in lint_source(Source("x.tif", text, "ocr"), OPTS).diagnostics}
+        assert typed not in scan and "VB132" in scan
+    text = STATE_TB.replace(date_line, "Hà Nội, ngày 21 tháng 7 năm 2027", 1)
+    assert "VB225" in {d.code for d in lint_source(Source("x.tif", text, "ocr"), OPTS).diagnostics}
