@@ -6,13 +6,15 @@
     degrade(image, quality, seed)     "office" (a clean office scan) or "poor": blur, noise, a slight
                                       rotation, low resolution, a stamp over the signature; "copy"
                                       and "fax" (any page size): a photocopy's uneven toner, a fax's
-                                      half vertical resolution, both black and white
+                                      half vertical resolution, both black and white; "phone": a
+                                      page photographed, then sent as a small JPEG
 
 Used by tests/test_scan.py and bench/ocr_scan.py, so the page images are made at test time from
 the corpus (no binary fixtures). Times-metric font: Debian's fonts-liberation2."""
 
 from __future__ import annotations
 
+import io
 import random
 from datetime import date
 from pathlib import Path
@@ -165,6 +167,8 @@ def degrade(image: Image.Image, quality: str, seed: int = 0) -> Image.Image:
     rng = random.Random(seed)
     if quality in ("copy", "fax"):
         return _black_and_white(image, quality, rng)
+    if quality == "phone":
+        return _photographed(image, rng)
     im = image.copy()
     if quality == "poor":
         d = ImageDraw.Draw(im)
@@ -218,3 +222,21 @@ def _black_and_white(image: Image.Image, quality: str, rng: random.Random) -> Im
                 if rng.random() < 0.5:
                     px[x, y] = 0
     return im
+
+
+def _photographed(image: Image.Image, rng: random.Random) -> Image.Image:
+    """A page photographed with a phone and sent on (added after "copy" and "fax", never tuned on):
+    held at a slant (the far edge narrower), lit from one side, a little out of focus, grey, and
+    saved as a JPEG at low quality and three quarters of the resolution."""
+    w, h = image.size
+    d = rng.uniform(0.01, 0.03) * w  # the top edge narrower by 2·d: a keystone
+    im = image.transform(
+        (w, h), Image.QUAD, (-d, 0, -d * 0.2, h, w + d * 0.2, h, w + d, 0), Image.BICUBIC, fillcolor=255
+    )
+    im = im.rotate(rng.uniform(-1.5, 1.5), resample=Image.BICUBIC, fillcolor=255)
+    shade = Image.linear_gradient("L").rotate(rng.choice((90, -90, 0, 180))).resize((w, h))
+    im = Image.blend(im, shade.point(lambda v: 90 + v // 2), 0.3).filter(ImageFilter.GaussianBlur(1.0))
+    small = im.resize((w * 3 // 4, h * 3 // 4), Image.BILINEAR)
+    buf = io.BytesIO()
+    small.save(buf, format="JPEG", quality=30)
+    return Image.open(io.BytesIO(buf.getvalue())).convert("L").resize((w, h), Image.BILINEAR)
