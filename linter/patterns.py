@@ -282,6 +282,9 @@ SIGNED = re.compile(
 # class and looks around afterwards: 3-5× faster to scan a line with than leading look-behinds.
 _DIGITISH = re.compile(r"(?!Q[DĐ]-)[OoQDlIi|!](?:(?<=\d.)|(?<!i)(?=\d))")  # (never "154QĐ-UBND")
 _DIGIT_OF = {"O": "0", "o": "0", "Q": "0", "D": "0", "l": "1", "I": "1", "i": "1", "|": "1", "!": "1"}
+# the wider table for a field that is a number and nothing else (a damaged date's day, a
+# legislature's "15"): letters OCR reads for digits, also where no digit stands beside them
+_FIELD_DIGITS = str.maketrans("OoQDlIiLÍÌ|!}SŠšsZzB", "00001111111115555228")
 _SLASHISH = re.compile(
     r"[lI|1](?<=[A-ZĐ].)(?=[A-ZĐ]{2})"
     r"|Í(?:(?<=-[A-ZĐ]Í)|(?<=-[A-ZĐ]{2}Í)|(?<=-[A-ZĐ]{3}Í))(?=[A-ZĐ]{2})"  # "96-QĐÍUBKTTU", never "CHÍNH"
@@ -309,7 +312,6 @@ _YEAR_NUMBER = re.compile(r"\d/(?:19|20)\d\d/")
 # letters ("UBTVQHI5", "QHIS")
 _BARLESS = re.compile(r"(?<=[/-])([QN])D(?=-[A-ZĐ])")
 _LEGISLATURE = re.compile(r"(?<=QH)[\dIlS|O]{2}(?![\w])")
-_LEGISLATURE_DIGITS = str.maketrans("IlS|O", "1151" + "0")
 # a date's number that a scan's transcript split with a space: "tháng 0 6", "ngày 2 6", "năm 20 18"
 _SPLIT_FIELD = re.compile(r"\b((?:ngày|tháng) \d) (\d (?:tháng|năm)\b)|\b(năm \d\d) (\d\d)\b")
 
@@ -329,7 +331,7 @@ def repair(text: str) -> str:
         text = _LOST_SLASH.sub(lambda m: (m.group(1) or m.group(2)) + "/", _SLASHISH.sub("/", text))
     text = _BARLESS.sub(r"\1Đ", text)
     if "QH" in text:
-        text = _LEGISLATURE.sub(lambda m: m.group().translate(_LEGISLATURE_DIGITS), text)
+        text = _LEGISLATURE.sub(lambda m: m.group().translate(_FIELD_DIGITS), text)
     m = _SYMBOL_TAIL.search(text)
     if m and m.group().islower():  # never "3294-CV/VPTW/nb": only a symbol with no capital at all
         text = text[: m.start()] + m.group().upper()
@@ -868,7 +870,6 @@ _DAMAGED_DATE = re.compile(
     r"^(?P<place>[^\W\d_][^\d,.:;]{1,40}?)?\s*[,.;:]?\s*ng\W?a\W?[yi][:.]?\s*(?P<d>\S{1,3})"
     r"\s+th\W?a\W?n\W?g[:.]?\s*(?P<m>\S{1,3})\s+n\W?a\W?m[:.]?\s*(?P<y>[^\s;]{2,5})\s*[.,]?$"
 )
-_FIELD_DIGITS = str.maketrans("OoQDlIiLÍÌ|!}SŠšsZzB", "00001111111115555228")
 
 
 def damaged_place_date(text: str) -> dict | None:
