@@ -19,7 +19,7 @@ import random
 from datetime import date
 from pathlib import Path
 
-from PIL import Image, ImageDraw, ImageFilter, ImageFont
+from PIL import Image, ImageChops, ImageDraw, ImageFilter, ImageFont
 
 DPI = 200
 A4 = (round(8.27 * DPI), round(11.69 * DPI))
@@ -163,12 +163,15 @@ def render(text: str) -> list[Image.Image]:
 
 def degrade(image: Image.Image, quality: str, seed: int = 0) -> Image.Image:
     """A scan of the page: "office" is slightly soft and noisy; "poor" is blurred, noisy, rotated,
-    at a low resolution, with a stamp over the signature; "copy" and "fax" see _black_and_white."""
+    at a low resolution, with a stamp over the signature; "copy" and "fax" see _black_and_white, "phone" _photographed,
+    "archive" _archived."""
     rng = random.Random(seed)
     if quality in ("copy", "fax"):
         return _black_and_white(image, quality, rng)
     if quality == "phone":
         return _photographed(image, rng)
+    if quality == "archive":
+        return _archived(image, rng)
     im = image.copy()
     if quality == "poor":
         d = ImageDraw.Draw(im)
@@ -240,3 +243,25 @@ def _photographed(image: Image.Image, rng: random.Random) -> Image.Image:
     buf = io.BytesIO()
     small.save(buf, format="JPEG", quality=30)
     return Image.open(io.BytesIO(buf.getvalue())).convert("L").resize((w, h), Image.BILINEAR)
+
+
+def _archived(image: Image.Image, rng: random.Random) -> Image.Image:
+    """An old page from an archive's box, scanned in grey (added after "phone", held out: run once
+    before and once after a session's fixes): the paper yellowed and stained, the back page's
+    text showing through mirrored, the ink faded unevenly, scanned at 150 dpi, slightly turned."""
+    w, h = image.size
+    back = image.transpose(Image.FLIP_LEFT_RIGHT).rotate(rng.uniform(-1, 1), fillcolor=255)
+    back = back.transform((w, h), Image.AFFINE, (1, 0, rng.randint(-40, 40), 0, 1, rng.randint(-60, 60)))
+    im = Image.blend(image, back, rng.uniform(0.12, 0.2))  # show-through
+    # ink faded towards one corner: dark pixels lifted by up to a third of the way to the paper
+    fade = Image.linear_gradient("L").rotate(rng.choice((45, 135, 225, 315))).resize((w, h))
+    im = Image.composite(im.point(lambda v: v + (255 - v) // 3), im, fade)
+    # the paper: yellowed (grey in a scan) and stained by blotches a few centimetres wide
+    sw, sh = max(1, w // 60), max(1, h // 60)
+    stains = Image.frombytes("L", (sw, sh), bytes(rng.randrange(256) for _ in range(sw * sh)))
+    stains = stains.resize((w, h), Image.BICUBIC).filter(ImageFilter.GaussianBlur(20))
+    paper = stains.point(lambda v: max(170, min(235, 205 + (v - 128) // 3)))
+    im = ImageChops.darker(im, paper)
+    im = im.rotate(rng.uniform(-0.8, 0.8), resample=Image.BICUBIC, fillcolor=220)
+    small = im.resize((w * 3 // 4, h * 3 // 4), Image.BOX).filter(ImageFilter.GaussianBlur(0.5))
+    return small.resize((w, h), Image.BILINEAR)

@@ -21,7 +21,16 @@ GAZETTE = "gazette"
 # (matched folded, with every space removed: a text layer may space a word's letters, "CÔN   G
 # BÁO"; OCR misreads a mark, "Só", or a slash, and may leave a dash or a speck at the end)
 _GAZETTE_HEAD = re.compile(r"\d{0,4}congbao\W?so[\d+]+\W?ngay\d{1,2}\W?\d{1,2}\W?\d{4}\W{0,2}\d{0,4}\W?")
-_GAZETTE_PART = re.compile(r"VĂN BẢN (?:QUY PHẠM PHÁP LUẬT|PHÁP LUẬT KHÁC|HỢP NHẤT -.*)")
+# On a page known to be the gazette's, what OCR makes of its edge: a page number read with a
+# bracket or a letter for a digit ("6]", "I2", "3Ị"); the head with misread or doubled numbers, its
+# date cut off ("CÔNG BÁO/Số I015 + 1016/Ngày 19-9-2…"); the head's end, wrapped ("1524/Ngày
+# 29-12-2024")
+_OCR_PAGE_NO = re.compile(r"\W{0,2}(?=\w{0,3}\d)[\dilo|!t]{1,4}\W{0,2}")
+_OCR_HEAD = re.compile(r"[\W_]?\d{0,4}\W?congba[o0]\W?s[o0]\W?[\dilo|!+§]{2,}\W?(?:ngay|\W).{0,30}")
+_OCR_HEAD_END = re.compile(r"[\d+]*\W?ngay\d{1,2}\W\d{1,2}\W\d{4}\W?\d{0,4}")
+# (matched folded, so a scan's misread mark, "HỢP NHÁT", still reads; the issuer after "HỢP NHẤT"
+# may be wrapped to the next line, after the dash or with the dash lost)
+_GAZETTE_PART = re.compile(r"van ban (?:quy pham phap luat|phap luat khac|hop nhat(?:\W+(?P<issuer>.*))?)")
 _COLOPHON = "vanphongchinhphuxuatban"  # (folded, no spaces) "VĂN PHÒNG CHÍNH PHỦ XUẤT BẢN"
 _PAGE_NO = re.compile(r"(?:-\s*)?\d{1,4}(?:\s*-)?")  # "24", "- 3 -"
 
@@ -40,14 +49,23 @@ def find(lines: list[list[str]], published: str | None = None) -> tuple[list[set
     # (the outer lines only: a page's second line may repeat with its numbers aside, "Điều 5. …")
     repeated = _repeated([_key(ls[i]) for ls, e in zip(lines, edges) for i in {o for o, _ in e}], len(lines))
     gazette = published == GAZETTE or any(
-        _gazette_head(ls[i]) for ls, e in zip(lines, edges) for pair in e for i in pair if i is not None
+        _gazette_head(ls[i], ocr=True)
+        for ls, e in zip(lines, edges)
+        for pair in e
+        for i in pair
+        if i is not None
     )
     out = []
     carried = False  # a footnote quoting at the foot of the page before, which may go on at this one's
     # the body's print: the median length of the long lines (a page of notes alone has none of its own)
     width = median([n for ls in lines for n in _long(range(len(ls)), ls)] or [0])
     for n, (ls, e) in enumerate(zip(lines, edges)):
-        drop = _peel(ls, e, lambda x: _key(x) in repeated or _is_furniture(x, len(lines)))
+        drop = _peel(
+            ls,
+            e,
+            lambda x: _key(x) in repeated or _is_furniture(x, len(lines), gazette),
+            lambda x: _gazette_head(x, ocr=gazette),
+        )
         if gazette and n == _first_page(lines):
             drop |= _gazette_parts(ls, drop)
         if gazette and any(_COLOPHON in fold(_squeeze(x)) for x in ls):
@@ -115,19 +133,22 @@ def _edges(ls: list[str]) -> list[tuple[int, int | None]]:
     return ends
 
 
-def _peel(ls: list[str], edges: list[tuple[int, int | None]], furniture) -> set[int]:
-    """The furniture at a page's edges: the outer line, and the one inside it when the outer is."""
+def _peel(ls: list[str], edges: list[tuple[int, int | None]], furniture, head) -> set[int]:
+    """The furniture at a page's edges: the outer line, and the one inside it when the outer is
+    or when it is the gazette's head (never a document's line: above it, a speck OCR read)."""
     out: set[int] = set()
     for outer, inner in edges:
         if furniture(ls[outer]):
             out.add(outer)
-            if inner is not None and furniture(ls[inner]):
-                out.add(inner)
+        if inner is not None and (outer in out and furniture(ls[inner]) or head(ls[inner])):
+            out.add(inner)
     return out
 
 
-def _gazette_head(line: str) -> bool:
-    return bool(_GAZETTE_HEAD.fullmatch(fold(_squeeze(line))))
+def _gazette_head(line: str, ocr: bool = False) -> bool:
+    """The gazette's head; ocr: also as OCR may read it (see _OCR_HEAD)."""
+    f = fold(_squeeze(line))
+    return bool(_GAZETTE_HEAD.fullmatch(f) or ocr and len(line) < 60 and _OCR_HEAD.fullmatch(f))
 
 
 def _squeeze(line: str) -> str:
@@ -151,8 +172,11 @@ def _repeated(keys: list[str], pages: int) -> set[str]:
     return {k for k, n in seen.items() if n >= max(2, pages // 4)}
 
 
-def _is_furniture(line: str, pages: int) -> bool:
+def _is_furniture(line: str, pages: int, gazette: bool = False) -> bool:
     t = line.strip()
+    if gazette and len(t) < 60:
+        f = fold(_squeeze(t))
+        return bool(_OCR_PAGE_NO.fullmatch(f) or _OCR_HEAD.fullmatch(f) or _OCR_HEAD_END.fullmatch(f))
     return _gazette_head(t) or pages > 1 and bool(_PAGE_NO.fullmatch(t))
 
 
@@ -168,11 +192,12 @@ def _gazette_parts(ls: list[str], dropped: set[int]) -> set[int]:
     out: set[int] = set()
     text = [i for i, x in enumerate(ls) if x.strip() and i not in dropped]
     k = 0
-    while k < min(len(text), 3) and _GAZETTE_PART.fullmatch(" ".join(ls[text[k]].split())):
+    while k < min(len(text), 3) and (part := _GAZETTE_PART.fullmatch(fold(" ".join(ls[text[k]].split())))):
         out.add(text[k])
-        if ls[text[k]].rstrip().endswith("-") and k + 1 < len(text):
+        wrapped = part.group(0).startswith("van ban hop nhat") and not part.group("issuer")
+        if wrapped and k + 1 < len(text) and not fold(ls[text[k + 1]]).lstrip().startswith("cong hoa"):
             k += 1
-            out.add(text[k])  # the heading wrapped after its dash
+            out.add(text[k])  # the issuer, wrapped after the dash (or the dash lost)
         k += 1
     if k + 1 < len(text) and _names_the_column_below(ls[text[k]], ls[text[k + 1]]):
         out.add(text[k])
@@ -183,8 +208,11 @@ def _names_the_column_below(line: str, below: str) -> bool:
     """line, alone on its row, names the body whose column the row below opens with (wrapped or not)."""
     if _GAP.search(line.strip()) or not line.strip().isupper():
         return False
-    column = _squeeze(_GAP.split(below.strip())[0])
-    return len(column) >= 4 and _squeeze(line).startswith(column)
+    row = below.strip()
+    # (OCR keeps no gap before the banner beside it: the column ends where the banner starts)
+    banner = max(fold(row).find("cong hoa xa hoi"), fold(row).find("dang cong san"))
+    column = fold(_squeeze(_GAP.split(row[:banner] if banner > 0 else row)[0]))
+    return len(column) >= 4 and fold(_squeeze(line)).startswith(column)
 
 
 _GAP = re.compile(r"\s{3,}")

@@ -300,7 +300,10 @@ def split_columns(line: Line) -> list[Line]:
         fuzzy = len(f) > len(phrase) + 3 and "nam" in f and is_upper_line(t)
         k = P.find_phrase(f, phrase) if fuzzy else f.find(phrase)
         if k > 0 and is_upper_line(t[:k]) and not _of_the_state(f, k):
-            return _split_at(line, k)
+            issuer, *banner = _split_at(line, k)
+            if issuer.text[-1] in ":;,":  # a speck before the gap ("BỘ … THƯƠNG BÌNH: CỘNG HÒA …")
+                issuer = issuer.drop([len(issuer.text) - 1])
+            return [issuer, *banner]
         if k == 0 and len(f) > len(phrase) + 3:
             rest = f[len(phrase) :].strip()
             if P.TIEU_NGU_RE.match(rest) or is_upper_line(t[len(phrase) :]):

@@ -56,6 +56,8 @@ def classify(line: Line) -> tuple[str, dict]:
         kind = P.banner_kind(t)
         if kind:
             return {"party": "BANNER", "quoc_hieu": "QUOC_HIEU", "tieu_ngu": "TIEU_NGU"}[kind], {}
+        if f.startswith("doc") and P.motto_among_specks(t):
+            return "TIEU_NGU", {"repaired": True}
     if upper and f.rstrip(":").strip() in P.MARKS:
         return "MARK", {}
     # a number or a date, as written, then with OCR repairs (only where one can be: a line
@@ -109,10 +111,16 @@ def classify(line: Line) -> tuple[str, dict]:
     if slug:
         return "DOC_TYPE", {"doc_type": slug, "type_end": len(t), "repaired": True}
     if upper or P.representative(t):  # ("Đại diện Sở …" heads a signer's block as a title does)
-        return ("ENACT" if t.rstrip().endswith(":") else "UPPER"), {}
+        return ("ENACT" if t.rstrip().endswith(":") and not _issuer_with_a_speck(f) else "UPPER"), {}
     if P.is_name_line(t):
         return "NAME", {}
     return "TEXT", {}
+
+
+def _issuer_with_a_speck(f: str) -> bool:
+    """An issuing body's line that OCR ended with a colon ("BỘ LAO ĐỘNG - THƯƠNG BÌNH:"), not an
+    enacting line ("ỦY BAN NHÂN DÂN TỈNH QUYẾT ĐỊNH:"): it must not end the header."""
+    return f.startswith(P.ISSUER_WORDS) and not any(v in f for v in ("quyet", "ban hanh", "nghi:"))
 
 
 # a letter OCR reads for a digit beside a digit in a symbol, where no code has one: "QHI5", "QHl5"

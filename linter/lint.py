@@ -25,7 +25,7 @@ def lint_source(src: Source, opts: Options) -> FileResult:
     res = FileResult(src.path, text=src.text)
     toks = lex(layout(normalize(src.text)))
     tree, dropped = parse(toks)
-    doc = build(tree, toks, dropped)
+    doc = build(tree, toks, dropped, src.encoding == "ocr")
     res.components, res.doc_type = doc.components, doc.doc_type
     res.diagnostics += run_stage("input", doc, Context(None, opts.today, opts.lang, None, src))
     if ended(res.diagnostics):

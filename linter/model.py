@@ -7,6 +7,7 @@ from dataclasses import dataclass, field
 from typing import NamedTuple
 
 from lark import Tree
+from rapidfuzz.distance import Levenshtein
 
 from linter import codes, docparts
 from linter import patterns as P
@@ -731,8 +732,10 @@ BUILDERS = {
 _REPAIRABLE = ("banner", "number", "place_date", "doc_type")  # parts OCR repair may have read
 
 
-def build(tree: Tree, toks: list[Tok], dropped: list[Tok]) -> Document:
-    """The components, each made by its grammar rule's builder from the rule's first subtree."""
+def build(tree: Tree, toks: list[Tok], dropped: list[Tok], scanned: bool = False) -> Document:
+    """The components, each made by its grammar rule's builder from the rule's first subtree.
+    scanned: the text is OCR's, whose digits and letters may be misread: its parts vouch for each
+    other (_year_of_number, _issuer_code_of_name)."""
     parts: dict[str, list[Tok]] = {}
     subtrees = _subtrees(tree)
     for sub in subtrees:
@@ -749,12 +752,44 @@ def build(tree: Tree, toks: list[Tok], dropped: list[Tok]) -> Document:
                 comps[name]["status"] = (
                     "needs_review" if any(x.data.get("repaired") for x in parts[name]) else "ok"
                 )
+    if scanned:
+        _year_of_number(comps)
+        _issuer_code_of_name(comps)
     doc_type, source = _doc_type(comps)
     num = comps["number"]
     if doc_type == "cong_van" and num and num["form"] == "state" and num["type_code"] not in (None, "CV"):
         # "Số: 5348/CT-CS": in a công văn "CT" is the issuer (Cục Thuế), not chỉ thị
         num["type_code"], num["issuer_code"] = None, num["symbol"]
     return Document(comps, doc_type, source, toks, parts, dropped)
+
+
+def _year_of_number(comps: dict) -> None:
+    """A date's year that OCR misread ("năm 2036", "năm 3033" for 2026, 2022) is the year its
+    number carries (a legal normative number's is the year of signing) when the number was read as
+    written and the year is unread, no year at all, or one digit off on a date line read through
+    repair. The date is marked for review (VB130). (A typed text's mismatch is VB217's.)"""
+    n, pd = comps["number"], comps["place_date"]
+    if not (n and pd and n["year"] and n["status"] == "ok") or n["year"] == pd["year"]:
+        return
+    one_off = sum(a != b for a, b in zip(str(n["year"]), f"{pd['year'] or 0:04d}")) == 1
+    if not 1945 <= (pd["year"] or 0) <= 2100 or one_off and pd["status"] == "needs_review":
+        pd["year"], pd["status"] = n["year"], "needs_review"
+
+
+def _issuer_code_of_name(comps: dict) -> None:
+    """A State number's issuer code that OCR misread ("TT-BLĐITBXH", "TT-RCA", "TT-BKHDT") is the
+    initials of the issuer its header names ("BỘ CÔNG AN": "BCA") when it is close to them and holds
+    a letter they do not (so never a shortening of the name: "NHNN" for "NGÂN HÀNG NHÀ NƯỚC VIỆT
+    NAM"), all in capitals ("TTg" is the Prime Minister's). The number is marked for review (VB130)."""
+    n, issuer = comps["number"], comps["issuer"]
+    if not (n and issuer and n["form"] == "state" and n["type_code"] and n["issuer_code"]):
+        return
+    code = n["issuer_code"]
+    words = re.findall(r"[^\W\d_]+", issuer["text"].upper())
+    initials = "".join(w[0] if w[0] == "Đ" else fold(w[0]).upper() for w in words if w != "VÀ")
+    close = len(initials) >= 3 and Levenshtein.distance(code, initials) <= 2
+    if close and code.isupper() and set(code) - set(initials):  # (never "TTg": a code of its own)
+        n["issuer_code"], n["symbol"], n["status"] = initials, f"{n['type_code']}-{initials}", "needs_review"
 
 
 def _titles(toks: list[Tok]) -> list[str]:

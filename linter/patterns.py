@@ -9,7 +9,7 @@ from functools import lru_cache
 from rapidfuzz import fuzz, process
 
 from linter import codes
-from linter.text import fold, is_upper_line
+from linter.text import fold, fold_aligned, is_upper_line
 
 # Document type names (folded) -> slug. Party (QĐ 66/QĐ 399) and State (NĐ 30 Điều 7) types,
 # plus the legal normative types, so a document is recognised whatever its regime.
@@ -103,9 +103,15 @@ _AUTHENTICATION_RE = re.compile(r"XÁC (?:THỰC|NHẬN) VĂN BẢN HỢP NHẤT
 MISWORDED_AUTHENTICATION_F = "xac nhan van ban hop nhat"
 
 
+_AUTHENTICATION_FOLDED = re.compile(r"xac (?:thuc|nhan) van ban hop nhat")
+
+
 def authentication(text: str) -> re.Match | None:
-    """Where the authentication's heading stands in text, if it does."""
-    return _AUTHENTICATION_RE.search(text) if "XÁC" in text else None
+    """Where the authentication's heading stands in text, if it does (its marks misread, "HỢP
+    NHÁT", as OCR may leave them: matched folded, offsets kept)."""
+    if "X" not in text:
+        return None
+    return _AUTHENTICATION_RE.search(text) or _AUTHENTICATION_FOLDED.search(fold_aligned(text.lower()))
 
 
 def is_authentication(text: str) -> bool:
@@ -177,8 +183,8 @@ _SPLIT_CODE = re.compile(r" ([A-ZĐ]{1,4})(?:\s{2,}|\s*$)")
 _CODE_END = re.compile(r"[A-ZĐ]{3}$")
 STATE_NUMBER = re.compile(
     r"^(?P<seq>[0-9]{1,6}(?:\.[0-9]{1,2}(?=\s*/))?|[.…_ ]*)\s*/\s*(?:(?P<year>\d{4})\s*/\s*)?"
-    r"(?P<symbol>[A-ZĐ][A-Za-zĐđ0-9.]*(?:\s*-\s*[A-ZĐ0-9][A-Za-zĐđ0-9.]*)*)"
-)
+    r"(?P<symbol>[A-ZĐ](?:[A-Za-zĐđ0-9]|\.(?!\.))*(?:\s*-\s*[A-ZĐ0-9](?:[A-Za-zĐđ0-9]|\.(?!\.))*)*)"
+)  # (a stop, never a dotted leader glued after it: "TT-BTC.............")
 
 PLACE_DATE = re.compile(
     r"^(?P<place>[^\d,]{2,60}?)?\s*,?\s*ngay\s*(?P<d>\d{1,2}|[.…_ ]+)\s*thang\s*(?P<m>\d{1,2}|[.…_ ]+)"
@@ -284,7 +290,7 @@ _DIGITISH = re.compile(r"(?!Q[DĐ]-)[OoQDlIi|!](?:(?<=\d.)|(?<!i)(?=\d))")  # (n
 _DIGIT_OF = {"O": "0", "o": "0", "Q": "0", "D": "0", "l": "1", "I": "1", "i": "1", "|": "1", "!": "1"}
 # the wider table for a field that is a number and nothing else (a damaged date's day, a
 # legislature's "15"): letters OCR reads for digits, also where no digit stands beside them
-_FIELD_DIGITS = str.maketrans("OoQDlIiLÍÌ|!}SŠšsZzB", "00001111111115555228")
+_FIELD_DIGITS = str.maketrans("OoQDlIiLÍÌÏïT|!}SŠšsZzB", "00001111111111115555228")
 _SLASHISH = re.compile(
     r"[lI|1](?<=[A-ZĐ].)(?=[A-ZĐ]{2})"
     r"|Í(?:(?<=-[A-ZĐ]Í)|(?<=-[A-ZĐ]{2}Í)|(?<=-[A-ZĐ]{3}Í))(?=[A-ZĐ]{2})"  # "96-QĐÍUBKTTU", never "CHÍNH"
@@ -312,6 +318,11 @@ _YEAR_NUMBER = re.compile(r"\d/(?:19|20)\d\d/")
 # letters ("UBTVQHI5", "QHIS")
 _BARLESS = re.compile(r"(?<=[/-])([QN])D(?=-[A-ZĐ])")
 _LEGISLATURE = re.compile(r"(?<=QH)[\dIlS|O]{2}(?![\w])")
+# a number's colon read as a semicolon ("Số; 14/…"), its "ố" as another letter ("Sá: 08/VBHN-BTC");
+# a type code "TT" whose second T OCR read as a digit or an I ("/T1-BTC": no type code has a digit)
+_SEMICOLON_LABEL = re.compile(r"^(S[ốoôó]);")
+_MISREAD_LABEL = re.compile(r"^S[^\W\d_](?=:\s*\d{1,6}/[\dA-ZĐ])")
+_TT_MISREAD = re.compile(r"(?<![A-ZĐ])T[1Il|](?=-[A-ZĐ]{2})")
 # a date's number that a scan's transcript split with a space: "tháng 0 6", "ngày 2 6", "năm 20 18"
 _SPLIT_FIELD = re.compile(r"\b((?:ngày|tháng) \d) (\d (?:tháng|năm)\b)|\b(năm \d\d) (\d\d)\b")
 
@@ -324,7 +335,10 @@ def repair(text: str) -> str:
     if "ngày" in text:
         text = _SPLIT_FIELD.sub(lambda m: "".join(g for g in m.groups() if g), text)
     text = _LOST_HYPHEN.sub(r"\1-", text)
-    if (label := NUMBER_LABEL.match(fold(text))) and not _YEAR_NUMBER.search(text):
+    text = _MISREAD_LABEL.sub("Số", _SEMICOLON_LABEL.sub(r"\1:", text))
+    if (label := NUMBER_LABEL.match(fold(text))) and "T" in text:
+        text = text[: label.end()] + _TT_MISREAD.sub("TT", text[label.end() :])
+    if label and not _YEAR_NUMBER.search(text):
         at = label.end()
         text = text[:at] + _YEAR_SEP.sub(r"\1/\2/", text[at:], count=1)
     if "/" not in text:  # every State number has a slash; OCR reads it as a letter, or loses it
@@ -373,7 +387,7 @@ def fuzzy_doc_type(text: str) -> str | None:
     letters = list(filter(str.isalpha, text))  # (map and filter: C loops, no generator frames)
     if not letters or sum(map(str.isupper, letters)) < 0.7 * len(letters):
         return None
-    f = " ".join(fold(text).split())
+    f = " ".join(fold(text).strip(" _.,:;!'\"-").split())  # (a speck after it: "THÔNGTU_")
     if " " not in f and f in _GLUED_TYPES:  # "THÔNGBÁO": a page that lost the space between the words
         return TYPE_NAMES[_GLUED_TYPES[f]]
     # the closest type name (the first of equals), if it scores 85 or more
@@ -525,6 +539,21 @@ def is_motto(f: str) -> bool:
     return bool(TIEU_NGU_RE.match(f)) or (
         len(f) < 40 and fuzz.ratio(" ".join(re.sub(r"[^a-z ]", "", f).split()), _TIEU_NGU) >= 88
     )
+
+
+def motto_among_specks(text: str) -> bool:
+    """The motto's six words in order, with a few words of specks among them, as a photographed
+    page's OCR reads it ("Độc lập - Tự do - Hạnh cua? phúc xo"): read, for review."""
+    words = re.sub(r"[^a-z]", " ", fold(text)).split()
+    if not 6 < len(words) <= 10 or words[:2] != ["doc", "lap"] or "-" not in text:
+        return False  # (its hyphens: never a sentence that names independence, freedom, happiness)
+    motto, at, rest = _TIEU_NGU.split(), 0, []
+    for w in words:  # the motto's words in order, the specks left over
+        if at < 6 and w == motto[at]:
+            at += 1
+        else:
+            rest.append(w)
+    return at == 6 and all(len(w) <= 3 for w in rest)  # specks, not a sentence's words
 
 
 def banner_kind(text: str) -> str | None:
@@ -696,8 +725,10 @@ def may_be_number(text: str, folded: str) -> bool:
     "Số"/"Luật"/"Nghị quyết số"/"Pháp lệnh số", or starts with a digit as a Party number does
     ("400-TB/TU"). folded: fold(text)."""
     f = folded.lstrip()
-    return f.startswith(("so", "luat", "nghi quyet so", "phap lenh so")) or (
-        f[:1].isdigit() and bool(_PARTY_SEQ.match(text.lstrip()))
+    return (
+        f.startswith(("so", "luat", "nghi quyet so", "phap lenh so"))
+        or (f[:1].isdigit() and bool(_PARTY_SEQ.match(text.lstrip())))
+        or bool(_MISREAD_LABEL.match(text))
     )
 
 
@@ -864,11 +895,12 @@ def parse_place_date(text: str) -> dict | None:
 
 
 # A date line whose fields OCR garbled past repair: "Hà Nội. ngày 0Š tháng 5 năm 2026", "ngày }7
-# tháng T0 năm 2024", "ngày: 12 tháng 4 năm 2023". Its three words stand in order, each field a
-# short run of marks; a field is read where the usual confusions make it digits, else left unread.
+# tháng T0 năm 2024", "ngàn: 12 tháng 4 năm 2023", "năm 3(0)56". Its three words stand in order,
+# each field a short run of marks; a field is read where the usual confusions make it digits, else
+# left unread.
 _DAMAGED_DATE = re.compile(
-    r"^(?P<place>[^\W\d_][^\d,.:;]{1,40}?)?\s*[,.;:]?\s*ng\W?a\W?[yi][:.]?\s*(?P<d>\S{1,3})"
-    r"\s+th\W?a\W?n\W?g[:.]?\s*(?P<m>\S{1,3})\s+n\W?a\W?m[:.]?\s*(?P<y>[^\s;]{2,5})\s*[.,]?$"
+    r"^(?P<place>[^\W\d_][^\d,.:;]{1,40}?)?\s*[,.;:]?\s*ng\W?a\W?[yinv][:.]?\s*(?P<d>\S{1,3})"
+    r"\s+th\W?a\W?n\W?g[:.]?\s*(?P<m>\S{1,3})\s+n\W?a\W?m[:.]?\s*(?P<y>[^\s;]{2,6})\s*[.,]?$"
 )
 
 
@@ -887,7 +919,8 @@ def damaged_place_date(text: str) -> dict | None:
         return None  # a place's words are capitalised, but for "phố", "xã": never a sentence, an item
 
     def field(g: str, lo: int, hi: int) -> int | None:
-        v = text[m.start(g) : m.end(g)].translate(_FIELD_DIGITS)
+        # (a speck before the digits: "(06", "$5")
+        v = text[m.start(g) : m.end(g)].strip("([{$'\"`‘“").translate(_FIELD_DIGITS)
         return int(v) if v.isdigit() and lo <= int(v) <= hi else None
 
     return {
@@ -906,10 +939,11 @@ def damaged_place_date(text: str) -> dict | None:
 
 
 # A number line OCR garbled past repair whose label and symbol still stand: "Số: 19 QD-UBND-TL",
-# "Số: HT 2026 ND-CP", "Số: JSŠ QĐ-UBND-TL". The symbol is a code, a hyphen and a code.
+# "Số: HT 2026 ND-CP", "Số: 12/202 L/TT-BLĐTBXH", "Luật số: XI 2024 QHIS". The symbol is a code, a
+# hyphen and a code, or a legislature's ("QH15", "UBTVQH15", their digits misread).
 _DAMAGED_NUMBER = re.compile(
-    r"(?P<seq>[^\s/]{0,6}?)[\s/:.⁄]*(?:(?P<year>(?:19|20)\d\d)[\s/:.⁄]*)?"
-    r"(?P<symbol>[A-ZĐ]{1,5}-[A-ZĐ][A-ZĐ0-9]{1,9}(?:-[A-ZĐ0-9]{1,8})*)\s*\.?$"
+    r"(?P<seq>[^\s/]{0,6}?)[\s/:.⁄]*(?:(?P<year>(?:19|20)[\dOoIlLT|!]\s?[\dOoIlLT|!])[\s/:.⁄]*)?"
+    r"(?P<symbol>[A-ZĐ]{1,5}-[A-ZĐ][A-ZĐ0-9]{1,9}(?:-[A-ZĐ0-9]{1,8})*|(?:UBTV)?[QO]H[\dIlS|O]{2})\s*\.?$"
 )
 
 
@@ -919,7 +953,7 @@ def damaged_number(text: str) -> dict | None:
     any other line. The caller marks it repaired: it is reported for review, never as missing."""
     f = fold(text)
     m = NUMBER_LABEL.match(f)
-    if not m or not f.startswith("so") or len(text) > 40:
+    if not m or len(text) > 40:
         return None
     rest = text[m.end() :].lstrip()
     colon = rest[:1] == ":"
@@ -932,7 +966,9 @@ def damaged_number(text: str) -> dict | None:
         seq = seq[:-1]  # the slash misread, glued to the symbol: "03ÍBB-UBND"
     seq_text = seq.translate(_FIELD_DIGITS)
     symbol = _BARLESS.sub(r"\1Đ", "/" + d.group("symbol"))[1:]  # ("/": the bar's look-behind)
-    year = int(d.group("year")) if d.group("year") else None
+    if "-" not in symbol:  # a legislature's: "OH1S" is "QH15"
+        symbol = symbol[:-4] + "QH" + symbol[-2:].translate(_FIELD_DIGITS)
+    year = int(d.group("year").replace(" ", "").translate(_FIELD_DIGITS)) if d.group("year") else None
     return _state_number(
         text[: m.end()].strip(), colon, seq, seq_text, symbol, year, len(text.rstrip()), rest.rstrip()
     )
@@ -1128,6 +1164,8 @@ def stray_marks(text: str) -> list[int]:
     out = [0] if text[:1] in ".,'_" and _STRAY_FIRST.match(text) else []
     if text[:1] == "-" and text[1:2].isupper() and is_upper_line(text[1:]):
         out = [0]  # a speck glued before an upper-case header line: "-TỈNH ỦY NGHỆ AN"
+    elif text[:1] in "[|" and "]" not in text and is_name_line(text[1:]):
+        out = [0]  # or before a signer's name: "[Lê Thành Long"
     if not _MAYBE_STRAY.search(text, len(out)):
         return out
     for m in _STRAY.finditer(text, len(out)):

@@ -477,7 +477,7 @@ def test_a_photocopy_s_damaged_number_and_date_are_found_for_review():
     codes = {d.code for d in r.diagnostics}
     assert {"VB103", "VB104"}.isdisjoint(codes) and "VB130" in codes
     assert r.components["number"]["status"] == r.components["place_date"]["status"] == "needs_review"
-    assert (r.components["place_date"]["day"], r.components["place_date"]["month"]) == (17, None)
+    assert (r.components["place_date"]["day"], r.components["place_date"]["month"]) == (17, 10)
 
 
 def test_an_impossible_or_far_future_date_on_a_scan_is_asked_for_review():
@@ -495,3 +495,58 @@ def test_an_impossible_or_far_future_date_on_a_scan_is_asked_for_review():
         assert typed not in scan and "VB132" in scan
     text = STATE_TB.replace(date_line, "Hà Nội, ngày 21 tháng 7 năm 2027", 1)
     assert "VB225" in {d.code for d in lint_source(Source("x.tif", text, "ocr"), OPTS).diagnostics}
+
+
+def test_a_misread_year_on_a_scan_is_the_year_its_legal_number_carries():
+    """On a scan, a date's year OCR misread ("năm 2036" on a line read through repair, "năm 3033",
+    "năm 3(0)56") is the year of the number read as written (a legal number's year is the year of
+    signing), marked for review; a typed text keeps what it says (VB217 reports the mismatch)."""
+    from linter.lint import lint_source
+    from linter.result import Source
+
+    text = (ROOT / "corpus/valid/state-vbqppl/thong_tu.txt").read_text(encoding="utf-8")
+    date_line = next(ln for ln in text.split("\n") if ", ngày " in ln)
+    year = int(P.parse_number(next(ln for ln in text.split("\n") if ln.startswith("Số:")))["year"])
+    for damaged_line in (
+        f"Hà Nội, ngày L5 tháng 3 năm {year + 10}",  # one digit off, the line read through repair
+        f"Hà Nội, ngày 15 tháng 3 năm {year + 1000}",  # no year at all
+        "Hà Nội, ngày 15 tháng 3 năm 3(0)56",  # past reading
+    ):
+        scanned = text.replace(date_line, damaged_line, 1)
+        r = lint_source(Source("x.tif", scanned, "ocr"), OPTS)
+        assert (r.components["place_date"]["year"], r.components["place_date"]["status"]) == (
+            year,
+            "needs_review",
+        )
+        assert "VB130" in {d.code for d in r.diagnostics}
+    typed = check(text.replace(date_line, f"Hà Nội, ngày 15 tháng 3 năm {year + 10}", 1))
+    assert typed.components["place_date"]["year"] == year + 10
+    # a date line read as written, a year a digit off: a real year, kept (VB217 on the mismatch)
+    r = lint_source(
+        Source("x.tif", text.replace(date_line, f"Hà Nội, ngày 15 tháng 3 năm {year + 10}", 1), "ocr"), OPTS
+    )
+    assert r.components["place_date"]["year"] == year + 10
+
+
+def test_a_misread_issuer_code_on_a_scan_is_the_issuer_s_initials():
+    """On a scan, a State number's issuer code OCR misread ("TT-RCA" under "BỘ CÔNG AN") is read as
+    the initials of the issuer the header names, marked for review; never a code that shortens the
+    name as the office does, and never on a typed text."""
+    from linter.lint import lint_source
+    from linter.result import Source
+
+    head = "{issuer}\nCỘNG HÒA XÃ HỘI CHỦ NGHĨA VIỆT NAM\nĐộc lập - Tự do - Hạnh phúc\nSố: {number}\n"
+    rest = "Hà Nội, ngày 15 tháng 3 năm 2025\nTHÔNG TƯ\nQuy định việc thử\nĐiều 1. Phạm vi\n"
+    for issuer, number, symbol in (
+        ("BỘ CÔNG AN", "65/2025/TT-RCA", "TT-BCA"),
+        ("BỘ LAO ĐỘNG - THƯƠNG BINH\nVÀ XÃ HỘI", "09/2025/TT-BLĐITBXH", "TT-BLĐTBXH"),
+        ("BỘ KẾ HOẠCH VÀ ĐẦU TƯ", "13/2025/TT-BKHDT", "TT-BKHĐT"),
+        ("TÒA ÁN NHÂN DÂN TỐI CAO", "02/2025/TT-TANDTC", "TT-TANDTC"),  # as written: "ÁN" is "A"
+        ("NGÂN HÀNG NHÀ NƯỚC VIỆT NAM", "12/2025/TT-NHNN", "TT-NHNN"),  # the office's shortening
+        ("THỦ TƯỚNG CHÍNH PHỦ", "28/2025/QĐ-TTg", "QĐ-TTg"),  # a code of its own
+    ):
+        text = head.format(issuer=issuer, number=number) + rest
+        scan = lint_source(Source("x.tif", text, "ocr"), OPTS).components["number"]
+        assert scan["symbol"] == symbol
+        assert (scan["status"] == "needs_review") is (symbol not in number)
+        assert check(text).components["number"]["symbol"] == number.split("/")[-1]

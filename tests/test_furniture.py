@@ -39,6 +39,32 @@ HEAD = "CÔNG BÁO/Số 609 + 610/Ngày 21-7-2022"
             ],
             ["\nCỘNG HÒA"],
         ),
+        # the same read by OCR: a mark misread ("NHÁT"), the dash lost
+        ([f"{HEAD}  59\nVĂN BẢN HỢP NHÁT - BỘ Y TẾ\nCỘNG HÒA"], ["CỘNG HÒA"]),
+        ([f"{HEAD}  59\nVĂN BẢN HỢP NHẤT\nBỘ LAO ĐỘNG THƯƠNG BINH VÀ XÃ HỘI\nCỘNG HÒA"], ["CỘNG HÒA"]),
+        # OCR's page numbers ("6]", "I2", "T6") and heads (digits misread or doubled, the date cut
+        # off, a speck before it, the end wrapped) on the gazette's pages; a speck above the head
+        (
+            [
+                "6]\nCÔNG BÁO/Số I015 + 1016/Ngày 19-9-2\nBỘ Y TẾ\nĐiều 1. A",
+                "I2\nCÔNG BÁO/Só 857 + + 858/Ngày 858/Ng\nĐiều 2. B",
+                "T6\n1524/Ngày 29-12-2024\nĐiều 3. C",
+                "NHA...\n_CÔNG BÁO/Số 281/Ngày 21-05-2026.\nĐiều 4. D",
+                f"{HEAD}\nĐiều 5. E",
+                "3o\nCÔNG BẢO/Só 293Ngày31-05-2026 7\nĐiều 6. F",
+            ],
+            ["BỘ Y TẾ\nĐiều 1. A", "Điều 2. B", "Điều 3. C", "NHA...\nĐiều 4. D", "Điều 5. E", "Điều 6. F"],
+        ),
+        # the issuer the document stands under, over its header's row as OCR reads it (no gap
+        # before the banner, a mark misread)
+        (
+            [
+                f"{HEAD}\nBỘ LAO ĐỌNG - THƯƠNG BINH VÀ XÃ HỘI\nBỘ LAO ĐỘNG - THƯƠNG BINH CỘNG HÒA XÃ HỘI CHỦ NGHĨA"
+            ],
+            ["BỘ LAO ĐỘNG - THƯƠNG BINH CỘNG HÒA XÃ HỘI CHỦ NGHĨA"],
+        ),
+        # not the gazette: such lines are the document's
+        (["I2\nĐiều 1. A", "T6\nĐiều 2. B"], ["I2\nĐiều 1. A", "T6\nĐiều 2. B"]),
         # any running foot repeated, its page number aside; bare page numbers
         (
             ["Điều 1. A\nTrang 1 - Văn bản số 12", "2\nĐiều 2. B\nTrang 2 - Văn bản số 12"],
@@ -114,6 +140,11 @@ def test_a_page_that_is_all_notes_is_left_out():
 def test_only_the_gazette_is_the_gazette():
     assert furniture.strip([f"{HEAD} 3\nBỘ Y TẾ"])[1] == furniture.GAZETTE
     assert furniture.strip(["Trang 1\nBỘ Y TẾ", "Trang 2\nĐiều 2"])[1] is None
+    # a scan whose every head OCR misread: known by the head's shape all the same
+    assert furniture.strip(["CÔNG BÁO/Số I015 + 1016/Ngày 19-9-2\nBỘ Y TẾ", "3\nĐiều 2"]) == (
+        ["BỘ Y TẾ", "Điều 2"],
+        furniture.GAZETTE,
+    )
     # its parts' headings are the gazette's only on a gazette's first page
     assert furniture.strip(["VĂN BẢN QUY PHẠM PHÁP LUẬT\nBỘ Y TẾ"])[0] == [
         "VĂN BẢN QUY PHẠM PHÁP LUẬT\nBỘ Y TẾ"

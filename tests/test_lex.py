@@ -273,6 +273,20 @@ CASES = {
             ("SIGNER_NAME", "Nguyễn Văn An"),
         ],
     ),
+    # a fax's speck, a colon after the issuer, must not end the header (nor, in its row, the banner)
+    "an issuer OCR ended with a colon, on its own line and beside the banner": (
+        "BỘ LAO ĐỘNG - THƯƠNG BÌNH:\nVÀ XÃ HỘI\nCỘNG HÒA XÃ HỘI CHỦ NGHĨA VIỆT NAM\nĐộc lập - Tự do - Hạnh phúc\n"
+        "BỘ Y TẾ: CỘNG HÒA XÃ HỘI CHỦ NGHĨA VIỆT NAM\nSố: 09/2024/TT-BLĐTBXH\n",
+        [
+            ("ISSUER", "BỘ LAO ĐỘNG - THƯƠNG BÌNH:"),
+            ("ISSUER", "VÀ XÃ HỘI"),
+            ("QUOC_HIEU", "CỘNG HÒA XÃ HỘI CHỦ NGHĨA VIỆT NAM"),
+            ("TIEU_NGU", "Độc lập - Tự do - Hạnh phúc"),
+            ("ISSUER", "BỘ Y TẾ"),
+            ("QUOC_HIEU", "CỘNG HÒA XÃ HỘI CHỦ NGHĨA VIỆT NAM"),
+            ("NUMBER", "Số: 09/2024/TT-BLĐTBXH"),
+        ],
+    ),
 }
 
 

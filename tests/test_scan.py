@@ -333,3 +333,25 @@ def test_a_v_v_above_the_motto_is_printed_under_its_number():
     read = lint_bytes("cv.tif", page, OPTS)
     assert found(read) == found(clean)
     assert read.components["subject"]["text"].startswith("V/v hướng dẫn")
+
+
+def test_a_stained_yellowed_page_is_read():
+    """An archive's pages (bench.render's "archive" damage: the paper yellowed and stained, the back
+    page showing through, the ink faded): Tesseract thresholds a page at one level and read none
+    of it. The paper is evened out first (scan._even_paper): every part is found again."""
+    clean = lint_bytes("tb.txt", STATE_TB.encode(), OPTS)
+    scan = lint_bytes("tb.tif", tiff([degrade(p, "archive", 1) for p in render(STATE_TB)]), OPTS)
+    assert found(scan) == found(clean)
+
+
+def test_tesseract_runs_one_thread_unless_the_user_chose(monkeypatch):
+    """Tesseract's OpenMP threads make a page 2-6 times slower on a few cores (bench/README.md):
+    vblint runs it single-threaded, unless OMP_THREAD_LIMIT is set already."""
+    from linter.scan import _engine
+
+    monkeypatch.delenv("OMP_THREAD_LIMIT", raising=False)
+    _engine()
+    assert os.environ["OMP_THREAD_LIMIT"] == "1"
+    monkeypatch.setenv("OMP_THREAD_LIMIT", "4")
+    _engine()
+    assert os.environ["OMP_THREAD_LIMIT"] == "4"

@@ -55,6 +55,7 @@ def test_not_a_type_heading(line):
         ("KẾT LUẠN", "ket_luan"),
         ("NGHI QUYET", "nghi_quyet"),  # marks lost
         ("THÔNGBÁO", "thong_bao"),  # the words glued (a web page)
+        ("THÔNGTU_", "thong_tu"),  # glued, a speck after it (a photocopy OCR'd)
         ("THỦ TƯỚNG", None),  # close to "thu cong", but a title
         ("TỈNH ỦY", None),
         ("CHỈ THỊ VỀ VIỆC TĂNG CƯỜNG CÔNG TÁC", None),  # a longer line that starts like one

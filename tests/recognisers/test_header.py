@@ -38,6 +38,21 @@ def test_banner_kind(line, kind):
 
 
 @pytest.mark.parametrize(
+    ("line", "read"),
+    [
+        # a photographed page's motto, specks read as words among its own (bench.ocr_scan, "phone")
+        ("Độc lập - Tự do - Hạnh cua? phúc xo", True),
+        ("Độc lập ST - Tự TT do - Hạnh ThỈ phúc phố", True),
+        ("Độc lập - Tự do - Hạnh phúc", False),  # the motto itself: banner_kind's
+        ("Độc lập - tự do - hạnh phúc là mục tiêu", False),  # a sentence's words, not specks
+        ("Độc lập, tự do và hạnh phúc của nhân dân", False),
+    ],
+)
+def test_the_motto_among_specks(line, read):
+    assert P.motto_among_specks(line) is read
+
+
+@pytest.mark.parametrize(
     ("line", "mark"),
     [
         ("MẬT", True),

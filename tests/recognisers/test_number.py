@@ -66,6 +66,11 @@ STATE = [
     ("Số: 123/qđ-ubnd", 123, None, "QĐ-UBND", "QĐ", "UBND"),  # the symbol read in lower case
     ("Số: 06GM-SKHCN", 6, None, "GM-SKHCN", "GM", "SKHCN"),  # the slash lost
     ("Số: SVHTTDL-VP", None, None, "SVHTTDL-VP", None, "SVHTTDL-VP"),  # a blank number's slash lost
+    ("Số: 022024:T1-BLĐTBXH", 2, 2024, "TT-BLĐTBXH", "TT", "BLĐTBXH"),  # "TT" read "T1", slashes lost
+    ("Số; 14/2026/T1-BTC", 14, 2026, "TT-BTC", "TT", "BTC"),  # and the colon read as ";"
+    ("Sá: 08/VBHN-BTC", 8, None, "VBHN-BTC", "VBHN", "BTC"),  # "ố" read "á"
+    ("Sé: 50/2026/TT-BTC", 50, 2026, "TT-BTC", "TT", "BTC"),  # or "é"
+    ("Số: 14/2026/TT-BTC.............", 14, 2026, "TT-BTC", "TT", "BTC"),  # a dotted leader glued (a fax)
     # blank: the e-signature tool fills the number in when it signs
     ("Số:      /UBND-VP", None, None, "UBND-VP", None, "UBND-VP"),
     ("Số:     /QĐ-UBND", None, None, "QĐ-UBND", "QĐ", "UBND"),
@@ -146,6 +151,10 @@ def test_a_type_code_ocr_misread_is_read_through_a_repair():
         ("Số: HT 2026 ND-CP", None, 2026, "NĐ-CP", "NĐ"),
         ("Số: 1š 2024 TT-BLDTBXH", 15, 2024, "TT-BLDTBXH", "TT"),
         ("Số: 03/⁄2023/TT-BLDTBXH", 3, 2023, "TT-BLDTBXH", "TT"),
+        # a law's and a legislature's number (session 18's unseen gazette set, "copy")
+        ("Luật số: XI 2024 QHIS", None, 2024, "QH15", None),
+        ("Số: 12/202 L/TT-BLĐTBXH", 12, 2021, "TT-BLĐTBXH", "TT"),  # the year's "1" read " L"
+        ("Nghị quyết số: 1I 2024 UBTVQHI5", 11, 2024, "UBTVQH15", None),
     ],
 )
 def test_a_damaged_number_line_is_read_as_far_as_it_goes(line, seq, year, symbol, type_code):
@@ -159,6 +168,7 @@ def test_a_damaged_number_line_is_read_as_far_as_it_goes(line, seq, year, symbol
         "Số lượng cán bộ tham gia QĐ-UBND",  # "Số" opens a sentence
         "Số: 15/QĐ-UBND ngày 12 tháng 3 năm 2025 của Ủy ban nhân dân tỉnh",  # more than a number
         "Sở GD-ĐT",
+        "Luật số 12 QH15",  # no colon: a citation's words
     ],
 )
 def test_not_a_damaged_number_line(line):

@@ -80,11 +80,14 @@ def test_not_a_place_date(line):
     [
         # date lines of photocopies OCR'd (bench.ocr_scan --dir, "copy"), read as far as they go
         ("Hà Nội. ngày 0Š tháng 5 năm 2026", "Hà Nội", 5, 5, 2026),
-        ("Hà Nội. ngày }7 tháng T0 năm 2024", "Hà Nội", 17, None, 2024),
+        ("Hà Nội. ngày }7 tháng T0 năm 2024", "Hà Nội", 17, 10, 2024),  # a serif "1" read "T"
         ("Hà Nội. ngày: 12 tháng 4 năm 2023", "Hà Nội", 12, 4, 2023),
         ("Hà Nội, ngài: 10 tháng 02 năm 2026", "Hà Nội", 10, 2, 2026),
         ("Hà Nói. ngày 06 tháng 4 năm 306", "Hà Nói", 6, 4, None),
         ("Sa Đéc, ngày: 3] tháng I2 năm 2025", "Sa Đéc", None, 12, 2025),
+        ("Hà Nội, ngàn: 06 tháng 4 năm 2026", "Hà Nội", 6, 4, 2026),  # "ngày" read "ngàn"
+        ("Hà Nội, ngày lŠ tháng 0Š năm 3(0)56", "Hà Nội", 15, 5, None),  # the year past reading
+        ("Hà Nội, ngày (06 tháng $5 năm 2026", "Hà Nội", 6, 5, 2026),  # specks before the digits
     ],
 )
 def test_a_damaged_date_line_is_read_as_far_as_it_goes(line, place, day, month, year):
@@ -102,6 +105,7 @@ def test_a_damaged_date_line_is_read_as_far_as_it_goes(line, place, day, month, 
         "Hà Nội, ngày 05 tháng 3 năm 2021 và ngày 06 tháng 3 năm 2021",
         "c) Trước ngày 10 tháng 7 năm kế",  # an item's cell, cut at a wide gap (round 77's 04)
         "Trước ngày 10 tháng 7 năm kế",
+        "Kho bạc, ngân sách tháng 5 năm 2026",  # "ngân": a word, not a misread "ngày"
     ],
 )
 def test_not_a_damaged_date_line(line):

@@ -95,6 +95,8 @@ def test_letters_for_digits(line, letters):
         ("Nội dung chính.", ""),  # a sentence's stop
         ("(*) Ghi chú", ""),  # a real sign
         ("Giá 1.000 đồng", ""),  # a thousands stop
+        ("[Lê Thành Long", "["),  # a speck before a signer's name (a fax)
+        ("[1] Điều 3", ""),  # a reference's bracket
     ],
 )
 def test_stray_marks(line, marks):
