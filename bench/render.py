@@ -164,7 +164,7 @@ def render(text: str) -> list[Image.Image]:
 def degrade(image: Image.Image, quality: str, seed: int = 0) -> Image.Image:
     """A scan of the page: "office" is slightly soft and noisy; "poor" is blurred, noisy, rotated,
     at a low resolution, with a stamp over the signature; "copy" and "fax" see _black_and_white, "phone" _photographed,
-    "archive" _archived."""
+    "archive" _archived, "received" _received."""
     rng = random.Random(seed)
     if quality in ("copy", "fax"):
         return _black_and_white(image, quality, rng)
@@ -172,6 +172,8 @@ def degrade(image: Image.Image, quality: str, seed: int = 0) -> Image.Image:
         return _photographed(image, rng)
     if quality == "archive":
         return _archived(image, rng)
+    if quality == "received":
+        return _received(image, rng)
     im = image.copy()
     if quality == "poor":
         d = ImageDraw.Draw(im)
@@ -265,3 +267,44 @@ def _archived(image: Image.Image, rng: random.Random) -> Image.Image:
     im = im.rotate(rng.uniform(-0.8, 0.8), resample=Image.BICUBIC, fillcolor=220)
     small = im.resize((w * 3 // 4, h * 3 // 4), Image.BOX).filter(ImageFilter.GaussianBlur(0.5))
     return small.resize((w, h), Image.BILINEAR)
+
+
+def _received(image: Image.Image, rng: random.Random) -> Image.Image:
+    """A page as the office that received it files it (added after "archive", held out: measured
+    once per tree): its incoming stamp ("CÔNG VĂN ĐẾN", the number and date written in by hand) in
+    the top left, the sender's seal (red, so mid-grey in a grey scan) and a signature scribbled
+    over it in the lower half, pen notes in the left margin; then an office scan."""
+    im = image.copy()
+    d = ImageDraw.Draw(im)
+    w, h = im.size
+
+    def scribble(x: int, y: int, span: int, ink: int, strokes: int) -> None:
+        pts = [(x + rng.randint(0, span), y + rng.randint(-span // 6, span // 6)) for _ in range(strokes)]
+        d.line(sorted(pts), fill=ink, width=rng.randint(3, 5), joint="curve")
+
+    x, y = rng.randint(MARGIN[0] // 2, MARGIN[0] + DPI // 2), rng.randint(DPI // 5, DPI)
+    d.rectangle((x, y, x + 2 * DPI + DPI // 2, y + DPI + DPI // 5), outline=100, width=4)
+    font = _font(bold=True)
+    d.text((x + DPI // 4, y + DPI // 10), "CÔNG VĂN ĐẾN", fill=100, font=font)
+    for k, label in enumerate(("Số:", "Ngày:")):
+        d.text((x + DPI // 10, y + DPI // 2 + k * DPI // 3), label, fill=100, font=_font())
+        scribble(x + DPI // 2 + DPI // 4, y + DPI // 2 + k * DPI // 3 + DPI // 10, DPI, 60, 8)
+    cx, cy, r = (
+        rng.randint(w * 45 // 100, w * 3 // 4),
+        rng.randint(h * 55 // 100, h * 85 // 100),
+        DPI * 4 // 5,
+    )
+    for rr, width in ((r, 7), (r * 3 // 4, 3)):
+        d.ellipse((cx - rr, cy - rr, cx + rr, cy + rr), outline=120, width=width)
+    d.regular_polygon((cx, cy, r // 4), 5, fill=120)
+    scribble(cx - r, cy - r // 4, 2 * r, 50, 14)
+    for _ in range(rng.randint(1, 3)):
+        scribble(
+            rng.randint(DPI // 10, MARGIN[0] // 3), rng.randint(h // 5, h * 4 // 5), MARGIN[0] // 2, 70, 6
+        )
+    im = im.filter(ImageFilter.GaussianBlur(0.6))
+    px = im.load()
+    for _ in range(w * h // 40):  # the office scanner's grain
+        x, y = rng.randrange(w), rng.randrange(h)
+        px[x, y] = max(0, min(255, px[x, y] + rng.randint(-48, 48)))
+    return im

@@ -240,6 +240,10 @@ class _Zones:
                 self.subject_vv()  # a công văn's summary that opens "Về …", not "V/v": one rule, VB241
             elif sh in ("TEXT", "NAME", "ITEM") and len(ln.text) < 90 and self._header_goes_on():
                 self.emit("NOISE")  # a header line OCR made unreadable: reported, the header goes on
+            elif sh == "DOC_TYPE" and not self.toks and self._banner_within(4):
+                # a type name never stands above the banner: a stamp's "CÔNG VĂN ĐẾN" OCR merged with
+                # the line beside it ("CÔNG VĂN ĐỒNG BÁO Số 1015 …"), not the document's title
+                self.emit("NOISE")
             else:
                 seen_body_anchor = True
 
@@ -285,6 +289,11 @@ class _Zones:
         of a document whose type name was lost, not more of the issuer."""
         have = {t.type for t in self.toks}
         return {"ISSUER", "NUMBER", "PLACE_DATE"} <= have and not self._header_goes_on()
+
+    def _banner_within(self, n: int) -> bool:
+        return any(
+            (q := self.peek(k)) and q[1] in ("BANNER", "QUOC_HIEU", "TIEU_NGU") for k in range(1, n + 1)
+        )
 
     def _header_goes_on(self) -> bool:
         """Whether header lines, or the type name, follow the line at hand within a few unreadable

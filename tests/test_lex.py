@@ -273,6 +273,22 @@ CASES = {
             ("SIGNER_NAME", "Nguyễn Văn An"),
         ],
     ),
+    # a received copy's stamp ("CÔNG VĂN ĐẾN") OCR merged with the gazette's head beside it: read as
+    # a type name, it took the whole header into the title; above the banner it is a garbled line
+    "a type name above the banner": (
+        "CÔNG VĂN ĐỒNG BÁO Số 1015 + 1016/Ngày 19-9-2023\nBỘ Y TẾ\nCỘNG HÒA XÃ HỘI CHỦ NGHĨA VIỆT NAM\n"
+        "Độc lập - Tự do - Hạnh phúc\nSố: 07/2023/TT-BYT\nHà Nội, ngày 28 tháng 8 năm 2023\nTHÔNG TƯ\n",
+        [
+            ("NOISE", "CÔNG VĂN ĐỒNG BÁO"),
+            ("NOISE", "Số 1015 + 1016/Ngày 19-9-2023"),
+            ("ISSUER", "BỘ Y TẾ"),
+            ("QUOC_HIEU", "CỘNG HÒA XÃ HỘI CHỦ NGHĨA VIỆT NAM"),
+            ("TIEU_NGU", "Độc lập - Tự do - Hạnh phúc"),
+            ("NUMBER", "Số: 07/2023/TT-BYT"),
+            ("PLACE_DATE", "Hà Nội, ngày 28 tháng 8 năm 2023"),
+            ("DOC_TYPE", "THÔNG TƯ"),
+        ],
+    ),
     # a fax's speck, a colon after the issuer, must not end the header (nor, in its row, the banner)
     "an issuer OCR ended with a colon, on its own line and beside the banner": (
         "BỘ LAO ĐỘNG - THƯƠNG BÌNH:\nVÀ XÃ HỘI\nCỘNG HÒA XÃ HỘI CHỦ NGHĨA VIỆT NAM\nĐộc lập - Tự do - Hạnh phúc\n"
