@@ -173,11 +173,12 @@ def _repeated(keys: list[str], pages: int) -> set[str]:
 
 
 def _is_furniture(line: str, pages: int, gazette: bool = False) -> bool:
+    """A page's head or number; gazette: also as OCR reads them on the gazette's pages."""
     t = line.strip()
-    if gazette and len(t) < 60:
-        f = fold(_squeeze(t))
-        return bool(_OCR_PAGE_NO.fullmatch(f) or _OCR_HEAD.fullmatch(f) or _OCR_HEAD_END.fullmatch(f))
-    return _gazette_head(t) or pages > 1 and bool(_PAGE_NO.fullmatch(t))
+    if _gazette_head(t, ocr=gazette) or pages > 1 and _PAGE_NO.fullmatch(t):
+        return True
+    f = fold(_squeeze(t)) if gazette and len(t) < 60 else ""
+    return bool(f) and bool(_OCR_PAGE_NO.fullmatch(f) or _OCR_HEAD_END.fullmatch(f))
 
 
 def _first_page(lines: list[list[str]]) -> int:

@@ -550,3 +550,22 @@ def test_a_misread_issuer_code_on_a_scan_is_the_issuer_s_initials():
         assert scan["symbol"] == symbol
         assert (scan["status"] == "needs_review") is (symbol not in number)
         assert check(text).components["number"]["symbol"] == number.split("/")[-1]
+
+
+def test_a_misread_title_on_a_scan_is_for_review():
+    """A title whose marks are swapped is reported with its fix (VB121): a warning on a typed text,
+    where a drafter mistyped it; on a line OCR read, where nearly always OCR misread a title printed
+    right, a note for review (info), as the other small-print rules on scans."""
+    from linter.lint import lint_source
+    from linter.result import Source
+
+    old = next(ln for ln in STATE_TB.split("\n") if ln.startswith("TL."))
+    text = STATE_TB.replace(old, "TL. BỘ TRƯỜNG", 1)
+    typed = [d for d in check(text).diagnostics if d.code == "VB121"]
+    boxes = [(1, (0, 10 * i, 100, 10 * i + 9)) for i in range(text.count("\n") + 1)]
+    scan = [
+        d
+        for d in lint_source(Source("x.tif", text, "ocr", boxes=boxes), OPTS).diagnostics
+        if d.code == "VB121"
+    ]
+    assert [d.severity for d in typed] == ["warning"] and [d.severity for d in scan] == ["info"]
