@@ -156,9 +156,16 @@ def _squeeze(line: str) -> str:
 
 
 def _key(line: str) -> str:
-    """A running head as every page prints it: no spaces, no page number, digits masked."""
+    """A running head as every page prints it: no spaces, no page number, digits masked; "" for a
+    header's row with the banner, which opens each of the documents a file may bundle, on a page
+    of its own ("BỘ TƯ PHÁP   CỘNG HOÀ XÃ HỘI CHỦ NGHĨA VIỆT NAM" three times), never a page's head."""
     core = re.sub(r"^\d+|\d+$", "", _squeeze(line))
-    return re.sub(r"\d", "#", core) if len(core) > 3 else ""
+    if len(core) <= 3 or _BANNER.search(fold(core)):
+        return ""
+    return re.sub(r"\d", "#", core)
+
+
+_BANNER = re.compile(r"conghoaxahoi|dangcongsanvietnam")  # (folded, squeezed)
 
 
 def _repeated(keys: list[str], pages: int) -> set[str]:

@@ -238,6 +238,26 @@ def _split_columns(line: Line) -> list[Line]:
     return [line] if P.running_text(line.text) else split_columns(line)
 
 
+def _spread(t: str) -> bool:
+    """A line of a justified paragraph as a layout-preserving extractor gives it, most of its words
+    standing apart by several spaces ("Thực      hiện    Nghị  quyết số 202/2025/QH15      ngày …"):
+    its gaps part words, not columns (a header's or footer's row has one or two among single spaces)."""
+    gaps = _WORD_GAP.findall(t)
+    return len(gaps) >= 6 and sum(len(g) > 1 for g in gaps) >= len(gaps) / 2
+
+
+_WORD_GAP = re.compile(r"(?<=\S) +(?=\S)")
+
+
+def _widest_gap(t: str) -> re.Match | None:
+    """The line's widest gap, if it is at least twice as wide as any other."""
+    gaps = sorted(_GAP.finditer(t), key=lambda g: len(g.group(1)), reverse=True)
+    if not gaps:
+        return None
+    rest = t[: gaps[0].start(1)] + " " + t[gaps[0].end(1) :]
+    return gaps[0] if len(gaps[0].group(1)) >= 2 * max(map(len, _WORD_GAP.findall(rest))) else None
+
+
 def _column_gap(t: str) -> re.Match | None:
     """The first wide gap that parts two columns, not one left blank for an e-signature to fill
     ("Số:          /UBND-VP", "ngày        tháng 11 năm 2024") or left around what it stamped
@@ -267,7 +287,14 @@ def split_columns(line: Line) -> list[Line]:
         return _split_at(line, g.end())  # a flattened page: '… về hải quan."Điều 2 Luật này …'
     # wide gaps: two columns laid side by side by a layout-preserving extractor (not the gaps of a
     # motto justified across its cell, "Độc lập -        Tự do -      Hạnh phúc")
-    m = _column_gap(t) if "    " in t and not P.TIEU_NGU_RE.fullmatch(fold(t).strip()) else None
+    spread = "    " in t and _spread(t)
+    m = (
+        _column_gap(t)
+        if "    " in t and not spread and not P.TIEU_NGU_RE.fullmatch(fold(t).strip())
+        else None
+    )
+    if spread and is_upper_line(t):  # a header's row spread to its width: its columns part at a gap
+        m = _widest_gap(t)  # far wider than its words' ("BỘ   TƯ  PHÁP             CỘNG    HOÀ …")
     if m and len(squeezed := " ".join(t.split())) <= 16 and P.ANNEX_START.match(squeezed):
         return [line]  # an annex's heading spread across its cell: "Phụ    lục", "PHỤ LỤC      II"
     if t[:1].islower() and not is_upper_line(t):  # prose: only a wide gap splits it
@@ -291,7 +318,9 @@ def split_columns(line: Line) -> list[Line]:
     if (
         m
         and not P.ITEM.match(t[m.end(1) :])
-        and not (t[m.end(1)].islower() and _CITED.fullmatch(t[: m.start(1)]))
+        # (nor an item's words spread apart, "- Giám              đốc Sở (để b/c);": a cell beside
+        # a list is the signature's, in capitals)
+        and not (t[m.end(1)].islower() and (_CITED.fullmatch(t[: m.start(1)]) or P.ITEM.match(t)))
     ):
         return _split_at_gap(line, m.end(1))
     # issuer + banner on one line (both phrases end "viet nam": a line without "nam" has neither)
@@ -784,7 +813,7 @@ def layout(lines: list[Line]) -> list[Line]:
     if joined:
         out = [p for ln in out for p in (_split_all(_repair(ln, True)) if id(ln) in joined else (ln,))]
     return _authentication_to_its_signer(
-        _list_after_the_signature(_authority_to_its_titles(_blocks_side_by_side(out)))
+        _list_after_the_signature(_authority_to_its_titles(_cells_beside_the_list(_blocks_side_by_side(out))))
     )
 
 
@@ -831,15 +860,18 @@ def _split_all(line: Line) -> list[Line]:
     return out
 
 
+_NOI_NHAN = ("noi nhan", "noinhan")  # (folded; its space lost in a text layer: "Nơinhận:")
+
+
 def _authority_to_its_titles(out: list[Line]) -> list[Line]:
     """ "Nơi nhận: T/M BAN THƯỜNG VỤ" with the list under it and "BÍ THƯ" / the name after the
     list: OCR read the two columns' first row as one line. The authority (and a word it wrapped
     onto, "KT. BỘ" / "TRƯỞNG,") goes back above its title, so the signature is read whole and the
     list stays the recipients'."""
     for k in range(len(out) - 2):
-        if out[k].text[:1] not in "Nn" or not (  # (every line passes here: the cheap test first)
-            fold(out[k].text).startswith("noi nhan") and P.authority_of(out[k + 1].text)
-        ):
+        if out[k].text[:1] not in "Nn" or not fold(out[k].text).startswith(_NOI_NHAN):
+            continue  # (every line passes here: the cheap test first)
+        if not P.authority_of(out[k + 1].text):
             continue
         end = k + 2  # after the authority's lines
         if len(out[end].text) <= 15 and is_upper_line(out[end].text) and not P.ITEM.match(out[end].text):
@@ -856,7 +888,7 @@ def _authority_to_its_titles(out: list[Line]) -> list[Line]:
         luu = False  # the list ends with its "Lưu …" line (and a drafter's code)
         for j in range(end + 1, min(len(out), end + 60)):
             t = out[j].text
-            if fold(t).startswith("noi nhan"):
+            if fold(t).startswith(_NOI_NHAN):
                 return out
             # the rest of the block: after the Lưu line, its title, or a next level ("KT. …")
             if (
@@ -873,6 +905,38 @@ def _authority_to_its_titles(out: list[Line]) -> list[Line]:
                 return out[: k + 1] + out[end:j] + head + out[j:]
             luu = luu or P.luu_line(t) is not None
         return out
+    return out
+
+
+def _cells_beside_the_list(out: list[Line]) -> list[Line]:
+    """The signature's column read row by row beside the recipients' list ("- Như trên;      KT. GIÁM
+    ĐỐC" / "- Sở …;      PHÓ GIÁM ĐỐC" / "- Lưu: VT, TCBC."): the cells cut from the items' rows go
+    after the list's Lưu line, in their order, so that column is read whole. A list with no Lưu
+    line (a list in the body, a table's rows) is left as read."""
+    for k in range(len(out) - 1):
+        if not (out[k + 1].cell and out[k + 1].line == out[k].line and P.ITEM.match(out[k].text)):
+            continue  # (the cheap test first: most lines are no cell)
+        items: list[Line] = []
+        cells: list[Line] = []
+        for j in range(k, len(out)):
+            x = out[j]
+            if (
+                x.cell
+                and items
+                and x.line == items[-1].line
+                and not P.ITEM.match(x.text)
+                and x.text[:1].isupper()
+            ):
+                cells.append(x)
+            elif P.ITEM.match(x.text) or items and _item_goes_on(items[-1], x):
+                items.append(x)
+                if P.luu_line(x.text) is not None:
+                    end = j + 1
+                    while end < len(out) and P.DRAFTER.match(out[end].text):
+                        end += 1
+                    return out[:k] + items + out[j + 1 : end] + cells + out[end:]
+            else:
+                break
     return out
 
 
@@ -905,7 +969,7 @@ def _authentication_to_its_signer(out: list[Line]) -> list[Line]:
     for k in range(len(out) - 3):
         if out[k].text[:1] != "X" or not P.is_authentication(out[k].text):
             continue
-        if not fold(out[k + 1].text).startswith("noi nhan"):
+        if not fold(out[k + 1].text).startswith(_NOI_NHAN):
             return out
         end = _list_goes_on(out, k + 2)
         if end < len(out) and P.is_title_line(out[end].text):
@@ -915,8 +979,17 @@ def _authentication_to_its_signer(out: list[Line]) -> list[Line]:
 
 
 def _item_goes_on(a: Line, b: Line) -> bool:
-    """b is the wrapped end of item a: "- Văn phòng Sở (Bố trí kinh phí, phương" / "tiện …);"."""
-    return b.text[:1].islower() and a.text[-1:] not in ";."
+    """b is the wrapped end of item a: "- Văn phòng Sở (Bố trí kinh phí, phương" / "tiện …);", or a
+    line that hangs under its text, as a text layer keeps the page's indents (" - VPCP: BTCN, …;" /
+    "   Trợ lý, Thư ký TTg, …" / "    Thanh Trà; …"), whatever its first letter."""
+    if b.cell or P.ITEM.match(b.text):
+        return False
+    if a.text[-1:] not in ";." and (
+        b.text[:1].islower() or b.text[:1] == "(" or a.text.count("(") > a.text.count(")")
+    ):
+        return True  # (its note wrapped: "- Thành viên … tỉnh" / "(Sở Nội vụ, …," / "Sở Tài chính);")
+    indent, under = b.pos(0)[1], a.pos(0)[1]
+    return indent > under if P.ITEM.match(a.text) else indent >= under - 1 and under > 2
 
 
 def _list_goes_on(out: list[Line], j: int, item: Line | None = None) -> int:

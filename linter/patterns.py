@@ -1166,6 +1166,8 @@ def stray_marks(text: str) -> list[int]:
         out = [0]  # a speck glued before an upper-case header line: "-TỈNH ỦY NGHỆ AN"
     elif text[:1] in "[|" and "]" not in text and is_name_line(text[1:]):
         out = [0]  # or before a signer's name: "[Lê Thành Long"
+    elif text[:1].islower() and text[1:2].isupper() and is_name_line(text[1:]):
+        out = [0]  # a text layer's stray letter glued to it: "ơNguyễn Đức Vũ"
     if not _MAYBE_STRAY.search(text, len(out)):
         return out
     for m in _STRAY.finditer(text, len(out)):

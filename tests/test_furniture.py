@@ -12,6 +12,9 @@ from linter.lint import Options, lint_bytes
 HEAD = "CÔNG BÁO/Số 609 + 610/Ngày 21-7-2022"
 
 
+BUNDLED = ((1, "Bộ Nội vụ"), (2, "Sở Tư pháp"), (3, "Cục Thuế"))
+
+
 @pytest.mark.parametrize(
     ("pages", "want"),
     [
@@ -69,6 +72,18 @@ HEAD = "CÔNG BÁO/Số 609 + 610/Ngày 21-7-2022"
         (
             ["Điều 1. A\nTrang 1 - Văn bản số 12", "2\nĐiều 2. B\nTrang 2 - Văn bản số 12"],
             ["Điều 1. A", "Điều 2. B"],
+        ),
+        # three letters bundled in one file, each opening its page with the header's row: the
+        # documents', never a running head (round 81)
+        (
+            [
+                f"BỘ   TƯ  PHÁP        CỘNG    HOÀ    XÃ   HỘI   CHỦ   NGHĨA     VIỆT   NAM\nSố: {n}/BTP\nKính gửi: {to}"
+                for n, to in BUNDLED
+            ],
+            [
+                f"BỘ   TƯ  PHÁP        CỘNG    HOÀ    XÃ   HỘI   CHỦ   NGHĨA     VIỆT   NAM\nSố: {n}/BTP\nKính gửi: {to}"
+                for n, to in BUNDLED
+            ],
         ),
         # one page: nothing repeats, a number may be the document's
         (["BỘ Y TẾ\nĐiều 1. A\n12"], ["BỘ Y TẾ\nĐiều 1. A\n12"]),

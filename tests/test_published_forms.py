@@ -7,7 +7,9 @@ from pathlib import Path
 
 import pytest
 
+from linter.layout import layout
 from linter.lint import Options, lint_bytes
+from linter.normalize import normalize
 
 VALID = Path(__file__).resolve().parent.parent / "corpus/valid"
 OPTS = Options(today=date(2026, 11, 22))
@@ -2420,3 +2422,113 @@ def test_an_issuer_s_last_line_under_the_date_of_a_header_read_row_by_row():
     )
     assert codes(r) == []
     assert r.components["issuer"]["text"].endswith("THIÊN TAI PHƯỜNG")
+
+
+# the tờ trình's closing as corpus/valid has it, for the forms a text layer gives it (round 80, 81)
+TO_TRINH_CLOSING = (
+    "Nơi nhận:\n- Như trên;\n- Giám đốc, các Phó Giám đốc Sở;\n- Lưu: VT, QLCS.\n\n"
+    "KT. GIÁM ĐỐC\nPHÓ GIÁM ĐỐC\n\nLâm Văn Sơn"
+)
+TO_TRINH_SIGNER = (["KT. GIÁM ĐỐC"], ["PHÓ GIÁM ĐỐC"], "Lâm Văn Sơn")
+
+
+def signed_by(r) -> tuple:
+    sig = r.components["signature"]
+    return sig["levels"], sig["titles"], sig["name"]
+
+
+def test_a_justified_paragraph_s_spread_words_are_no_columns():
+    """A PDF's text layer that keeps the page's spacing spreads a justified paragraph's words apart
+    ("Sau       khi    phương  án …", round 80): the line is one line of the body, not cells cut at
+    every gap, so the note under its "./." is still a note (no VB262); a header's row, with one
+    wide gap among single spaces, is still cut into its two columns."""
+    spread = (
+        "Sau       khi    phương   án    được     phê   duyệt,    Sở   Tài     chính    hướng   dẫn\n"
+        "các      cơ     quan,    đơn    vị,      địa    phương   tổ    chức   thực    hiện;   định   kỳ\n"
+        "hằng  quý  báo  cáo  Ủy  ban  nhân  dân  tỉnh  kết  quả  xử  lý.\n\n"
+        "Sở       Tài     chính    kính      trình    Ủy    ban    nhân     dân     tỉnh    xem      xét,\n"
+        "phê duyệt./.\n"
+        "(Sở      Tài     chính     gửi     kèm      dự      thảo     Quyết     định    và    Phụ    lục\n"
+        "danh mục cơ sở nhà, đất)\n"
+    )
+    body = (
+        "Sau khi phương án được phê duyệt, Sở Tài chính hướng dẫn các cơ quan, đơn vị,\n"
+        "địa phương tổ chức thực hiện; định kỳ hằng quý báo cáo Ủy ban nhân dân tỉnh kết\n"
+        "quả xử lý.\n\n"
+        "(Kèm theo dự thảo Quyết định phê duyệt phương án và Phụ lục danh mục cơ sở nhà,\n"
+        "đất).\n\n"
+        "Sở Tài chính kính trình Ủy ban nhân dân tỉnh xem xét, phê duyệt./.\n"
+    )
+    r = lint("state-nd30/to_trinh.txt", (body, spread))
+    assert codes(r) == []
+    lines = layout(normalize(spread))
+    assert [ln.text.split()[:2] for ln in lines[:2]] == [["Sau", "khi"], ["các", "cơ"]] and len(lines) == 7
+    row = layout(normalize("ỦY BAN NHÂN DÂN TỈNH LÂM ĐỒNG          CỘNG HÒA XÃ HỘI CHỦ NGHĨA VIỆT NAM\n"))
+    assert [ln.text for ln in row] == ["ỦY BAN NHÂN DÂN TỈNH LÂM ĐỒNG", "CỘNG HÒA XÃ HỘI CHỦ NGHĨA VIỆT NAM"]
+
+
+def test_the_authority_beside_the_list_s_first_item_goes_back_above_its_title():
+    """ "Nơi nhận:" alone, then "- Như trên;      KT. GIÁM ĐỐC" / "- Giám đốc Sở (để b/c);      PHÓ
+    GIÁM ĐỐC" / "- Lưu: VT, TCBC." (a text layer's rows, round 80): the signature is read whole and
+    the list keeps its three items (no VB282, VB302, VB303)."""
+    rows = (
+        "Nơi nhận:\n"
+        "- Như trên;                                               KT. GIÁM ĐỐC\n"
+        "- Giám đốc, các Phó Giám đốc Sở;                           PHÓ GIÁM ĐỐC\n"
+        "- Lưu: VT, QLCS.\n\n\n\n"
+        "                                                           Lâm Văn Sơn"
+    )
+    r = lint("state-nd30/to_trinh.txt", (TO_TRINH_CLOSING, rows))
+    assert codes(r) == []
+    assert signed_by(r) == TO_TRINH_SIGNER
+    assert len(r.components["recipients"]["items"]) == 3
+
+
+def test_a_text_layer_s_spread_header_row_and_signature_are_read():
+    """A PDF text layer (a ministry's letter, round 81) spreads every word of the header's row
+    ("BỘ   TƯ  PHÁP             CỘNG    HOÀ    XÃ …"): the row parts at its widest gap. Its
+    "Nơinhận:" lost a space, and the authority beside it, the title beside the first item and the
+    name beside the one before the Lưu line are the signature's: read whole, the list before it."""
+    header = (
+        "ỦY BAN NHÂN DÂN TỈNH AN GIANG\nSỞ TÀI CHÍNH\n-------\nCỘNG HÒA XÃ HỘI CHỦ NGHĨA VIỆT NAM\n"
+        "Độc lập - Tự do - Hạnh phúc\n---------------\n"
+    )
+    rows = (
+        "ỦY BAN NHÂN DÂN TỈNH AN GIANG\n"
+        "  SỞ   TÀI   CHÍNH              CỘNG    HÒA    XÃ   HỘI   CHỦ   NGHĨA     VIỆT   NAM\n"
+        "                                   Độc   lập - Tự  do  - Hạnh    phúc\n"
+    )
+    footer = (
+        " Nơinhận:                                           KT. GIÁM ĐỐC\n"
+        " -Như trên;                                          PHÓ GIÁM ĐỐC\n"
+        " -Giám đốc, các Phó Giám đốc Sở;                     Lâm Văn Sơn\n"
+        " -Lưu: VT, QLCS.\n"
+    )
+    r = lint("state-nd30/to_trinh.txt", (header, rows), (TO_TRINH_CLOSING, footer))
+    assert [c for c in codes(r) if c != "VB121"] == []  # ("Nơinhận:" is asked to be written right)
+    assert r.components["issuer"]["text"].split()[-2:] == ["TÀI", "CHÍNH"]
+    assert signed_by(r) == TO_TRINH_SIGNER
+    assert len(r.components["recipients"]["items"]) == 3
+
+
+def test_a_list_item_wrapped_under_its_text_or_in_its_note_goes_on():
+    """Items a text layer wraps without a dash (round 81): lines hanging under the item's text
+    (" - VPCP: BTCN, …;" / "   Trợ lý, Thư ký TTg, …"), or its note in brackets ("- Thành viên
+    … tỉnh" / "(Sở Nội vụ, …," / "Sở Tài chính);"): the list goes on to its Lưu line, and the
+    signature beside it is read whole."""
+    footer = (
+        " Nơi nhận:                                            KT. GIÁM ĐỐC\n"
+        " - Như trên;                                          PHÓ GIÁM ĐỐC\n"
+        " - VPCP: BTCN, PCN Phạm Mạnh Cường;\n"
+        "   Trợ lý, Thư ký TTg, các PTTg: Nguyễn Hòa Bình,\n"
+        "    Nguyễn Chí Dũng, Phạm Thị Thanh Trà;\n"
+        "   Cổng TTĐT;\n"
+        " - Thành viên và Tổ giúp việc của Hội đồng tỉnh\n"
+        " (Sở Nội vụ, Văn phòng UBND tỉnh, Sở Tư pháp,\n"
+        " Sở Tài chính);\n"
+        " - Lưu: VT, QLCS.                                      Lâm Văn Sơn\n"
+    )
+    r = lint("state-nd30/to_trinh.txt", (TO_TRINH_CLOSING, footer))
+    assert codes(r) == []
+    assert signed_by(r) == TO_TRINH_SIGNER
+    assert r.components["recipients"]["items"][-1]["text"].startswith("- Lưu")

@@ -101,3 +101,10 @@ def test_margins_of_a_legal_normative_document_are_only_a_warning():
     r = lint_bytes("t.docx", data, Options(today=date(2026, 11, 22), profile="state-vbqppl"))
     assert {d.severity for d in r.diagnostics if d.code == "VB503"} == {"warning"}
     assert {d.severity for d in check(data).diagnostics if d.code == "VB503"} == {"error"}
+
+
+def test_times_new_roman_named_by_its_face_is_times_new_roman():
+    """A converter names the bold face as a font, "Times New Roman Bold" (round 80): that is Times
+    New Roman; another family is still reported."""
+    assert "VB501" not in codes(check(build_party_docx(None, font="Times New Roman Bold")))
+    assert "VB501" in codes(check(build_party_docx(None, font="Cambria")))

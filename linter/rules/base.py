@@ -155,6 +155,12 @@ class Context:
     choice: Choice | None = None
     source: Source | None = None
 
+    @property
+    def spaces_placed(self) -> bool:
+        """The text's spaces were placed from where the glyphs stand (a PDF's text layer, OCR), not
+        typed: two spaces where one was printed prove nothing ("KT.  BỘ   TRƯỞNG")."""
+        return getattr(self.source, "encoding", None) in ("pdf", "ocr")
+
 
 def diagnostic(
     r: Rule, span: Span, lang: str, fix: Fix | None = None, severity: str | None = None, **args

@@ -28,9 +28,10 @@ def _squash(s: str) -> str:
     return " ".join(fold(s).split())
 
 
-def _label_hit(line, labels: dict[str, str], fallback: bool) -> Hit | None:
+def _label_hit(line, labels: dict[str, str], fallback: bool, spaces_placed: bool) -> Hit | None:
     """The label at the start of a label line ("Nơi nhân:", "Kinh gui: - …"), if misread.
-    fallback: a "Nơi nhận" line the lexer took by its first letters alone ("Nơi nhậii:")."""
+    fallback: a "Nơi nhận" line the lexer took by its first letters alone ("Nơi nhậii:");
+    spaces_placed: the text's spaces are a text layer's, so "Kính  gửi:" is written right."""
     text = line.text
     colon = text.find(":")
     if 0 < colon <= 20:
@@ -53,7 +54,8 @@ def _label_hit(line, labels: dict[str, str], fallback: bool) -> Hit | None:
             return None
         canon, applicability = "Nơi nhận", "unsafe"
     fixed = canon + tail
-    if text[:end] == fixed or _one_line(line, 0, end) is None:
+    written = " ".join(text[:end].split()) if spaces_placed else text[:end]
+    if written == fixed or _one_line(line, 0, end) is None:
         return None
     span = line.span(0, end)
     return Hit(span, {"text": text[:end], "fixed": fixed}, Fix(applicability, fixed, span))
@@ -143,7 +145,7 @@ def _one_line(line, i: int, j: int) -> Span | None:
 def label_misread(doc, ctx):
     for part, labels in ((doc.recipients, _LABELS["NOI_NHAN"]), (doc.addressees, _LABELS["KINH_GUI"])):
         for line in part.label_lines if part else ():
-            if hit := _label_hit(line, labels, part is doc.recipients):
+            if hit := _label_hit(line, labels, part is doc.recipients, ctx.spaces_placed):
                 yield hit
     for auth in doc.signature.authorities if doc.signature else ():
         if hit := _authority_hit(auth, ctx):

@@ -157,7 +157,8 @@ def state_authority_form(doc, ctx):
         text = x.line.text
         body = x.body.lstrip()
         head = text[: len(text) - len(body)]  # the prefix and the spaces after it
-        if head.rstrip().upper() != want or (body and head.upper() != want + " "):
+        one_space = head.upper() == want + " " or ctx.spaces_placed and head[len(want) :].isspace()
+        if head.rstrip().upper() != want or (body and not one_space):
             span = x.line.span(0, len(head))
             fixed = want + (" " if body else "")
             yield Hit(span, {"fixed": fixed + body, "written": text}, Fix("safe", fixed, span))

@@ -2,6 +2,8 @@
 of each part, page size and margins (NĐ 30/2020 Phụ lục I §I, §V; HD 05 Phụ lục 2 and Phần II.IV,
 which HD 36 shares). Only documents read from .docx carry styles; for others these rules are silent."""
 
+import re
+
 from linter.diagnostics import Fix, Span
 from linter.rules.base import PARTY, STATE_ALL, Hit, rule
 
@@ -26,6 +28,8 @@ _STATE = {
     ("recipients", "items"): ((11, 11), False, False),
 }
 _TNR = "Times New Roman"
+# the family, or one of its faces named as a font ("Times New Roman Bold", as converters write it)
+_TNR_FACE = re.compile(r"Times New Roman(?: Bold| Italic| Bold Italic)?")
 _PARTY = {
     ("banner", "all"): ((15, 15), True, False),
     ("issuer", "last"): ((14, 14), True, False),
@@ -161,7 +165,7 @@ def font(doc, ctx):
     styles = _styles(ctx)
     if not styles:
         return
-    bad = [(i, s.font) for i, s in enumerate(styles, 1) if s and s.font and s.font != "Times New Roman"]
+    bad = [(i, s.font) for i, s in enumerate(styles, 1) if s and s.font and not _TNR_FACE.fullmatch(s.font)]
     if bad:
         fonts = ", ".join(sorted({f for _, f in bad}))
         every = Span(1, 1, len(styles), 1)  # the font is set on every run, not only the lines counted

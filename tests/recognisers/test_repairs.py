@@ -97,6 +97,8 @@ def test_letters_for_digits(line, letters):
         ("Giá 1.000 đồng", ""),  # a thousands stop
         ("[Lê Thành Long", "["),  # a speck before a signer's name (a fax)
         ("[1] Điều 3", ""),  # a reference's bracket
+        ("ơNguyễn Đức Vũ", "ơ"),  # a text layer's letter glued to a signer's name (round 81)
+        ("eKYC và định danh", ""),  # a word that is written so
     ],
 )
 def test_stray_marks(line, marks):
