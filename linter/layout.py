@@ -321,6 +321,8 @@ def split_columns(line: Line) -> list[Line]:
         # (nor an item's words spread apart, "- Giám              đốc Sở (để b/c);": a cell beside
         # a list is the signature's, in capitals)
         and not (t[m.end(1)].islower() and (_CITED.fullmatch(t[: m.start(1)]) or P.ITEM.match(t)))
+        # (nor a Lưu line before its drafter's name, set in small type: "- Lưu: VT, C&VTLT     (Hoài).")
+        and not (t[m.end(1)] == "(" and P.luu_line(t) is not None and ")" in t[m.end(1) :])
     ):
         return _split_at_gap(line, m.end(1))
     # issuer + banner on one line (both phrases end "viet nam": a line without "nam" has neither)

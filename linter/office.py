@@ -29,7 +29,7 @@ import io
 import re
 import unicodedata
 from collections import Counter
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 
 from linter import decode, furniture
 
@@ -64,6 +64,13 @@ class Style:
     underline: bool | None
     all_caps: bool
     align: str | None
+    # a line that a tab or a wide gap cuts into cells (two columns typed without a table: "Nơi
+    # nhận:  <tab>  TL. CHỦ TỊCH"): each cell's own style, by the 0-based index where it starts
+    cells: tuple[tuple[int, Style], ...] = ()
+
+    def at(self, i: int) -> Style:
+        """The style of the cell that holds character i of the line (the line's, if it has none)."""
+        return next((st for start, st in reversed(self.cells) if start <= i), self)
 
 
 @dataclass(frozen=True)
@@ -531,8 +538,12 @@ class _DocxReader:
 
         mark = st.run_props(base, ppr.find(_RPR) if ppr is not None else None)
         for segs in lines:
-            self.lines.append("".join(t for t, _, _ in segs))
-            self.styles.append(_line_style(segs, mark, align))
+            text = "".join(t for t, _, _ in segs)
+            self.lines.append(text)
+            style = _line_style(segs, mark, align)
+            if "\t" in text or "    " in text.strip():
+                style = replace(style, cells=_cell_styles(segs, text, mark, align))
+            self.styles.append(style)
             if self.track:
                 self.paras.append(p)
                 self.origins.append(
@@ -624,6 +635,28 @@ def _collect_boxes(el, boxes: list) -> None:
         return
     for c in el:
         _collect_boxes(c, boxes)
+
+
+_CELL_GAP = re.compile(r"\S(\s*\t\s*|\s{4,})(?=\S)")
+
+
+def _cell_styles(segs, text: str, mark: _Props, align: str | None) -> tuple[tuple[int, Style], ...]:
+    """The styles of the cells a tab or a gap of four spaces cuts the line into; () for one cell."""
+    cuts = [m.end(1) for m in _CELL_GAP.finditer(text)]
+    if not cuts:
+        return ()
+    starts = [len(text) - len(text.lstrip()), *cuts]
+    bounds = list(zip(starts, [*cuts, len(text)]))
+    out = []
+    for a, b in bounds:
+        cell, k = [], 0  # the segments' pieces that fall in [a, b)
+        for t, pr, o in segs:
+            lo, hi = max(a, k), min(b, k + len(t))
+            if lo < hi:
+                cell.append((t[lo - k : hi - k], pr, o))
+            k += len(t)
+        out.append((a, _line_style(cell, mark, align)))
+    return tuple(out)
 
 
 def _line_style(segs, mark: _Props, align: str | None) -> Style:

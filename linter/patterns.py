@@ -187,9 +187,10 @@ STATE_NUMBER = re.compile(
 )  # (a stop, never a dotted leader glued after it: "TT-BTC.............")
 
 PLACE_DATE = re.compile(
-    r"^(?P<place>[^\d,]{2,60}?)?\s*,?\s*ngay\s*(?P<d>\d{1,2}|[.…_ ]+)\s*thang\s*(?P<m>\d{1,2}|[.…_ ]+)"
+    r"^(?P<place>[^\d,]{2,60}?)?\s*,?\s*ngay\s*(?P<d>\d{1,2}|[.…_ ]*)\s*thang\s*(?P<m>\d{1,2}|[.…_ ]+)"
     r"\s*na(?:m|rn)\s*(?P<y>\d{4}|[.…_ ]+|$)"
-)  # "nărn": OCR reads m as rn; "ngày tháng năm" all blank: an e-signature fills it in
+)  # "nărn": OCR reads m as rn; "ngày tháng năm" all blank: an e-signature fills it in (a text
+# layer may glue the words around the blank day: "ngàytháng 12 năm 2025")
 PLACE_DATE_SLASH = re.compile(
     r"^(?P<place>[^\d,]{2,60}?)\s*,?\s*ngay\s*(?P<d>\d{1,2})\s*[/.-]\s*(?P<m>\d{1,2})\s*[/.-]\s*(?P<y>\d{4})"
 )
@@ -197,8 +198,8 @@ PLACE_DATE_LOOSE = re.compile(
     r"^(?P<place>[^\d,]{2,40}?)\s*,?\s*ngay\b(?:(?!thang)[^,]){0,25}?(?P<y>\d{4})\s*\.?$"
 )
 PLACE_DATE_START = re.compile(
-    r"(?:^|\s)([A-ZĐÀ-Ỹ][^\s,]*(?:\s+[A-ZĐÀ-Ỹ][^\s,]*){0,5}\s*,\s*ng[aàáảãạâầấẩẫậăằắẳẵặ][yỳýỷỹỵ](?:\s|$))"
-)  # "ngay": OCR lost the tone
+    r"(?:^|\s)([A-ZĐÀ-Ỹ][^\s,]*(?:\s+[A-ZĐÀ-Ỹ][^\s,]*){0,5}\s*,\s*ng[aàáảãạâầấẩẫậăằắẳẵặ][yỳýỷỹỵ](?:\s|$|(?=th)))"
+)  # "ngay": OCR lost the tone; "ngàytháng": a text layer glued the words around the blank day
 
 # Section headings, outermost first: one alternation, tried in this order, whose only group in
 # each branch is the label, named after the kind (one regex call per line instead of eight).

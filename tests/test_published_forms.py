@@ -2532,3 +2532,23 @@ def test_a_list_item_wrapped_under_its_text_or_in_its_note_goes_on():
     assert codes(r) == []
     assert signed_by(r) == TO_TRINH_SIGNER
     assert r.components["recipients"]["items"][-1]["text"].startswith("- Lưu")
+
+
+def test_a_pdf_s_number_row_with_a_blank_day_glued_and_the_drafter_in_small_type():
+    """An office copy's text layer (round 82): "Số:    /SNV-TCBC      Lâm Đồng, ngàytháng    năm
+    2026" (the words around the blank day glued), and "- Lưu: VT, CCHC     (Hoài)." (the drafter's
+    name in small type, placed far right): the date line is read, and the Lưu line keeps its end."""
+    header = "Số: 1856/TTr-STC\n\nAn Giang, ngày 10 tháng 9 năm 2025\n"
+    row = "     Số:           /TTr-STC                                An Giang, ngàytháng     năm 2025\n"
+    footer = (
+        "Nơi nhận:                                                     KT. GIÁM ĐỐC\n"
+        "- Như trên;                                                   PHÓ GIÁM ĐỐC\n"
+        "- Giám đốc, các Phó Giám đốc Sở;\n"
+        "- Lưu: VT, QLCS                                               (Hoài).\n\n\n"
+        "                                                              Lâm Văn Sơn\n"
+    )
+    r = lint("state-nd30/to_trinh.txt", (header, row), (TO_TRINH_CLOSING, footer))
+    assert codes(r) == []
+    pd = r.components["place_date"]
+    assert (pd["place"], pd["day"], pd["month"], pd["year"]) == ("An Giang", None, None, 2025)
+    assert signed_by(r) == TO_TRINH_SIGNER

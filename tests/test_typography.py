@@ -108,3 +108,53 @@ def test_times_new_roman_named_by_its_face_is_times_new_roman():
     New Roman; another family is still reported."""
     assert "VB501" not in codes(check(build_party_docx(None, font="Times New Roman Bold")))
     assert "VB501" in codes(check(build_party_docx(None, font="Cambria")))
+
+
+def test_a_footer_typed_with_tabs_is_judged_cell_by_cell():
+    """A clerk's footer typed without a table, "Nơi nhận:<tab>KT. GIÁM ĐỐC" / "- Như Điều 3;<tab>PHÓ
+    GIÁM ĐỐC" (round 82): each column keeps its own type size, "Nơi nhận:" 12 pt bold italic and
+    the items 11 pt beside a 14 pt signature, so nothing is reported; in 14 pt, the label is."""
+    import io
+
+    import docx
+    from docx.shared import Pt
+
+    def footer(label_size: float) -> bytes:
+        doc = docx.Document(io.BytesIO(build_state_docx(None)))
+        body = doc.element.body
+        body.remove(doc.tables[-1]._tbl)  # the footer's table
+        rows = [("Nơi nhận:", "KT. GIÁM ĐỐC"), ("- Như Điều 3;", "PHÓ GIÁM ĐỐC"), ("- Lưu: VT, TCCB.", "")]
+        rows += [("", ""), ("", "Trần Văn B")]
+        for k, (left, right) in enumerate(rows):
+            p = doc.add_paragraph()
+            run = p.add_run(left)
+            run.font.size = Pt(label_size if k == 0 else 11)
+            run.font.bold = run.font.italic = k == 0
+            tab = p.add_run("\t\t\t")
+            tab.font.size = Pt(14)
+            run = p.add_run(right)
+            run.font.size, run.font.bold = Pt(14), True
+        out = io.BytesIO()
+        doc.save(out)
+        return out.getvalue()
+
+    ok = check(footer(12))
+    assert ok.components["signature"]["levels"] == ["KT. GIÁM ĐỐC"] and "VB504" not in codes(ok)
+    big = [d.message for d in check(footer(14)).diagnostics if d.code == "VB504"]
+    assert len(big) == 1 and big[0].startswith('"Nơi nhận:": 14 pt'), big
+
+
+@pytest.mark.parametrize(("text", "reported"), [("", False), ("   ", False), ("Ghi chú.", True)])
+def test_an_empty_paragraph_s_font_shows_nothing(text, reported):
+    """An empty paragraph left in Verdana between two of the body's (round 82) shows no letter in
+    it: no VB501; a word typed in it is reported."""
+    import io
+
+    import docx
+
+    doc = docx.Document(io.BytesIO(build_state_docx(None)))
+    run = doc.paragraphs[5].insert_paragraph_before().add_run(text)
+    run.font.name = "Verdana"
+    out = io.BytesIO()
+    doc.save(out)
+    assert ("VB501" in codes(check(out.getvalue()))) == reported

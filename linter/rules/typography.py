@@ -52,7 +52,10 @@ def _styles(ctx):
 
 
 def _style(styles, line):
-    return styles[line - 1] if 0 < line <= len(styles) else None
+    """The style of a part's line: of its own cell when its source line holds two columns."""
+    n, col = line.pos(0)
+    st = styles[n - 1] if 0 < n <= len(styles) else None
+    return st.at(col - 1) if st is not None else None
 
 
 def _lines(doc, comp, which):
@@ -107,7 +110,7 @@ def _check_parts(doc, ctx, table):
     for (comp, which), spec in table.items():
         (lo, hi), bold, italic = spec
         for line in _lines(doc, comp, which):
-            st = _style(styles, line.line)
+            st = _style(styles, line)
             if st is None or st.size is None:
                 continue
             bad = not lo - 0.25 <= st.size <= hi + 0.25
@@ -165,7 +168,13 @@ def font(doc, ctx):
     styles = _styles(ctx)
     if not styles:
         return
-    bad = [(i, s.font) for i, s in enumerate(styles, 1) if s and s.font and not _TNR_FACE.fullmatch(s.font)]
+    # (an empty paragraph's font shows nothing: "" in Verdana between two paragraphs is no defect)
+    shown = [bool(t.strip()) for t in ctx.source.text.split("\n")]
+    bad = [
+        (i, s.font)
+        for i, s in enumerate(styles, 1)
+        if s and s.font and not _TNR_FACE.fullmatch(s.font) and i <= len(shown) and shown[i - 1]
+    ]
     if bad:
         fonts = ", ".join(sorted({f for _, f in bad}))
         every = Span(1, 1, len(styles), 1)  # the font is set on every run, not only the lines counted
