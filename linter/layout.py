@@ -247,6 +247,7 @@ def _spread(t: str) -> bool:
 
 
 _WORD_GAP = re.compile(r"(?<=\S) +(?=\S)")
+_END_MARK = re.compile(r"\.?/\.?\s*")
 
 
 def _widest_gap(t: str) -> re.Match | None:
@@ -295,6 +296,8 @@ def split_columns(line: Line) -> list[Line]:
     )
     if spread and is_upper_line(t):  # a header's row spread to its width: its columns part at a gap
         m = _widest_gap(t)  # far wider than its words' ("BỘ   TƯ  PHÁP             CỘNG    HOÀ …")
+    if m and _END_MARK.fullmatch(t[m.end(1) :]):
+        m = None  # the body's "/." placed apart from its stop: "… ông Dương Quý Sỹ).         /."
     if m and len(squeezed := " ".join(t.split())) <= 16 and P.ANNEX_START.match(squeezed):
         return [line]  # an annex's heading spread across its cell: "Phụ    lục", "PHỤ LỤC      II"
     if t[:1].islower() and not is_upper_line(t):  # prose: only a wide gap splits it

@@ -187,10 +187,10 @@ STATE_NUMBER = re.compile(
 )  # (a stop, never a dotted leader glued after it: "TT-BTC.............")
 
 PLACE_DATE = re.compile(
-    r"^(?P<place>[^\d,]{2,60}?)?\s*,?\s*ngay\s*(?P<d>\d{1,2}|[.…_ ]*)\s*thang\s*(?P<m>\d{1,2}|[.…_ ]+)"
+    r"^(?P<place>[^\d,]{2,60}?)?\s*,?\s*ngay\s*(?P<d>\d{1,2}|[.…_ ]*)\s*thang\s*(?P<m>\d{1,2}|[.…_ ]*)"
     r"\s*na(?:m|rn)\s*(?P<y>\d{4}|[.…_ ]+|$)"
 )  # "nărn": OCR reads m as rn; "ngày tháng năm" all blank: an e-signature fills it in (a text
-# layer may glue the words around the blank day: "ngàytháng 12 năm 2025")
+# layer may glue the words around a blank day or month: "ngàytháng 12 năm 2025", "thángnăm 2026")
 PLACE_DATE_SLASH = re.compile(
     r"^(?P<place>[^\d,]{2,60}?)\s*,?\s*ngay\s*(?P<d>\d{1,2})\s*[/.-]\s*(?P<m>\d{1,2})\s*[/.-]\s*(?P<y>\d{4})"
 )

@@ -465,16 +465,17 @@ _ATTACHED = re.compile(rf"\({_IN_BRACKETS}\b(?:{_ATTACHES})\b{_IN_BRACKETS}\)\.?
 
 
 _ENDED = re.compile(r"\./\.?$")
+_ENDED_PLACED = re.compile(r"\.\s*/\s*\.?$")  # (the spaces a text layer placed between the marks)
 
 
-def _ended_before_a_note(body: list) -> bool:
+def _ended_before_a_note(body: list, ended: re.Pattern = _ENDED) -> bool:
     """The body ends "./." a few lines above its last, and what follows is a note on what is sent
     with the letter or apart from it: "Sở Tư pháp gửi kèm theo dự thảo Quyết định …", "(Về hồ sơ có
     liên quan, … sẽ trực tiếp gửi …)". Any other line after "./." is the body's ("(Các sở báo cáo
     trước ngày 15/9/2025)"), which then lacks its ending."""
     tail = body[-7:]
     for k in range(len(tail) - 2, -1, -1):
-        if _ENDED.search(tail[k].text.rstrip()):
+        if ended.search(tail[k].text.rstrip()):
             return bool(_SENT_WITH.search(" ".join(fold(x.text) for x in tail[k + 1 :])))
     return False
 
@@ -516,13 +517,14 @@ def body_ending(doc, ctx):
     body = doc.body.lines if doc.body else ()
     if not body or doc.doc_type in ("giay_moi", "giay_gioi_thieu", "bien_ban"):
         return
-    if _ENDED.search(body[-1].text.rstrip()) or _ended_before_a_note(body):
+    ended = _ENDED_PLACED if ctx.spaces_placed else _ENDED  # (a text layer's "…).         /.")
+    if ended.search(body[-1].text.rstrip()) or _ended_before_a_note(body, ended):
         return  # (a note under the last sentence may carry the ending: "(Đính kèm dự thảo …)./.")
-    if not (doc.signature or doc.recipients) and any(_ENDED.search(x.text.rstrip()) for x in body):
+    if not (doc.signature or doc.recipients) and any(ended.search(x.text.rstrip()) for x in body):
         return  # the closing parts unread, the body ran on past its "./." into an annex
     last = _before_notes(body)[-1]  # "(Gửi kèm theo Phụ lục …)" under the body's last line: a note
     t = last.text.rstrip()
-    if not _ENDED.search(t):
+    if not ended.search(t):
         k = len(t) - 1 if t.endswith(".") else len(t)
         yield Hit(last.span(k, len(t)), fix=Fix("safe", "./.", last.span(k, len(t))))
 

@@ -36,6 +36,7 @@ ROWS = [
     ("Hà Nội, ngày … tháng … năm 2025", "Hà Nội", None, None, 2025, False),
     ("Hà Nội, ngày  tháng  năm", "Hà Nội", None, None, None, False),
     ("Lâm Đồng, ngàytháng 12 năm 2025", "Lâm Đồng", None, 12, 2025, False),  # a text layer glued them
+    ("Lâm Đồng, ngày      thángnăm 2026", "Lâm Đồng", None, None, 2026, False),
     # malformed: read, and VB221 reports the form
     ("Hà Nội ngày 15 tháng 01 năm 2025", "Hà Nội", 15, 1, 2025, True),  # no comma after the place
     ("Quảng Ninh ngày 28/8/2023", "Quảng Ninh", 28, 8, 2023, True),  # d/m/y
