@@ -250,6 +250,39 @@ _WORD_GAP = re.compile(r"(?<=\S) +(?=\S)")
 _END_MARK = re.compile(r"\.?/\.?\s*")
 
 
+def _signature_beside(t: str) -> re.Match | None:
+    """The gap of a list item's row after which a line of the signature stands, its authority,
+    title, name or mark ("- PCT.        UBND tỉnh (Đ/c     Phúc);             PHÓ CHÁNH VĂN PHÒNG"),
+    when there is one."""
+    for g in _GAP.finditer(t):
+        rest = " ".join(t[g.end(1) :].split())
+        if P.authority_of(rest) or P.is_title_line(rest) or P.is_name_line(rest) or P.SIGNED.match(rest):
+            return g
+    return None
+
+
+def _title_across(t: str, gap: re.Match) -> bool:
+    """The gap parts the words of one title ("TL. CHỦ         TỊCH"): the words on either side
+    make a title, and what follows is none on its own."""
+    before, after = t[: gap.start(1)].split(), t[gap.end(1) :].split()
+    return (
+        bool(before and after)
+        and P.is_title_line(f"{before[-1]} {after[0]}")
+        and not P.is_title_line(" ".join(after))
+        and not P.authority_of(" ".join(after))
+    )
+
+
+def _luu_goes_on(t: str, gap: re.Match) -> bool:
+    """The Lưu line goes on across the gap, which a text layer placed inside it: after a comma
+    ("- Lưu: VT,          TCBC."), inside a bracket ("- Lưu: VT, CCHC (          Quý).") or before
+    the drafter's name set in small type ("- Lưu: VT, C&VTLT          (Hoài).")."""
+    before, after = t[: gap.start(1)], t[gap.end(1) :]
+    return (
+        before.endswith(",") or before.count("(") > before.count(")") or after[:1] == "(" and ")" in after
+    ) and P.luu_line(t) is not None
+
+
 def _widest_gap(t: str) -> re.Match | None:
     """The line's widest gap, if it is at least twice as wide as any other."""
     gaps = sorted(_GAP.finditer(t), key=lambda g: len(g.group(1)), reverse=True)
@@ -324,9 +357,13 @@ def split_columns(line: Line) -> list[Line]:
         # (nor an item's words spread apart, "- Giám              đốc Sở (để b/c);": a cell beside
         # a list is the signature's, in capitals)
         and not (t[m.end(1)].islower() and (_CITED.fullmatch(t[: m.start(1)]) or P.ITEM.match(t)))
-        # (nor a Lưu line before its drafter's name, set in small type: "- Lưu: VT, C&VTLT     (Hoài).")
-        and not (t[m.end(1)] == "(" and P.luu_line(t) is not None and ")" in t[m.end(1) :])
+        and not _luu_goes_on(t, m)
+        and not _title_across(t, m)
     ):
+        if P.ITEM.match(t):  # beside a list item only the signature's line stands, or one note
+            m = _signature_beside(t) or (m if len(_GAP.findall(t)) == 1 else None)
+            if m is None:  # its words a text layer spread apart: "- PCT.       UBND       tỉnh (Đ/c …"
+                return [line]
         return _split_at_gap(line, m.end(1))
     # issuer + banner on one line (both phrases end "viet nam": a line without "nam" has neither)
     for phrase in (P.BANNER_PARTY, P.QUOC_HIEU) if "nam" in f else ():

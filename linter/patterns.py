@@ -322,7 +322,8 @@ _LEGISLATURE = re.compile(r"(?<=QH)[\dIlS|O]{2}(?![\w])")
 # a number's colon read as a semicolon ("Số; 14/…"), its "ố" as another letter ("Sá: 08/VBHN-BTC");
 # a type code "TT" whose second T OCR read as a digit or an I ("/T1-BTC": no type code has a digit)
 _SEMICOLON_LABEL = re.compile(r"^(S[ốoôó]);")
-_MISREAD_LABEL = re.compile(r"^S[^\W\d_](?=:\s*\d{1,6}/[\dA-ZĐ])")
+# "Sá: 12/…", and a Party number's "Sấ 143-KL/TU" (no colon: the Party's label has none)
+_MISREAD_LABEL = re.compile(r"^S[^\W\d_](?=:\s*\d{1,6}/[\dA-ZĐ]|\s+\d{1,6}\s*-\s*[A-ZĐ]{2,}/)")
 _TT_MISREAD = re.compile(r"(?<![A-ZĐ])T[1Il|](?=-[A-ZĐ]{2})")
 # a date's number that a scan's transcript split with a space: "tháng 0 6", "ngày 2 6", "năm 20 18"
 _SPLIT_FIELD = re.compile(r"\b((?:ngày|tháng) \d) (\d (?:tháng|năm)\b)|\b(năm \d\d) (\d\d)\b")

@@ -2433,8 +2433,9 @@ TO_TRINH_SIGNER = (["KT. GIÁM ĐỐC"], ["PHÓ GIÁM ĐỐC"], "Lâm Văn Sơn"
 
 
 def signed_by(r) -> tuple:
+    """The signature's levels, titles and name, as a reader sees them (a text layer's spacing aside)."""
     sig = r.components["signature"]
-    return sig["levels"], sig["titles"], sig["name"]
+    return [" ".join(x.split()) for x in sig["levels"]], sig["titles"], " ".join(sig["name"].split())
 
 
 def test_a_justified_paragraph_s_spread_words_are_no_columns():
@@ -2552,3 +2553,29 @@ def test_a_pdf_s_number_row_with_a_blank_day_glued_and_the_drafter_in_small_type
     pd = r.components["place_date"]
     assert (pd["place"], pd["day"], pd["month"], pd["year"]) == ("An Giang", None, None, 2025)
     assert signed_by(r) == TO_TRINH_SIGNER
+
+
+def test_a_footer_and_a_note_whose_words_a_text_layer_spread_apart():
+    """An office's PDF text layers (round 84): the title's words spread ("KT. GIÁM         ĐỐC"), an
+    item's ("- Giám đốc,       các Phó       Giám đốc Sở;"), the Lưu line's after a comma and
+    inside its bracket ("- Lưu: VT,          QLCS (          Sơn)."), and a note under the body's
+    "./." wrapped over five lines, two of them cut into cells: the signature and the list are read
+    whole, the note is a note (no VB262, VB283, VB302, VB303)."""
+    footer = (
+        "Nơi nhận:                                               KT. GIÁM         ĐỐC\n"
+        "- Như trên;                                              PHÓ GIÁM ĐỐC\n"
+        "- Giám đốc,       các Phó       Giám đốc Sở;\n"
+        "- Lưu: VT,          QLCS (          Sơn).\n\n\n"
+        "                                                         Lâm Văn Sơn\n"
+    )
+    end = "Sở Tài chính kính trình Ủy ban nhân dân tỉnh xem xét, phê duyệt./.\n"
+    note = end + (
+        "(Sở Tài chính gửi kèm Tờ trình số 34/TTr-STC               ngày 24/3/2026 của\n"
+        "Ban quản lý xin phê duyệt Đề án sắp xếp cơ sở nhà, đất của các cơ quan lần\n"
+        "thứ I, giai đoạn 2026-2031 và các hồ sơ liên quan đến Đề án; dự thảo\n"
+        "Quyết định về việc phê duyệt Đề án sắp xếp cơ sở nhà, đất của các cơ quan lần\n"
+        "thứ I,       giai đoạn 2026 -                          2031)\n"
+    )
+    r = lint("state-nd30/to_trinh.txt", (end, note), (TO_TRINH_CLOSING, footer))
+    assert codes(r) == []
+    assert signed_by(r) == TO_TRINH_SIGNER and len(r.components["recipients"]["items"]) == 3

@@ -473,7 +473,8 @@ def _ended_before_a_note(body: list, ended: re.Pattern = _ENDED) -> bool:
     with the letter or apart from it: "Sở Tư pháp gửi kèm theo dự thảo Quyết định …", "(Về hồ sơ có
     liên quan, … sẽ trực tiếp gửi …)". Any other line after "./." is the body's ("(Các sở báo cáo
     trước ngày 15/9/2025)"), which then lacks its ending."""
-    tail = body[-7:]
+    # (the last seven source lines: a line a text layer cut into cells counts once)
+    tail = [x for x in body[-14:] if x.line > body[-1].line - 7]
     for k in range(len(tail) - 2, -1, -1):
         if ended.search(tail[k].text.rstrip()):
             return bool(_SENT_WITH.search(" ".join(fold(x.text) for x in tail[k + 1 :])))

@@ -96,8 +96,10 @@ def colon(doc, ctx):
     good="Số 400-TB/TU",
 )
 def spacing(doc, ctx):
+    """(Not on a PDF or a scan, whose spaces are placed from where the glyphs stand: an e-signing
+    tool stamps the number into its blank, "Số:  779    /QĐ-UBND".)"""
     n = doc.number
-    if n and re.search(r"\s[-/]|[-/]\s", n.raw):
+    if n and not ctx.spaces_placed and re.search(r"\s[-/]|[-/]\s", n.raw):
         fixed = re.sub(r"\s*([-/])\s*", r"\1", n.raw)
         span = n.span("raw")
         yield Hit(span, {"fixed": fixed}, Fix("safe", fixed, span))

@@ -28,6 +28,7 @@ PARTY = [
     ("Số 12-QĐi/TU", 12, "QĐi/TU", "QĐi", "TU"),  # the legacy code: read, VB206 judges it
     ("Số 3294-CV/VPTW/nb", 3294, "CV/VPTW/nb", "CV", "VPTW"),  # a suffix in lower case
     ("400-TB/TU", 400, "TB/TU", "TB", "TU"),  # "Số" left out
+    ("Sấ 143-KL/TU", 143, "KL/TU", "KL", "TU"),  # "ố" read "ấ" (a scan, a stamp's ink over it)
     # damaged or loosely typed
     ("Số 400 - TB/TU", 400, "TB/TU", "TB", "TU"),  # spaces around "-"
     ("Số 15 - CT / TU", 15, "CT/TU", "CT", "TU"),  # and around "/"
