@@ -524,6 +524,7 @@ def test_spaces_in_a_pdf_text_layer_are_placed_not_typed():
 
     text = (ROOT / "corpus/valid/state-nd30/cong_van.txt").read_text(encoding="utf-8")
     text = text.replace("Kính gửi:", "Kính  gửi:").replace("KT. BỘ TRƯỞNG", "KT.  BỘ TRƯỞNG")
+    text = text.replace("Nơi nhận:", "Nơi nhận  :")  # the colon in another font (round 85)
     text = text.replace("./.", ".      /.")  # the end mark's pieces placed apart (round 83)
     text = text.replace("Số: 4126/BGDĐT", "Số: 4126    /BGDĐT")  # an e-signed number's blank (round 84)
     opts = Options(today=date(2026, 12, 7))

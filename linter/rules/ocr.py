@@ -54,7 +54,8 @@ def _label_hit(line, labels: dict[str, str], fallback: bool, spaces_placed: bool
             return None
         canon, applicability = "Nơi nhận", "unsafe"
     fixed = canon + tail
-    written = " ".join(text[:end].split()) if spaces_placed else text[:end]
+    # (a text layer's spaces: "Kính  gửi:", "Nơi nhận  :" where the colon's font changes)
+    written = " ".join(text[:end].split()).replace(" :", ":") if spaces_placed else text[:end]
     if written == fixed or _one_line(line, 0, end) is None:
         return None
     span = line.span(0, end)
