@@ -385,11 +385,17 @@ def _rule(a) -> int:
     print(("Áp dụng cho: " if vi else "Profiles: ") + ", ".join(sorted(r.profiles)))
     if r.fix:
         print(("Sửa tự động: " if vi else "Autofix: ") + r.fix)
-    if r.small_print:
+    if r.small_print or r.under_seal:
         print(
-            "Trên bản quét: báo ở mức info để đối chiếu bản gốc (OCR hay đọc sai dấu, số, chữ nhỏ)"
+            "Trên bản quét: báo ở mức info để đối chiếu bản gốc ("
+            + ("OCR hay đọc sai dấu, số, chữ nhỏ)" if r.small_print else "dấu và chữ ký che phần chữ ký)")
             if vi
-            else "On a scan: reported as info, to check against the original (OCR often misreads small print)"
+            else "On a scan: reported as info, to check against the original ("
+            + (
+                "OCR often misreads small print)"
+                if r.small_print
+                else "the seal and the hand cover the signature)"
+            )
         )
     if r.bad:
         print(("\nSai:\n" if vi else "\nBad:\n") + r.bad)

@@ -276,10 +276,17 @@ def _title_across(t: str, gap: re.Match) -> bool:
 def _luu_goes_on(t: str, gap: re.Match) -> bool:
     """The Lưu line goes on across the gap, which a text layer placed inside it: after a comma
     ("- Lưu: VT,          TCBC."), inside a bracket ("- Lưu: VT, CCHC (          Quý).") or before
-    the drafter's name set in small type ("- Lưu: VT, C&VTLT          (Hoài).")."""
+    the drafter's name set in small type ("- Lưu: VT, C&VTLT          (Hoài).", "- Lưu: VT,
+    NC.          Châu": one word, never a signer's whole name)."""
     before, after = t[: gap.start(1)], t[gap.end(1) :]
+    drafter = after.isalpha() and after.istitle()
     return (
-        before.endswith(",") or before.count("(") > before.count(")") or after[:1] == "(" and ")" in after
+        before.endswith(",")
+        or before.count("(") > before.count(")")
+        or after[:1] == "("
+        and ")" in after
+        or drafter
+        and before.endswith(".")
     ) and P.luu_line(t) is not None
 
 

@@ -174,6 +174,10 @@ def _shape_lower(t: str, f: str) -> tuple[str, dict]:
 _HEADER_ONLY = ("NUMBER", "PLACE_DATE", "BANNER", "QUOC_HIEU", "TIEU_NGU", "STAR")
 BANNER_LINES = ("BANNER", "QUOC_HIEU", "TIEU_NGU")  # the token types of a banner's lines
 _ANCHORS = ("NUMBER", "PLACE_DATE", *BANNER_LINES)  # lines only a header has
+_CLOSING = {"NOI_NHAN", "AUTHORITY", "SIGNED"}  # lines only a closing has
+
+
+_NO_TOK = Tok("", Line.plain("", 0))
 
 
 class _Zones:
@@ -191,6 +195,11 @@ class _Zones:
     def peek(self, k: int = 0) -> tuple[Line, str, dict] | None:
         j = self.i + k
         return self.shaped[j] if j < len(self.shaped) else None
+
+    @property
+    def last(self) -> Tok:
+        """The token emitted last; a blank one before the first (a page may open on any part)."""
+        return self.toks[-1] if self.toks else _NO_TOK
 
     def emit(self, type_: str, data: dict | None = None) -> None:
         ln, _, d = self.shaped[self.i]
@@ -234,7 +243,7 @@ class _Zones:
             elif (
                 sh == "TEXT"
                 and self.toks
-                and self.toks[-1].type == "NUMBER"
+                and self.last.type == "NUMBER"
                 and (_about(ln) or self._summary_here(ln))
             ):
                 self.subject_vv()  # a công văn's summary that opens "Về …", not "V/v": one rule, VB241
@@ -266,8 +275,8 @@ class _Zones:
         ("ĐOÀN KIỂM TRA" / "THEO QUYẾT ĐỊNH" / "SỐ 1050/QĐ-SCT"): the issuer's, not the document's."""
         return (
             bool(self.toks)
-            and self.toks[-1].type == "ISSUER"
-            and fold(self.toks[-1].text).rstrip().endswith("quyet dinh")
+            and self.last.type == "ISSUER"
+            and fold(self.last.text).rstrip().endswith("quyet dinh")
         )
 
     def _summary_here(self, ln: Line) -> bool:
@@ -315,7 +324,7 @@ class _Zones:
         n = 0
         while (p := self.peek()) and n < 8:  # (a long one runs to eight lines in a scan's narrow column)
             ln, sh, _ = p
-            prev = self.toks[-1].text
+            prev = self.last.text
             if (
                 (sh in ("TEXT", "NAME") or _cited(ln.text) or sh == "ITEM" and self._header_goes_on())
                 and len(ln.text) < 90
@@ -394,7 +403,7 @@ class _Zones:
                 and fold(nxt[0].text).startswith(("can cu", "- can cu", "xet de nghi"))
                 and (P.is_enactor(ln.text) or P.is_title_line(ln.text))
             )
-            prev = self.toks[-1]
+            prev = self.last
             if sh == "NUMBER" and prev.type == "SUBJECT" and is_upper_line(ln.text):
                 self.emit("SUBJECT")  # "… BÃI BỎ QUYẾT ĐỊNH" / "SỐ 55/2014/QĐ-UBND NGÀY …": a number it names
             elif sh in ("UPPER", "VV", "DOC_TYPE") and not enacting and not P.is_title_line(ln.text):
@@ -495,6 +504,8 @@ class _Zones:
         return len(ln.text) < 75 and not ln.text.rstrip().endswith((".", ";", ":")) and nxt[0].blank_before
 
     def addressees(self) -> None:
+        for _ in range(self._stamp_over_kinh_gui()):
+            self.emit("STAMP")
         if not ((p := self.peek()) and p[1] == "KINH_GUI"):
             return
         while (p := self.peek()) and p[1] == "KINH_GUI":
@@ -510,10 +521,10 @@ class _Zones:
                 self.emit("ADDRESSEE")  # a single addressee on its own line, no dash
             while q := self.peek():
                 qln, qsh, _ = q
-                prev = self.toks[-1].text.rstrip()
+                prev = self.last.text.rstrip()
                 # an item that lost its dash still follows one that ends the way list items do
                 undashed = (
-                    self.toks[-1].type == "ADDRESSEE"
+                    self.last.type == "ADDRESSEE"
                     and prev.endswith((";", ","))
                     and qsh in ("TEXT", "NAME", "UPPER")
                     and len(qln.text) < 120
@@ -523,6 +534,18 @@ class _Zones:
                     self.emit("ADDRESSEE")
                 else:
                     break
+
+    def _stamp_over_kinh_gui(self) -> int:
+        """How many lines here are a received stamp the office set over the lines above "Kính gửi:"
+        ("UBND TỈNH LÂM ĐỒNG" / "ĐẾN" / "Số: 1015" / "Ngày: 05/9/25", as OCR reads them): short
+        lines, one of them a stamp's field, then "Kính gửi:"; 0 when none stands there."""
+        k, field = 0, False
+        while k < 6 and (p := self.peek(k)) and p[1] != "KINH_GUI":
+            if len(p[0].text) > 40 or p[1] in ("ITEM", "SECTION", "NOI_NHAN"):
+                return 0
+            field = field or _STAMP_FIELD.match(fold(p[0].text).strip()) is not None
+            k += 1
+        return k if field and self.peek(k) and self.peek(k)[1] == "KINH_GUI" else 0
 
     def body(self, stop: int) -> None:
         repeats = self._repeats(stop)
@@ -674,9 +697,9 @@ class _Zones:
                 break
             if sh in ("UPPER", "ENACT") and P.is_title_line(ln.text):
                 break
-            if sh == "NAME" and self.toks[-1].type == "SIGNER_TITLE":
+            if sh == "NAME" and self.last.type == "SIGNER_TITLE":
                 break
-            prev = self.toks[-1]
+            prev = self.last
             if (
                 prev.type == "RECIPIENT"
                 and _is_last_recipient(prev.text)
@@ -713,6 +736,8 @@ class _Zones:
     def signature(self) -> None:
         if (p := self.peek()) and p[1] == "NAME" and (q := self.peek(1)) and q[1] == "SIGNED":
             self.emit("SIGNER_NAME")  # "Nguyễn Mạnh Kiểm" / "(Đã ký)": no title, no authority
+        elif (p := self.peek()) and self._ranked_name(p[0]):
+            self.emit("SIGNER_NAME")  # "Thiếu tướng Trương Minh Đương": the title lost under a seal
         # "XÁC THỰC VĂN BẢN" / "HỢP NHẤT" above the authority line
         while (
             (p := self.peek())
@@ -730,15 +755,15 @@ class _Zones:
             and (p[1] in ("UPPER", "ENACT") or self._title_in_title_case(p[0]))
             and len(p[0].text) < 90
             and not (
-                p[0].blank_before and self.toks[-1].type == "SIGNER_TITLE" and not P.is_title_line(p[0].text)
+                p[0].blank_before and self.last.type == "SIGNER_TITLE" and not P.is_title_line(p[0].text)
             )
+            and not (self.last.type == "SIGNER_TITLE" and _scrawl(p[0].text))
         ):
             # a title wrapped: "PHÓ CHÁNH VĂN PHÒNG" / "THƯỜNG TRỰC" is one title, not two; capitals
             # after a blank line that are no title are what follows a signature whose name is lost
-            wrapped = self.toks[-1].type == "SIGNER_TITLE" and not P.is_title_line(p[0].text.upper())
+            wrapped = self.last.type == "SIGNER_TITLE" and not P.is_title_line(p[0].text.upper())
             self.emit("SIGNER_TITLE", {"continuation": True} if wrapped else None)
-        while (p := self.peek()) and p[1] == "SIGNED":
-            self.emit("SIGNED")
+        self._signed()
         if (
             (p := self.peek())
             and self._single_word(p[0])
@@ -747,12 +772,16 @@ class _Zones:
         ):
             self.emit("SIGNER_NAME")  # "Phan" / "Thị Thắng", "Mai" / "Sơn"
             self.emit("SIGNER_NAME")
-        elif (p := self.peek()) and (p[1] == "NAME" or (p[1] == "TEXT" and self._namelike(p[0]))):
+        elif (p := self.peek()) and (
+            p[1] == "NAME"
+            or p[1] == "TEXT"
+            and (self._namelike(p[0]) or self.last.type in _SIGNED_BY and _name_misread(p[0].text))
+        ):
             self.emit("SIGNER_NAME")
             # a name broken over two lines: "Lê Tấn" / "Cận"
             if (p := self.peek()) and self._single_word(p[0]):
                 self.emit("SIGNER_NAME")
-        elif (p := self.peek()) and self._remnant(p[0], self.peek(1)) and self.toks[-1].type in _SIGNED_BY:
+        elif (p := self.peek()) and self._remnant(p[0], self.peek(1)) and self.last.type in _SIGNED_BY:
             # what a stamp left of the name: "Mẫn", "dạh Mẫn" (VB132 asks to check it)
             self.emit("SIGNER_NAME")
         # a second signer side by side (biên bản: THƯ KÝ and CHỦ TỌA; joint documents)
@@ -773,12 +802,33 @@ class _Zones:
             self.emit("CO_TITLE")
             self._cosigner_rest()
 
+    def _ranked_name(self, ln: Line) -> bool:
+        """A name with its rank: "Thiếu tướng Trương Minh Đương" (a signer's, wherever it stands)."""
+        return bool(P.rank_end(ln.text)) and (self._namelike(ln) or _name_misread(ln.text))
+
+    def _signed(self) -> None:
+        """The signature's own lines under a title: "(Đã ký)", or what OCR made of the hand and the
+        seal over the block before the name ("Ú) ”u" / "sư 2" / "Dương Tín Hòa"), its place too."""
+        while (p := self.peek()) and p[1] == "SIGNED":
+            self.emit("SIGNED")
+        if self.last.type in (*_SIGNED_BY, "CO_TITLE") and (k := self._scrawls()):
+            for _ in range(k):
+                self.emit("SIGNED", {"scrawl": True})
+
+    def _scrawls(self) -> int:
+        """How many lines from here are scrawl before a name (at most three); 0 when no name follows."""
+        k = 0
+        while k < 3 and (p := self.peek(k)) and _scrawl(p[0].text):
+            k += 1
+        q = self.peek(k)
+        return k if k and q and (q[1] == "NAME" or self._namelike(q[0]) or _name_misread(q[0].text)) else 0
+
     def _title_in_title_case(self, ln: Line) -> bool:
         """A deputy's title a page printed in title case under the head's, the signature or the
         name under it: "THỐNG ĐỐC" / "Phó Thống Đốc" / "(đã ký)" / "Phạm Thanh Hà"."""
         nxt = self.peek(1)
         return (
-            self.toks[-1].type == "SIGNER_TITLE"
+            self.last.type == "SIGNER_TITLE"
             and P.is_title_line(ln.text.upper())
             and not P.rank_end(ln.text)  # "Đại tướng Nguyễn Tân Cương": a name with its rank
             and nxt is not None
@@ -786,8 +836,7 @@ class _Zones:
         )
 
     def _cosigner_rest(self) -> None:
-        while (p := self.peek()) and p[1] == "SIGNED":
-            self.emit("SIGNED")
+        self._signed()
         if (p := self.peek()) and (p[1] == "NAME" or p[1] == "TEXT" and self._namelike(p[0])):
             self.emit("CO_NAME")
 
@@ -813,9 +862,9 @@ class _Zones:
             (bare and p[1] == "UPPER")
             or p[1] in ("UPPER", "AUTHORITY")
             and (
-                self.toks[-1].text.rstrip().endswith(",")
+                self.last.text.rstrip().endswith(",")
                 or not P.is_title_line(p[0].text)
-                and self.toks[-1].type == "AUTHORITY"
+                and self.last.type == "AUTHORITY"
                 and p[1] == "UPPER"
                 and (len(p[0].text.split()) <= 2 or self._title_next())
             )
@@ -876,6 +925,7 @@ class _Zones:
                 and {sh, q[1]} == {"SIGNED", "NAME"}
                 or (sh in ("UPPER", "ENACT") and P.is_title_line(p[0].text))
                 or (sh == "UPPER" and any((q := self.peek(k)) and q[1] == "AUTHORITY" for k in (1, 2)))
+                or self._ranked_name(p[0])
             ) and "s" not in done:
                 self.signature()
                 done.add("s")
@@ -909,18 +959,23 @@ class _Zones:
         """Two kinds of header line (banner, motto, number, date) within six lines from i."""
         return len({s for _, s, _ in self.shaped[i : i + 6] if s in _ANCHORS}) >= 2
 
-    def _displaced_header(self) -> tuple[int, int] | None:
-        """A header that a page swap or OCR put after the body, in a document that opens with
-        body text (or with its "Kính gửi:", as a PDF's text layer may give a page): its shaped
-        lines (start, end), to be read first; None otherwise."""
-        if any(s not in ("TEXT", "NAME", "SECTION", "ITEM", "KINH_GUI") for _, s, _ in self.shaped[:6]):
+    def _displaced_header(self) -> tuple[int, int, bool] | None:
+        """A header that a page swap or OCR put after the body: its shaped lines (start, end), to
+        be read first, and whether all that follows it comes first too (the last page fed first:
+        the text opens on its closing, "Nơi nhận:" or a signature, before the header); None when
+        the text opens with its header. Else the text must open with body text (or with its "Kính
+        gửi:", as a PDF's text layer may give a page)."""
+        i = next((i for i, (_, s, _) in enumerate(self.shaped) if s in _ANCHORS and self._anchored(i)), None)
+        if not i:
             return None
-        for i in range(6, len(self.shaped)):
-            if self.shaped[i][1] in _ANCHORS and self._anchored(i):
-                start = i
-                while start > i - 4 and self.shaped[start - 1][1] in ("UPPER", "RULE", "STAR"):
-                    start -= 1  # the issuer's lines above the banner
-                return start, self._header_block(start)
+        start = i
+        while start > max(0, i - 4) and self.shaped[start - 1][1] in ("UPPER", "RULE", "STAR"):
+            start -= 1  # the issuer's lines above the banner
+        before = {s for _, s, _ in self.shaped[:start]}
+        if before & _CLOSING:
+            return start, self._header_block(start), True
+        if i >= 6 and before <= {"TEXT", "NAME", "SECTION", "ITEM", "KINH_GUI"}:
+            return start, self._header_block(start), False
         return None
 
     def _repeats(self, stop: int) -> set[int]:
@@ -1036,7 +1091,9 @@ class _Zones:
     def run(self) -> list[Tok]:
         moved = self._displaced_header()
         if moved:
-            a, b = moved
+            a, b, rest = moved
+            if rest:
+                b = len(self.shaped)  # the pages from the header on, then those fed before it
             self.shaped = self.shaped[a:b] + self.shaped[:a] + self.shaped[b:]
         self._motto_to_its_banner()
         self.stamps()
@@ -1066,6 +1123,30 @@ _FILL_IN = ("(ghi ten", "chu ky, dong dau")  # (folded) a specimen's instruction
 _SIGNED_BY = ("SIGNER_TITLE", "SIGNED")  # what stands right above the signer's name
 _NOTE = re.compile(r"\([^()]{1,30}\)[;,.]?")
 _CITED = re.compile(r"(?:số\s+)?\d{1,5}/(?:\d{4}/)?[A-ZĐ]")
+
+
+# (folded) a received stamp's fields: "ĐẾN", "Số:", "Ngày:", "Chuyển:", "Số và ký hiệu HS:"
+_STAMP_FIELD = re.compile(r"(?:cong van )?den\b|ngay\b|chuyen\b|s[ou] va ky hieu|luu ho so")
+
+
+def _scrawl(text: str) -> bool:
+    """A short line with no word of four letters: what OCR reads of a hand's signature or a seal
+    ("Ú) ”u", "sư 2", "Đ", "⁄Z"); never a title, nor a name or its part ("Lê Thị Hoa", "Bùi" /
+    "Xuân Cường"), whose words are all capitalised."""
+    words = text.split()
+    return (
+        len(text) <= 12
+        and not re.search(r"[^\W\d_]{4}", text)
+        and not all(len(w) > 1 and w.isalpha() and w.istitle() for w in words)
+    )
+
+
+def _name_misread(text: str) -> bool:
+    """A signer's name (after its rank) with one word OCR misread with a digit or a mark:
+    "Thiếu tướng 1rương Minh Đương" (VB132 asks to check it)."""
+    words = text[P.rank_end(text) :].split()
+    bad = [w for w in words if not w.isalpha()]
+    return 2 <= len(words) <= 5 and len(bad) == 1 and sum(w[:1].isupper() for w in words) >= len(words) - 1
 
 
 def _cited(text: str) -> bool:

@@ -17,7 +17,7 @@ from linter.parse import parse
 from linter.read import InputError, from_bytes, from_path
 from linter.result import FileResult, Options, Source
 from linter.rules import RULES, Context, run_stage
-from linter.rules.base import diagnostic, ended
+from linter.rules.base import diagnostic, ended, on_scan
 from linter.validate import validate
 
 
@@ -35,7 +35,7 @@ def lint_source(src: Source, opts: Options) -> FileResult:
     ctx = Context(res.profile, opts.today, opts.lang, choice, src)
     judged = run_stage("document", doc, ctx)
     if not ended(judged):  # a legal normative document under state-nd30: its parts are not judged
-        judged += validate(doc, res.profile, opts.lang, src.omitted)
+        judged += [on_scan(d, ctx) for d in validate(doc, res.profile, opts.lang, src.omitted)]
     res.diagnostics += judged + run_stage("source", doc, ctx)
     res.diagnostics.sort(key=Diagnostic.sort_key)
     if src.boxes:

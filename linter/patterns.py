@@ -261,8 +261,8 @@ def luu_line(text: str) -> dict | None:
 
 
 # A rank or degree written before a signer's name: "Thượng tướng Vũ Hải Sản", "PGS.TS. Lê Văn A".
-_RANK = re.compile(
-    r"(?:(?:(?:Đại|Thượng|Trung|Thiếu|Chuẩn)\s+(?:tướng|tá|úy|uý)|(?:Phó\s+|Chuẩn\s+)?[Đđ]ô\s+đốc"
+_RANK = re.compile(  # ("Thiêu tướng": a scan's ế that lost its tone mark)
+    r"(?:(?:(?:Đại|Thượng|Trung|Thi[ếêe]u|Chuẩn)\s+(?:tướng|tá|úy|uý)|(?:Phó\s+|Chuẩn\s+)?[Đđ]ô\s+đốc"
     r"|(?:GS|PGS|TS|TSKH|ThS|BS|KS|NGND|NGƯT)\.)[\s,]*)+"
 )
 
@@ -545,9 +545,10 @@ def is_motto(f: str) -> bool:
 
 def motto_among_specks(text: str) -> bool:
     """The motto's six words in order, with a few words of specks among them, as a photographed
-    page's OCR reads it ("Độc lập - Tự do - Hạnh cua? phúc xo"): read, for review."""
+    page's OCR reads it ("Độc lập - Tự do - Hạnh cua? phúc xo", "Độc c+C lập SẼ - - Tự !ựd0 do - -
+    Hạnh Hạnh phúc phúc": a word read twice where the photo blurred it): read, for review."""
     words = re.sub(r"[^a-z]", " ", fold(text)).split()
-    if not 6 < len(words) <= 10 or words[:2] != ["doc", "lap"] or "-" not in text:
+    if not 6 < len(words) <= 14 or words[0] != "doc" or "-" not in text:
         return False  # (its hyphens: never a sentence that names independence, freedom, happiness)
     motto, at, rest = _TIEU_NGU.split(), 0, []
     for w in words:  # the motto's words in order, the specks left over
@@ -555,7 +556,7 @@ def motto_among_specks(text: str) -> bool:
             at += 1
         else:
             rest.append(w)
-    return at == 6 and all(len(w) <= 3 for w in rest)  # specks, not a sentence's words
+    return at == 6 and all(len(w) <= 3 or w in motto for w in rest)  # specks, not a sentence's words
 
 
 def banner_kind(text: str) -> str | None:
@@ -731,6 +732,7 @@ def may_be_number(text: str, folded: str) -> bool:
         f.startswith(("so", "luat", "nghi quyet so", "phap lenh so"))
         or (f[:1].isdigit() and bool(_PARTY_SEQ.match(text.lstrip())))
         or bool(_MISREAD_LABEL.match(text))
+        or bool(_DAMAGED_LABEL.match(f))
     )
 
 
@@ -941,11 +943,19 @@ def damaged_place_date(text: str) -> dict | None:
 
 
 # A number line OCR garbled past repair whose label and symbol still stand: "Số: 19 QD-UBND-TL",
-# "Số: HT 2026 ND-CP", "Số: 12/202 L/TT-BLĐTBXH", "Luật số: XI 2024 QHIS". The symbol is a code, a
-# hyphen and a code, or a legislature's ("QH15", "UBTVQH15", their digits misread).
+# "Số: HT 2026 ND-CP", "Số: 12/202 L/TT-BLĐTBXH", "Luật số: XI 2024 QHIS", or whose number was
+# written in by hand on the printed blank, which OCR reads as marks ("Số:.2%5 /TTr-CAT-PC06",
+# "Số: 3 38/C04-P6", "Số J0 -CV/BTGDVTU"). The symbol is a code, a hyphen and a code (a unit's
+# in brackets: "TTr-CAT(PC04)"), a Party's type and issuer, or a legislature's ("QH15",
+# "UBTVQH15", their digits misread).
+_CODE = r"[A-ZĐ][A-Za-zĐđ0-9&]{0,9}(?:\([A-ZĐ0-9]{1,6}\))?"
 _DAMAGED_NUMBER = re.compile(
-    r"(?P<seq>[^\s/]{0,6}?)[\s/:.⁄]*(?:(?P<year>(?:19|20)[\dOoIlLT|!]\s?[\dOoIlLT|!])[\s/:.⁄]*)?"
-    r"(?P<symbol>[A-ZĐ]{1,5}-[A-ZĐ][A-ZĐ0-9]{1,9}(?:-[A-ZĐ0-9]{1,8})*|(?:UBTV)?[QO]H[\dIlS|O]{2})\s*\.?$"
+    r"[/⁄]?(?P<seq>[^/]{0,8}?)[\s/:.⁄]*(?:(?P<year>(?:19|20)[\dOoIlLT|!]\s?[\dOoIlLT|!])[\s/:.⁄]*)?"
+    rf"(?P<symbol>{_CODE}-\s?{_CODE}(?:-{_CODE})*|(?:UBTV)?[QO]H[\dIlS|O]{{2}})\s*\.?$"
+)
+_DAMAGED_LABEL = re.compile(r"^s[a-z6]?(?=[^a-z\s])")  # "Sé:96ÿđ /BCA-C04", "Só+22⁄2/SNNMT-TCCB" (folded)
+_DAMAGED_PARTY = re.compile(
+    r"(?P<seq>[^/-]{0,8}?)\s*-\s*(?P<symbol>[A-ZĐ][A-Za-zĐđ]{0,5}\s*/\s*[A-ZĐ][A-ZĐ0-9&]{1,12})\s*\.?$"
 )
 
 
@@ -954,20 +964,38 @@ def damaged_number(text: str) -> dict | None:
     sequence number where the usual confusions make digits of it, its year, its symbol. None for
     any other line. The caller marks it repaired: it is reported for review, never as missing."""
     f = fold(text)
-    m = NUMBER_LABEL.match(f)
-    if not m or len(text) > 40:
+    m = NUMBER_LABEL.match(f) or _DAMAGED_LABEL.match(f)
+    if not m or len(text) > 48:
         return None
     rest = text[m.end() :].lstrip()
     colon = rest[:1] == ":"
     rest = rest[1:].lstrip() if colon else rest
-    d = _DAMAGED_NUMBER.match(rest) if colon else None  # (the colon: never "Sở GD-ĐT")
-    if not d:
-        return None
-    seq = d.group("seq")
+    if not colon and (p := _DAMAGED_PARTY.match(rest)):  # (the Party's label has no colon)
+        typ, issuer = (x.strip() for x in p.group("symbol").split("/"))
+        seq = p.group("seq").strip()
+        return {
+            "label": text[: m.end()].strip(),
+            "colon": False,
+            "form": "party",
+            "seq_text": seq,
+            "seq": int(d) if (d := seq.translate(_FIELD_DIGITS)).isdigit() else None,
+            "symbol": f"{typ}/{issuer}",
+            "type_code": typ,
+            "issuer_code": issuer,
+            "year": None,
+            "end": len(text.rstrip()),
+            "raw": rest.rstrip(),
+        }
+    d = _DAMAGED_NUMBER.match(rest)
+    if not d or not colon and not re.search(r"[/⁄]", rest[: d.start("symbol")]):
+        return None  # (a colon or a slash before the symbol: never "Sở GD-ĐT")
+    seq = d.group("seq").strip()
     if seq[-1:] in "ÍIl|!" and rest[d.end("seq") : d.end("seq") + 1].isupper():
         seq = seq[:-1]  # the slash misread, glued to the symbol: "03ÍBB-UBND"
     seq_text = seq.translate(_FIELD_DIGITS)
-    symbol = _BARLESS.sub(r"\1Đ", "/" + d.group("symbol"))[1:]  # ("/": the bar's look-behind)
+    symbol = _BARLESS.sub(r"\1Đ", "/" + re.sub(r"\s", "", d.group("symbol")))[
+        1:
+    ]  # ("/": the bar's look-behind)
     if "-" not in symbol:  # a legislature's: "OH1S" is "QH15"
         symbol = symbol[:-4] + "QH" + symbol[-2:].translate(_FIELD_DIGITS)
     year = int(d.group("year").replace(" ", "").translate(_FIELD_DIGITS)) if d.group("year") else None

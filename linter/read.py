@@ -88,7 +88,10 @@ def _office(path: str, data: bytes, suffix: str) -> Source:
     except (office.UnreadableOffice, ImportError) as e:
         raise InputError(inputs.UNREADABLE, reason=str(e)) from None
     if doc.pages and "" in doc.pages and _ocr_installed():
-        return _scan(path, data, suffix, doc.pages, doc.published)  # a mixed PDF: its scanned pages by OCR
+        src = _scan(path, data, suffix, doc.pages, doc.published)  # a mixed PDF: its scanned pages by OCR
+        if doc.garbled:
+            src.notes.append((inputs.GARBLED_LAYER, {"pages": ", ".join(map(str, doc.garbled))}))
+        return src
     if not doc.text.strip():
         raise InputError(inputs.EMPTY)
     return with_publisher(Source(path, doc.text, doc.kind, doc.styles, doc.page), doc.published)

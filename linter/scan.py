@@ -14,6 +14,7 @@ from __future__ import annotations
 
 import io
 import os
+import re
 import unicodedata
 from collections.abc import Callable, Iterator
 from contextvars import ContextVar
@@ -240,12 +241,19 @@ def _line(words: list[_Word], page: int) -> tuple[str, tuple[int, tuple[int, int
     return " ".join(w.text for w in words), (page, box)
 
 
+_WORDLIKE = re.compile(r"[^\W\d_]{3}")
+
+
 def _side(cell: list[_Word], width: int) -> str:
-    """L or R: the cell lies in the left or the right column; S: it spans the page."""
+    """L or R: the cell lies in the left or the right column; S: it spans the page. Marks at the
+    cell's end that hold no three letters in a row are left out: what OCR read of a seal or a
+    hand's signature in the next column, glued to a row of the list ("…(để chỉ đạo); Z⁄%S")."""
+    while len(cell) > 1 and not _WORDLIKE.search(cell[-1].text):
+        cell = cell[:-1]
     x0, x1 = cell[0].x0, cell[-1].x1
     if abs((x0 + x1) / 2 - width / 2) < 0.04 * width:
         return "S"  # centred on the page: the type name, a heading
-    if x1 <= 0.53 * width:
+    if x1 <= 0.56 * width:  # (a list's long item runs past the middle: "- Đ/c … (để chỉ đạo);")
         return "L"
     return "R" if x0 >= 0.42 * width else "S"
 

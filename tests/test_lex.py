@@ -290,6 +290,41 @@ CASES = {
         ],
     ),
     # a fax's speck, a colon after the issuer, must not end the header (nor, in its row, the banner)
+    # round 86's scans: what OCR reads of the seal and the hand between the title and the name is
+    # the signature's place, as "(Đã ký)" is; a name with a letter misread as a digit, or with its
+    # rank alone where the seal took the title, is still the signer's name
+    "a signature's scrawl between the title and the name": (
+        "Nơi nhận:\n- Như trên;\n- Lưu: VT, BTTP.\nKT. GIÁM ĐỐC\nPHÓ GIÁM ĐỐC\nÚ) ”u\nsư 2\nDương Tín Hòa\n",
+        [
+            ("NOI_NHAN", "Nơi nhận:"),
+            ("RECIPIENT", "- Như trên;"),
+            ("RECIPIENT", "- Lưu: VT, BTTP."),
+            ("AUTHORITY", "KT. GIÁM ĐỐC"),
+            ("SIGNER_TITLE", "PHÓ GIÁM ĐỐC"),
+            ("SIGNED", "Ú) ”u"),
+            ("SIGNED", "sư 2"),
+            ("SIGNER_NAME", "Dương Tín Hòa"),
+        ],
+    ),
+    "a signer's name OCR misread, and a name with its rank whose title the seal took": (
+        "Nơi nhận:\n- Như trên;\n- Lưu: VT, PC04.\nGIÁM ĐỐC\nThiếu tướng 1rương Minh Đương\n",
+        [
+            ("NOI_NHAN", "Nơi nhận:"),
+            ("RECIPIENT", "- Như trên;"),
+            ("RECIPIENT", "- Lưu: VT, PC04."),
+            ("SIGNER_TITLE", "GIÁM ĐỐC"),
+            ("SIGNER_NAME", "Thiếu tướng 1rương Minh Đương"),
+        ],
+    ),
+    "a name with its rank under the list, the title lost": (
+        "Nơi nhận:\n- Như kính gửi;\n- Lưu: VT, PC06.\nThiêu tướng Trương Minh Đương\n",
+        [
+            ("NOI_NHAN", "Nơi nhận:"),
+            ("RECIPIENT", "- Như kính gửi;"),
+            ("RECIPIENT", "- Lưu: VT, PC06."),
+            ("SIGNER_NAME", "Thiêu tướng Trương Minh Đương"),
+        ],
+    ),
     "an issuer OCR ended with a colon, on its own line and beside the banner": (
         "BỘ LAO ĐỘNG - THƯƠNG BÌNH:\nVÀ XÃ HỘI\nCỘNG HÒA XÃ HỘI CHỦ NGHĨA VIỆT NAM\nĐộc lập - Tự do - Hạnh phúc\n"
         "BỘ Y TẾ: CỘNG HÒA XÃ HỘI CHỦ NGHĨA VIỆT NAM\nSố: 09/2024/TT-BLĐTBXH\n",

@@ -2555,6 +2555,22 @@ def test_a_pdf_s_number_row_with_a_blank_day_glued_and_the_drafter_in_small_type
     assert (pd["place"], pd["day"], pd["month"], pd["year"]) == ("An Giang", None, None, 2025)
 
 
+def test_a_drafter_s_name_placed_after_the_lu_u_line_s_stop():
+    """A text layer that puts the drafter's name in small type far right of the Lưu line's stop
+    ("- Lưu: VT, NC.          Châu", round 87), under a signature whose title stands beside
+    "Nơi nhận:": the list keeps its three items and the signature its name."""
+    footer = (
+        "Nơi nhận:                                                  KT. GIÁM ĐỐC\n"
+        "                                                            PHÓ GIÁM ĐỐC\n"
+        "- Như trên;\n"
+        "- Giám đốc, các Phó Giám đốc Sở;\n"
+        "- Lưu: VT, QLCS.                             Châu\n\n\n"
+        "                                                            Lâm Văn Sơn\n"
+    )
+    items = with_footer(footer).components["recipients"]["items"]
+    assert len(items) == 3 and items[-1]["text"].startswith("- Lưu: VT, QLCS.")
+
+
 def test_a_footer_and_a_note_whose_words_a_text_layer_spread_apart():
     """An office's PDF text layers (round 84): the title's words spread ("KT. GIÁM         ĐỐC"), an
     item's ("- Giám đốc,       các Phó       Giám đốc Sở;"), the Lưu line's after a comma and

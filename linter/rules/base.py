@@ -82,6 +82,10 @@ class Rule:
     # judges small print that OCR often loses or misreads (a stop, a dash, a colon, a slash, a
     # numeral, a letter of a code): on a line read from a scan, reported for review as info
     small_print: bool = False
+    # judges the signature block, which on a scan lies under the seal and the signer's hand: on a
+    # line read from a scan its finding is reported for review as info, as small print's is (on
+    # round 86's twenty office scans every title or name reported missing was under the seal)
+    under_seal: bool = False
     example: dict = field(default_factory=dict, compare=False)  # the message's fields for `bad`
     where: str = ""  # file:line of the declaration, for `vblint rule`
 
@@ -199,9 +203,7 @@ def run_stage(stage: str, doc, ctx: Context) -> list[Diagnostic]:
         for hit in r.check(doc, ctx) or ():
             target = BY_NAME[hit.rule] if hit.rule else r
             d = diagnostic(target, hit.span, ctx.lang, hit.fix, hit.severity, **hit.args)
-            found.append(
-                _for_review(d, ctx.lang) if target.small_print and _scanned(ctx, hit.span.line) else d
-            )
+            found.append(on_scan(d, ctx))
         if r.final and found:
             return out + found
         out += found
@@ -217,6 +219,17 @@ _REVIEW = {
     "vi": " (bản quét: có thể do nhận dạng sai, cần đối chiếu bản gốc)",
     "en": " (scan: may be an OCR misreading; check against the original)",
 }
+
+
+def on_scan(d: Diagnostic, ctx: Context) -> Diagnostic:
+    """d as reported: for review, as info, when its rule judges what a scan often loses or
+    misreads and its line was read from one."""
+    r = RULES.get(d.code)
+    return (
+        _for_review(d, ctx.lang)
+        if r and (r.small_print or r.under_seal) and _scanned(ctx, d.span.line)
+        else d
+    )
 
 
 def _scanned(ctx: Context, line: int) -> bool:

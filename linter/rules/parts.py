@@ -67,6 +67,7 @@ for code, comp, vi, en, good in _PARTS:
         name=f"missing-{comp.replace('_', '-')}",
         component=comp,
         severity="error",
+        under_seal=comp == "signature",
         message={
             "vi": f"Thiếu {vi} (bắt buộc với {{doc_type_vi}}).",
             "en": f"Missing {en} (required for {{doc_type_en}}).",

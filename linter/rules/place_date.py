@@ -39,6 +39,7 @@ def malformed(doc, ctx):
 
 @rule(
     code="VB222",
+    small_print=True,  # (a day's or month's digit; on a scan often written in by hand)
     example={"fixed": "05", "value": "5"},
     name="date-missing-leading-zero",
     component="place_date",
@@ -67,6 +68,7 @@ def missing_zero(doc, ctx):
 
 @rule(
     code="VB223",
+    small_print=True,
     example={"fixed": "3"},
     name="date-extra-leading-zero",
     component="place_date",

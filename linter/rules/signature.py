@@ -52,6 +52,7 @@ _NO_TITLE = ("bo chinh tri", "ban bi thu")
 
 @rule(
     code="VB302",
+    under_seal=True,
     example={"authority_line": "T/M BAN THƯỜNG VỤ"},
     name="signature-title-missing",
     component="signature",
@@ -77,6 +78,7 @@ def title_missing(doc, ctx):
 
 @rule(
     code="VB303",
+    under_seal=True,
     name="signature-name-missing",
     component="signature",
     severity="error",

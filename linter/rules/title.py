@@ -11,6 +11,7 @@ _CIT = "HD 36-HD/VPTW (tên loại và trích yếu); HD 05-HD/VPTW, Phần II, 
 
 @rule(
     code="VB241",
+    small_print=True,  # ("ƒ/w cử lãnh đạo …": OCR garbles the three small marks of "V/v")
     name="cong-van-subject-prefix",
     component="subject",
     severity="error",

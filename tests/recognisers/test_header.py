@@ -43,6 +43,7 @@ def test_banner_kind(line, kind):
         # a photographed page's motto, specks read as words among its own (bench.ocr_scan, "phone")
         ("Độc lập - Tự do - Hạnh cua? phúc xo", True),
         ("Độc lập ST - Tự TT do - Hạnh ThỈ phúc phố", True),
+        ("Độc c+C lập SẼ - - Tự !ựd0 do - - Hạnh Hạnh phúc phúc", True),  # a phone's blur (round 86)
         ("Độc lập - Tự do - Hạnh phúc", False),  # the motto itself: banner_kind's
         ("Độc lập - tự do - hạnh phúc là mục tiêu", False),  # a sentence's words, not specks
         ("Độc lập, tự do và hạnh phúc của nhân dân", False),

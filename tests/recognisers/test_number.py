@@ -156,6 +156,16 @@ def test_a_type_code_ocr_misread_is_read_through_a_repair():
         ("Luật số: XI 2024 QHIS", None, 2024, "QH15", None),
         ("Số: 12/202 L/TT-BLĐTBXH", 12, 2021, "TT-BLĐTBXH", "TT"),  # the year's "1" read " L"
         ("Nghị quyết số: 1I 2024 UBTVQHI5", 11, 2024, "UBTVQH15", None),
+        # numbers written in by hand on the printed blank, OCR'd as marks (round 86's scans)
+        ("Số:.2%5 /TTr-CAT-PC06", None, None, "TTr-CAT-PC06", "TTr"),
+        ("Số: 4Jl2 /CAT-PC04(Đ1)", None, None, "CAT-PC04(Đ1)", None),
+        ("Số: 3 38/C04-P6", None, None, "C04-P6", None),
+        ("Số: 2Ïð+ /QĐ-TTg", None, None, "QĐ-TTg", "QĐ"),
+        ("Số: ⁄Ø# /T1r- CAT(PA05)", None, None, "T1r-CAT(PA05)", None),
+        ("Số J0 -CV/BTGDVTU", None, None, "CV/BTGDVTU", "CV"),  # a Party number: no colon
+        ("Sé:96ÿđ /BCA-C04", None, None, "BCA-C04", None),  # the label misread too
+        ("Só+22⁄2/SNNMT-TCCB", None, None, "SNNMT-TCCB", None),
+        ("Só/‡2đ# /UBND-NC", None, None, "UBND-NC", None),
     ],
 )
 def test_a_damaged_number_line_is_read_as_far_as_it_goes(line, seq, year, symbol, type_code):
@@ -170,6 +180,8 @@ def test_a_damaged_number_line_is_read_as_far_as_it_goes(line, seq, year, symbol
         "Số: 15/QĐ-UBND ngày 12 tháng 3 năm 2025 của Ủy ban nhân dân tỉnh",  # more than a number
         "Sở GD-ĐT",
         "Luật số 12 QH15",  # no colon: a citation's words
+        "Số: 12 Người-Khác",  # words, not codes
+        "Số lượng -Xã/Phường",
     ],
 )
 def test_not_a_damaged_number_line(line):
