@@ -91,8 +91,10 @@ def classify(line: Line) -> tuple[str, dict]:
     # (and run together, as a site or OCR may leave them: "Kínhgửi:", "Nơinhận:")
     if f.startswith(("kinh gui", "kinh trinh", "dong kinh gui", "kinhgui", "kinhtrinh")):
         return "KINH_GUI", {}
-    if (f.startswith(("noi nhan", "noinhan:")) and not _NOI_NHAN_IN_A_SENTENCE.match(f)) or (
-        f.startswith("noi nh") and len(f) < 14
+    if (
+        (f.startswith(("noi nhan", "noinhan:")) and not _NOI_NHAN_IN_A_SENTENCE.match(f))
+        or (f.startswith("noi nh") and len(f) < 14)
+        or (f[:1] in "-+•" and f.lstrip("-+• ") in ("noi nhan:", "noi nhan"))  # a speck read as a dash
     ):
         return "NOI_NHAN", {}
     if (upper or t[:4].isupper()) and (auth := P.authority_of(t)):

@@ -93,7 +93,7 @@ class OfficeText:
     page: PageSetup | None
     kind: str  # "docx" | "pdf"
     pages: list[str] | None = None  # a PDF's text page by page ("" for a page with no text layer)
-    garbled: tuple[int, ...] = ()  # pages (1-based) whose text layer is no Vietnamese text: as if none
+    replaced: tuple[int, ...] = ()  # pages (1-based) whose text layer is not the document's: as if none
     published: str | None = None  # furniture.GAZETTE: the pages are the Official Gazette's
 
 
@@ -842,6 +842,16 @@ def _vietnamese(s: str) -> bool:
     return len(letters) < 200 or sum(c in _MARKED for c in letters) >= 0.15 * len(letters)
 
 
+def _stamped(s: str) -> bool:
+    """A page whose only text is what an e-signing tool stamped on it ("SAO Y; CÔNG AN TỈNH LÂM
+    ĐỒNG; 03/02/2026; 15:40:13; +07:00": a certified copy of a scan): a few words with the time
+    of signing or the signer."""
+    return 0 < sum(c.isalpha() for c in s) < 200 and _SIGNING.search(s) is not None
+
+
+_SIGNING = re.compile(r"\d\d:\d\d:\d\d|SAO Y|[Kk]ý bởi")
+
+
 _MARKED = frozenset(
     "àáảãạăằắẳẵặâầấẩẫậèéẻẽẹêềếểễệìíỉĩịòóỏõọôồốổỗộơờớởỡợùúủũụưừứửữựỳýỷỹỵđ"
     "ÀÁẢÃẠĂẰẮẲẴẶÂẦẤẨẪẬÈÉẺẼẸÊỀẾỂỄỆÌÍỈĨỊÒÓỎÕỌÔỒỐỔỖỘƠỜỚỞỠỢÙÚỦŨỤƯỪỨỬỮỰỲÝỶỸỴĐ"
@@ -1058,8 +1068,10 @@ def read_pdf(data: bytes) -> OfficeText:
     if _blank(text):
         raise NeedsOCR(f"the PDF has no text layer ({len(pages)} page(s), probably scanned): OCR is needed")
     lines = _split_lines(text)
-    garbled = tuple(n for n, t in enumerate(texts, 1) if not _blank(t) and not _vietnamese(t))
-    pages = [t if not _blank(t) and n not in garbled else "" for n, t in enumerate(texts, 1)]
+    replaced = tuple(n for n, t in enumerate(texts, 1) if not _blank(t) and not _vietnamese(t))
+    if any(_blank(t) for t in texts) or all(map(_stamped, texts)):  # a scan: a few lines are a stamp
+        replaced += tuple(n for n, t in enumerate(texts, 1) if n not in replaced and _stamped(t))
+    pages = [t if not _blank(t) and n not in replaced else "" for n, t in enumerate(texts, 1)]
     return OfficeText(
-        "\n".join(lines), [None] * len(lines), None, "pdf", pages, published=published, garbled=garbled
+        "\n".join(lines), [None] * len(lines), None, "pdf", pages, published=published, replaced=replaced
     )

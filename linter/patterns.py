@@ -903,8 +903,8 @@ def parse_place_date(text: str) -> dict | None:
 # each field a short run of marks; a field is read where the usual confusions make it digits, else
 # left unread.
 _DAMAGED_DATE = re.compile(
-    r"^(?P<place>[^\W\d_][^\d,.:;]{1,40}?)?\s*[,.;:]?\s*ng\W?a\W?[yinv][:.]?\s*(?P<d>\S{1,3})"
-    r"\s+th\W?a\W?n\W?g[:.]?\s*(?P<m>\S{1,3})\s+n\W?a\W?m[:.]?\s*(?P<y>[^\s;]{2,6})\s*[.,]?$"
+    r"^(?P<place>[^\W\d_][^\d,.:;]{1,40}?)?\s*[,.;:]?\s*ng\W?a\W?[yinv][:.]?\s*(?P<d>\S{1,3}?)"
+    r"\s*th\W?a\W?n\W?g[:.]?\s*(?P<m>\S{1,3}?)\s*n\W?a\W?m[:.]?\s*(?P<y>[^\s;]{2,6})\s*[.,]?$"
 )
 
 
@@ -948,7 +948,7 @@ def damaged_place_date(text: str) -> dict | None:
 # "Số: 3 38/C04-P6", "Số J0 -CV/BTGDVTU"). The symbol is a code, a hyphen and a code (a unit's
 # in brackets: "TTr-CAT(PC04)"), a Party's type and issuer, or a legislature's ("QH15",
 # "UBTVQH15", their digits misread).
-_CODE = r"[A-ZĐ][A-Za-zĐđ0-9&]{0,9}(?:\([A-ZĐ0-9]{1,6}\))?"
+_CODE = r"[A-ZĐ][A-Za-zĐđ0-9&§]{0,9}(?:\([A-ZĐ0-9]{1,6}\))?"  # ("PA0§5": a speck in a code)
 _DAMAGED_NUMBER = re.compile(
     r"[/⁄]?(?P<seq>[^/]{0,8}?)[\s/:.⁄]*(?:(?P<year>(?:19|20)[\dOoIlLT|!]\s?[\dOoIlLT|!])[\s/:.⁄]*)?"
     rf"(?P<symbol>{_CODE}-\s?{_CODE}(?:-{_CODE})*|(?:UBTV)?[QO]H[\dIlS|O]{{2}})\s*\.?$"
@@ -993,9 +993,8 @@ def damaged_number(text: str) -> dict | None:
     if seq[-1:] in "ÍIl|!" and rest[d.end("seq") : d.end("seq") + 1].isupper():
         seq = seq[:-1]  # the slash misread, glued to the symbol: "03ÍBB-UBND"
     seq_text = seq.translate(_FIELD_DIGITS)
-    symbol = _BARLESS.sub(r"\1Đ", "/" + re.sub(r"\s", "", d.group("symbol")))[
-        1:
-    ]  # ("/": the bar's look-behind)
+    bare = re.sub(r"[\s§]", "", d.group("symbol"))  # (a text layer's space, a speck)
+    symbol = _BARLESS.sub(r"\1Đ", "/" + bare)[1:]  # ("/": the bar's look-behind)
     if "-" not in symbol:  # a legislature's: "OH1S" is "QH15"
         symbol = symbol[:-4] + "QH" + symbol[-2:].translate(_FIELD_DIGITS)
     year = int(d.group("year").replace(" ", "").translate(_FIELD_DIGITS)) if d.group("year") else None

@@ -89,8 +89,8 @@ def _office(path: str, data: bytes, suffix: str) -> Source:
         raise InputError(inputs.UNREADABLE, reason=str(e)) from None
     if doc.pages and "" in doc.pages and _ocr_installed():
         src = _scan(path, data, suffix, doc.pages, doc.published)  # a mixed PDF: its scanned pages by OCR
-        if doc.garbled:
-            src.notes.append((inputs.GARBLED_LAYER, {"pages": ", ".join(map(str, doc.garbled))}))
+        if doc.replaced:
+            src.notes.append((inputs.REPLACED_LAYER, {"pages": ", ".join(map(str, doc.replaced))}))
         return src
     if not doc.text.strip():
         raise InputError(inputs.EMPTY)

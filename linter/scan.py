@@ -251,6 +251,8 @@ def _side(cell: list[_Word], width: int) -> str:
     while len(cell) > 1 and not _WORDLIKE.search(cell[-1].text):
         cell = cell[:-1]
     x0, x1 = cell[0].x0, cell[-1].x1
+    if cell[0].text in "-+" and x0 < 0.2 * width and x1 <= 0.66 * width:
+        return "L"  # an item of the Nơi nhận list, long as a decree's are ("- Các bộ, cơ quan …;")
     if abs((x0 + x1) / 2 - width / 2) < 0.04 * width:
         return "S"  # centred on the page: the type name, a heading
     if x1 <= 0.56 * width:  # (a list's long item runs past the middle: "- Đ/c … (để chỉ đạo);")
@@ -293,6 +295,15 @@ def lay_out(
     return out
 
 
+def _grey(image):
+    """The page in grey as Tesseract reads it. A colour page is taken by its red channel: the print
+    and a pen's blue stay dark, while the red seal over the signer's title and name, and a red
+    received stamp, fade to the paper (in plain grey a seal is as dark as the print it covers)."""
+    if image.mode in ("RGB", "RGBA"):
+        return image.getchannel("R")
+    return image.convert("RGB").getchannel("R") if image.mode in ("P", "CMYK") else image.convert("L")
+
+
 def _images(data: bytes, suffix: str, text_pages: list[str] | None = None) -> Iterator:
     """The pages of an image file or a PDF, one at a time; a PDF page that has a text layer in
     text_pages is given as that text instead."""
@@ -307,7 +318,7 @@ def _images(data: bytes, suffix: str, text_pages: list[str] | None = None) -> It
                         yield text_pages[i]
                         continue
                     page = pdf[i]
-                    yield page.render(scale=DPI / 72).to_pil().convert("L")
+                    yield _grey(page.render(scale=DPI / 72).to_pil())
                     page.close()
             finally:
                 pdf.close()
@@ -316,7 +327,7 @@ def _images(data: bytes, suffix: str, text_pages: list[str] | None = None) -> It
 
         with Image.open(io.BytesIO(data)) as im:
             for frame in ImageSequence.Iterator(im):
-                yield frame.convert("L")
+                yield _grey(frame)
     except (OSError, ValueError, SyntaxError) as e:
         raise BadScan(f"{type(e).__name__}: {e}") from None
     except Exception as e:  # pdfium raises its own PdfiumError

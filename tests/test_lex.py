@@ -316,10 +316,10 @@ CASES = {
             ("SIGNER_NAME", "Thiếu tướng 1rương Minh Đương"),
         ],
     ),
-    "a name with its rank under the list, the title lost": (
-        "Nơi nhận:\n- Như kính gửi;\n- Lưu: VT, PC06.\nThiêu tướng Trương Minh Đương\n",
+    "a name with its rank under the list, the title lost (and a speck before the label read as a dash)": (
+        "- Nơi nhận:\n- Như kính gửi;\n- Lưu: VT, PC06.\nThiêu tướng Trương Minh Đương\n",
         [
-            ("NOI_NHAN", "Nơi nhận:"),
+            ("NOI_NHAN", "- Nơi nhận:"),
             ("RECIPIENT", "- Như kính gửi;"),
             ("RECIPIENT", "- Lưu: VT, PC06."),
             ("SIGNER_NAME", "Thiêu tướng Trương Minh Đương"),

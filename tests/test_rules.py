@@ -34,7 +34,7 @@ NO_SAMPLE = {
     "file-too-large": "test_cli.py",
     "json-export": "test_precision.py",
     "gazette-copy": "test_furniture.py",
-    "pdf-text-layer-garbled": "test_scan.py",
+    "pdf-text-layer-replaced": "test_scan.py",
     # no check: the per-document firewall and the batch runner
     "internal-error": "test_batch.py",
     "document-timeout": "test_batch.py",

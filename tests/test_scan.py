@@ -455,22 +455,33 @@ def _bare(text: str) -> str:
     return "".join(c for c in t if not unicodedata.combining(c))
 
 
-def test_a_scan_whose_text_layer_lost_its_marks_is_read_by_ocr():
+@pytest.mark.parametrize("layer", ["bare", "stamp"])
+def test_a_scan_whose_text_layer_is_not_the_document_s_is_read_by_ocr(layer):
     """Round 86: scanners that OCR a page with an English model put a text layer without marks under
-    the image ("TINH trY LAM DONG"). Read as text, nothing of the document is found; its page is
-    read by OCR instead, and the user is told (VB010, info). A published page is never taken so."""
+    the image ("TINH trY LAM DONG"); an e-signed copy of a scan carries only the stamp's line ("SAO
+    Y; CÔNG AN TỈNH LÂM ĐỒNG; 06/01/2026; …") over its first page, the others none. Read as text,
+    nothing of the document is found; its pages are read by OCR instead, and the user is told
+    (VB010, info). A published page is never taken so."""
     fpdf = pytest.importorskip("fpdf")
     from fpdf.enums import TextMode
+    from PIL import Image
 
     fixtures = pytest.importorskip("fixtures_office")
     image = degrade(render(STATE_TB)[0], "office", 9)
     pdf = fpdf.FPDF(format="A4", unit="mm")
     pdf.add_page()
     pdf.image(image, x=0, y=0, w=210, h=297)
-    pdf.text_mode = TextMode.INVISIBLE
-    pdf.set_font("helvetica", size=12)
-    for k, line in enumerate(_bare(STATE_TB).split("\n")[:40]):
-        pdf.text(25, 20 + 6 * k, line.encode("latin-1", "replace").decode("latin-1"))
+    if layer == "bare":
+        pdf.text_mode = TextMode.INVISIBLE
+        pdf.set_font("helvetica", size=12)
+        for k, line in enumerate(_bare(STATE_TB).split("\n")[:40]):
+            pdf.text(25, 20 + 6 * k, line.encode("latin-1", "replace").decode("latin-1"))
+    else:
+        pdf.add_font("U", "", fixtures.find_unicode_ttf())
+        pdf.set_font("U", size=7)
+        pdf.text(120, 290, "SAO Y; CÔNG AN TỈNH LÂM ĐỒNG; 06/01/2026; 16:42:26; +07:00")
+        pdf.add_page()  # the scan's second page: an image, no text
+        pdf.image(Image.new("L", (200, 280), 255), x=0, y=0, w=210, h=297)
     r = lint_bytes("scan.pdf", bytes(pdf.output()), OPTS)
     clean = lint_bytes("tb.txt", STATE_TB.encode(), OPTS)
     assert "VB010" in {d.code for d in r.diagnostics}

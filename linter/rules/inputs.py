@@ -151,21 +151,21 @@ GAZETTE = declare(
         "en": "Running heads, page numbers and headings are the gazette's, not the document's; the gazette's copy leaves out the original's Nơi nhận.",
     },
 )
-GARBLED_LAYER = declare(
+REPLACED_LAYER = declare(
     code="VB010",
     stage="input",
     example={"pages": "1, 2"},
-    name="pdf-text-layer-garbled",
+    name="pdf-text-layer-replaced",
     component=None,
     severity="info",
     message={
-        "vi": "Lớp chữ của PDF (trang {pages}) không phải chữ tiếng Việt (lớp OCR không dấu hoặc phông chữ không có bảng mã Unicode): các trang đó đã được đọc bằng OCR.",
-        "en": "The PDF's text layer (page {pages}) is no Vietnamese text (an OCR layer without diacritics, or a font without a Unicode map): those pages were read by OCR.",
+        "vi": "Lớp chữ của PDF (trang {pages}) không phải nội dung văn bản (lớp OCR không dấu, phông chữ không có bảng mã Unicode, hoặc chỉ là dấu ký số đóng lên trang quét): các trang đó đã được đọc bằng OCR.",
+        "en": "The PDF's text layer (page {pages}) is not the document's text (an OCR layer without diacritics, a font without a Unicode map, or only an e-signature stamped on a scanned page): those pages were read by OCR.",
     },
     citation=_C,
     why={
-        "vi": "Máy quét thường tự nhận dạng chữ bằng mô hình tiếng Anh; lớp chữ đó mất dấu và không đọc được các thành phần thể thức.",
-        "en": "Scanners often OCR pages with an English model; such a layer loses the diacritics and none of the parts can be read from it.",
+        "vi": "Máy quét thường tự nhận dạng chữ bằng mô hình tiếng Anh, làm mất dấu; bản sao điện tử của bản quét chỉ có chữ của dấu ký số. Không thành phần nào đọc được từ lớp chữ đó.",
+        "en": "Scanners often OCR pages with an English model, losing the diacritics; an e-signed copy of a scan holds only the stamp's words. No part can be read from such a layer.",
     },
 )
 INTERNAL = declare(

@@ -99,6 +99,7 @@ def name_missing(doc, ctx):
 
 @rule(
     code="VB304",
+    small_print=True,  # ("KT." OCR lost on a scan: "CHÁNH VĂN PHÒNG" / "PHÓ CHÁNH VĂN PHÒNG")
     example={"head": "THỐNG ĐỐC", "title": "PHÓ THỐNG ĐỐC", "fixed": "KT. THỐNG ĐỐC"},
     name="signature-deputy-without-kt",
     component="signature",

@@ -166,6 +166,7 @@ def test_a_type_code_ocr_misread_is_read_through_a_repair():
         ("Sé:96ÿđ /BCA-C04", None, None, "BCA-C04", None),  # the label misread too
         ("Só+22⁄2/SNNMT-TCCB", None, None, "SNNMT-TCCB", None),
         ("Só/‡2đ# /UBND-NC", None, None, "UBND-NC", None),
+        ("Số: 47 #/CAT-PA0§5", None, None, "CAT-PA05", None),  # a speck inside the code (round 88)
     ],
 )
 def test_a_damaged_number_line_is_read_as_far_as_it_goes(line, seq, year, symbol, type_code):

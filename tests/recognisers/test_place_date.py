@@ -90,6 +90,9 @@ def test_not_a_place_date(line):
         ("Hà Nội, ngàn: 06 tháng 4 năm 2026", "Hà Nội", 6, 4, 2026),  # "ngày" read "ngàn"
         ("Hà Nội, ngày lŠ tháng 0Š năm 3(0)56", "Hà Nội", 15, 5, None),  # the year past reading
         ("Hà Nội, ngày (06 tháng $5 năm 2026", "Hà Nội", 6, 5, 2026),  # specks before the digits
+        # a day and month written in by hand, OCR's marks glued to the words (round 88's scans)
+        ("Lâm Đông, ngày “tháng 12 năm 2025", "Lâm Đông", None, 12, 2025),
+        ("Hà Nội, ngày Ÿ tháng⁄2năm 2025", "Hà Nội", None, None, 2025),
     ],
 )
 def test_a_damaged_date_line_is_read_as_far_as_it_goes(line, place, day, month, year):
