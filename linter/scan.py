@@ -244,6 +244,11 @@ def _line(words: list[_Word], page: int) -> tuple[str, tuple[int, tuple[int, int
 _WORDLIKE = re.compile(r"[^\W\d_]{3}")
 
 
+def _listed(cell: list[_Word], width: int) -> bool:
+    """The cell stands where a Nơi nhận list's item does: from the left margin to two thirds."""
+    return cell[0].x0 < 0.2 * width and cell[-1].x1 <= 0.66 * width
+
+
 def _side(cell: list[_Word], width: int) -> str:
     """L or R: the cell lies in the left or the right column; S: it spans the page. Marks at the
     cell's end that hold no three letters in a row are left out: what OCR read of a seal or a
@@ -251,7 +256,7 @@ def _side(cell: list[_Word], width: int) -> str:
     while len(cell) > 1 and not _WORDLIKE.search(cell[-1].text):
         cell = cell[:-1]
     x0, x1 = cell[0].x0, cell[-1].x1
-    if cell[0].text in "-+" and x0 < 0.2 * width and x1 <= 0.66 * width:
+    if cell[0].text in "-+" and _listed(cell, width):
         return "L"  # an item of the Nơi nhận list, long as a decree's are ("- Các bộ, cơ quan …;")
     if abs((x0 + x1) / 2 - width / 2) < 0.04 * width:
         return "S"  # centred on the page: the type name, a heading
@@ -272,6 +277,10 @@ def lay_out(
     physical = _rows(words)
     mids = [median(w.mid for w in row) for row in physical]
     rows = [[(_side(c, width), c) for c in _cells(row, _GUTTER_WORDS * h)] for row in physical]
+    for j in range(1, len(rows)):  # an item's wrapped line, or one that lost its dash, in the list
+        (prev, *_), row = rows[j - 1], rows[j]
+        if row[0][0] == "S" and prev[0] == "L" and prev[1][0].text in "-+" and _listed(row[0][1], width):
+            rows[j] = [("L", row[0][1]), *row[1:]]
     out: list = []
     i = 0
     while i < len(rows):

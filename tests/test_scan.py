@@ -128,6 +128,37 @@ def test_the_footer_s_columns_are_read_apart_past_a_long_item_and_the_seal_s_mar
     assert lines[4:6] == ["GIÁM ĐỐC", "SIỂ"]
 
 
+def test_a_decree_s_long_list_items_keep_to_their_column():
+    """Round 86's decision of the Prime Minister (word boxes as Tesseract gave them, 2,480 pixels
+    wide): items long enough to pass the page's middle, and one whose dash OCR lost, wrapped under
+    it, stay in the list's column: the list is read to its Lưu line, then the signature's column."""
+
+    def row(y, x0, x1, text):
+        words, step = text.split(), (x1 - x0) / len(text)
+        out, x = [], x0
+        for w in words:
+            out.append(_Word(w, round(x), y, round(x + step * len(w)), y + 44))
+            x += step * (len(w) + 1)
+        return out
+
+    items = [
+        (1425, "- Các bộ, cơ quan ngang bộ, cơ quan thuộc Chính phủ;"),
+        (1365, "- UBND các tỉnh, thành phố trực thuộc trung ương;"),
+        (1004, "- Văn phòng Trung ương Đảng;"),
+        (1029, "- Viện kiểm sát nhân dân tối cao;"),
+        (1446, "- Cơ quan trung ương của các tổ chức chính trị - xã hội;"),
+        (1494, "VPCP: BTCN, các PCN, Trợ lý TTg, TGĐ Cổng TTĐT,"),
+        (1224, "các Vụ, Cục, đơn vị trực thuộc, Công báo;"),
+        (854, "- Lưu: VT, KSTT (2)."),
+    ]
+    page = row(1139, 419, 632, "Nơi nhận:") + row(1120, 1723, 2083, "THỦ TƯỚNG")
+    page += row(1300, 1670, 2137, "Phạm Minh Chính")
+    for k, (x1, text) in enumerate(items):
+        page += row(1190 + 52 * k, 448 if text[0] != "-" else 420, x1, text)
+    lines = [t for t, _ in lay_out(page, 1, 2480)]
+    assert lines[-2:] == ["THỦ TƯỚNG", "Phạm Minh Chính"] and lines[-3] == "- Lưu: VT, KSTT (2)."
+
+
 def test_a_signer_s_name_the_seal_hid_is_asked_to_be_checked():
     """The seal and the hand lie over the signature block: on round 86's twenty office scans every
     title or name reported missing was there on the page. On a scan a missing name is reported for
