@@ -791,7 +791,9 @@ _TITLED_ARTICLE = re.compile(r"Điều \d+[a-zđ]?\s*[.:]")
 _UNTITLED_ARTICLE = re.compile(r"(Điều \d+[a-zđ]?) +(?=[A-ZĐ0-9\[])")
 
 
-def layout(lines: list[Line]) -> list[Line]:
+def layout(lines: list[Line], scanned: bool = False) -> list[Line]:
+    """scanned: the lines are OCR's, which draws no table with "|" but reads a speck, a "1" or an
+    "l" as one ("Số |Ä3-CV/B&PTTH"): a line is not cut into cells there."""
     cells: list[Line] = []
     tail = len(lines) - _TAIL
     untitled = _untitled_articles(lines)
@@ -827,7 +829,8 @@ def layout(lines: list[Line]) -> list[Line]:
         parts = n < _HEAD or n >= tail or len(line.text) <= _SHORT
         if parts or _marked(line.text):
             line = _repair(line, parts)  # then the marks inside it
-        for whole in _table_cells(line, t[:1] == "|") if "|" in line.text or "_ " in line.text else (line,):
+        flattened = "|" in line.text and not scanned or "_ " in line.text
+        for whole in _table_cells(line, t[:1] == "|") if flattened else (line,):
             cell = _clean(whole) if whole is not line else whole
             if cell is None:
                 continue

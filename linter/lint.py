@@ -23,7 +23,7 @@ from linter.validate import validate
 
 def lint_source(src: Source, opts: Options) -> FileResult:
     res = FileResult(src.path, text=src.text)
-    toks = lex(layout(normalize(src.text)))
+    toks = lex(layout(normalize(src.text), scanned=src.encoding == "ocr"))
     tree, dropped = parse(toks)
     doc = build(tree, toks, dropped, src.encoding == "ocr")
     res.components, res.doc_type = doc.components, doc.doc_type

@@ -123,3 +123,11 @@ def test_received_stamp_and_esignature_above_the_header():
     r = lint_path(str(path), Options(today=date(2026, 11, 22)))
     assert r.profile == "state-nd30" and r.doc_type == "cong_van" and r.diagnostics == []
     assert r.components["signature"]["name"] == "Nguyễn Văn A"  # "( Đã ký)" between title and name
+
+
+def test_ocr_s_bar_cuts_no_cell():
+    """A flattened table's "|" parts its cells; OCR draws no table but reads a speck, a "1" or an
+    "l" as "|" (round 86: "Số |Ä3-CV/B&PTTH", a handwritten number): on a scan the line is whole."""
+    lines = normalize("Số |Ä3-CV/B&PTTH\nBỘ Y TẾ | CỘNG HÒA XÃ HỘI CHỦ NGHĨA VIỆT NAM")
+    assert [x.text for x in layout(lines, scanned=True)][:1] == ["Số |Ä3-CV/B&PTTH"]
+    assert [x.text for x in layout(lines)][:2] == ["Số", "Ä3-CV/B&PTTH"]
