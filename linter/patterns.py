@@ -759,20 +759,17 @@ def parse_number(text: str) -> dict | None:
     if pm and (not sm or pm.end() >= sm.end()):
         seq_text = pm.group("seq").strip()
         issuer = re.sub(r"\s+", "", pm.group("issuer"))
-        symbol = f"{pm.group('type')}/{issuer}{pm.group('suffix') or ''}"
-        return {
-            "label": label,
-            "colon": colon,
-            "form": "party",
-            "seq_text": seq_text,
-            "seq": int(seq_text.replace("O", "0")) if seq_text else None,  # blank: an e-signature fills it
-            "symbol": symbol,
-            "type_code": pm.group("type"),
-            "issuer_code": issuer,
-            "year": None,
-            "end": lead + pm.end(),
-            "raw": stripped[: pm.end()],
-        }
+        digits = seq_text.replace("O", "0")  # (blank: an e-signature fills it)
+        return _party_number(
+            label,
+            colon,
+            seq_text,
+            digits,
+            pm.group("type"),
+            issuer + (pm.group("suffix") or ""),
+            lead + pm.end(),
+            stripped[: pm.end()],
+        )
     if sm and label is not None:
         seq_text = sm.group("seq").strip()
         symbol = re.sub(r"\s+", "", sm.group("symbol"))
@@ -782,6 +779,26 @@ def parse_number(text: str) -> dict | None:
         year = int(sm.group("year")) if sm.group("year") else None
         return _state_number(label, colon, seq_text, seq_text, symbol, year, lead + end, stripped[:end])
     return None
+
+
+def _party_number(
+    label, colon, seq_text: str, digits: str, type_code: str, issuer: str, end: int, raw: str
+) -> dict:
+    """A Party number's fields ("400-TB/TU"); digits: seq_text as read for its number; issuer: with
+    a suffix it may carry ("3294-CV/VPTW/nb")."""
+    return {
+        "label": label,
+        "colon": colon,
+        "form": "party",
+        "seq_text": seq_text,
+        "seq": int(digits) if digits.isdigit() else None,
+        "symbol": f"{type_code}/{issuer}",
+        "type_code": type_code,
+        "issuer_code": issuer.split("/")[0],
+        "year": None,
+        "end": end,
+        "raw": raw,
+    }
 
 
 def _state_number(label, colon, seq_text: str, digits: str, symbol: str, year, end: int, raw: str) -> dict:
@@ -973,19 +990,10 @@ def damaged_number(text: str) -> dict | None:
     if not colon and (p := _DAMAGED_PARTY.match(rest)):  # (the Party's label has no colon)
         typ, issuer = (x.strip() for x in p.group("symbol").split("/"))
         seq = p.group("seq").strip()
-        return {
-            "label": text[: m.end()].strip(),
-            "colon": False,
-            "form": "party",
-            "seq_text": seq,
-            "seq": int(d) if (d := seq.translate(_FIELD_DIGITS)).isdigit() else None,
-            "symbol": f"{typ}/{issuer}",
-            "type_code": typ,
-            "issuer_code": issuer,
-            "year": None,
-            "end": len(text.rstrip()),
-            "raw": rest.rstrip(),
-        }
+        label = text[: m.end()].strip()
+        return _party_number(
+            label, False, seq, seq.translate(_FIELD_DIGITS), typ, issuer, len(text.rstrip()), rest.rstrip()
+        )
     d = _DAMAGED_NUMBER.match(rest)
     if not d or not colon and not re.search(r"[/⁄]", rest[: d.start("symbol")]):
         return None  # (a colon or a slash before the symbol: never "Sở GD-ĐT")
